@@ -1,0 +1,31 @@
+# The two commands of the README, and the rest of the workflow.
+#   make demo    install what is missing, build, start the console on the demo central system
+#   make test    install what is missing, build, run every test
+#   make bench   build in release mode and print the benchmark figures
+SHELL := /bin/bash
+
+.PHONY: demo test bench build deps test-deps clean
+
+demo: deps
+	swift build -c release --product ocpp-console
+	.build/release/ocpp-console --demo
+
+build: deps
+	swift build
+
+test: test-deps
+	swift build --build-tests
+	OCPP_SCHEMAS_DIR="$$(ls -d $$PWD/.venv/lib/python3*/site-packages/ocpp/v16/schemas | head -n 1)" swift test --skip-build
+
+bench: test-deps
+	swift build -c release --product ocpp-bench
+	.build/release/ocpp-bench
+
+deps:
+	@scripts/install-deps
+
+test-deps:
+	@scripts/install-deps --test
+
+clean:
+	rm -rf .build .venv

@@ -1,0 +1,98 @@
+// swift-tools-version: 6.0
+// ocpp-console: a terminal console over an embedded OCPP 1.6-J charge point.
+// Layout and rules: see README.md ("Layout") and DESIGN.md.
+import Foundation
+import PackageDescription
+
+/// The C libraries are found with pkg-config, as their packages intend. SwiftPM reads
+/// pkg-config only for system-library targets and then warns about (and drops) the
+/// `-D` flags ncursesw needs, so the manifest asks pkg-config itself and turns its
+/// answer into ordinary, safe build settings: `-D` into defines, `-l` into linked
+/// libraries. (Debian keeps the headers in /usr/include, so no `-I` is needed.)
+enum PkgConfig {
+    static func flags(_ mode: String, _ packages: [String]) -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["pkg-config", mode] + packages
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return [] }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return [] }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+
+    static func cSettings(for packages: [String]) -> [CSetting] {
+        flags("--cflags", packages).compactMap { flag in
+            guard flag.hasPrefix("-D") else { return nil }
+            let definition = flag.dropFirst(2).split(separator: "=", maxSplits: 1).map(String.init)
+            return .define(definition[0], to: definition.count > 1 ? definition[1] : nil)
+        }
+    }
+
+    static func linkerSettings(for packages: [String]) -> [LinkerSetting] {
+        let libraries = flags("--libs", packages).filter { $0.hasPrefix("-l") }.map { String($0.dropFirst(2)) }
+        // Without pkg-config (or the -dev packages) fall back to the Debian names, so the
+        // build fails at the missing header with a message naming it.
+        return (libraries.isEmpty ? ["ncursesw", "tinfo", "websockets"] : libraries).map { .linkedLibrary($0) }
+    }
+}
+
+let package = Package(
+    name: "ocpp-console",
+    products: [
+        .executable(name: "ocpp-console", targets: ["Console"]),
+        .library(name: "ChargePoint", targets: ["ChargePoint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // C only: thin wrappers over ncursesw macros/variadics and libwebsockets glue.
+        .target(
+            name: "CTermShim",
+            path: "Sources/CTermShim",
+            cSettings: PkgConfig.cSettings(for: ["ncursesw", "libwebsockets"]),
+            linkerSettings: PkgConfig.linkerSettings(for: ["ncursesw", "libwebsockets"])
+        ),
+        // The engine: no curses, no terminal, no print().
+        .target(
+            name: "ChargePoint",
+            dependencies: [
+                "CTermShim",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/ChargePoint"
+        ),
+        .executableTarget(
+            name: "Console",
+            dependencies: [
+                "ChargePoint",
+                "CTermShim",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Console"
+        ),
+        // `make bench`: prints figures; not a test.
+        .executableTarget(
+            name: "ocpp-bench",
+            dependencies: ["ChargePoint"],
+            path: "Tests/Benchmarks"
+        ),
+        .testTarget(
+            name: "ChargePointTests",
+            dependencies: ["ChargePoint"],
+            path: "Tests/ChargePointTests"
+        ),
+        .testTarget(
+            name: "ConsoleTests",
+            dependencies: ["Console", "ChargePoint"],
+            path: "Tests/ConsoleTests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,32 @@
+/// OCPP 1.6 §7.7: the status of a connector (or of the whole station, connector 0).
+public enum ChargePointStatus: String, OCPPEnumeration {
+    case available = "Available"
+    case preparing = "Preparing"
+    case charging = "Charging"
+    case suspendedEVSE = "SuspendedEVSE"
+    case suspendedEV = "SuspendedEV"
+    case finishing = "Finishing"
+    case reserved = "Reserved"
+    case unavailable = "Unavailable"
+    case faulted = "Faulted"
+}
+
+/// OCPP 1.6 §7.6: the error code in a StatusNotification.
+public enum ChargePointErrorCode: String, OCPPEnumeration {
+    case connectorLockFailure = "ConnectorLockFailure"
+    case evCommunicationError = "EVCommunicationError"
+    case groundFailure = "GroundFailure"
+    case highTemperature = "HighTemperature"
+    case internalError = "InternalError"
+    case localListConflict = "LocalListConflict"
+    case noError = "NoError"
+    case otherError = "OtherError"
+    case overCurrentFailure = "OverCurrentFailure"
+    case powerMeterFailure = "PowerMeterFailure"
+    case powerSwitchFailure = "PowerSwitchFailure"
+    case readerFailure = "ReaderFailure"
+    case resetFailure = "ResetFailure"
+    case underVoltage = "UnderVoltage"
+    case overVoltage = "OverVoltage"
+    case weakSignal = "WeakSignal"
+}

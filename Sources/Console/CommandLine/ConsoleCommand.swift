@@ -1,0 +1,48 @@
+import ArgumentParser
+import ChargePoint
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `ocpp-console`: the entry point. Parses the command line, maps every way of ending
+/// to the exit statuses of DESIGN.md (0 on quit, 2 on bad arguments or profile, 1 on an
+/// internal failure) and starts the console.
+@main
+struct ConsoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ocpp-console",
+        abstract: "A terminal console over an embedded OCPP 1.6-J charge point.",
+        discussion: """
+            Without --url (or with --demo) the console starts its own central system on 127.0.0.1 and \
+            connects to it. On the screen, ? lists every key and : opens the operator command line.
+
+            Exit status: 0 on quit, 2 on bad arguments or a bad station profile, 1 on an internal failure.
+            """,
+        version: VersionInfo.text
+    )
+
+    @OptionGroup var options: ConsoleOptions
+
+    /// Replaces ArgumentParser's `main()`, whose usage-error status (64) is not the 2
+    /// that DESIGN.md promises scripts.
+    static func main() {
+        let command: ConsoleCommand
+        do {
+            command = try parse()
+        } catch {
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
+                Glibc.exit(0)
+            }
+            StandardError.write("ocpp-console: \(message(for: error))")
+            StandardError.write("Run 'ocpp-console --help' for the full command line.")
+            Glibc.exit(2)
+        }
+        Glibc.exit(ConsoleLauncher(options: command.options).run())
+    }
+
+    func run() throws {
+        // Not used: `main()` above drives the launcher directly.
+    }
+}

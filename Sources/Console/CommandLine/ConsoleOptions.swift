@@ -1,0 +1,88 @@
+import ArgumentParser
+
+/// The command line of DESIGN.md ("Command line"), parsed and validated.
+///
+/// Validation happens here, before anything starts, so that a typo costs one line on
+/// standard error and exit status 2, never a half-started station.
+struct ConsoleOptions: ParsableArguments {
+    @Flag(help: "Start the embedded central system on 127.0.0.1 and connect to it (the default without --url).")
+    var demo = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Central system endpoint, ws:// or wss://; the station id is appended as the last path segment.",
+            valueName: "URL"))
+    var url: String?
+
+    @Option(
+        name: .customLong("id"),
+        help: ArgumentHelp("Charge point identity (the last URL path segment).", valueName: "STATION_ID"))
+    var stationId: String?
+
+    @Option(help: ArgumentHelp("Station profile: a .toml file, or a name under Assets/stations.", valueName: "PROFILE"))
+    var station = "default"
+
+    @Option(
+        name: .customLong("data-dir"),
+        help: ArgumentHelp(
+            "Where the station's SQLite database lives (default: the XDG data directory, per station id).",
+            valueName: "DIR"))
+    var dataDirectory: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "HTTP Basic auth password (security profiles 1 and 2); never shown or logged.", valueName: "SECRET"))
+    var password: String?
+
+    @Option(
+        name: .customLong("ca-file"),
+        help: ArgumentHelp("PEM file with the certificate authorities trusted for wss://.", valueName: "PEM"))
+    var caFile: String?
+
+    @Flag(help: "Accept any server certificate on wss:// (testing only; a warning stays on screen).")
+    var insecure = false
+
+    @Flag(help: "No screen: read operator commands from standard input, write JSON Lines events to standard output.")
+    var headless = false
+
+    @Option(help: ArgumentHelp("Run the operator commands in FILE first.", valueName: "FILE"))
+    var script: String?
+
+    @Option(help: ArgumentHelp("Write a diagnostic log to FILE.", valueName: "FILE"))
+    var log: String?
+
+    @Option(help: ArgumentHelp("Colour theme.", valueName: "dark|light|mono"))
+    var theme: Theme = .dark
+
+    enum Theme: String, ExpressibleByArgument, CaseIterable {
+        case dark, light, mono
+    }
+
+    mutating func validate() throws {
+        if let url {
+            guard url.hasPrefix("ws://") || url.hasPrefix("wss://") else {
+                throw ValidationError("--url must start with ws:// or wss:// (got '\(url)')")
+            }
+            guard url.split(separator: "/", omittingEmptySubsequences: true).count >= 2 else {
+                throw ValidationError("--url has no host (got '\(url)')")
+            }
+            if demo {
+                throw ValidationError("--demo and --url exclude each other: --demo starts its own central system")
+            }
+        } else {
+            demo = true
+        }
+        if let stationId {
+            guard !stationId.isEmpty, stationId.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F })
+            else {
+                throw ValidationError("--id must be non-empty and contain no spaces or control characters")
+            }
+        }
+        if insecure, url?.hasPrefix("wss://") != true {
+            throw ValidationError("--insecure only applies to a wss:// --url")
+        }
+        if caFile != nil, url?.hasPrefix("wss://") != true {
+            throw ValidationError("--ca-file only applies to a wss:// --url")
+        }
+    }
+}
