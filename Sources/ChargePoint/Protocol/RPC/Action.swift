@@ -1,6 +1,6 @@
 /// Every OCPP 1.6-J action: the 28 of OCPP 1.6 edition 2 and the 11 of the security
 /// extension (OCPP 1.6 security whitepaper edition 3, chapter 5).
-public enum Action: String, CaseIterable, Sendable, Hashable, CustomStringConvertible {
+public enum Action: String, CaseIterable, Sendable, Hashable, Codable, CustomStringConvertible {
     // OCPP 1.6 chapter 4: initiated by the charge point.
     case authorize = "Authorize"
     case bootNotification = "BootNotification"

@@ -1,0 +1,40 @@
+/// One configuration key as the operator sees it: in `config get`, the editor and
+/// snapshots. The value of a write-only key is never included.
+public struct ConfigurationEntry: Sendable, Equatable {
+    public var key: String
+    /// Nil for a write-only key (shown masked) or an unknown key.
+    public var value: String?
+    public var access: ConfigurationKeyDefinition.Access?
+    public var profile: FeatureProfile?
+    public var summary: String
+    /// False when the station does not have the key.
+    public var isKnown: Bool
+
+    public init(
+        key: String, value: String?, access: ConfigurationKeyDefinition.Access?, profile: FeatureProfile?,
+        summary: String, isKnown: Bool
+    ) {
+        self.key = key
+        self.value = value
+        self.access = access
+        self.profile = profile
+        self.summary = summary
+        self.isKnown = isKnown
+    }
+}
+
+extension ConfigurationStore {
+    /// The operator's view of the keys named, or of every supported key.
+    public func entries(named names: [String]) -> [ConfigurationEntry] {
+        let keys = names.isEmpty ? supportedKeys.map(\.rawValue) : names
+        return keys.map { name in
+            guard let key = StandardKey(name: name), let entry = entries[key] else {
+                return ConfigurationEntry(
+                    key: name, value: nil, access: nil, profile: nil, summary: "not supported", isKnown: false)
+            }
+            return ConfigurationEntry(
+                key: name, value: entry.access == .writeOnly ? nil : entry.value, access: entry.access,
+                profile: key.definition.profile, summary: key.definition.summary, isKnown: true)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+/// BootNotification (OCPP 1.6 §4.2, errata 3.11, 3.22).
+///
+/// Sent on every (re)boot as soon as the link is up, and nothing else before it is
+/// answered. Accepted: adopt the heartbeat interval, take the central system's time,
+/// report every connector's status, then deliver what waited. Pending: answer the
+/// central system's calls, send nothing unasked, boot again after `interval`. Rejected:
+/// stay silent, answer nothing, boot again after `interval`. An interval of 0 lets the
+/// station choose: `defaultBootRetrySeconds`.
+extension StationCore {
+    static let defaultBootRetrySeconds = 60
+
+    var bootNotificationRequest: BootNotificationRequest {
+        let identity = profile.identity
+        return BootNotificationRequest(
+            chargePointVendor: identity.vendor, chargePointModel: identity.model,
+            chargePointSerialNumber: identity.serialNumber, chargeBoxSerialNumber: identity.chargeBoxSerialNumber,
+            firmwareVersion: firmwareVersion.map(CiString50.init(truncating:)) ?? identity.firmwareVersion,
+            iccid: identity.iccid, imsi: identity.imsi, meterType: identity.meterType,
+            meterSerialNumber: identity.meterSerialNumber)
+    }
+
+    mutating func sendBootNotification() {
+        do {
+            let payload = try PayloadEncoder.encode(bootNotificationRequest)
+            registration = .booting
+            send(Outbox.Call(action: .bootNotification, payload: payload, purpose: .boot))
+        } catch {
+            reportError("internal: cannot encode BootNotification: \(error)")
+        }
+    }
+
+    mutating func bootNotificationAnswered(_ outcome: CallOutcome) {
+        guard case .result(let payload) = outcome, let response = decodeResponse(BootNotificationResponse.self, payload)
+        else {
+            // No usable answer: try again later, as a Pending would.
+            if case .linkLost = outcome {
+                registration = .unregistered
+            } else {
+                retryBoot(after: Self.defaultBootRetrySeconds, as: .pending)
+            }
+            return
+        }
+        synchronizeClock(to: response.currentTime)
+        emit(.registration(response.status, interval: response.interval))
+        switch response.status {
+        case .accepted:
+            registration = .accepted
+            bootAcceptedSinceStart = true
+            cancel(.bootRetry)
+            if response.interval > 0, config.supports(.heartbeatInterval) {
+                setConfiguration(.heartbeatInterval, String(response.interval))
+            }
+            notice("the central system accepted the boot; heartbeat every \(config.int(.heartbeatInterval) ?? 0) s")
+            reportAllStatuses()
+            rescheduleHeartbeat()
+            scheduleClockAlignedSample()
+        case .pending:
+            notice("the central system answered Pending; next boot in \(retrySeconds(response.interval)) s")
+            retryBoot(after: response.interval, as: .pending)
+        case .rejected:
+            notice("the central system rejected the boot; next boot in \(retrySeconds(response.interval)) s")
+            retryBoot(after: response.interval, as: .rejected)
+        }
+    }
+
+    private func retrySeconds(_ interval: Int) -> Int {
+        interval > 0 ? interval : Self.defaultBootRetrySeconds
+    }
+
+    private mutating func retryBoot(after interval: Int, as status: RegistrationStatus) {
+        let retryAt = now.adding(seconds: retrySeconds(interval))
+        registration = status == .rejected ? .rejected(retryAt: retryAt) : .pending(retryAt: retryAt)
+        schedule(.bootRetry, at: retryAt)
+    }
+
+    mutating func bootRetryDue() {
+        switch registration {
+        case .pending, .rejected:
+            registration = .unregistered  // pump() sends the BootNotification if the link is up
+        default:
+            break
+        }
+    }
+
+    /// Adopts the central system's clock (OCPP 1.6 §4.2, §4.6: "RECOMMENDED").
+    mutating func synchronizeClock(to time: Timestamp) {
+        clockOffset = time.millisecondsSince1970 - now.millisecondsSince1970
+    }
+}

@@ -1,0 +1,79 @@
+/// ChangeConfiguration (OCPP 1.6 §5.3, §3.16.4, OCPP-J §6.2.2, security whitepaper A01,
+/// §7.6): NotSupported for a key the station does not have, Rejected for a read-only
+/// key or a value out of range or of the wrong form (including a measurand the meters
+/// cannot measure), otherwise Accepted and in effect at once. The console's
+/// configuration editor and `config set` go through the same function.
+extension StationCore {
+    mutating func changeConfiguration(_ request: ChangeConfigurationRequest) -> ChangeConfigurationResponse {
+        let (status, reason) = changeConfiguration(request.key.value, to: request.value.value)
+        let shown = SecretMasking.displayValue(request.value.value, forKey: request.key.value)
+        if let reason {
+            notice("ChangeConfiguration \(request.key) = \(shown): \(status.rawValue) (\(reason))")
+        } else {
+            notice("ChangeConfiguration \(request.key) = \(shown): \(status.rawValue)")
+        }
+        return ChangeConfigurationResponse(status: status)
+    }
+
+    /// Applies a change from the central system or the operator; nil reason when
+    /// accepted.
+    mutating func changeConfiguration(_ name: String, to value: String) -> (ConfigurationStatus, String?) {
+        switch config.check(name, value: value) {
+        case .notSupported:
+            return (.notSupported, "the station has no key \(name)")
+        case .rejected(let reason):
+            return (.rejected, reason)
+        case .accepted(let normalized), .rebootRequired(let normalized):
+            guard let key = StandardKey(name: name) else { return (.notSupported, nil) }
+            if key == .securityProfile, let problem = securityProfileChangeProblem(Int(normalized) ?? 0) {
+                return (.rejected, problem)
+            }
+            setConfiguration(key, normalized)
+            applyConfigurationEffect(key)
+            return (key.definition.rebootRequired ? .rebootRequired : .accepted, nil)
+        }
+    }
+
+    mutating func setConfiguration(_ key: StandardKey, _ value: String) {
+        config.set(key, value)
+        persist(.configuration(key: key.rawValue, value: value))
+    }
+
+    /// Whitepaper §7.6: only upwards, and only when the prerequisites are met.
+    private func securityProfileChangeProblem(_ requested: Int) -> String? {
+        let current = config.int(.securityProfile) ?? 0
+        if requested < current { return "the security profile can only be raised (now \(current))" }
+        if requested >= 1, (config.value(.authorizationKey) ?? "").isEmpty {
+            return "security profiles 1 and 2 need an AuthorizationKey first"
+        }
+        if requested == 3 { return "security profile 3 needs a client certificate, which this station has not" }
+        return nil
+    }
+
+    /// Keys whose new value changes what the station is doing right now.
+    private mutating func applyConfigurationEffect(_ key: StandardKey) {
+        switch key {
+        case .heartbeatInterval:
+            rescheduleHeartbeat()
+        case .meterValueSampleInterval:
+            for index in connectors.indices { scheduleSampling(index) }
+        case .clockAlignedDataInterval:
+            scheduleClockAlignedSample()
+        case .webSocketPingInterval:
+            effects.linkRequests.append(.pingInterval(seconds: config.int(.webSocketPingInterval) ?? 0))
+        case .authorizationKey, .securityProfile:
+            // Whitepaper A01: reconnect with the new credentials (after answering).
+            restartLink(reason: "new \(key == .authorizationKey ? "credentials" : "security profile")")
+        default:
+            break
+        }
+    }
+
+    /// The HTTP Basic auth password, when security profile 1 or 2 uses one.
+    public var authorizationKey: String? {
+        guard let value = config.value(.authorizationKey), !value.isEmpty else { return nil }
+        return value
+    }
+
+    public var securityProfile: Int { config.int(.securityProfile) ?? 0 }
+}

@@ -1,0 +1,129 @@
+/// MeterValues (OCPP 1.6 §4.7, §3.16, errata 3.13–3.16, 3.91).
+///
+/// - Sampled: during a transaction, every MeterValueSampleInterval seconds from its
+///   start, the MeterValuesSampledData measurands with context Sample.Periodic; a
+///   transaction-related message, queued and delivered in order.
+/// - Clock-aligned: every ClockAlignedDataInterval seconds from midnight, the
+///   MeterValuesAlignedData measurands with context Sample.Clock, for every connector;
+///   transaction-related (and carrying the transactionId) where a transaction runs.
+/// - StopTxnSampledData / StopTxnAlignedData are collected at the same moments for the
+///   StopTransaction's transactionData, bounded by StopTransactionMaxMeterValues.
+extension StationCore {
+    /// Arms the next sampled reading of connector `index`, if a transaction runs there.
+    mutating func scheduleSampling(_ index: Int) {
+        let id = connectors[index].id
+        guard let transaction = activeTransaction(on: id), let interval = config.int(.meterValueSampleInterval),
+            interval > 0
+        else {
+            cancel(.sampledMeterValues(connector: id))
+            return
+        }
+        // Samples fall on the transaction's start plus whole intervals (§3.16.1), in
+        // station time: startedAt was taken on the central system's clock.
+        let start = transaction.startedAt.adding(milliseconds: -clockOffset)
+        let step = Int64(interval) * 1000
+        let elapsed = max(0, start.milliseconds(until: now))
+        schedule(.sampledMeterValues(connector: id), at: start.adding(milliseconds: (elapsed / step + 1) * step))
+    }
+
+    mutating func sampleDue(connector id: Int) {
+        guard let index = index(of: id), let transaction = activeTransaction(on: id) else { return }
+        advanceMeter(index)
+        if let value = meterValue(index, config.measurands(.meterValuesSampledData), context: .samplePeriodic) {
+            enqueueTransactionMeterValues(connector: id, transaction: transaction.number, value)
+        }
+        collectTransactionData(index, key: .stopTxnSampledData, context: .samplePeriodic)
+        connectors[index].lastSampledWh = connectors[index].record.meterWh
+        persistConnector(index)
+        emitMeter(index)
+        scheduleSampling(index)
+    }
+
+    /// Arms the next clock-aligned reading (OCPP 1.6 §9.1.5: evenly spaced from midnight).
+    mutating func scheduleClockAlignedSample() {
+        guard let interval = config.int(.clockAlignedDataInterval), interval > 0 else {
+            cancel(.clockAlignedMeterValues)
+            return
+        }
+        let day: Int64 = 86_400_000
+        let wall = wallClock.millisecondsSince1970
+        let midnight = wall - ((wall % day) + day) % day
+        let step = Int64(interval) * 1000
+        let next = min(midnight + ((wall - midnight) / step + 1) * step, midnight + day)
+        schedule(.clockAlignedMeterValues, at: Timestamp(millisecondsSince1970: next - clockOffset))
+    }
+
+    mutating func clockAlignedSampleDue() {
+        let measurands = config.measurands(.meterValuesAlignedData)
+        for index in connectors.indices {
+            advanceMeter(index)
+            let id = connectors[index].id
+            if let value = meterValue(index, measurands, context: .sampleClock) {
+                if let transaction = activeTransaction(on: id) {
+                    enqueueTransactionMeterValues(connector: id, transaction: transaction.number, value)
+                } else if isOnline {
+                    // Not transaction-related: sent when online, not kept when offline.
+                    enqueueCall(
+                        MeterValuesRequest(connectorId: id, meterValue: NonEmptyArray(value)), purpose: .meterValues)
+                }
+            }
+            collectTransactionData(index, key: .stopTxnAlignedData, context: .sampleClock)
+            connectors[index].lastAlignedWh = connectors[index].record.meterWh
+            persistConnector(index)
+            emitMeter(index)
+        }
+        scheduleClockAlignedSample()
+    }
+
+    mutating func enqueueTransactionMeterValues(connector: Int, transaction: Int64, _ value: MeterValue) {
+        // transactionId 0 is a placeholder: the real one is filled in when it is sent.
+        let request = MeterValuesRequest(connectorId: connector, transactionId: 0, meterValue: NonEmptyArray(value))
+        enqueueTransactionMessage(request, transaction: transaction)
+    }
+
+    /// Adds a reading to the running transaction's transactionData, dropping
+    /// intermediate readings (never the first or the last) beyond
+    /// StopTransactionMaxMeterValues, every other one first (errata 3.91).
+    mutating func collectTransactionData(_ index: Int, key: StandardKey, context: ReadingContext) {
+        guard let transaction = activeTransaction(on: connectors[index].id),
+            let position = transactionIndex(number: transaction.number),
+            let value = meterValue(index, config.measurands(key), context: context)
+        else { return }
+        var data = transactions[position].transactionData
+        data.append(value)
+        let limit = max(2, config.int(.stopTransactionMaxMeterValues) ?? Int.max)
+        var drop = 1
+        while data.count > limit {
+            if drop >= data.count - 1 { drop = 1 }
+            data.remove(at: drop)
+            drop += 1
+        }
+        transactions[position].transactionData = data
+        persist(.transaction(transactions[position]))
+    }
+
+    mutating func emitMeter(_ index: Int) {
+        emit(
+            .meter(
+                connector: connectors[index].id, energyWh: connectors[index].record.meterWh,
+                powerW: connectors[index].powerW))
+    }
+
+    /// TriggerMessage(MeterValues): the latest MeterValuesSampledData readings, context
+    /// Trigger (errata 3.46), for one connector or all.
+    mutating func sendTriggeredMeterValues(connector id: Int?) {
+        let targets = id.flatMap { self.index(of: $0) }.map { [$0] } ?? Array(connectors.indices)
+        for index in targets {
+            advanceMeter(index)
+            guard let value = meterValue(index, config.measurands(.meterValuesSampledData), context: .trigger) else {
+                continue
+            }
+            let connectorId = connectors[index].id
+            let transactionId = activeTransaction(on: connectorId)?.transactionId
+            enqueueCall(
+                MeterValuesRequest(
+                    connectorId: connectorId, transactionId: transactionId, meterValue: NonEmptyArray(value)),
+                purpose: .meterValues, allowedWhilePending: true)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// RemoteStartTransaction (OCPP 1.6 §5.11, §5.16.2, errata 3.32, 3.41).
+///
+/// Accepted means "will attempt to start": the connector must exist (connector 0 is
+/// Rejected), be usable and free; without a connector the station picks one with a
+/// cable waiting, else a free one. With AuthorizeRemoteTxRequests the idTag is then
+/// authorized like a card; without, the transaction starts as soon as the cable is in
+/// (ConnectionTimeOut applies). A charging profile must be a TxProfile without a
+/// transactionId, and is ignored by a station without Smart Charging. Not while Pending.
+extension StationCore {
+    mutating func remoteStartTransaction(_ request: RemoteStartTransactionRequest) -> RemoteStartTransactionResponse {
+        let rejected = RemoteStartTransactionResponse(status: .rejected)
+        guard registration == .accepted else { return rejected }
+        var remoteProfile: ChargingProfile?
+        if let chargingProfile = request.chargingProfile, profile.supports(.smartCharging) {
+            guard chargingProfile.chargingProfilePurpose == .txProfile, chargingProfile.transactionId == nil,
+                chargingScheduleProblem(chargingProfile.chargingSchedule) == nil
+            else {
+                notice(
+                    "RemoteStartTransaction refused: its charging profile must be a valid TxProfile without transactionId"
+                )
+                return rejected
+            }
+            remoteProfile = chargingProfile
+        }
+        guard let index = remoteStartConnector(request.connectorId) else {
+            notice("RemoteStartTransaction refused: no usable connector\(request.connectorId.map { " \($0)" } ?? "")")
+            return rejected
+        }
+        let id = connectors[index].id
+        if let reservation = reservation(blocking: id, idTag: request.idTag, parent: nil),
+            reservation.parentIdTag == nil
+        {
+            notice("RemoteStartTransaction refused: connector \(id) is reserved (reservation \(reservation.id))")
+            return rejected
+        }
+        notice("RemoteStartTransaction for \(request.idTag) on connector \(id) accepted")
+        if config.bool(.authorizeRemoteTxRequests) == true {
+            connectors[index].preparing = connectors[index].preparing ?? Preparing(since: now)
+            connectors[index].preparing?.remoteProfile = remoteProfile
+            refreshStatus(id)
+            authorize(request.idTag, for: .remoteStart(connector: id))
+        } else {
+            var preparing = connectors[index].preparing ?? Preparing(since: now)
+            preparing.idTag = request.idTag
+            preparing.remoteProfile = remoteProfile
+            connectors[index].preparing = preparing
+            if connectors[index].record.evConnected {
+                startTransaction(index)
+            } else {
+                armConnectionTimeout(index)
+                refreshStatus(id)
+            }
+        }
+        return RemoteStartTransactionResponse(status: .accepted)
+    }
+
+    private func remoteStartConnector(_ requested: Int?) -> Int? {
+        func free(_ index: Int) -> Bool { isUsable(index) && connectors[index].preparing?.idTag == nil }
+        if let requested {
+            guard requested > 0, let index = index(of: requested), free(index) else { return nil }
+            return index
+        }
+        let candidates = connectors.indices.filter(free)
+        return candidates.first { connectors[$0].record.evConnected } ?? candidates.first
+    }
+}

@@ -1,0 +1,64 @@
+/// Reset (OCPP 1.6 §5.14, errata 3.36, 3.82): always Accepted. Every running transaction
+/// is stopped first, with reason SoftReset or HardReset, its StopTransaction queued
+/// durably. A soft reset waits (at most `softResetWaitSeconds`) until those are
+/// delivered, then reboots; a hard reset reboots at once and delivers them after the
+/// next boot. A reboot sends a new BootNotification. `reset soft|hard` from the operator
+/// does the same.
+extension StationCore {
+    static let softResetWaitSeconds = 30
+
+    mutating func reset(_ request: ResetRequest) -> ResetResponse {
+        resetRequested(request.type)
+        return ResetResponse(status: .accepted)
+    }
+
+    mutating func resetRequested(_ type: ResetType) {
+        guard pendingReset == nil else {
+            notice("a reset is already under way")
+            return
+        }
+        pendingReset = type
+        notice("\(type.rawValue.lowercased()) reset: stopping transactions, then rebooting")
+        for transaction in transactions where transaction.isActive {
+            stopTransaction(
+                connector: transaction.connector, reason: type == .hard ? .hardReset : .softReset, idTag: nil)
+        }
+        if type == .hard {
+            completeReset()
+        } else {
+            schedule(.resetDeadline, afterSeconds: Self.softResetWaitSeconds)
+            completeResetIfDelivered()
+        }
+    }
+
+    /// A soft reset proceeds once nothing is left to deliver (or nothing can be).
+    mutating func completeResetIfDelivered() {
+        guard pendingReset == .soft, queue.isEmpty || !isOnline else { return }
+        completeReset()
+    }
+
+    mutating func completeReset() {
+        guard let type = pendingReset else { return }
+        pendingReset = nil
+        cancel(.resetDeadline)
+        reboot(reason: "\(type.rawValue.lowercased()) reset")
+    }
+
+    /// Restarts the application: what is durable stays, the rest starts afresh, and the
+    /// boot begins again on a new connection.
+    mutating func reboot(reason: String) {
+        notice("rebooting (\(reason))")
+        registration = .unregistered
+        bootAcceptedSinceStart = false
+        outbox = Outbox()
+        timers.removeAll()
+        for index in connectors.indices {
+            connectors[index].preparing = nil
+            connectors[index].status = StatusTracker()
+        }
+        station.status = StatusTracker()
+        resumeTimers()
+        refreshAllStatuses()
+        restartLink(reason: reason)
+    }
+}

@@ -1,0 +1,50 @@
+/// TriggerMessage (OCPP 1.6 §5.17, errata 3.35, 3.40, 3.46): the response first, then
+/// the message. A connectorId the station does not have is Rejected; a message that
+/// concerns connectors is sent for the one given, or for all (StatusNotification:
+/// the station and every connector). After an accepted boot, a BootNotification is
+/// Rejected (errata 3.35). Messages triggered while Pending may be sent (§4.2).
+extension StationCore {
+    mutating func triggerMessage(_ request: TriggerMessageRequest) -> TriggerMessageResponse {
+        if let connector = request.connectorId, connector < 0 || connector > connectors.count {
+            return TriggerMessageResponse(status: .rejected)
+        }
+        switch request.requestedMessage {
+        case .bootNotification:
+            guard !bootAcceptedSinceStart else { return TriggerMessageResponse(status: .rejected) }
+            registration = .unregistered
+            cancel(.bootRetry)
+        case .heartbeat:
+            enqueueCall(HeartbeatRequest(), purpose: .heartbeat, allowedWhilePending: true)
+        case .statusNotification:
+            let ids = request.connectorId.map { [$0] } ?? [0] + connectors.map(\.id)
+            for id in ids { triggerStatusNotification(id) }
+        case .meterValues:
+            sendTriggeredMeterValues(connector: request.connectorId == 0 ? nil : request.connectorId)
+        case .diagnosticsStatusNotification:
+            enqueueCall(
+                DiagnosticsStatusNotificationRequest(status: diagnosticsStatus), purpose: .notification,
+                allowedWhilePending: true)
+        case .firmwareStatusNotification:
+            enqueueCall(
+                FirmwareStatusNotificationRequest(status: firmwareStatus), purpose: .notification,
+                allowedWhilePending: true)
+        }
+        return TriggerMessageResponse(status: .accepted)
+    }
+
+    private mutating func triggerStatusNotification(_ id: Int) {
+        refreshStatus(id)
+        guard let current = tracker(id).announced else { return }
+        let request = StatusNotificationRequest(
+            connectorId: id, errorCode: current.errorCode, info: current.info.map(CiString50.init(truncating:)),
+            status: current.status, timestamp: wallClock)
+        updateTracker(id) { $0.queued = current }
+        enqueueCall(request, purpose: .status(connector: id, report: current), allowedWhilePending: true)
+    }
+
+    /// What a triggered DiagnosticsStatusNotification says: Idle unless uploading.
+    var diagnosticsStatus: DiagnosticsStatus { .idle }
+
+    /// What a triggered FirmwareStatusNotification says: Idle unless updating.
+    var firmwareStatus: FirmwareStatus { .idle }
+}

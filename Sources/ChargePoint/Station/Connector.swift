@@ -1,0 +1,65 @@
+/// One connector at run time: its hardware, its durable record and what only lives in
+/// memory (the meter's power, a session being prepared, what was last reported).
+struct Connector: Sendable {
+    let hardware: ConnectorHardware
+    var record: ConnectorRecord
+    /// Power drawn now, W; energy integrates it between events (`advanceMeter`).
+    var powerW: Double = 0
+    var meterUpdatedAt: Timestamp
+    /// Usage initiated but no transaction yet (status Preparing).
+    var preparing: Preparing?
+    /// Why the EVSE offers no energy during a transaction (SuspendedEVSE), if it doesn't.
+    var evseBlock: String?
+    /// Register value at which energy stops (MaxEnergyOnInvalidId, OCPP 1.6 §3.5.4).
+    var energyCapWh: Double?
+    /// The limit smart charging puts on this connector, W; nil when unlimited.
+    var limitW: Double?
+    /// Register at the last sampled / clock-aligned value, for ".Interval" measurands.
+    var lastSampledWh: Double
+    var lastAlignedWh: Double
+    /// The idTag (and group) of the session that ended here while the cable stayed
+    /// locked, so that the same card can release it (errata 3.5).
+    var lockedFor: (idTag: IdToken, parent: IdToken?)?
+    var status = StatusTracker()
+
+    init(hardware: ConnectorHardware, record: ConnectorRecord, now: Timestamp) {
+        self.hardware = hardware
+        self.record = record
+        meterUpdatedAt = now
+        lastSampledWh = record.meterWh
+        lastAlignedWh = record.meterWh
+    }
+
+    var id: Int { hardware.id }
+
+    /// Something is plugged in: the EV, or at least a cable left in the socket.
+    var isOccupied: Bool { record.evConnected || record.cableInSocket }
+}
+
+/// A session being prepared: a cable plugged in waiting for a card, or a card accepted
+/// waiting for the cable (OCPP 1.6 §4.9 A2, ConnectionTimeOut §9.1.6).
+struct Preparing: Sendable, Equatable {
+    var since: Timestamp
+    var idTag: IdToken?
+    var parentIdTag: IdToken?
+    /// Started by RemoteStartTransaction (the charging profile it carried, if any).
+    var remoteProfile: ChargingProfile?
+}
+
+/// What a StatusNotification says.
+struct StatusReport: Sendable, Equatable {
+    var status: ChargePointStatus
+    var errorCode: ChargePointErrorCode
+    var info: String?
+}
+
+/// What has been shown and told about a connector's status.
+struct StatusTracker: Sendable {
+    /// Last status shown to the operator (events), and since when.
+    var announced: StatusReport?
+    var announcedAt: Timestamp?
+    /// Last status put on the wire (waiting, in flight or acknowledged).
+    var queued: StatusReport?
+    /// Last status the central system acknowledged.
+    var acknowledged: StatusReport?
+}

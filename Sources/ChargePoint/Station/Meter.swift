@@ -1,0 +1,200 @@
+import Foundation
+
+/// The simulated meter and EV: energy integrates power over clock time, exactly,
+/// between the events that change the power (EV suspended, battery full, a limit, a
+/// fault). Nothing ticks while the power is steady: the next change is computed and a
+/// timer armed for it, so a day of charging costs a handful of inputs.
+extension StationCore {
+    /// Brings the register and the EV's state of charge up to now.
+    mutating func advanceMeter(_ index: Int) {
+        let elapsed = connectors[index].meterUpdatedAt.milliseconds(until: now)
+        connectors[index].meterUpdatedAt = now
+        guard elapsed > 0, connectors[index].powerW > 0 else { return }
+        let energy = connectors[index].powerW * Double(elapsed) / 3_600_000
+        connectors[index].record.meterWh += energy
+        if var ev = connectors[index].record.ev {
+            ev.socPercent = min(100, ev.socPercent + energy / ev.batteryWh * 100)
+            // Within a thousandth of a percent of full is full: the milestone timer is
+            // rounded to the millisecond.
+            if ev.socPercent > 99.999 { ev.socPercent = 100 }
+            connectors[index].record.ev = ev
+        }
+    }
+
+    /// What the EVSE offers the EV now, W: nothing outside a transaction, during a fault
+    /// or an EVSE-side suspension; otherwise the connector's maximum under any limit.
+    func offeredPowerW(_ index: Int) -> Double {
+        let connector = connectors[index]
+        guard activeTransaction(on: connector.id) != nil, connector.evseBlock == nil else { return 0 }
+        if let fault = connector.record.fault, fault.code.faultsConnector { return 0 }
+        return min(connector.hardware.maxPowerW, connector.limitW ?? .infinity)
+    }
+
+    /// Recomputes the power after any change and arms the next milestone.
+    mutating func updatePower(_ index: Int) {
+        advanceMeter(index)
+        let connector = connectors[index]
+        var power = 0.0
+        if let ev = connector.record.ev, connector.record.evConnected, !ev.suspended, !ev.isFull,
+            connector.record.fault?.code != .evCommunicationError
+        {
+            power = min(offeredPowerW(index), ev.maxPowerW)
+        }
+        connectors[index].powerW = max(0, power)
+        scheduleMeterCheckpoint()
+        let id = connector.id
+        cancel(.energyMilestone(connector: id))
+        guard power > 0 else { return }
+        var hours = Double.infinity
+        if let ev = connector.record.ev {
+            hours = min(hours, (100 - ev.socPercent) / 100 * ev.batteryWh / power)
+        }
+        if let cap = connector.energyCapWh {
+            hours = min(hours, max(0, cap - connector.record.meterWh) / power)
+        }
+        if hours.isFinite {
+            schedule(
+                .energyMilestone(connector: id), at: now.adding(milliseconds: Int64((hours * 3_600_000).rounded(.up))))
+        }
+    }
+
+    /// The battery became full or the energy cap was reached.
+    mutating func energyMilestoneReached(connector id: Int) {
+        guard let index = index(of: id) else { return }
+        advanceMeter(index)
+        if let cap = connectors[index].energyCapWh, connectors[index].record.meterWh >= cap - 0.001 {
+            connectors[index].energyCapWh = nil
+            enforceInvalidIdTag(index)
+        }
+        if connectors[index].record.ev?.isFull == true {
+            notice("connector \(id): the EV's battery is full")
+        }
+        updatePower(index)
+        persistConnector(index)
+        refreshStatus(id)
+    }
+
+    static let meterCheckpointSeconds = 30
+
+    mutating func scheduleMeterCheckpoint() {
+        if connectors.contains(where: { $0.powerW > 0 }) {
+            if timers[.meterCheckpoint] == nil { schedule(.meterCheckpoint, afterSeconds: Self.meterCheckpointSeconds) }
+        } else {
+            cancel(.meterCheckpoint)
+        }
+    }
+
+    mutating func meterCheckpointDue() {
+        for index in connectors.indices where connectors[index].powerW > 0 {
+            advanceMeter(index)
+            persistConnector(index)
+            emitMeter(index)
+        }
+        scheduleMeterCheckpoint()
+    }
+
+    // MARK: Sampled values (OCPP 1.6 §3.16, §4.7)
+
+    /// The values of `measurands` on connector `index` now, as OCPP reports them.
+    func sampledValues(_ index: Int, _ measurands: [Measurand], context: ReadingContext) -> [SampledValue] {
+        let connector = connectors[index]
+        let hardware = connector.hardware
+        let power = connector.powerW
+        let offered = offeredPowerW(index)
+        let isAC = hardware.currentType == .ac
+        let phases: [Phase] = isAC ? Array([Phase.l1, .l2, .l3].prefix(hardware.phases)) : []
+        let voltage = isAC ? hardware.voltage : dcVoltage(connector)
+        func value(
+            _ text: String, _ measurand: Measurand, _ unit: UnitOfMeasure?, phase: Phase? = nil,
+            location: Location = .outlet
+        ) -> SampledValue {
+            SampledValue(
+                value: text, context: context, measurand: measurand, phase: phase, location: location, unit: unit)
+        }
+        func perPhase(_ measurand: Measurand, _ total: Double, _ unit: UnitOfMeasure, voltagePhases: Bool = false)
+            -> [SampledValue]
+        {
+            if phases.isEmpty { return [value(Self.format(total, digits: 1), measurand, unit)] }
+            return phases.map { phase in
+                let reported: Phase = voltagePhases ? phase.toNeutral : phase
+                return value(Self.format(total, digits: 1), measurand, unit, phase: reported)
+            }
+        }
+        var values: [SampledValue] = []
+        for measurand in measurands {
+            switch measurand {
+            case .energyActiveImportRegister:
+                values.append(value(Self.format(connector.record.meterWh, digits: 0), measurand, .wattHours))
+            case .energyActiveImportInterval:
+                let since = context == .sampleClock ? connector.lastAlignedWh : connector.lastSampledWh
+                values.append(value(Self.format(connector.record.meterWh - since, digits: 0), measurand, .wattHours))
+            case .energyActiveExportRegister, .energyActiveExportInterval:
+                values.append(value("0", measurand, .wattHours))
+            case .energyReactiveImportRegister, .energyReactiveExportRegister, .energyReactiveImportInterval,
+                .energyReactiveExportInterval:
+                values.append(value("0", measurand, .varHours))
+            case .powerActiveImport:
+                values.append(value(Self.format(power, digits: 0), measurand, .watts))
+            case .powerActiveExport, .powerReactiveImport, .powerReactiveExport:
+                values.append(value("0", measurand, measurand == .powerActiveExport ? .watts : .vars))
+            case .powerOffered:
+                values.append(value(Self.format(offered, digits: 0), measurand, .watts))
+            case .powerFactor:
+                values.append(value("1.00", measurand, nil))
+            case .currentImport:
+                values += perPhase(measurand, power / voltage / Double(max(phases.count, 1)), .amperes)
+            case .currentExport:
+                values += perPhase(measurand, 0, .amperes)
+            case .currentOffered:
+                values.append(
+                    value(Self.format(offered / voltage / Double(max(phases.count, 1)), digits: 1), measurand, .amperes)
+                )
+            case .voltage:
+                values += perPhase(measurand, voltage, .volts, voltagePhases: true)
+            case .frequency:
+                values.append(value("50.0", measurand, .hertz))
+            case .temperature:
+                let load = hardware.maxPowerW > 0 ? power / hardware.maxPowerW : 0
+                // "Celcius" on purpose: OCPP-J errata 2.1 advises charge points to keep the
+                // original spelling for interoperability.
+                values.append(value(Self.format(25 + 20 * load, digits: 1), measurand, .celcius, location: .body))
+            case .soc:
+                if let ev = connector.record.ev {
+                    values.append(value(Self.format(ev.socPercent, digits: 0), measurand, .percent, location: .ev))
+                }
+            case .rpm:
+                values.append(value("0", measurand, nil, location: .body))
+            }
+        }
+        return values
+    }
+
+    /// A DC link's voltage rises with the battery's state of charge.
+    func dcVoltage(_ connector: Connector) -> Double {
+        let soc = connector.record.ev?.socPercent ?? 50
+        return connector.hardware.voltage * (0.9 + 0.2 * soc / 100)
+    }
+
+    /// One MeterValue of the measurands now, or nil if none of them has a value.
+    func meterValue(_ index: Int, _ measurands: [Measurand], context: ReadingContext) -> MeterValue? {
+        NonEmptyArray(sampledValues(index, measurands, context: context)).map {
+            MeterValue(timestamp: wallClock, sampledValue: $0)
+        }
+    }
+
+    static func format(_ value: Double, digits: Int) -> String {
+        String(format: "%.\(digits)f", value)
+    }
+}
+
+extension Phase {
+    /// The phase-to-neutral reading of a phase, for voltages.
+    var toNeutral: Phase {
+        switch self {
+        case .l1: .l1N
+        case .l2: .l2N
+        case .l3: .l3N
+        default: self
+        }
+    }
+}

@@ -1,0 +1,278 @@
+/// The operator's hands on the station (DESIGN.md "Operator commands"): the hardware
+/// actions (cable, card, button, EV, faults) and the local commands. A command that
+/// cannot apply gets one `.error` event and changes nothing.
+extension StationCore {
+    mutating func perform(_ command: OperatorCommand) {
+        switch command {
+        case .plug(let connector): plug(connector)
+        case .unplug(let connector): unplug(connector)
+        case .swipe(let idTag, let connector): swipe(idTag, connector: connector)
+        case .stop(let connector): pressStop(connector)
+        case .evSuspend(let connector): setEVSuspended(connector, true)
+        case .evResume(let connector): setEVSuspended(connector, false)
+        case .evPower(let connector, let kilowatts): setEVPower(connector, kilowatts)
+        case .fault(let connector, let code, let info): raiseFault(connector, code, info: info)
+        case .clear(let connector): clearFault(connector)
+        case .offline: goOffline()
+        case .online: goOnline()
+        case .reset(let type): resetRequested(type)
+        case .configGet(let keys): emit(.configuration(config.entries(named: keys)))
+        case .configSet(let key, let value): operatorSetConfiguration(key, value)
+        case .dataTransfer(let vendorId, let messageId, let data):
+            sendDataTransfer(vendorId: vendorId, messageId: messageId, data: data)
+        case .status: emit(.snapshot(snapshot))
+        case .powercut, .wait, .quit, .help:
+            reportError("this command is carried out by the console, not by the station")
+        }
+    }
+
+    /// The index of connector `id`, or an error event naming the valid range.
+    private mutating func checkedConnector(_ id: Int) -> Int? {
+        if let index = index(of: id) { return index }
+        reportError(
+            "connector \(id) does not exist; this station has connector\(connectors.count == 1 ? " 1" : "s 1–\(connectors.count)")"
+        )
+        return nil
+    }
+
+    private mutating func plug(_ id: Int) {
+        guard let index = checkedConnector(id) else { return }
+        guard !connectors[index].record.evConnected else {
+            reportError("connector \(id) already has an EV plugged in")
+            return
+        }
+        connectors[index].record.evConnected = true
+        if connectors[index].hardware.cable == .socket { connectors[index].record.cableInSocket = true }
+        if connectors[index].record.ev == nil {
+            let defaults = profile.ev
+            let isDC = connectors[index].hardware.currentType == .dc
+            connectors[index].record.ev = EVState(
+                batteryWh: defaults.batteryWh, socPercent: defaults.initialSoC,
+                maxPowerW: isDC ? defaults.maxPowerDCW : defaults.maxPowerACW, suspended: false)
+        }
+        notice("connector \(id): EV plugged in")
+        if activeTransaction(on: id) != nil {
+            updatePower(index)  // the EV side reconnected during a transaction
+        } else if connectors[index].preparing?.idTag != nil {
+            startTransaction(index)  // identification first (OCPP 1.6 §4.9 A2, B3)
+        } else if isUsable(index) {
+            connectors[index].record.finishing = false
+            connectors[index].preparing = connectors[index].preparing ?? Preparing(since: now)
+            armConnectionTimeout(index)
+        }
+        persistConnector(index)
+        refreshStatus(id)
+    }
+
+    private mutating func unplug(_ id: Int) {
+        guard let index = checkedConnector(id) else { return }
+        guard connectors[index].record.evConnected else {
+            reportError("no EV is plugged in at connector \(id)")
+            return
+        }
+        connectors[index].record.evConnected = false
+        notice("connector \(id): cable unplugged at the EV")
+        if activeTransaction(on: id) != nil {
+            // OCPP 1.6 §4.10, §9.1.23: stop, or keep the transaction with the EV away.
+            if config.bool(.stopTransactionOnEVSideDisconnect) ?? true {
+                stopTransaction(connector: id, reason: .evDisconnected, idTag: nil)
+            } else {
+                updatePower(index)
+            }
+        } else {
+            connectors[index].preparing = nil
+            cancel(.connectionTimeout(connector: id))
+            leaveIfUnlocked(index)
+        }
+        persistConnector(index)
+        refreshStatus(id)
+    }
+
+    private mutating func swipe(_ text: String, connector requested: Int?) {
+        guard let idTag = IdToken(text), !text.isEmpty else {
+            reportError("an idTag is 1 to 20 characters (OCPP 1.6 §7.28); '\(text)' is not")
+            return
+        }
+        let id: Int
+        if let requested {
+            guard checkedConnector(requested) != nil else { return }
+            id = requested
+        } else if connectors.count == 1 {
+            id = connectors[0].id
+        } else if let transaction = transactions.first(where: { $0.isActive && $0.idTag.equalsIgnoringCase(idTag) }) {
+            id = transaction.connector
+        } else {
+            let waiting = connectors.filter {
+                $0.record.evConnected && $0.preparing != nil && $0.preparing?.idTag == nil
+            }
+            guard waiting.count == 1 else {
+                reportError(
+                    "this station has \(connectors.count) connectors: say which one, 'swipe \(text) <connector>'")
+                return
+            }
+            id = waiting[0].id
+        }
+        present(idTag, at: id)
+    }
+
+    /// A card at the reader of connector `id` (OCPP 1.6 §3.4, §4.1, §4.9).
+    mutating func present(_ idTag: IdToken, at id: Int) {
+        guard let index = index(of: id) else { return }
+        notice("card \(idTag) presented at connector \(id)")
+        if let transaction = activeTransaction(on: id) {
+            if transaction.idTag.equalsIgnoringCase(idTag) {
+                // The same card stops it, without an Authorize.req (§3.4).
+                stopTransaction(connector: id, reason: .local, idTag: idTag)
+            } else {
+                authorize(idTag, for: .stop(connector: id))
+            }
+            return
+        }
+        if let holder = connectors[index].lockedFor {
+            let sameGroup =
+                holder.parent != nil && lookUpLocallyParent(idTag).map { holder.parent!.equalsIgnoringCase($0) } == true
+            if holder.idTag.equalsIgnoringCase(idTag) || sameGroup {
+                unlock(index)
+                leaveIfUnlocked(index)
+                persistConnector(index)
+                notice("connector \(id) unlocked for \(idTag)")
+                return
+            }
+        }
+        if let preparing = connectors[index].preparing, let accepted = preparing.idTag {
+            if accepted.equalsIgnoringCase(idTag) {
+                // A second presentation ends the intended use (B1).
+                connectors[index].preparing = connectors[index].record.evConnected ? Preparing(since: now) : nil
+                if connectors[index].preparing == nil { cancel(.connectionTimeout(connector: id)) }
+                notice("connector \(id): session cancelled by a second presentation of \(idTag)")
+                refreshStatus(id)
+            } else {
+                notice("connector \(id) is already prepared for \(accepted)")
+            }
+            return
+        }
+        guard isUsable(index) else {
+            notice("connector \(id) is \(currentStatus(of: id).status.rawValue): it cannot charge now")
+            return
+        }
+        if let reservation = reservation(blocking: id, idTag: idTag, parent: nil), reservation.parentIdTag == nil {
+            notice("connector \(id) is reserved for another idTag (reservation \(reservation.id))")
+            return
+        }
+        authorize(idTag, for: .start(connector: id))
+    }
+
+    private func lookUpLocallyParent(_ idTag: IdToken) -> IdToken? {
+        switch lookUpLocally(idTag) {
+        case .valid(let info): info.parentIdTag
+        default: nil
+        }
+    }
+
+    private mutating func pressStop(_ id: Int) {
+        guard let index = checkedConnector(id) else { return }
+        if activeTransaction(on: id) != nil {
+            stopTransaction(connector: id, reason: .local, idTag: nil)
+        } else if connectors[index].preparing != nil {
+            connectors[index].preparing = nil
+            cancel(.connectionTimeout(connector: id))
+            if connectors[index].record.evConnected { connectors[index].record.finishing = true }
+            notice("connector \(id): session cancelled")
+            persistConnector(index)
+            refreshStatus(id)
+        } else {
+            reportError("nothing to stop at connector \(id)")
+        }
+    }
+
+    private mutating func setEVSuspended(_ id: Int, _ suspended: Bool) {
+        guard let index = checkedConnector(id) else { return }
+        guard connectors[index].record.evConnected, connectors[index].record.ev != nil else {
+            reportError("no EV is plugged in at connector \(id)")
+            return
+        }
+        advanceMeter(index)
+        connectors[index].record.ev?.suspended = suspended
+        updatePower(index)
+        persistConnector(index)
+        refreshStatus(id)
+        notice("connector \(id): the EV \(suspended ? "stops" : "resumes") drawing power")
+    }
+
+    private mutating func setEVPower(_ id: Int, _ kilowatts: Double) {
+        guard let index = checkedConnector(id) else { return }
+        guard kilowatts > 0, kilowatts <= 1000 else {
+            reportError("an EV draws more than 0 and at most 1000 kW")
+            return
+        }
+        guard connectors[index].record.ev != nil, connectors[index].record.evConnected else {
+            reportError("no EV is plugged in at connector \(id)")
+            return
+        }
+        advanceMeter(index)
+        connectors[index].record.ev?.maxPowerW = kilowatts * 1000
+        updatePower(index)
+        persistConnector(index)
+        refreshStatus(id)
+        emitMeter(index)
+    }
+
+    private mutating func raiseFault(_ id: Int, _ code: ChargePointErrorCode, info: String?) {
+        guard code != .noError else {
+            reportError("NoError is not a fault; use 'clear \(id)'")
+            return
+        }
+        if id == 0 {
+            station.record.fault = ConnectorRecord.Fault(code: code, info: info)
+            persist(.connector(station.record))
+            refreshStatus(0)
+            return
+        }
+        guard let index = checkedConnector(id) else { return }
+        if code == .connectorLockFailure {
+            guard connectors[index].hardware.hasLock else {
+                reportError("connector \(id) has no cable lock to fail")
+                return
+            }
+            connectors[index].record.lockBroken = true
+        } else {
+            connectors[index].record.fault = ConnectorRecord.Fault(code: code, info: info)
+            if code.faultsConnector {
+                connectors[index].preparing = nil
+                endReservations(onConnector: id, reason: "the connector is faulted")
+            }
+        }
+        updatePower(index)
+        persistConnector(index)
+        refreshStatus(id)
+    }
+
+    private mutating func clearFault(_ id: Int) {
+        if id == 0 {
+            station.record.fault = nil
+            persist(.connector(station.record))
+            refreshStatus(0)
+            return
+        }
+        guard let index = checkedConnector(id) else { return }
+        guard connectors[index].record.fault != nil || connectors[index].record.lockBroken else {
+            reportError("connector \(id) has no fault to clear")
+            return
+        }
+        connectors[index].record.fault = nil
+        connectors[index].record.lockBroken = false
+        updatePower(index)
+        persistConnector(index)
+        refreshStatus(id)
+    }
+
+    private mutating func operatorSetConfiguration(_ key: String, _ value: String) {
+        let (status, reason) = changeConfiguration(key, to: value)
+        let shown = SecretMasking.displayValue(value, forKey: key)
+        switch status {
+        case .accepted: notice("\(key) = \(shown)")
+        case .rebootRequired: notice("\(key) = \(shown) (takes effect after a reboot)")
+        case .rejected, .notSupported: reportError("\(key) = \(shown) refused: \(reason ?? status.rawValue)")
+        }
+    }
+}

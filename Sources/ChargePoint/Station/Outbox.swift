@@ -1,0 +1,169 @@
+/// The station's side of OCPP-J synchronicity (OCPP-J 1.6 §4.1.1): one CALL in flight
+/// at a time, each answered or timed out before the next is sent.
+///
+/// Two lines feed it. Transaction-related messages (StartTransaction, StopTransaction,
+/// their MeterValues) wait in the durable `queue`, strictly in order (OCPP 1.6 §3.7);
+/// everything else waits here in `waiting`, and goes first: "new messages that are not
+/// transaction-related MAY be delivered immediately without waiting for the queue to be
+/// emptied", so a driver's card is never kept waiting behind hours of offline samples.
+struct Outbox: Sendable {
+    struct Call: Sendable {
+        var action: Action
+        var payload: JSONValue
+        var purpose: CallPurpose
+        /// Sent even while the registration is Pending: only what a TriggerMessage
+        /// asked for (OCPP 1.6 §4.2).
+        var allowedWhilePending = false
+    }
+
+    struct InFlight: Sendable {
+        var messageId: String
+        var call: Call
+        var sentAt: Timestamp
+    }
+
+    var inFlight: InFlight?
+    var waiting: [Call] = []
+
+    func isWaiting(_ action: Action) -> Bool {
+        waiting.contains { $0.action == action } || inFlight?.call.action == action
+    }
+}
+
+/// What to do with the answer to a CALL.
+enum CallPurpose: Sendable, Equatable {
+    case boot
+    case heartbeat
+    case status(connector: Int, report: StatusReport)
+    case authorize(idTag: IdToken, intent: AuthorizeIntent)
+    /// An operator's DataTransfer: the answer is shown to them.
+    case dataTransfer
+    case transactionMessage(sequence: Int64)
+    /// MeterValues outside a transaction (clock-aligned on an idle connector, triggered).
+    case meterValues
+    /// A notification whose answer carries nothing to act on.
+    case notification
+}
+
+/// How a CALL ended.
+enum CallOutcome: Sendable {
+    case result(JSONValue)
+    case error(Frame.CallError)
+    /// No answer within MessageTimeout.
+    case timeout
+    /// The link went down first.
+    case linkLost
+
+    var isFailure: Bool {
+        if case .result = self { return false }
+        return true
+    }
+}
+
+extension StationCore {
+    /// Puts a request in line for sending (not transaction-related).
+    mutating func enqueueCall<R: OCPPRequest>(_ request: R, purpose: CallPurpose, allowedWhilePending: Bool = false) {
+        do {
+            let payload = try PayloadEncoder.encode(request)
+            outbox.waiting.append(
+                Outbox.Call(
+                    action: R.action, payload: payload, purpose: purpose, allowedWhilePending: allowedWhilePending))
+        } catch {
+            reportError("internal: cannot encode \(R.action): \(error)")
+        }
+    }
+
+    /// Sends the next CALL if the link and the registration allow one and none is in
+    /// flight. Called after every input.
+    mutating func pump() {
+        guard link.state == .connected, outbox.inFlight == nil else { return }
+        switch registration {
+        case .unregistered:
+            sendBootNotification()
+        case .booting, .rejected:
+            return
+        case .pending:
+            if let index = outbox.waiting.firstIndex(where: \.allowedWhilePending) {
+                send(outbox.waiting.remove(at: index))
+            }
+        case .accepted:
+            if !outbox.waiting.isEmpty {
+                send(outbox.waiting.removeFirst())
+            } else if let head = queue.first {
+                if let notBefore = head.notBefore, notBefore > now {
+                    schedule(.transactionRetry, at: notBefore)
+                } else {
+                    sendQueued(head)
+                }
+            }
+        }
+    }
+
+    mutating func send(_ call: Outbox.Call) {
+        let messageId = ids.next()
+        let text = Frame.call(Frame.Call(messageId: messageId, action: call.action.rawValue, payload: call.payload))
+            .text
+        effects.frames.append(text)
+        emit(.frame(direction: .outgoing, text: SecretMasking.mask(text)))
+        outbox.inFlight = Outbox.InFlight(messageId: messageId, call: call, sentAt: now)
+        schedule(.callTimeout, afterSeconds: config.int(.messageTimeout) ?? 30)
+        rescheduleHeartbeat()
+    }
+
+    /// Answers a CALL of the central system at once (CALLRESULT or CALLERROR); these
+    /// never wait for our own call in flight (OCPP-J 1.6 §4.1.1 NOTE).
+    mutating func reply(_ frame: Frame) {
+        let text = frame.text
+        effects.frames.append(text)
+        emit(.frame(direction: .outgoing, text: SecretMasking.mask(text)))
+    }
+
+    /// The CALLRESULT or CALLERROR for our call in flight arrived, or it timed out, or
+    /// the link was lost: hand the outcome to whoever sent it.
+    mutating func complete(messageId: String?, _ outcome: CallOutcome) {
+        guard let inFlight = outbox.inFlight, messageId == nil || inFlight.messageId == messageId else {
+            reportError("a response for message id '\(messageId ?? "")' arrived, but no such request is waiting")
+            return
+        }
+        outbox.inFlight = nil
+        cancel(.callTimeout)
+        let action = inFlight.call.action
+        switch outcome {
+        case .error(let error):
+            reportError("the central system answered \(action) with \(error.code): \(error.description)")
+        case .timeout:
+            reportError("no answer to \(action) within \(config.int(.messageTimeout) ?? 30) s")
+        case .result, .linkLost:
+            break
+        }
+        switch inFlight.call.purpose {
+        case .boot: bootNotificationAnswered(outcome)
+        case .heartbeat: heartbeatAnswered(outcome)
+        case .status(let connector, let report):
+            statusReportDone(connector: connector, report: report, acknowledged: !outcome.isFailure)
+            if case .result(let payload) = outcome { _ = decodeResponse(StatusNotificationResponse.self, payload) }
+        case .authorize(let idTag, let intent): authorizeAnswered(idTag: idTag, intent: intent, outcome)
+        case .dataTransfer: dataTransferAnswered(outcome)
+        case .transactionMessage(let sequence): transactionMessageAnswered(sequence: sequence, action: action, outcome)
+        case .meterValues:
+            if case .result(let payload) = outcome { _ = decodeResponse(MeterValuesResponse.self, payload) }
+        case .notification:
+            break
+        }
+    }
+
+    mutating func callTimedOut() {
+        complete(messageId: nil, .timeout)
+    }
+
+    /// Decodes a CALLRESULT payload; a payload that does not fit is reported and
+    /// treated as a failure to process by the caller.
+    mutating func decodeResponse<R: OCPPResponse>(_ type: R.Type, _ payload: JSONValue) -> R? {
+        do {
+            return try PayloadDecoder.decode(type, from: payload)
+        } catch {
+            reportError("the central system's \(type) does not fit the OCPP 1.6 schema: \(error)")
+            return nil
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// Where the station stands with the central system (OCPP 1.6 §4.2).
+enum Registration: Sendable, Equatable {
+    /// No BootNotification accepted or pending yet: one is sent as soon as the link is up.
+    case unregistered
+    /// BootNotification.req sent, no answer yet.
+    case booting
+    /// The central system answered Pending: only answer its calls (and send what a
+    /// TriggerMessage asks for) until the next BootNotification at `retryAt`.
+    case pending(retryAt: Timestamp)
+    /// Answered Rejected: say nothing, answer nothing, until `retryAt`.
+    case rejected(retryAt: Timestamp)
+    case accepted
+
+    var status: RegistrationStatus? {
+        switch self {
+        case .pending: .pending
+        case .rejected: .rejected
+        case .accepted: .accepted
+        case .unregistered, .booting: nil
+        }
+    }
+}
+
+/// The WebSocket as the core sees it.
+struct Link: Sendable {
+    var state: ConnectionState = .disconnected
+    /// The operator said `offline`: do not reconnect until `online`.
+    var heldOffline = false
+    /// Failed connection attempts since the last success, for the back-off.
+    var failures = 0
+    /// A reconnection is wanted (after a reset or new credentials) once the link is down.
+    var reconnectWhenDown = false
+}

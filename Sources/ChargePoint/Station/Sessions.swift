@@ -1,0 +1,244 @@
+/// Charging sessions: from an accepted idTag and a plugged cable to a transaction, and
+/// from a stop to the cable's release (OCPP 1.6 §3.6, §4.8, §4.10, §9.1.6).
+extension StationCore {
+    /// Whether connector `index` can take a new session at all.
+    func isUsable(_ index: Int) -> Bool {
+        let record = connectors[index].record
+        if let fault = record.fault, fault.code.faultsConnector { return false }
+        return record.operative && station.record.operative && activeTransaction(on: connectors[index].id) == nil
+    }
+
+    /// An idTag was accepted for `intent`.
+    mutating func authorized(_ idTag: IdToken, info: IdTagInfo, for intent: AuthorizeIntent) {
+        switch intent {
+        case .start(let id), .remoteStart(let id):
+            guard let index = index(of: id) else { return }
+            guard isUsable(index) else {
+                notice("\(idTag) accepted, but connector \(id) cannot charge now")
+                return
+            }
+            if let reservation = reservation(blocking: id, idTag: idTag, parent: info.parentIdTag) {
+                notice("connector \(id) is reserved for another idTag (reservation \(reservation.id))")
+                return
+            }
+            var preparing = connectors[index].preparing ?? Preparing(since: now)
+            preparing.idTag = idTag
+            preparing.parentIdTag = info.parentIdTag
+            connectors[index].preparing = preparing
+            notice("\(idTag) accepted on connector \(id)")
+            if connectors[index].record.evConnected {
+                startTransaction(index)
+            } else {
+                armConnectionTimeout(index)
+                refreshStatus(id)
+            }
+        case .stop(let id):
+            guard let transaction = activeTransaction(on: id) else { return }
+            if let parent = info.parentIdTag, let group = transaction.parentIdTag, parent.equalsIgnoringCase(group) {
+                stopTransaction(connector: id, reason: .local, idTag: idTag)
+            } else {
+                notice("\(idTag) may not stop the transaction on connector \(id): not of the same group")
+            }
+        }
+    }
+
+    mutating func authorizationRefused(_ idTag: IdToken, for intent: AuthorizeIntent) {
+        if case .start(let id) = intent { refreshStatus(id) }
+    }
+
+    mutating func armConnectionTimeout(_ index: Int) {
+        let id = connectors[index].id
+        guard let timeout = config.int(.connectionTimeOut), timeout > 0, let preparing = connectors[index].preparing
+        else { return }
+        schedule(.connectionTimeout(connector: id), at: preparing.since.adding(seconds: timeout))
+    }
+
+    /// ConnectionTimeOut ran out while Preparing (OCPP 1.6 §9.1.6, errata 3.20, 3.77).
+    mutating func connectionTimedOut(connector id: Int) {
+        guard let index = index(of: id), connectors[index].preparing != nil, activeTransaction(on: id) == nil else {
+            return
+        }
+        connectors[index].preparing = nil
+        if connectors[index].isOccupied {
+            // B6: plugged in but no card in time; Finishing, so that the next card does not
+            // start on a cable somebody else left.
+            connectors[index].record.finishing = true
+            notice("connector \(id): no card presented within ConnectionTimeOut")
+        } else {
+            notice("connector \(id): the cable was not plugged in within ConnectionTimeOut")
+        }
+        persistConnector(index)
+        refreshStatus(id)
+    }
+
+    /// Starts a transaction on connector `index`: Preparing with an accepted idTag and
+    /// the EV connected (OCPP 1.6 §4.8).
+    mutating func startTransaction(_ index: Int) {
+        let id = connectors[index].id
+        guard let preparing = connectors[index].preparing, let idTag = preparing.idTag, isUsable(index) else { return }
+        if connectors[index].record.finishing {
+            // F2: a new session from Finishing passes through Preparing.
+            connectors[index].record.finishing = false
+            refreshStatus(id)
+        }
+        if connectors[index].hardware.hasLock {
+            guard !connectors[index].record.lockBroken else {
+                notice("connector \(id): the cable lock failed; the transaction is not started")
+                refreshStatus(id)
+                return
+            }
+            connectors[index].record.locked = true
+        }
+        let reservationId = consumeReservation(connector: id, idTag: idTag, parent: preparing.parentIdTag)
+        advanceMeter(index)
+        let number = counters.nextTransactionNumber
+        counters.nextTransactionNumber += 1
+        persistCounters()
+        let meterStart = Int(connectors[index].record.meterWh.rounded(.down))
+        transactions.append(
+            TransactionRecord(
+                number: number, connector: id, idTag: idTag, parentIdTag: preparing.parentIdTag,
+                meterStartWh: meterStart, startedAt: wallClock, reservationId: reservationId, transactionId: nil,
+                stop: nil, transactionData: [], deauthorized: false))
+        connectors[index].preparing = nil
+        cancel(.connectionTimeout(connector: id))
+        connectors[index].lastSampledWh = connectors[index].record.meterWh
+        connectors[index].evseBlock = nil
+        connectors[index].energyCapWh = nil
+        connectors[index].lockedFor = nil
+        collectBoundaryValues(index, context: .transactionBegin)
+        persist(.transaction(transactions[transactions.count - 1]))
+        enqueueTransactionMessage(
+            StartTransactionRequest(
+                connectorId: id, idTag: idTag, meterStart: meterStart, reservationId: reservationId,
+                timestamp: wallClock),
+            transaction: number)
+        if let profile = preparing.remoteProfile {
+            installTransactionProfile(profile, connector: id, transaction: number)
+        }
+        updatePower(index)
+        persistConnector(index)
+        refreshStatus(id)
+        scheduleSampling(index)
+        emit(.transaction(TransactionEvent(kind: .started, connector: id, transactionId: nil, idTag: idTag.value)))
+    }
+
+    /// Errata 3.14 (§3.16.6): the first and last readings of every measurand configured
+    /// for transactionData.
+    private mutating func collectBoundaryValues(_ index: Int, context: ReadingContext) {
+        guard let transaction = activeTransaction(on: connectors[index].id),
+            let position = transactionIndex(number: transaction.number)
+        else { return }
+        var measurands = config.measurands(.stopTxnSampledData)
+        for measurand in config.measurands(.stopTxnAlignedData) where !measurands.contains(measurand) {
+            measurands.append(measurand)
+        }
+        guard let value = meterValue(index, measurands, context: context) else { return }
+        transactions[position].transactionData.append(value)
+    }
+
+    /// Stops the transaction on connector `id` (OCPP 1.6 §4.10).
+    mutating func stopTransaction(connector id: Int, reason: Reason, idTag: IdToken?) {
+        guard let index = index(of: id), let transaction = activeTransaction(on: id),
+            let position = transactionIndex(number: transaction.number)
+        else { return }
+        advanceMeter(index)
+        collectBoundaryValues(index, context: .transactionEnd)
+        let limit = max(2, config.int(.stopTransactionMaxMeterValues) ?? Int.max)
+        while transactions[position].transactionData.count > limit {
+            transactions[position].transactionData.remove(at: 1)
+        }
+        let meterStop = max(transaction.meterStartWh, Int(connectors[index].record.meterWh.rounded(.down)))
+        let stop = TransactionRecord.Stop(meterStopWh: meterStop, at: wallClock, reason: reason, idTag: idTag)
+        transactions[position].stop = stop
+        persist(.transaction(transactions[position]))
+        let data = transactions[position].transactionData
+        enqueueTransactionMessage(
+            StopTransactionRequest(
+                idTag: idTag, meterStop: meterStop, timestamp: stop.at, transactionId: transaction.transactionId ?? 0,
+                reason: reason, transactionData: data.isEmpty ? nil : data),
+            transaction: transaction.number)
+        cancel(.sampledMeterValues(connector: id))
+        removeTransactionProfiles(transaction: transaction.number)
+        connectors[index].evseBlock = nil
+        connectors[index].energyCapWh = nil
+        updatePower(index)
+        emit(
+            .transaction(
+                TransactionEvent(
+                    kind: .stopped, connector: id, transactionId: transaction.transactionId,
+                    idTag: transaction.idTag.value, reason: reason)))
+        releaseAfterSession(index, transaction: transaction, reason: reason)
+        persistConnector(index)
+        if pendingReset == .soft { completeResetIfDelivered() }
+    }
+
+    /// After a stop: unlock the cable unless the rules keep it locked, and show Finishing
+    /// while the user still has something to do (OCPP 1.6 §4.10, errata 3.5).
+    private mutating func releaseAfterSession(_ index: Int, transaction: TransactionRecord, reason: Reason) {
+        let id = connectors[index].id
+        let keepLocked =
+            reason == .deAuthorized
+            || (reason == .evDisconnected && config.bool(.unlockConnectorOnEVSideDisconnect) != true)
+        if connectors[index].record.locked {
+            if keepLocked {
+                connectors[index].lockedFor = (transaction.idTag, transaction.parentIdTag)
+            } else {
+                unlock(index)
+            }
+        }
+        connectors[index].record.finishing = true
+        refreshStatus(id)
+        if !connectors[index].record.evConnected {
+            leaveIfUnlocked(index)
+        }
+    }
+
+    /// The EV is gone; once nothing holds the cable the user takes it: Available.
+    mutating func leaveIfUnlocked(_ index: Int) {
+        guard !connectors[index].record.evConnected, !connectors[index].record.locked,
+            activeTransaction(on: connectors[index].id) == nil
+        else { return }
+        connectors[index].record.cableInSocket = false
+        connectors[index].record.finishing = false
+        connectors[index].record.ev = nil
+        connectors[index].preparing = nil
+        refreshStatus(connectors[index].id)
+    }
+
+    /// Opens the cable lock; false if the mechanism is broken.
+    @discardableResult
+    mutating func unlock(_ index: Int) -> Bool {
+        guard connectors[index].hardware.hasLock, !connectors[index].record.lockBroken else { return false }
+        connectors[index].record.locked = false
+        connectors[index].lockedFor = nil
+        return true
+    }
+
+    /// StartTransaction.conf with a status other than Accepted (errata 3.17, §3.5.4): stop
+    /// delivering energy, after MaxEnergyOnInvalidId if configured, and stop the
+    /// transaction if StopTransactionOnInvalidId.
+    mutating func deauthorize(_ index: Int, transaction: TransactionRecord) {
+        let maxEnergy = Double(config.int(.maxEnergyOnInvalidId) ?? 0)
+        advanceMeter(index)
+        let delivered = connectors[index].record.meterWh - Double(transaction.meterStartWh)
+        if maxEnergy > 0, delivered < maxEnergy {
+            connectors[index].energyCapWh = Double(transaction.meterStartWh) + maxEnergy
+            notice("connector \(connectors[index].id): idTag not accepted; \(Int(maxEnergy)) Wh still allowed")
+            updatePower(index)
+        } else {
+            enforceInvalidIdTag(index)
+        }
+    }
+
+    mutating func enforceInvalidIdTag(_ index: Int) {
+        let id = connectors[index].id
+        if config.bool(.stopTransactionOnInvalidId) == true {
+            stopTransaction(connector: id, reason: .deAuthorized, idTag: nil)
+        } else {
+            connectors[index].evseBlock = "idTag not accepted by the central system"
+            updatePower(index)
+            refreshStatus(id)
+        }
+    }
+}

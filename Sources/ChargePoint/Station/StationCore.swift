@@ -1,0 +1,155 @@
+import Foundation
+
+/// The charge point: a deterministic state machine over `StationInput`s, producing
+/// `StationEffects` (DESIGN.md "The engine is sans-IO").
+///
+/// No I/O, no clock, no randomness of its own: time arrives with every input, message
+/// ids come from an injected generator, and everything durable leaves as `StoreChange`s.
+/// The same inputs at the same times always give the same effects, which is what lets
+/// a 24-hour charging session be tested in milliseconds.
+///
+/// The behaviour is spread over one file per concern: `Operations/` holds one file per
+/// OCPP action, `Station/` the connector, meter, authorization and delivery machinery.
+public struct StationCore: Sendable {
+    public let profile: StationProfile
+    var config: ConfigurationStore
+    /// Connectors 1…N at indices 0…N-1.
+    var connectors: [Connector]
+    /// Connector 0: the station's own availability and faults.
+    var station: StationUnit
+    var cache: [String: AuthorizationCacheEntry]
+    var localList: LocalAuthorizationList
+    var transactions: [TransactionRecord]
+    var queue: [QueuedMessage]
+    var reservations: [Reservation]
+    var chargingProfiles: [InstalledChargingProfile]
+    var counters: DurableCounters
+    var firmwareVersion: String?
+
+    var registration: Registration = .unregistered
+    var link = Link()
+    var outbox = Outbox()
+    var timers: [TimerID: Timestamp] = [:]
+    var ids: MessageIdGenerator
+    var random: SplitMix
+    var now: Timestamp
+    /// Central system time minus station time, from BootNotification.conf and
+    /// Heartbeat.conf (OCPP 1.6 §4.2, §4.6): applied to every timestamp sent.
+    var clockOffset: Int64 = 0
+    var effects = StationEffects()
+    var pendingReset: ResetType?
+    var lastHeartbeatResponse: Timestamp?
+    /// Once Accepted, a TriggerMessage for BootNotification is rejected (errata 3.35).
+    var bootAcceptedSinceStart = false
+
+    /// A station from its profile and what it remembered. `now` is only a starting
+    /// point; every input brings the current time.
+    public init(
+        profile: StationProfile, durable: DurableState, now: Timestamp,
+        ids: MessageIdGenerator = .uuid(), seed: UInt64 = UInt64.random(in: 0...UInt64.max)
+    ) throws(ProfileError) {
+        self.profile = profile
+        var config = try ConfigurationStore(profile: profile)
+        for (name, value) in durable.configuration {
+            if let key = StandardKey(name: name), config.supports(key) { config.set(key, value) }
+        }
+        self.config = config
+        connectors = profile.connectors.map { hardware in
+            let record = durable.connectors.first { $0.id == hardware.id } ?? ConnectorRecord(id: hardware.id)
+            return Connector(hardware: hardware, record: record, now: now)
+        }
+        station = StationUnit(record: durable.connectors.first { $0.id == 0 } ?? ConnectorRecord(id: 0))
+        cache = Dictionary(
+            durable.authorizationCache.map { ($0.idTag.value.lowercased(), $0) }, uniquingKeysWith: { $1 })
+        localList = durable.localList
+        transactions = durable.transactions.sorted { $0.number < $1.number }
+        queue = durable.messageQueue.sorted { $0.sequence < $1.sequence }
+        reservations = durable.reservations
+        chargingProfiles = durable.chargingProfiles
+        counters = durable.counters
+        firmwareVersion = durable.firmwareVersion
+        self.ids = ids
+        random = SplitMix(seed: seed)
+        self.now = now
+        powerLossRecovery = durable.lastActivity
+    }
+
+    /// Set at creation to the last time anything was persisted; consumed by `.powerOn`
+    /// to close transactions the power cut interrupted.
+    var powerLossRecovery: Timestamp?
+
+    /// Reacts to one input at `time` (never earlier than the previous input's).
+    public mutating func handle(_ input: StationInput, at time: Timestamp) -> StationEffects {
+        now = max(now, time)
+        effects = StationEffects()
+        switch input {
+        case .powerOn: powerOn()
+        case .linkUp: linkUp()
+        case .linkDown(let reason): linkDown(reason: reason)
+        case .received(let text): receive(text)
+        case .tick: fireDueTimers()
+        case .command(let command): perform(command)
+        }
+        pump()
+        if !effects.persist.isEmpty {
+            // The best estimate of when the power went, should it go now (PowerLossRecovery).
+            effects.persist.append(.activity(wallClock))
+        }
+        effects.nextWakeUp = timers.values.min()
+        return effects
+    }
+
+    /// The time the central system would read on its clock now.
+    var wallClock: Timestamp { now.adding(milliseconds: clockOffset) }
+
+    // MARK: Effects helpers
+
+    mutating func persist(_ change: StoreChange) {
+        effects.persist.append(change)
+    }
+
+    mutating func emit(_ event: StationEvent) {
+        effects.events.append(event)
+    }
+
+    mutating func notice(_ text: String) {
+        emit(.notice(text))
+    }
+
+    mutating func reportError(_ text: String) {
+        emit(.error(text))
+    }
+
+    mutating func persistConnector(_ index: Int) {
+        persist(.connector(connectors[index].record))
+    }
+
+    mutating func persistCounters() {
+        persist(.counters(counters))
+    }
+
+    // MARK: Lookup
+
+    /// The array index of connector `id` (1-based), if it exists.
+    func index(of id: Int) -> Int? {
+        connectors.firstIndex { $0.hardware.id == id }
+    }
+
+    /// The running transaction on a connector, if any.
+    func activeTransaction(on connector: Int) -> TransactionRecord? {
+        transactions.last { $0.connector == connector && $0.isActive }
+    }
+
+    func transactionIndex(number: Int64) -> Int? {
+        transactions.firstIndex { $0.number == number }
+    }
+
+    /// Online for OCPP purposes: the link is up and the central system accepted us.
+    var isOnline: Bool { link.state == .connected && registration == .accepted }
+}
+
+/// The station's own "connector 0".
+struct StationUnit: Sendable {
+    var record: ConnectorRecord
+    var status = StatusTracker()
+}

@@ -1,0 +1,18 @@
+/// Everything that can happen to the station. The core reacts to one input at a time,
+/// at a time the driver supplies, and answers with `StationEffects`.
+public enum StationInput: Sendable {
+    /// The station is switched on (or restarted after a reset or power cut): load
+    /// nothing, the durable state was given to the initialiser; start the boot.
+    case powerOn
+    /// The WebSocket to the central system is open (subprotocol agreed).
+    case linkUp
+    /// The WebSocket closed or could not be opened; the reason is for the operator.
+    case linkDown(reason: String)
+    /// One text message from the central system.
+    case received(String)
+    /// Time passed: fire every timer that is due (the driver calls this at
+    /// `StationEffects.nextWakeUp`).
+    case tick
+    /// Something the operator did: a hardware action or a local command.
+    case command(OperatorCommand)
+}

@@ -1,0 +1,135 @@
+/// An immutable picture of the station for the screen and for `status`: everything a
+/// panel shows, computed from the core without changing it. Energy and state of charge
+/// are projected to the moment asked for, so the screen can show them live between
+/// inputs.
+public struct StationSnapshot: Sendable, Equatable {
+    public var time: Timestamp
+    public var profileName: String
+    public var vendor: String
+    public var model: String
+    public var firmwareVersion: String?
+    public var connection: ConnectionState
+    public var heldOffline: Bool
+    public var registration: RegistrationStatus?
+    public var heartbeatInterval: Int?
+    public var lastHeartbeat: Timestamp?
+    public var queuedTransactionMessages: Int
+    public var station: ConnectorSnapshot
+    public var connectors: [ConnectorSnapshot]
+    public var localListVersion: Int
+    public var cachedIdTags: Int
+    public var chargingProfiles: Int
+    public var reservations: [Reservation]
+}
+
+public struct ConnectorSnapshot: Sendable, Equatable {
+    public struct Session: Sendable, Equatable {
+        public var number: Int64
+        public var transactionId: Int?
+        public var idTag: String
+        public var startedAt: Timestamp
+        public var energyWh: Double
+    }
+
+    public var id: Int
+    public var type: String
+    public var cable: ConnectorHardware.Cable?
+    public var hasLock: Bool
+    public var locked: Bool
+    public var lockBroken: Bool
+    public var evConnected: Bool
+    public var cableInSocket: Bool
+    public var status: ChargePointStatus
+    public var errorCode: ChargePointErrorCode
+    public var info: String?
+    public var operative: Bool
+    public var session: Session?
+    public var preparingIdTag: String?
+    public var meterWh: Double
+    public var powerW: Double
+    public var offeredW: Double
+    public var maxPowerW: Double
+    /// The smart-charging limit, W; nil when none applies.
+    public var limitW: Double?
+    public var socPercent: Double?
+    public var evMaxPowerW: Double?
+    public var evSuspended: Bool
+    /// The readings a MeterValues.req with MeterValuesSampledData would carry now.
+    public var readings: [SampledValue]
+}
+
+extension StationCore {
+    public var snapshot: StationSnapshot { snapshot(at: now) }
+
+    public func snapshot(at time: Timestamp) -> StationSnapshot {
+        let stationStatus = currentStatus(of: 0)
+        return StationSnapshot(
+            time: time.adding(milliseconds: clockOffset), profileName: profile.name,
+            vendor: profile.identity.vendor.value, model: profile.identity.model.value,
+            firmwareVersion: firmwareVersion ?? profile.identity.firmwareVersion?.value, connection: link.state,
+            heldOffline: link.heldOffline, registration: registration.status,
+            heartbeatInterval: config.int(.heartbeatInterval), lastHeartbeat: lastHeartbeatResponse,
+            queuedTransactionMessages: queue.count,
+            station: ConnectorSnapshot(
+                id: 0, type: "station", cable: nil, hasLock: false, locked: false, lockBroken: false,
+                evConnected: false, cableInSocket: false, status: stationStatus.status,
+                errorCode: stationStatus.errorCode, info: station.record.fault?.info,
+                operative: station.record.operative,
+                session: nil, preparingIdTag: nil, meterWh: connectors.reduce(0) { $0 + $1.record.meterWh }, powerW: 0,
+                offeredW: 0, maxPowerW: 0, limitW: nil, socPercent: nil, evMaxPowerW: nil, evSuspended: false,
+                readings: []),
+            connectors: connectors.indices.map { connectorSnapshot($0, at: time) },
+            localListVersion: localList.version, cachedIdTags: cache.count, chargingProfiles: chargingProfiles.count,
+            reservations: reservations)
+    }
+
+    private func connectorSnapshot(_ index: Int, at time: Timestamp) -> ConnectorSnapshot {
+        var projected = self
+        projected.now = max(now, time)
+        projected.advanceMeter(index)
+        let connector = projected.connectors[index]
+        let status = currentStatus(of: connector.id)
+        let session = activeTransaction(on: connector.id).map { transaction in
+            ConnectorSnapshot.Session(
+                number: transaction.number, transactionId: transaction.transactionId, idTag: transaction.idTag.value,
+                startedAt: transaction.startedAt,
+                energyWh: connector.record.meterWh - Double(transaction.meterStartWh))
+        }
+        return ConnectorSnapshot(
+            id: connector.id, type: connector.hardware.type, cable: connector.hardware.cable,
+            hasLock: connector.hardware.hasLock, locked: connector.record.locked,
+            lockBroken: connector.record.lockBroken,
+            evConnected: connector.record.evConnected, cableInSocket: connector.record.cableInSocket,
+            status: status.status, errorCode: status.errorCode, info: status.info ?? connector.record.fault?.info,
+            operative: connector.record.operative, session: session, preparingIdTag: connector.preparing?.idTag?.value,
+            meterWh: connector.record.meterWh, powerW: connector.powerW, offeredW: offeredPowerW(index),
+            maxPowerW: connector.hardware.maxPowerW, limitW: connector.limitW,
+            socPercent: connector.record.ev?.socPercent, evMaxPowerW: connector.record.ev?.maxPowerW,
+            evSuspended: connector.record.ev?.suspended ?? false,
+            readings: projected.sampledValues(
+                index, config.measurands(.meterValuesSampledData), context: .samplePeriodic))
+    }
+
+    /// The configuration as the operator sees it (write-only values masked).
+    public var configurationEntries: [ConfigurationEntry] { config.entries(named: []) }
+
+    /// The durable state as the core holds it; equal to what the store has after
+    /// applying every `StoreChange` emitted so far (tests check exactly that).
+    public var durableState: DurableState {
+        var state = DurableState()
+        let factory = (try? ConfigurationStore(profile: profile))
+        for key in config.supportedKeys where factory?.value(key) != config.value(key) {
+            state.configuration[key.rawValue] = config.value(key)
+        }
+        state.authorizationCache = cache.values.sorted { $0.idTag.value < $1.idTag.value }
+        state.localList = localList
+        state.transactions = transactions
+        state.messageQueue = queue
+        state.connectors = [station.record] + connectors.map(\.record)
+        state.reservations = reservations
+        state.chargingProfiles = chargingProfiles
+        state.counters = counters
+        state.firmwareVersion = firmwareVersion
+        return state
+    }
+}

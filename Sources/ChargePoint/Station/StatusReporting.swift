@@ -1,0 +1,121 @@
+/// Keeping the central system told of every status (OCPP 1.6 §4.9, errata 3.19, 3.22):
+/// the status is recomputed after every change (`refreshStatus`), shown to the operator
+/// at once, and sent as a StatusNotification once it has lasted MinimumStatusDuration.
+/// Offline changes are not queued: on reconnection the current status of every
+/// connector that changed is sent (§4.9, "When a Charge Point connects …").
+extension StationCore {
+    /// The situation of connector `index` as the status machine needs it.
+    func situation(of index: Int) -> ConnectorStatusMachine.Situation {
+        let connector = connectors[index]
+        let record = connector.record
+        let transaction = activeTransaction(on: connector.id)
+        var situation = ConnectorStatusMachine.Situation()
+        situation.fault = record.fault?.code
+        situation.lockBroken = record.lockBroken
+        situation.hasTransaction = transaction != nil
+        situation.evseSuspended = transaction != nil && offeredPowerW(index) <= 0
+        situation.evSideDisconnected = transaction != nil && !record.evConnected
+        situation.evSuspended =
+            !record.evConnected || (record.ev?.suspended ?? true) || (record.ev?.isFull ?? false)
+            || record.fault?.code == .evCommunicationError
+        situation.finishing = record.finishing
+        situation.occupied = connector.isOccupied
+        situation.preparing = connector.preparing != nil
+        situation.operative = record.operative && station.record.operative
+        situation.reserved = isReserved(connector: connector.id)
+        return situation
+    }
+
+    func currentStatus(of id: Int) -> StatusReport {
+        if id == 0 {
+            return ConnectorStatusMachine.stationStatus(
+                fault: station.record.fault?.code, operative: station.record.operative)
+        }
+        guard let index = index(of: id) else { return StatusReport(status: .unavailable, errorCode: .noError) }
+        return ConnectorStatusMachine.status(situation(of: index))
+    }
+
+    /// Recomputes the status of connector `id` (0: the station); on a change, tells the
+    /// operator and arranges the StatusNotification.
+    mutating func refreshStatus(_ id: Int) {
+        let current = currentStatus(of: id)
+        let previous = tracker(id).announced
+        guard current != previous else { return }
+        if let previous, previous.status != current.status {
+            let legal =
+                id == 0
+                ? ConnectorStatusMachine.isStationTransitionLegal(to: current.status)
+                : ConnectorStatusMachine.transition(from: previous.status, to: current.status) != nil
+            if !legal {
+                reportError(
+                    "internal: connector \(id) went \(previous.status) → \(current.status), "
+                        + "a transition OCPP 1.6 §4.9 does not list")
+            }
+        }
+        let time = wallClock
+        updateTracker(id) {
+            $0.announced = current
+            $0.announcedAt = time
+        }
+        emit(.connector(id: id, status: current.status, errorCode: current.errorCode, info: current.info))
+        let delay = config.int(.minimumStatusDuration) ?? 0
+        if delay > 0 {
+            schedule(.statusReport(connector: id), afterSeconds: delay)
+        } else {
+            reportStatus(of: id)
+        }
+    }
+
+    /// Queues a StatusNotification with the current status, if online and not already said.
+    mutating func reportStatus(of id: Int, force: Bool = false) {
+        guard isOnline, let current = tracker(id).announced else { return }
+        guard force || current != tracker(id).queued else { return }
+        let request = StatusNotificationRequest(
+            connectorId: id, errorCode: current.errorCode, info: current.info.map(CiString50.init(truncating:)),
+            status: current.status, timestamp: tracker(id).announcedAt)
+        updateTracker(id) { $0.queued = current }
+        enqueueCall(request, purpose: .status(connector: id, report: current))
+    }
+
+    /// After BootNotification.conf Accepted: every connector, and the station (errata 3.22).
+    mutating func reportAllStatuses() {
+        refreshAllStatuses()
+        for id in [0] + connectors.map(\.id) {
+            cancel(.statusReport(connector: id))
+            reportStatus(of: id, force: true)
+        }
+    }
+
+    /// After a reconnection: only what changed while offline (§4.9 rules 1 and 3).
+    mutating func reportChangedStatuses() {
+        refreshAllStatuses()
+        for id in [0] + connectors.map(\.id) where tracker(id).announced != tracker(id).acknowledged {
+            reportStatus(of: id, force: true)
+        }
+    }
+
+    mutating func refreshAllStatuses() {
+        refreshStatus(0)
+        for connector in connectors { refreshStatus(connector.id) }
+    }
+
+    /// The StatusNotification was answered (or the link dropped before it was).
+    mutating func statusReportDone(connector id: Int, report: StatusReport, acknowledged: Bool) {
+        updateTracker(id) {
+            if acknowledged { $0.acknowledged = report } else { $0.queued = $0.acknowledged }
+        }
+    }
+
+    func tracker(_ id: Int) -> StatusTracker {
+        if id == 0 { return station.status }
+        return index(of: id).map { connectors[$0].status } ?? StatusTracker()
+    }
+
+    mutating func updateTracker(_ id: Int, _ change: (inout StatusTracker) -> Void) {
+        if id == 0 {
+            change(&station.status)
+        } else if let index = index(of: id) {
+            change(&connectors[index].status)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/// Every timer the core can arm. Each is armed at most once; re-arming moves it.
+enum TimerID: Hashable, Sendable {
+    case bootRetry
+    case heartbeat
+    /// The response to the call in flight is overdue.
+    case callTimeout
+    case reconnect
+    /// The head of the transaction queue may be sent again.
+    case transactionRetry
+    case sampledMeterValues(connector: Int)
+    case clockAlignedMeterValues
+    /// ConnectionTimeOut since Preparing began.
+    case connectionTimeout(connector: Int)
+    /// MinimumStatusDuration before a status is reported (0 is the station).
+    case statusReport(connector: Int)
+    /// The EV's battery is full, or an energy cap is reached: power changes.
+    case energyMilestone(connector: Int)
+    case reservationExpiry(id: Int)
+    /// A charging profile starts, ends or enters its next period.
+    case chargingLimitChange
+    /// A soft reset waits this long at most for its StopTransactions to be delivered.
+    case resetDeadline
+    /// While energy flows, the meter register is saved regularly, so that a power cut
+    /// loses at most this much of it.
+    case meterCheckpoint
+}
+
+extension StationCore {
+    mutating func schedule(_ timer: TimerID, at time: Timestamp) {
+        timers[timer] = time
+    }
+
+    mutating func schedule(_ timer: TimerID, afterSeconds seconds: Int) {
+        timers[timer] = now.adding(seconds: seconds)
+    }
+
+    mutating func cancel(_ timer: TimerID) {
+        timers[timer] = nil
+    }
+
+    /// Fires every due timer in deadline order; a timer armed by another for a time
+    /// already past fires in the same pass.
+    mutating func fireDueTimers() {
+        while let (timer, deadline) = timers.filter({ $0.value <= now }).min(by: { $0.value < $1.value }) {
+            _ = deadline
+            timers[timer] = nil
+            fire(timer)
+        }
+    }
+
+    private mutating func fire(_ timer: TimerID) {
+        switch timer {
+        case .bootRetry: bootRetryDue()
+        case .heartbeat: heartbeatDue()
+        case .callTimeout: callTimedOut()
+        case .reconnect: reconnectDue()
+        case .transactionRetry: break  // pump() will send the head now that it may
+        case .sampledMeterValues(let connector): sampleDue(connector: connector)
+        case .clockAlignedMeterValues: clockAlignedSampleDue()
+        case .connectionTimeout(let connector): connectionTimedOut(connector: connector)
+        case .statusReport(let connector): reportStatus(of: connector)
+        case .energyMilestone(let connector): energyMilestoneReached(connector: connector)
+        case .reservationExpiry(let id): reservationExpired(id: id)
+        case .chargingLimitChange: applyChargingLimits()
+        case .resetDeadline: completeReset()
+        case .meterCheckpoint: meterCheckpointDue()
+        }
+    }
+}

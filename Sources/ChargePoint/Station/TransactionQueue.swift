@@ -1,0 +1,119 @@
+/// Delivery of transaction-related messages (OCPP 1.6 §3.7, §3.7.1, errata 3.18).
+///
+/// StartTransaction, StopTransaction and transaction MeterValues go into a durable
+/// queue and leave it strictly in order, one at a time, whether the station is online,
+/// offline or restarted in between. A CALLERROR (the central system's "failure to
+/// process") or a timeout counts as a failed attempt: the message is sent again after
+/// TransactionMessageRetryInterval × attempts so far, and dropped after
+/// TransactionMessageAttempts. A message is only removed once answered, and the removal
+/// is persisted before anything else happens, so nothing acknowledged is sent twice.
+extension StationCore {
+    mutating func enqueueTransactionMessage<R: OCPPRequest>(_ request: R, transaction: Int64) {
+        do {
+            let payload = JSONSerializer.serialize(try PayloadEncoder.encode(request))
+            let message = QueuedMessage(
+                sequence: counters.nextQueueSequence, action: R.action, transaction: transaction, payload: payload,
+                attempts: 0, notBefore: nil)
+            counters.nextQueueSequence += 1
+            queue.append(message)
+            persist(.queued(message))
+            persistCounters()
+        } catch {
+            reportError("internal: cannot encode \(R.action): \(error)")
+        }
+    }
+
+    /// Sends the queue's head, with the transactionId as known now.
+    mutating func sendQueued(_ message: QueuedMessage) {
+        guard var payload = try? JSONParser.parse(message.payload) else {
+            reportError("internal: queued \(message.action) is unreadable; dropped")
+            dequeue(message.sequence)
+            return
+        }
+        if message.action != .startTransaction, case .object(var object) = payload {
+            let record = transactions.first { $0.number == message.transaction }
+            object["transactionId"] = .number(JSONNumber(record?.transactionId ?? -1))
+            payload = .object(object)
+        }
+        send(
+            Outbox.Call(
+                action: message.action, payload: payload, purpose: .transactionMessage(sequence: message.sequence)))
+    }
+
+    mutating func transactionMessageAnswered(sequence: Int64, action: Action, _ outcome: CallOutcome) {
+        guard let position = queue.firstIndex(where: { $0.sequence == sequence }) else { return }
+        let message = queue[position]
+        switch outcome {
+        case .linkLost:
+            return  // not an attempt: sent again once the link is back
+        case .result(let payload):
+            if processTransactionResponse(message, payload) {
+                dequeue(sequence)
+                return
+            }
+        case .error, .timeout:
+            break
+        }
+        var failed = message
+        failed.attempts += 1
+        let allowed = config.int(.transactionMessageAttempts) ?? 3
+        if failed.attempts >= allowed {
+            reportError("\(action) failed \(failed.attempts) times; dropped as OCPP 1.6 §3.7.1 allows")
+            abandon(message)
+            dequeue(sequence)
+        } else {
+            let wait = (config.int(.transactionMessageRetryInterval) ?? 60) * failed.attempts
+            failed.notBefore = now.adding(seconds: wait)
+            queue[position] = failed
+            persist(.queued(failed))
+            notice("\(action) will be sent again in \(wait) s (attempt \(failed.attempts + 1) of \(allowed))")
+        }
+    }
+
+    /// Applies a CALLRESULT; false when its payload does not fit (a failure to process).
+    private mutating func processTransactionResponse(_ message: QueuedMessage, _ payload: JSONValue) -> Bool {
+        switch message.action {
+        case .startTransaction:
+            guard let response = decodeResponse(StartTransactionResponse.self, payload) else { return false }
+            startTransactionAnswered(transaction: message.transaction, response)
+        case .stopTransaction:
+            guard let response = decodeResponse(StopTransactionResponse.self, payload) else { return false }
+            stopTransactionAnswered(transaction: message.transaction, response)
+        default:
+            guard decodeResponse(MeterValuesResponse.self, payload) != nil else { return false }
+        }
+        return true
+    }
+
+    /// The central system never took the message: what follows must still go out.
+    private mutating func abandon(_ message: QueuedMessage) {
+        guard let position = transactionIndex(number: message.transaction) else { return }
+        switch message.action {
+        case .startTransaction:
+            // Errata 3.18: with no transactionId, later messages carry -1.
+            transactions[position].transactionId = -1
+            persist(.transaction(transactions[position]))
+        case .stopTransaction:
+            forgetTransaction(at: position)
+        default:
+            break
+        }
+    }
+
+    mutating func dequeue(_ sequence: Int64) {
+        queue.removeAll { $0.sequence == sequence }
+        persist(.dequeued(sequence: sequence))
+        cancel(.transactionRetry)
+        if pendingReset == .soft { completeResetIfDelivered() }
+    }
+
+    /// Removes a finished transaction once its StopTransaction is settled.
+    mutating func forgetTransaction(at position: Int) {
+        let number = transactions[position].number
+        transactions.remove(at: position)
+        persist(.transactionRemoved(number: number))
+    }
+
+    /// Messages still to deliver, for the operator.
+    public var queuedMessageCount: Int { queue.count }
+}

@@ -1,0 +1,87 @@
+/// Everything the station keeps across a restart: what `StationCore` is created from
+/// and what the `StoreChange`s it emits keep up to date.
+public struct DurableState: Sendable, Equatable {
+    /// Configuration values that differ from, or were written over, the profile's.
+    public var configuration: [String: String] = [:]
+    public var authorizationCache: [AuthorizationCacheEntry] = []
+    public var localList = LocalAuthorizationList()
+    public var transactions: [TransactionRecord] = []
+    public var messageQueue: [QueuedMessage] = []
+    public var connectors: [ConnectorRecord] = []
+    public var reservations: [Reservation] = []
+    public var chargingProfiles: [InstalledChargingProfile] = []
+    public var counters = DurableCounters()
+    /// The firmware version installed by UpdateFirmware, replacing the profile's.
+    public var firmwareVersion: String?
+    /// The last time anything was persisted: the best estimate of when the power went.
+    public var lastActivity: Timestamp?
+
+    public init() {}
+
+    /// Applies one change, exactly as the SQLite store does; used by the in-memory
+    /// store of tests and to check that the two agree.
+    public mutating func apply(_ change: StoreChange) {
+        switch change {
+        case .configuration(let key, let value): configuration[key] = value
+        case .cacheEntry(let entry):
+            authorizationCache.removeAll { $0.idTag.value.lowercased() == entry.idTag.value.lowercased() }
+            authorizationCache.append(entry)
+        case .cacheEntryRemoved(let idTag):
+            authorizationCache.removeAll { $0.idTag.value.lowercased() == idTag.lowercased() }
+        case .cacheCleared: authorizationCache.removeAll()
+        case .localList(let list): localList = list
+        case .transaction(let record):
+            if let index = transactions.firstIndex(where: { $0.number == record.number }) {
+                transactions[index] = record
+            } else {
+                transactions.append(record)
+            }
+        case .transactionRemoved(let number): transactions.removeAll { $0.number == number }
+        case .queued(let message):
+            if let index = messageQueue.firstIndex(where: { $0.sequence == message.sequence }) {
+                messageQueue[index] = message
+            } else {
+                messageQueue.append(message)
+            }
+        case .dequeued(let sequence): messageQueue.removeAll { $0.sequence == sequence }
+        case .connector(let record):
+            if let index = connectors.firstIndex(where: { $0.id == record.id }) {
+                connectors[index] = record
+            } else {
+                connectors.append(record)
+            }
+        case .reservation(let reservation):
+            reservations.removeAll { $0.id == reservation.id }
+            reservations.append(reservation)
+        case .reservationRemoved(let id): reservations.removeAll { $0.id == id }
+        case .chargingProfile(let installed):
+            chargingProfiles.removeAll { $0.profile.chargingProfileId == installed.profile.chargingProfileId }
+            chargingProfiles.append(installed)
+        case .chargingProfileRemoved(let id): chargingProfiles.removeAll { $0.profile.chargingProfileId == id }
+        case .counters(let counters): self.counters = counters
+        case .firmwareVersion(let version): firmwareVersion = version
+        case .activity(let time): lastActivity = time
+        }
+    }
+}
+
+/// One change to durable state (see `StationEffects.persist`).
+public enum StoreChange: Sendable, Equatable {
+    case configuration(key: String, value: String)
+    case cacheEntry(AuthorizationCacheEntry)
+    case cacheEntryRemoved(idTag: String)
+    case cacheCleared
+    case localList(LocalAuthorizationList)
+    case transaction(TransactionRecord)
+    case transactionRemoved(number: Int64)
+    case queued(QueuedMessage)
+    case dequeued(sequence: Int64)
+    case connector(ConnectorRecord)
+    case reservation(Reservation)
+    case reservationRemoved(id: Int)
+    case chargingProfile(InstalledChargingProfile)
+    case chargingProfileRemoved(id: Int)
+    case counters(DurableCounters)
+    case firmwareVersion(String)
+    case activity(Timestamp)
+}

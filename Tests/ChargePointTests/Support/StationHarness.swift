@@ -1,0 +1,250 @@
+import ChargePoint
+import Testing
+
+/// Drives a `StationCore` the way the real driver does, but in memory and on a manual
+/// clock: effects are applied in order (persist, frames, link requests), the link
+/// requests are obeyed at once, a `TestCentralSystem` answers the station's calls, and
+/// every frame the station emits is validated against the official OCPP 1.6 schemas.
+struct StationHarness {
+    static let start = Timestamp(rfc3339: "2026-11-24T10:00:00.000Z")!
+
+    private(set) var core: StationCore
+    var csms = TestCentralSystem()
+    /// The durable state as the store has it: every StoreChange applied in order.
+    private(set) var store: DurableState
+    private(set) var now: Timestamp
+    private(set) var events: [StationEvent] = []
+    /// Every frame the station sent, in order.
+    private(set) var sent: [String] = []
+    private(set) var linkRequests: [LinkRequest] = []
+    /// The central system's own CALLs, by message id, to validate the answers.
+    private var csmsCalls: [String: Action] = [:]
+    private var nextCsmsId = 1
+    private var nextWakeUp: Timestamp?
+    /// Whether the link comes up when the station asks (false: the network is down).
+    var networkAvailable = true
+    let profile: StationProfile
+
+    init(
+        profile: StationProfile = TestProfiles.twoConnectors, configuration: [String: String] = [:],
+        durable: DurableState = DurableState(), at time: Timestamp = StationHarness.start
+    ) throws {
+        var profile = profile
+        for (key, value) in configuration { profile.configuration[key] = value }
+        self.profile = profile
+        store = durable
+        now = time
+        core = try StationCore(profile: profile, durable: durable, now: time, ids: .sequential(prefix: "cp-"), seed: 42)
+    }
+
+    /// A station powered on, connected, booted and with its first statuses delivered.
+    static func booted(
+        profile: StationProfile = TestProfiles.twoConnectors, configuration: [String: String] = [:]
+    ) throws -> StationHarness {
+        var harness = try StationHarness(profile: profile, configuration: configuration)
+        harness.powerOn()
+        return harness
+    }
+
+    // MARK: Inputs
+
+    mutating func powerOn() { apply(.powerOn) }
+
+    mutating func command(_ command: OperatorCommand) { apply(.command(command)) }
+
+    /// Sends a CALL as the central system and returns the station's answer frame.
+    @discardableResult
+    mutating func csmsCall<R: OCPPRequest>(_ request: R) -> Frame? {
+        let id = "cs-\(nextCsmsId)"
+        nextCsmsId += 1
+        csmsCalls[id] = R.action
+        let before = sent.count
+        apply(.received(try! Frame.call(id, request).text))
+        return sent[before...].lazy.compactMap { text -> Frame? in
+            guard case .success(let frame) = Frame.parse(text), frame.messageId == id else { return nil }
+            if case .call = frame { return nil }
+            return frame
+        }.first
+    }
+
+    /// The typed response to a central-system CALL, failing the test on a CALLERROR.
+    mutating func csmsRequest<R: OCPPRequest>(_ request: R) -> R.Response? {
+        guard let frame = csmsCall(request) else {
+            Issue.record("no answer to \(R.action)")
+            return nil
+        }
+        guard case .callResult(let result) = frame else {
+            Issue.record("\(R.action) answered with \(frame.text)")
+            return nil
+        }
+        return try? PayloadDecoder.decode(R.Response.self, from: result.payload)
+    }
+
+    /// Raw text from the central system.
+    mutating func receive(_ text: String) { apply(.received(text)) }
+
+    /// Lets `seconds` pass, firing every timer at its exact time.
+    mutating func advance(seconds: Double) {
+        advance(to: now.adding(milliseconds: Int64(seconds * 1000)))
+    }
+
+    mutating func advance(to target: Timestamp) {
+        while let wake = nextWakeUp, wake <= target {
+            now = max(now, wake)
+            apply(.tick)
+        }
+        now = max(now, target)
+    }
+
+    /// Drops the link (the network fails; the station will try to reconnect).
+    mutating func dropLink(reason: String = "test: link lost") {
+        networkAvailable = false
+        apply(.linkDown(reason: reason))
+    }
+
+    /// The network is back: the station's next attempt succeeds.
+    mutating func restoreNetwork() {
+        networkAvailable = true
+    }
+
+    /// The central system answers the held calls of an action, in order.
+    mutating func releaseHeld(_ action: Action) {
+        let calls = csms.held.filter { $0.action == action }
+        csms.held.removeAll { $0.action == action }
+        for call in calls {
+            if let frame = csms.answer(call, at: now) { apply(.received(frame.text)) }
+        }
+    }
+
+    /// Restarts the station from what the store holds: a power cut at this instant.
+    mutating func powerCut(restartAfter seconds: Double = 1) throws {
+        now = now.adding(milliseconds: Int64(seconds * 1000))
+        core = try StationCore(
+            profile: profile, durable: store, now: now,
+            ids: .sequential(prefix: "cp\(now.millisecondsSince1970 % 100_000)-"), seed: 7)
+        nextWakeUp = nil
+        linkState = .down
+        powerOn()
+    }
+
+    // MARK: The driver loop
+
+    private enum LinkState { case down, up }
+    private var linkState = LinkState.down
+
+    private mutating func apply(_ input: StationInput) {
+        var inputs = [input]
+        while !inputs.isEmpty {
+            let next = inputs.removeFirst()
+            let effects = core.handle(next, at: now)
+            for change in effects.persist { store.apply(change) }
+            for text in effects.frames {
+                sent.append(text)
+                validate(text)
+                if linkState == .up, case .success(.call(let call)) = Frame.parse(text),
+                    let answer = csms.handle(call, at: now)
+                {
+                    inputs.append(.received(answer.text))
+                }
+            }
+            for request in effects.linkRequests {
+                linkRequests.append(request)
+                switch request {
+                case .connect:
+                    if networkAvailable {
+                        linkState = .up
+                        inputs.append(.linkUp)
+                    } else {
+                        inputs.append(.linkDown(reason: "test: network unreachable"))
+                    }
+                case .disconnect(let reason):
+                    if linkState == .up {
+                        linkState = .down
+                        inputs.append(.linkDown(reason: reason))
+                    }
+                case .pingInterval:
+                    break
+                }
+            }
+            if case .linkDown = next { linkState = .down }
+            events += effects.events
+            nextWakeUp = effects.nextWakeUp
+        }
+    }
+
+    // MARK: Schema validation of everything the station emits
+
+    private func validate(_ text: String) {
+        switch Frame.parse(text) {
+        case .success(.call(let call)):
+            guard let action = Action(rawValue: call.action) else {
+                Issue.record("the station sent an unknown action: \(text)")
+                return
+            }
+            check(call.payload, schema: { try OfficialSchemas.request(action) }, text)
+        case .success(.callResult(let result)):
+            guard let action = csmsCalls[result.messageId] else { return }
+            check(result.payload, schema: { try OfficialSchemas.response(action) }, text)
+        case .success(.callError(let error)):
+            #expect(error.code.isDefined, "undefined error code in \(text)")
+        case .failure:
+            Issue.record("the station sent something that is not a frame: \(text)")
+        }
+    }
+
+    private func check(_ payload: JSONValue, schema: () throws -> JSONValue, _ text: String) {
+        do {
+            let violations = SchemaValidator.validate(payload, against: try schema())
+            #expect(violations.isEmpty, "\(text) violates the official schema: \(violations)")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    // MARK: Reading what happened
+
+    /// Calls the station sent of an action, in order, decoded.
+    func sentCalls(_ action: Action) -> [Frame.Call] {
+        sent.compactMap { text in
+            guard case .success(.call(let call)) = Frame.parse(text), call.action == action.rawValue else { return nil }
+            return call
+        }
+    }
+
+    func sentRequests<R: OCPPRequest>(_ type: R.Type) -> [R] {
+        sentCalls(R.action).compactMap { try? PayloadDecoder.decode(type, from: $0.payload) }
+    }
+
+    func lastRequest<R: OCPPRequest>(_ type: R.Type) -> R? { sentRequests(type).last }
+
+    /// The statuses reported for a connector, in order.
+    func reportedStatuses(_ connector: Int) -> [ChargePointStatus] {
+        sentRequests(StatusNotificationRequest.self).filter { $0.connectorId == connector }.map(\.status)
+    }
+
+    var errors: [String] {
+        events.compactMap { if case .error(let text) = $0 { return text } else { return nil } }
+    }
+
+    var notices: [String] {
+        events.compactMap { if case .notice(let text) = $0 { return text } else { return nil } }
+    }
+
+    var snapshot: StationSnapshot { core.snapshot }
+
+    func status(_ connector: Int) -> ChargePointStatus {
+        connector == 0 ? snapshot.station.status : snapshot.connectors[connector - 1].status
+    }
+
+    /// Forgets what was sent and seen so far, to look at what comes next.
+    mutating func clearHistory() {
+        sent.removeAll()
+        events.removeAll()
+    }
+
+    /// No internal error and no illegal transition was reported.
+    func expectNoInternalErrors(sourceLocation: SourceLocation = #_sourceLocation) {
+        let internalErrors = errors.filter { $0.hasPrefix("internal") }
+        #expect(internalErrors.isEmpty, "\(internalErrors)", sourceLocation: sourceLocation)
+    }
+}
