@@ -1,11 +1,13 @@
 /// Reset (OCPP 1.6 §5.14, errata 3.36, 3.82): always Accepted. Every running transaction
 /// is stopped first, with reason SoftReset or HardReset, its StopTransaction queued
-/// durably. A soft reset waits (at most `softResetWaitSeconds`) until those are
-/// delivered, then reboots; a hard reset reboots at once and delivers them after the
-/// next boot. A reboot sends a new BootNotification. `reset soft|hard` from the operator
-/// does the same.
+/// durably; the station then waits until those are delivered (when online) and
+/// reboots: a soft reset waits up to `softResetWaitSeconds`, a hard reset, which need
+/// not be graceful, only `hardResetWaitSeconds`. Whatever is undelivered by then goes
+/// out after the next accepted boot. A reboot sends a new BootNotification.
+/// `reset soft|hard` from the operator does the same.
 extension StationCore {
     static let softResetWaitSeconds = 30
+    static let hardResetWaitSeconds = 5
 
     mutating func reset(_ request: ResetRequest) -> ResetResponse {
         resetRequested(request.type)
@@ -23,17 +25,13 @@ extension StationCore {
             stopTransaction(
                 connector: transaction.connector, reason: type == .hard ? .hardReset : .softReset, idTag: nil)
         }
-        if type == .hard {
-            completeReset()
-        } else {
-            schedule(.resetDeadline, afterSeconds: Self.softResetWaitSeconds)
-            completeResetIfDelivered()
-        }
+        schedule(.resetDeadline, afterSeconds: type == .hard ? Self.hardResetWaitSeconds : Self.softResetWaitSeconds)
+        completeResetIfDelivered()
     }
 
-    /// A soft reset proceeds once nothing is left to deliver (or nothing can be).
+    /// The reset proceeds once nothing is left to deliver (or nothing can be).
     mutating func completeResetIfDelivered() {
-        guard pendingReset == .soft, queue.isEmpty || !isOnline else { return }
+        guard pendingReset != nil, queue.isEmpty || !isOnline else { return }
         completeReset()
     }
 

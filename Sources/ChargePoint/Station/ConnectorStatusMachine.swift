@@ -43,7 +43,7 @@ enum ConnectorStatusMachine {
             if s.evSuspended { return report(.suspendedEV, info: s.evSideDisconnected ? "EV side disconnected" : nil) }
             return report(.charging)
         }
-        if s.finishing && s.occupied { return report(.finishing) }
+        if s.finishing { return report(.finishing) }
         if !s.operative { return report(.unavailable) }
         if s.occupied || s.preparing { return report(.preparing) }
         if s.reserved { return report(.reserved) }

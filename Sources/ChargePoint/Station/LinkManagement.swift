@@ -40,6 +40,7 @@ extension StationCore {
 
     mutating func linkUp() {
         link.state = .connected
+        link.closing = false
         link.failures = 0
         cancel(.reconnect)
         emit(.connection(.connected, reason: nil))
@@ -52,6 +53,7 @@ extension StationCore {
     mutating func linkDown(reason: String) {
         let wasConnected = link.state == .connected
         link.state = .disconnected
+        link.closing = false
         emit(.connection(.disconnected, reason: reason))
         if outbox.inFlight != nil { complete(messageId: nil, .linkLost) }
         // Not transaction-related requests are not queued offline (§3.7); statuses are
@@ -94,6 +96,7 @@ extension StationCore {
         link.heldOffline = true
         cancel(.reconnect)
         if link.state != .disconnected {
+            link.closing = true
             effects.linkRequests.append(.disconnect(reason: "operator: offline"))
         }
         notice("offline: the link stays down until 'online'")
@@ -113,6 +116,7 @@ extension StationCore {
             requestConnection()
         } else {
             link.reconnectWhenDown = true
+            link.closing = true
             effects.linkRequests.append(.disconnect(reason: reason))
         }
     }

@@ -93,6 +93,13 @@ extension StationCore {
         scheduleMeterCheckpoint()
     }
 
+    /// The register as a whole number of Wh, as meterStart and meterStop report it. The
+    /// register is integrated in floating point; a thousandth of a Wh is noise, not
+    /// energy, so 10 999.9999 reads 11 000.
+    func registerWh(_ index: Int) -> Int {
+        Int((connectors[index].record.meterWh + 0.001).rounded(.down))
+    }
+
     // MARK: Sampled values (OCPP 1.6 §3.16, §4.7)
 
     /// The values of `measurands` on connector `index` now, as OCPP reports them.
@@ -124,7 +131,7 @@ extension StationCore {
         for measurand in measurands {
             switch measurand {
             case .energyActiveImportRegister:
-                values.append(value(Self.format(connector.record.meterWh, digits: 0), measurand, .wattHours))
+                values.append(value(String(registerWh(index)), measurand, .wattHours))
             case .energyActiveImportInterval:
                 let since = context == .sampleClock ? connector.lastAlignedWh : connector.lastSampledWh
                 values.append(value(Self.format(connector.record.meterWh - since, digits: 0), measurand, .wattHours))

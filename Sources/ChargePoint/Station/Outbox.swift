@@ -76,7 +76,7 @@ extension StationCore {
     /// Sends the next CALL if the link and the registration allow one and none is in
     /// flight. Called after every input.
     mutating func pump() {
-        guard link.state == .connected, outbox.inFlight == nil else { return }
+        guard link.state == .connected, !link.closing, outbox.inFlight == nil else { return }
         switch registration {
         case .unregistered:
             sendBootNotification()

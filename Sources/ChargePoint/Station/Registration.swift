@@ -30,4 +30,6 @@ struct Link: Sendable {
     var failures = 0
     /// A reconnection is wanted (after a reset or new credentials) once the link is down.
     var reconnectWhenDown = false
+    /// A close was requested: nothing more is sent on this connection.
+    var closing = false
 }

@@ -94,7 +94,7 @@ extension StationCore {
         let number = counters.nextTransactionNumber
         counters.nextTransactionNumber += 1
         persistCounters()
-        let meterStart = Int(connectors[index].record.meterWh.rounded(.down))
+        let meterStart = registerWh(index)
         transactions.append(
             TransactionRecord(
                 number: number, connector: id, idTag: idTag, parentIdTag: preparing.parentIdTag,
@@ -148,7 +148,7 @@ extension StationCore {
         while transactions[position].transactionData.count > limit {
             transactions[position].transactionData.remove(at: 1)
         }
-        let meterStop = max(transaction.meterStartWh, Int(connectors[index].record.meterWh.rounded(.down)))
+        let meterStop = max(transaction.meterStartWh, registerWh(index))
         let stop = TransactionRecord.Stop(meterStopWh: meterStop, at: wallClock, reason: reason, idTag: idTag)
         transactions[position].stop = stop
         persist(.transaction(transactions[position]))
@@ -170,7 +170,7 @@ extension StationCore {
                     idTag: transaction.idTag.value, reason: reason)))
         releaseAfterSession(index, transaction: transaction, reason: reason)
         persistConnector(index)
-        if pendingReset == .soft { completeResetIfDelivered() }
+        if pendingReset != nil { completeResetIfDelivered() }
     }
 
     /// After a stop: unlock the cable unless the rules keep it locked, and show Finishing

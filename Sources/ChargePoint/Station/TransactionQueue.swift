@@ -104,7 +104,7 @@ extension StationCore {
         queue.removeAll { $0.sequence == sequence }
         persist(.dequeued(sequence: sequence))
         cancel(.transactionRetry)
-        if pendingReset == .soft { completeResetIfDelivered() }
+        if pendingReset != nil { completeResetIfDelivered() }
     }
 
     /// Removes a finished transaction once its StopTransaction is settled.

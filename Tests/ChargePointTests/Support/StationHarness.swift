@@ -5,7 +5,10 @@ import Testing
 /// clock: effects are applied in order (persist, frames, link requests), the link
 /// requests are obeyed at once, a `TestCentralSystem` answers the station's calls, and
 /// every frame the station emits is validated against the official OCPP 1.6 schemas.
-struct StationHarness {
+struct StationHarness: CustomStringConvertible {
+    /// Short, so that a failed expectation does not print the whole station.
+    var description: String { "station at \(now)" }
+
     static let start = Timestamp(rfc3339: "2026-11-24T10:00:00.000Z")!
 
     private(set) var core: StationCore
@@ -136,6 +139,7 @@ struct StationHarness {
         var inputs = [input]
         while !inputs.isEmpty {
             let next = inputs.removeFirst()
+            if case .linkDown = next { linkState = .down }
             let effects = core.handle(next, at: now)
             for change in effects.persist { store.apply(change) }
             for text in effects.frames {
@@ -166,7 +170,6 @@ struct StationHarness {
                     break
                 }
             }
-            if case .linkDown = next { linkState = .down }
             events += effects.events
             nextWakeUp = effects.nextWakeUp
         }

@@ -1,0 +1,53 @@
+import ChargePoint
+import Testing
+
+/// Reset (OCPP 1.6 §5.14, errata 3.36; OCTT TC_013 to TC_016).
+@Suite("Reset")
+struct ResetTests {
+    @Test(arguments: [ResetType.soft, .hard])
+    func reset_withoutTransaction_rebootsWithANewBoot(_ type: ResetType) throws {
+        var station = try StationHarness.booted()
+        #expect(station.csmsRequest(ResetRequest(type: type))?.status == .accepted)
+        #expect(station.sentCalls(.bootNotification).count == 2)
+        #expect(station.linkRequests.contains { if case .disconnect = $0 { true } else { false } })
+        #expect(station.snapshot.registration == .accepted)
+        #expect(station.sentCalls(.statusNotification).count == 6)
+    }
+
+    @Test(arguments: [(ResetType.soft, Reason.softReset), (.hard, .hardReset)])
+    func reset_withTransaction_stopsItFirst(_ type: ResetType, _ reason: Reason) throws {
+        var station = try StationHarness.booted()
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        _ = station.csmsRequest(ResetRequest(type: type))
+        let stop = try #require(station.lastRequest(StopTransactionRequest.self))
+        #expect(stop.reason == reason)
+        #expect(station.sentCalls(.bootNotification).count == 2)
+        // Stopped before the new boot went out.
+        let order = station.sent.compactMap { text -> String? in
+            guard case .success(.call(let call)) = Frame.parse(text) else { return nil }
+            return call.action
+        }
+        let stopIndex = try #require(order.firstIndex(of: "StopTransaction"))
+        let bootIndex = try #require(order.lastIndex(of: "BootNotification"))
+        #expect(stopIndex < bootIndex)
+        // The EV is still plugged in: the connector says Finishing after the reboot.
+        #expect(station.status(1) == .finishing)
+    }
+
+    @Test func softReset_offline_queuesTheStopForAfterTheReboot() throws {
+        var station = try StationHarness.booted()
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.dropLink()
+        station.command(.reset(.soft))
+        #expect(station.sentCalls(.stopTransaction).isEmpty)
+        #expect(station.snapshot.queuedTransactionMessages == 1)
+        station.restoreNetwork()
+        station.advance(seconds: 5)
+        let boots = station.sent.firstIndex { $0.contains("\"BootNotification\"") && $0 != station.sent[0] }
+        let stop = station.sent.firstIndex { $0.contains("\"StopTransaction\"") }
+        #expect(boots != nil && stop != nil && boots! < stop!)
+        #expect(station.lastRequest(StopTransactionRequest.self)?.reason == .softReset)
+    }
+}

@@ -1,0 +1,43 @@
+import ChargePoint
+import Testing
+
+/// UnlockConnector (OCPP 1.6 §5.18, errata 3.87; OCTT TC_017, TC_018, TC_030, TC_031).
+@Suite("UnlockConnector")
+struct UnlockConnectorTests {
+    @Test func unlock_withoutSession_unlocks() throws {
+        var station = try StationHarness.booted()
+        #expect(station.csmsRequest(UnlockConnectorRequest(connectorId: 1))?.status == .unlocked)
+    }
+
+    @Test func unlock_fixedCable_isNotSupported() throws {
+        var station = try StationHarness.booted()
+        #expect(station.csmsRequest(UnlockConnectorRequest(connectorId: 2))?.status == .notSupported)
+    }
+
+    @Test(arguments: [0, 3, 99])
+    func unlock_unknownConnector_isNotSupported(_ connector: Int) throws {
+        var station = try StationHarness.booted()
+        #expect(station.csmsRequest(UnlockConnectorRequest(connectorId: connector))?.status == .notSupported)
+    }
+
+    @Test func unlock_duringSession_stopsItWithReasonUnlockCommand() throws {
+        var station = try StationHarness.booted()
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        #expect(station.csmsRequest(UnlockConnectorRequest(connectorId: 1))?.status == .unlocked)
+        #expect(station.lastRequest(StopTransactionRequest.self)?.reason == .unlockCommand)
+        #expect(!station.snapshot.connectors[0].locked)
+    }
+
+    @Test func unlock_brokenLock_failsAndTheTransactionCannotStart() throws {
+        var station = try StationHarness.booted()
+        station.command(.fault(connector: 1, code: .connectorLockFailure, info: nil))
+        #expect(station.csmsRequest(UnlockConnectorRequest(connectorId: 1))?.status == .unlockFailed)
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        #expect(station.sentCalls(.startTransaction).isEmpty)
+        let last = try #require(station.lastRequest(StatusNotificationRequest.self))
+        #expect(last.errorCode == .connectorLockFailure)
+        #expect(last.status == .preparing)
+    }
+}
