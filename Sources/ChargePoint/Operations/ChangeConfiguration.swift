@@ -36,6 +36,7 @@ extension StationCore {
 
     mutating func setConfiguration(_ key: StandardKey, _ value: String) {
         config.set(key, value)
+        configurationWritten.insert(key)
         persist(.configuration(key: key.rawValue, value: value))
     }
 

@@ -62,4 +62,6 @@ struct StatusTracker: Sendable {
     var queued: StatusReport?
     /// Last status the central system acknowledged.
     var acknowledged: StatusReport?
+    /// The status changed while the central system could not be told.
+    var changedWhileOffline = false
 }

@@ -9,7 +9,7 @@
 /// `transitions` is the specification's table of the transitions a connector may make
 /// (with errata 3.20's B6), each with its code. Every status change the station makes
 /// is checked against it; the tests walk every (status, event) pair against it.
-enum ConnectorStatusMachine {
+public enum ConnectorStatusMachine {
     /// The inputs of the derivation, gathered from the connector and the station.
     struct Situation: Equatable {
         var fault: ChargePointErrorCode?
@@ -56,7 +56,11 @@ enum ConnectorStatusMachine {
         return StatusReport(status: operative ? .available : .unavailable, errorCode: fault ?? .noError)
     }
 
-    /// The transitions of the table in §4.9 (rows: from; entries: to, with the code).
+    /// The transitions of the table in §4.9 (rows: from; entries: to, with the code),
+    /// with errata 3.20's B6 and one addition of ours, B8: the table has no way from
+    /// Preparing to Unavailable, yet ChangeAvailability(Inoperative) must be obeyed when
+    /// a cable waits for a card (§5.2 only allows Scheduled during a transaction), and
+    /// the row's siblings (C8, F8, G8) show what it means.
     static let transitions: [ChargePointStatus: [ChargePointStatus: String]] = [
         .available: [
             .preparing: "A2", .charging: "A3", .suspendedEV: "A4", .suspendedEVSE: "A5", .reserved: "A7",
@@ -64,7 +68,7 @@ enum ConnectorStatusMachine {
         ],
         .preparing: [
             .available: "B1", .charging: "B3", .suspendedEV: "B4", .suspendedEVSE: "B5", .finishing: "B6",
-            .faulted: "B9",
+            .unavailable: "B8", .faulted: "B9",
         ],
         .charging: [
             .available: "C1", .suspendedEV: "C4", .suspendedEVSE: "C5", .finishing: "C6", .unavailable: "C8",
@@ -91,7 +95,7 @@ enum ConnectorStatusMachine {
     ]
 
     /// The code of a legal transition ("B3"), nil when the table does not allow it.
-    static func transition(from: ChargePointStatus, to: ChargePointStatus) -> String? {
+    public static func transitionCode(from: ChargePointStatus, to: ChargePointStatus) -> String? {
         transitions[from]?[to]
     }
 

@@ -116,6 +116,7 @@ extension StationCore {
         if let profile = preparing.remoteProfile {
             installTransactionProfile(profile, connector: id, transaction: number)
         }
+        applyChargingLimits()  // relative profiles start with the transaction
         updatePower(index)
         persistConnector(index)
         refreshStatus(id)
@@ -151,6 +152,9 @@ extension StationCore {
         let meterStop = max(transaction.meterStartWh, registerWh(index))
         let stop = TransactionRecord.Stop(meterStopWh: meterStop, at: wallClock, reason: reason, idTag: idTag)
         transactions[position].stop = stop
+        // Finishing from this instant: anything recomputed below (limits, power) must
+        // not see a connector that is merely occupied (Preparing).
+        connectors[index].record.finishing = true
         persist(.transaction(transactions[position]))
         let data = transactions[position].transactionData
         enqueueTransactionMessage(
@@ -160,6 +164,7 @@ extension StationCore {
             transaction: transaction.number)
         cancel(.sampledMeterValues(connector: id))
         removeTransactionProfiles(transaction: transaction.number)
+        applyChargingLimits()
         connectors[index].evseBlock = nil
         connectors[index].energyCapWh = nil
         updatePower(index)

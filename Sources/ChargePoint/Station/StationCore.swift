@@ -13,6 +13,8 @@ import Foundation
 public struct StationCore: Sendable {
     public let profile: StationProfile
     var config: ConfigurationStore
+    /// Keys written since the factory (and so present in the store).
+    var configurationWritten: Set<StandardKey> = []
     /// Connectors 1…N at indices 0…N-1.
     var connectors: [Connector]
     /// Connector 0: the station's own availability and faults.
@@ -51,7 +53,10 @@ public struct StationCore: Sendable {
         self.profile = profile
         var config = try ConfigurationStore(profile: profile)
         for (name, value) in durable.configuration {
-            if let key = StandardKey(name: name), config.supports(key) { config.set(key, value) }
+            if let key = StandardKey(name: name), config.supports(key) {
+                config.set(key, value)
+                configurationWritten.insert(key)
+            }
         }
         self.config = config
         connectors = profile.connectors.map { hardware in

@@ -117,10 +117,7 @@ extension StationCore {
     /// applying every `StoreChange` emitted so far (tests check exactly that).
     public var durableState: DurableState {
         var state = DurableState()
-        let factory = (try? ConfigurationStore(profile: profile))
-        for key in config.supportedKeys where factory?.value(key) != config.value(key) {
-            state.configuration[key.rawValue] = config.value(key)
-        }
+        for key in configurationWritten { state.configuration[key.rawValue] = config.value(key) }
         state.authorizationCache = cache.values.sorted { $0.idTag.value < $1.idTag.value }
         state.localList = localList
         state.transactions = transactions

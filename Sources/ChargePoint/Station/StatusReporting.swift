@@ -45,7 +45,7 @@ extension StationCore {
             let legal =
                 id == 0
                 ? ConnectorStatusMachine.isStationTransitionLegal(to: current.status)
-                : ConnectorStatusMachine.transition(from: previous.status, to: current.status) != nil
+                : ConnectorStatusMachine.transitionCode(from: previous.status, to: current.status) != nil
             if !legal {
                 reportError(
                     "internal: connector \(id) went \(previous.status) → \(current.status), "
@@ -53,9 +53,11 @@ extension StationCore {
             }
         }
         let time = wallClock
+        let offline = !isOnline
         updateTracker(id) {
             $0.announced = current
             $0.announcedAt = time
+            if offline { $0.changedWhileOffline = true }
         }
         emit(.connector(id: id, status: current.status, errorCode: current.errorCode, info: current.info))
         let delay = config.int(.minimumStatusDuration) ?? 0
@@ -81,15 +83,19 @@ extension StationCore {
     mutating func reportAllStatuses() {
         refreshAllStatuses()
         for id in [0] + connectors.map(\.id) {
+            updateTracker(id) { $0.changedWhileOffline = false }
             cancel(.statusReport(connector: id))
             reportStatus(of: id, force: true)
         }
     }
 
-    /// After a reconnection: only what changed while offline (§4.9 rules 1 and 3).
+    /// After a reconnection: the current status of what changed while offline, even if
+    /// it changed back (§4.9 rules 1 and 3); not the history.
     mutating func reportChangedStatuses() {
         refreshAllStatuses()
-        for id in [0] + connectors.map(\.id) where tracker(id).announced != tracker(id).acknowledged {
+        for id in [0] + connectors.map(\.id)
+        where tracker(id).changedWhileOffline || tracker(id).announced != tracker(id).acknowledged {
+            updateTracker(id) { $0.changedWhileOffline = false }
             reportStatus(of: id, force: true)
         }
     }

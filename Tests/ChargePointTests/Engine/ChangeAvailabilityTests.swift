@@ -30,7 +30,8 @@ struct ChangeAvailabilityTests {
         var station = try StationHarness.booted()
         station.command(.plug(connector: 1))
         station.command(.swipe(idTag: "TAG1", connector: 1))
-        #expect(station.csmsRequest(ChangeAvailabilityRequest(connectorId: 1, type: .inoperative))?.status == .scheduled)
+        #expect(
+            station.csmsRequest(ChangeAvailabilityRequest(connectorId: 1, type: .inoperative))?.status == .scheduled)
         #expect(station.status(1) == .charging)
         station.command(.swipe(idTag: "TAG1", connector: 1))
         station.command(.unplug(connector: 1))

@@ -16,7 +16,9 @@ struct ConfigurationTests {
         #expect(answer.unknownKey == nil)
         let profiles = answer.configurationKey?.first { $0.key == "SupportedFeatureProfiles" }
         #expect(profiles?.readonly == true)
-        #expect(profiles?.value == "Core,FirmwareManagement,LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger")
+        #expect(
+            profiles?.value == "Core,FirmwareManagement,LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger"
+        )
     }
 
     @Test func getConfiguration_reportsUnknownKeys() throws {
@@ -36,7 +38,8 @@ struct ConfigurationTests {
 
     @Test func changeConfiguration_accepted_takesEffectAtOnce() throws {
         var station = try StationHarness.booted()
-        #expect(station.csmsRequest(ChangeConfigurationRequest(key: "HeartbeatInterval", value: "15"))?.status == .accepted)
+        #expect(
+            station.csmsRequest(ChangeConfigurationRequest(key: "HeartbeatInterval", value: "15"))?.status == .accepted)
         station.advance(seconds: 15)
         #expect(station.sentCalls(.heartbeat).count == 1)
         let answer = station.csmsRequest(GetConfigurationRequest(key: ["HeartbeatInterval"]))
@@ -80,7 +83,9 @@ struct ConfigurationTests {
         var station = try StationHarness.booted(profile: TestProfiles.everything)
         let secret = "0123456789abcdef0123"
         station.clearHistory()
-        #expect(station.csmsRequest(ChangeConfigurationRequest(key: "AuthorizationKey", value: CiString500(secret)!))?.status == .accepted)
+        #expect(
+            station.csmsRequest(ChangeConfigurationRequest(key: "AuthorizationKey", value: CiString500(secret)!))?
+                .status == .accepted)
         let answer = station.csmsRequest(GetConfigurationRequest(key: ["AuthorizationKey"]))
         #expect(answer?.configurationKey?.first?.value == nil)
         #expect(station.core.authorizationKey == secret)
@@ -90,15 +95,20 @@ struct ConfigurationTests {
         #expect(shown.contains("********"))
         // Whitepaper A01: the station reconnects with the new password.
         #expect(station.linkRequests.contains(.disconnect(reason: "new credentials")))
-        #expect(station.csmsRequest(ChangeConfigurationRequest(key: "AuthorizationKey", value: "short"))?.status == .rejected)
+        #expect(
+            station.csmsRequest(ChangeConfigurationRequest(key: "AuthorizationKey", value: "short"))?.status
+                == .rejected)
     }
 
     @Test func securityProfile_canOnlyBeRaised_withItsPrerequisites() throws {
         var station = try StationHarness.booted(profile: TestProfiles.everything)
-        #expect(station.csmsRequest(ChangeConfigurationRequest(key: "SecurityProfile", value: "1"))?.status == .rejected)
+        #expect(
+            station.csmsRequest(ChangeConfigurationRequest(key: "SecurityProfile", value: "1"))?.status == .rejected)
         _ = station.csmsRequest(ChangeConfigurationRequest(key: "AuthorizationKey", value: "0123456789abcdef0123"))
-        #expect(station.csmsRequest(ChangeConfigurationRequest(key: "SecurityProfile", value: "1"))?.status == .accepted)
-        #expect(station.csmsRequest(ChangeConfigurationRequest(key: "SecurityProfile", value: "0"))?.status == .rejected)
+        #expect(
+            station.csmsRequest(ChangeConfigurationRequest(key: "SecurityProfile", value: "1"))?.status == .accepted)
+        #expect(
+            station.csmsRequest(ChangeConfigurationRequest(key: "SecurityProfile", value: "0"))?.status == .rejected)
     }
 
     @Test func operatorConfigSet_followsTheSameRules() throws {

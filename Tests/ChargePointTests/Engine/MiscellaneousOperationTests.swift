@@ -46,7 +46,9 @@ struct MiscellaneousOperationTests {
     @Test func dataTransfer_fromTheOperator() throws {
         var station = try StationHarness.booted()
         station.command(.dataTransfer(vendorId: "com.example", messageId: "Ping", data: "{}"))
-        #expect(station.lastRequest(DataTransferRequest.self) == DataTransferRequest(vendorId: "com.example", messageId: "Ping", data: "{}"))
+        #expect(
+            station.lastRequest(DataTransferRequest.self)
+                == DataTransferRequest(vendorId: "com.example", messageId: "Ping", data: "{}"))
         #expect(station.notices.last == "DataTransfer answered Accepted: pong")
     }
 

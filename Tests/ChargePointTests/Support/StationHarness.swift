@@ -26,6 +26,9 @@ struct StationHarness: CustomStringConvertible {
     private var nextWakeUp: Timestamp?
     /// Whether the link comes up when the station asks (false: the network is down).
     var networkAvailable = true
+    /// When set, every batch of changes is also written to this SQLite store, and a
+    /// power cut restarts from it rather than from `store`.
+    var sqlite: SQLiteStore?
     let profile: StationProfile
 
     init(
@@ -142,6 +145,9 @@ struct StationHarness: CustomStringConvertible {
             if case .linkDown = next { linkState = .down }
             let effects = core.handle(next, at: now)
             for change in effects.persist { store.apply(change) }
+            if let sqlite {
+                do { try sqlite.apply(effects.persist) } catch { Issue.record("SQLite: \(error)") }
+            }
             for text in effects.frames {
                 sent.append(text)
                 validate(text)

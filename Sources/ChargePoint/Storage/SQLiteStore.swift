@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+
+/// The station's durable memory on SQLite (DESIGN.md "Storage"): configuration,
+/// authorization cache, local list, transactions, the transaction message queue,
+/// connectors, reservations and charging profiles.
+///
+/// Every batch of `StoreChange`s from one input is applied in one SQLite transaction,
+/// in WAL mode with `synchronous=FULL`: when `apply` returns the batch is on disk, and a
+/// power cut before it returns leaves the previous batch intact. Records are stored as
+/// JSON documents keyed by their identity: the store never interprets them, so it
+/// cannot disagree with the core about their meaning.
+public final class SQLiteStore: Sendable {
+    private let database: DatabaseQueue
+    public let path: String
+
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        database = try DatabaseQueue(path: path, configuration: configuration)
+        try database.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+        }
+        try Self.migrator.migrate(database)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            for table in ["meta", "configuration", "auth_cache", "local_list"] {
+                try db.execute(sql: "CREATE TABLE \(table) (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
+            }
+            for table in ["transactions", "message_queue", "connectors", "reservations", "charging_profiles"] {
+                try db.execute(sql: "CREATE TABLE \(table) (id INTEGER PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
+            }
+        }
+        return migrator
+    }
+
+    // MARK: Writing
+
+    public func apply(_ changes: [StoreChange]) throws {
+        guard !changes.isEmpty else { return }
+        try database.write { db in
+            for change in changes { try Self.apply(change, db) }
+        }
+    }
+
+    private static func apply(_ change: StoreChange, _ db: Database) throws {
+        switch change {
+        case .configuration(let key, let value): try put("configuration", key, value, db)
+        case .cacheEntry(let entry): try put("auth_cache", entry.idTag.value.lowercased(), json(entry), db)
+        case .cacheEntryRemoved(let idTag): try delete("auth_cache", idTag.lowercased(), db)
+        case .cacheCleared: try db.execute(sql: "DELETE FROM auth_cache")
+        case .localList(let list):
+            try db.execute(sql: "DELETE FROM local_list")
+            for (key, info) in list.entries { try put("local_list", key, json(info), db) }
+            try put("meta", "localListVersion", String(list.version), db)
+        case .transaction(let record): try put("transactions", record.number, json(record), db)
+        case .transactionRemoved(let number): try delete("transactions", number, db)
+        case .queued(let message): try put("message_queue", message.sequence, json(message), db)
+        case .dequeued(let sequence): try delete("message_queue", sequence, db)
+        case .connector(let record): try put("connectors", Int64(record.id), json(record), db)
+        case .reservation(let reservation): try put("reservations", Int64(reservation.id), json(reservation), db)
+        case .reservationRemoved(let id): try delete("reservations", Int64(id), db)
+        case .chargingProfile(let installed):
+            try put("charging_profiles", Int64(installed.profile.chargingProfileId), json(installed), db)
+        case .chargingProfileRemoved(let id): try delete("charging_profiles", Int64(id), db)
+        case .counters(let counters): try put("meta", "counters", json(counters), db)
+        case .firmwareVersion(let version): try put("meta", "firmwareVersion", version, db)
+        case .activity(let time): try put("meta", "lastActivity", time.rfc3339, db)
+        }
+    }
+
+    private static func put(_ table: String, _ key: String, _ value: String, _ db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO \(table) (key, value) VALUES (?, ?)", arguments: [key, value])
+    }
+
+    private static func put(_ table: String, _ id: Int64, _ value: String, _ db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO \(table) (id, value) VALUES (?, ?)", arguments: [id, value])
+    }
+
+    private static func delete(_ table: String, _ key: String, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM \(table) WHERE key = ?", arguments: [key])
+    }
+
+    private static func delete(_ table: String, _ id: Int64, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [id])
+    }
+
+    private static func json<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    }
+
+    // MARK: Reading
+
+    /// Everything stored, as the core is created from it.
+    public func load() throws -> DurableState {
+        try database.read { db in
+            var state = DurableState()
+            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM configuration") {
+                state.configuration[row["key"]] = row["value"] as String
+            }
+            state.authorizationCache = try documents(AuthorizationCacheEntry.self, "auth_cache", keyed: true, db)
+            var list = LocalAuthorizationList()
+            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM local_list") {
+                list.entries[row["key"]] = try decode(IdTagInfo.self, row["value"])
+            }
+            let meta = Dictionary(
+                try Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
+                    ($0["key"] as String, $0["value"] as String)
+                },
+                uniquingKeysWith: { $1 })
+            list.version = meta["localListVersion"].flatMap(Int.init) ?? 0
+            state.localList = list
+            state.transactions = try documents(TransactionRecord.self, "transactions", keyed: false, db)
+            state.messageQueue = try documents(QueuedMessage.self, "message_queue", keyed: false, db)
+            state.connectors = try documents(ConnectorRecord.self, "connectors", keyed: false, db)
+            state.reservations = try documents(Reservation.self, "reservations", keyed: false, db)
+            state.chargingProfiles = try documents(InstalledChargingProfile.self, "charging_profiles", keyed: false, db)
+            if let counters = meta["counters"] { state.counters = try decode(DurableCounters.self, counters) }
+            state.firmwareVersion = meta["firmwareVersion"]
+            state.lastActivity = meta["lastActivity"].flatMap { Timestamp(rfc3339: $0) }
+            return state
+        }
+    }
+
+    private func documents<T: Decodable>(_ type: T.Type, _ table: String, keyed: Bool, _ db: Database) throws -> [T] {
+        let order = keyed ? "key" : "id"
+        return try Row.fetchAll(db, sql: "SELECT value FROM \(table) ORDER BY \(order)").map { row in
+            try decode(type, row["value"])
+        }
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}

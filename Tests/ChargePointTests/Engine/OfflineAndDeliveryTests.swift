@@ -1,0 +1,182 @@
+import ChargePoint
+import Testing
+
+/// Offline operation and the delivery of transaction-related messages
+/// (OCPP 1.6 §3.5, §3.7, §3.7.1, errata 3.18; OCTT TC_036 to TC_039).
+@Suite("Offline and delivery")
+struct OfflineAndDeliveryTests {
+    @Test func offlineTransaction_withLocallyKnownCard_isQueuedAndDeliveredInOrder() throws {
+        var station = try StationHarness.booted()
+        // The cache learns TAG1.
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.command(.offline)
+        #expect(station.linkRequests.last == .disconnect(reason: "operator: offline"))
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        #expect(station.status(1) == .charging)
+        station.advance(seconds: 600)
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.command(.unplug(connector: 1))
+        #expect(station.snapshot.queuedTransactionMessages == 2)
+        station.advance(seconds: 3600)
+        #expect(station.sentCalls(.startTransaction).isEmpty)
+        station.command(.online)
+        let start = try #require(station.lastRequest(StartTransactionRequest.self))
+        let stop = try #require(station.lastRequest(StopTransactionRequest.self))
+        // Original timestamps, and the transactionId learnt from the queued start.
+        #expect(start.timestamp.rfc3339 == "2026-11-24T10:00:00.000Z")
+        #expect(stop.timestamp.rfc3339 == "2026-11-24T10:10:00.000Z")
+        #expect(stop.transactionId == 1)
+        #expect(stop.reason == .local)
+        #expect(station.snapshot.queuedTransactionMessages == 0)
+        // Statuses: only the current one after reconnecting (§4.9).
+        #expect(station.reportedStatuses(1) == [.available, .preparing, .available, .available])
+    }
+
+    @Test func offline_unknownCard_isRefused_unlessAllowOfflineTxForUnknownId() throws {
+        var station = try StationHarness.booted()
+        station.command(.offline)
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "STRANGER", connector: 1))
+        #expect(station.status(1) == .preparing)
+        station.command(.configSet(key: "AllowOfflineTxForUnknownId", value: "true"))
+        station.command(.swipe(idTag: "STRANGER", connector: 1))
+        #expect(station.status(1) == .charging)
+    }
+
+    @Test func offline_withoutLocalAuthorizeOffline_refusesEvenKnownCards() throws {
+        var station = try StationHarness.booted(configuration: ["LocalAuthorizeOffline": "false"])
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.command(.offline)
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        #expect(station.status(1) == .preparing)
+    }
+
+    @Test func connectionLossDuringTransaction_queuesMeterValues_thenDeliversThemInOrder() throws {
+        var station = try StationHarness.booted(configuration: ["MeterValueSampleInterval": "60"])
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.advance(seconds: 60)
+        #expect(station.sentCalls(.meterValues).count == 1)
+        station.dropLink()
+        station.advance(seconds: 300)
+        #expect(station.sentCalls(.meterValues).count == 1)
+        #expect(station.snapshot.queuedTransactionMessages == 5)
+        station.restoreNetwork()
+        station.advance(seconds: 60)
+        let values = station.sentRequests(MeterValuesRequest.self)
+        #expect(values.count == 7)
+        let times = values.map { $0.meterValue.first.timestamp.rfc3339 }
+        #expect(times == (1...7).map { "2026-11-24T10:\(String(format: "%02d", $0)):00.000Z" })
+        #expect(values.allSatisfy { $0.transactionId == 1 })
+        let energy = values.compactMap { Int($0.meterValue.first.sampledValue.first.value) }
+        #expect(energy == energy.sorted())
+    }
+
+    @Test func stopTransactionCallError_isRetriedWithGrowingIntervals_thenDropped() throws {
+        var station = try StationHarness.booted(configuration: [
+            "TransactionMessageAttempts": "3", "TransactionMessageRetryInterval": "10",
+        ])
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.csms.behaviour[.stopTransaction] = .callError(.internalError)
+        station.command(.stop(connector: 1))
+        #expect(station.sentCalls(.stopTransaction).count == 1)
+        station.advance(seconds: 9)
+        #expect(station.sentCalls(.stopTransaction).count == 1)
+        station.advance(seconds: 1)
+        #expect(station.sentCalls(.stopTransaction).count == 2)
+        station.advance(seconds: 19)
+        #expect(station.sentCalls(.stopTransaction).count == 2)
+        station.advance(seconds: 1)
+        #expect(station.sentCalls(.stopTransaction).count == 3)
+        station.advance(seconds: 3600)
+        #expect(station.sentCalls(.stopTransaction).count == 3)
+        #expect(station.snapshot.queuedTransactionMessages == 0)
+    }
+
+    @Test func stopTransactionCallError_thenSuccess_deliversOnce() throws {
+        var station = try StationHarness.booted(configuration: ["TransactionMessageRetryInterval": "10"])
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.csms.behaviour[.stopTransaction] = .callError(.genericError)
+        station.csms.behaviourCounts[.stopTransaction] = 1
+        station.command(.stop(connector: 1))
+        station.advance(seconds: 10)
+        #expect(station.sentCalls(.stopTransaction).count == 2)
+        station.advance(seconds: 600)
+        #expect(station.sentCalls(.stopTransaction).count == 2)
+        #expect(station.snapshot.queuedTransactionMessages == 0)
+    }
+
+    @Test func abandonedStartTransaction_laterMessagesCarryMinusOne() throws {
+        var station = try StationHarness.booted(configuration: [
+            "TransactionMessageAttempts": "1", "MeterValueSampleInterval": "30",
+        ])
+        station.csms.behaviour[.startTransaction] = .callError(.internalError)
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.csms.behaviour[.startTransaction] = .answer
+        station.advance(seconds: 30)
+        #expect(station.lastRequest(MeterValuesRequest.self)?.transactionId == -1)
+        station.command(.stop(connector: 1))
+        #expect(station.lastRequest(StopTransactionRequest.self)?.transactionId == -1)
+    }
+
+    @Test func nonTransactionRequests_overtakeTheQueue() throws {
+        var station = try StationHarness.booted(configuration: ["MeterValueSampleInterval": "10"])
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.dropLink()
+        station.advance(seconds: 100)
+        station.command(.plug(connector: 2))
+        station.restoreNetwork()
+        station.clearHistory()
+        station.advance(seconds: 70)
+        let actions = station.sent.compactMap { text -> String? in
+            if case .success(.call(let call)) = Frame.parse(text) { return call.action }
+            return nil
+        }
+        let firstMeterValues = try #require(actions.firstIndex(of: "MeterValues"))
+        let status = try #require(actions.firstIndex(of: "StatusNotification"))
+        #expect(status < firstMeterValues)
+    }
+
+    @Test func reconnect_backsOffExponentially_withJitter_capped() throws {
+        var station = try StationHarness.booted()
+        station.dropLink()
+        station.clearHistory()
+        station.advance(seconds: 600)
+        let attempts = station.linkRequests.filter { $0 == .connect }.count
+        // 1 s, then ~2, 4, 8, 16, 32 s, then at most ~60 s (plus jitter): about 13 tries in 10 min.
+        #expect(attempts >= 10 && attempts <= 16)
+        station.restoreNetwork()
+        station.advance(seconds: 80)
+        #expect(station.snapshot.connection == .connected)
+    }
+
+    @Test func offlineCommand_holdsTheLinkDown_untilOnline() throws {
+        var station = try StationHarness.booted()
+        station.command(.offline)
+        station.advance(seconds: 3600)
+        #expect(station.snapshot.connection == .disconnected)
+        #expect(station.snapshot.heldOffline)
+        station.command(.online)
+        #expect(station.snapshot.connection == .connected)
+    }
+
+    @Test func unansweredTransactionMessage_countsAsAFailedAttempt() throws {
+        var station = try StationHarness.booted(configuration: ["TransactionMessageRetryInterval": "10"])
+        station.command(.plug(connector: 1))
+        station.csms.behaviour[.startTransaction] = .silent
+        station.csms.behaviourCounts[.startTransaction] = 1
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.advance(seconds: 30)
+        station.advance(seconds: 10)
+        #expect(station.sentCalls(.startTransaction).count == 2)
+        #expect(station.snapshot.connectors[0].session?.transactionId == 1)
+    }
+}

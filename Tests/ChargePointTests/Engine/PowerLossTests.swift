@@ -1,0 +1,73 @@
+import ChargePoint
+import Testing
+
+/// A power cut at any instant, and what the next start finds (OCPP 1.6 §4.2.1, §3.7;
+/// OCTT TC_032, TC_034).
+@Suite("Power loss")
+struct PowerLossTests {
+    @Test func powerCutDuringTransaction_stopsItWithPowerLoss_afterTheBoot() throws {
+        var station = try StationHarness.booted()
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.advance(seconds: 1800)
+        try station.powerCut(restartAfter: 120)
+        let stop = try #require(station.lastRequest(StopTransactionRequest.self))
+        #expect(stop.reason == .powerLoss)
+        #expect(stop.transactionId == 1)
+        // Stamped at the last moment the station was alive, with the energy it had saved.
+        #expect(stop.timestamp.rfc3339 == "2026-11-24T10:30:00.000Z")
+        #expect(stop.meterStop == 5500)
+        // The EV is still plugged in: Finishing.
+        #expect(station.status(1) == .finishing)
+        let boot = try #require(station.sent.lastIndex { $0.contains("BootNotification") })
+        let stopIndex = try #require(station.sent.lastIndex { $0.contains("StopTransaction") })
+        #expect(boot < stopIndex)
+    }
+
+    @Test func powerCut_withResumeProfile_keepsTheTransactionRunning() throws {
+        var profile = TestProfiles.twoConnectors
+        profile.powerLoss = .resume
+        var station = try StationHarness.booted(profile: profile)
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        try station.powerCut()
+        #expect(station.sentCalls(.stopTransaction).isEmpty)
+        #expect(station.status(1) == .charging)
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        #expect(station.lastRequest(StopTransactionRequest.self)?.transactionId == 1)
+    }
+
+    @Test func powerCut_whileOffline_deliversEverythingAfterwards_exactlyOnce() throws {
+        var station = try StationHarness.booted()
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.command(.offline)
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.advance(seconds: 60)
+        try station.powerCut()
+        // The restarted station is not held offline: it reconnects and delivers.
+        #expect(station.sentCalls(.startTransaction).count == 1)
+        #expect(station.sentCalls(.stopTransaction).count == 1)
+        #expect(station.lastRequest(StopTransactionRequest.self)?.reason == .powerLoss)
+        try station.powerCut()
+        #expect(station.sentCalls(.startTransaction).count == 1)
+        #expect(station.sentCalls(.stopTransaction).count == 1)
+    }
+
+    @Test func theStoreAlwaysMatchesTheCore() throws {
+        var station = try StationHarness.booted()
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.advance(seconds: 100)
+        _ = station.csmsRequest(ChangeConfigurationRequest(key: "HeartbeatInterval", value: "77"))
+        var expected = station.core.durableState
+        var stored = station.store
+        stored.lastActivity = nil
+        expected.lastActivity = nil
+        // The store keeps the connector records it was sent; the core has them all.
+        stored.connectors.sort { $0.id < $1.id }
+        expected.connectors = expected.connectors.filter { record in stored.connectors.contains { $0.id == record.id } }
+        #expect(stored == expected)
+    }
+}
