@@ -19,6 +19,6 @@ struct Benchmarks {
 
     func report(_ name: String, _ value: Double, _ unit: String) {
         let number = value >= 100 ? String(Int(value.rounded())) : String(format: "%.2f", value)
-        print("\(name.padding(toLength: 58, withPad: " ", startingAt: 0)) \(number) \(unit)")
+        print("\(name.padding(toLength: 66, withPad: " ", startingAt: 0)) \(number) \(unit)")
     }
 }

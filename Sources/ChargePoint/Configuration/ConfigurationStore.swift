@@ -1,5 +1,3 @@
-import Foundation
-
 /// The station's configuration: the keys it supports, their accessibility and current
 /// values. Values are kept as the strings OCPP carries; typed getters read them.
 ///
@@ -16,6 +14,7 @@ public struct ConfigurationStore: Sendable, Equatable {
     public private(set) var entries: [StandardKey: Entry]
     /// Measurands the station's meters deliver, for checking measurand lists.
     public let measurands: Set<Measurand>
+    private var measurandLists: [StandardKey: [Measurand]] = [:]
 
     /// What a requested change would do (OCPP 1.6 §5.3).
     public enum ChangeOutcome: Sendable, Equatable {
@@ -28,6 +27,7 @@ public struct ConfigurationStore: Sendable, Equatable {
     public init(entries: [StandardKey: Entry], measurands: Set<Measurand>) {
         self.entries = entries
         self.measurands = measurands
+        refreshMeasurandLists()
     }
 
     /// Supported keys in the specification's order.
@@ -51,20 +51,33 @@ public struct ConfigurationStore: Sendable, Equatable {
         return Self.items(of: value)
     }
 
-    /// The measurands of a measurand list key, in order.
+    /// The measurands of a measurand list key, in order; parsed once per value, since
+    /// they are read at every meter sample.
     public func measurands(_ key: StandardKey) -> [Measurand] {
-        list(key).compactMap(Measurand.init(rawValue:))
+        if let cached = measurandLists[key] { return cached }
+        return list(key).compactMap(Measurand.init(rawValue:))
+    }
+
+    private static let measurandKeys: [StandardKey] = [
+        .meterValuesSampledData, .meterValuesAlignedData, .stopTxnSampledData, .stopTxnAlignedData,
+    ]
+
+    private mutating func refreshMeasurandLists() {
+        for key in Self.measurandKeys where entries[key] != nil {
+            measurandLists[key] = list(key).compactMap(Measurand.init(rawValue:))
+        }
     }
 
     static func items(of value: String) -> [String] {
         value.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { item in String(item.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
             .filter { !$0.isEmpty }
     }
 
     /// Sets a value already checked by `check`. Internal: only the core changes values.
     mutating func set(_ key: StandardKey, _ value: String) {
         entries[key]?.value = value
+        if Self.measurandKeys.contains(key) { refreshMeasurandLists() }
     }
 
     // MARK: Checking a change
@@ -200,7 +213,7 @@ extension ConfigurationStore {
             // the central system sends one).
             if value.isEmpty, self.entries[key]?.access == .writeOnly { continue }
             switch normalize(value, for: key) {
-            case .success(let normalized): self.entries[key]?.value = normalized
+            case .success(let normalized): set(key, normalized)
             case .failure(let problem):
                 throw ProfileError(field: "configuration.\(key.rawValue)", reason: problem.reason)
             }

@@ -21,7 +21,7 @@ extension StationCore {
 
     mutating func sendBootNotification() {
         do {
-            let payload = try PayloadEncoder.encode(bootNotificationRequest)
+            let payload = JSONSerializer.serialize(try PayloadEncoder.encode(bootNotificationRequest))
             registration = .booting
             send(Outbox.Call(action: .bootNotification, payload: payload, purpose: .boot))
         } catch {

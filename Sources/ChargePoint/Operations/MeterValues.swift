@@ -76,9 +76,11 @@ extension StationCore {
     }
 
     mutating func enqueueTransactionMeterValues(connector: Int, transaction: Int64, _ value: MeterValue) {
-        // transactionId 0 is a placeholder: the real one is filled in when it is sent.
-        let request = MeterValuesRequest(connectorId: connector, transactionId: 0, meterValue: NonEmptyArray(value))
-        enqueueTransactionMessage(request, transaction: transaction)
+        // The transactionId when already known, else 0 as a placeholder filled in when sent.
+        let known = transactions.first { $0.number == transaction }?.transactionId
+        let request = MeterValuesRequest(
+            connectorId: connector, transactionId: known ?? 0, meterValue: NonEmptyArray(value))
+        enqueueTransactionMessage(request, transaction: transaction, transactionId: known)
     }
 
     /// Adds a reading to the running transaction's transactionData, dropping
@@ -89,17 +91,24 @@ extension StationCore {
             let position = transactionIndex(number: transaction.number),
             let value = meterValue(index, config.measurands(key), context: context)
         else { return }
-        var data = transactions[position].transactionData
-        data.append(value)
+        // Appended in place: the list grows all through a long session.
+        transactions[position].transactionData.append(value)
         let limit = max(2, config.int(.stopTransactionMaxMeterValues) ?? Int.max)
+        if transactions[position].transactionData.count > limit {
+            Self.dropIntermediate(&transactions[position].transactionData, toAtMost: limit)
+        }
+        persist(.transaction(transactions[position]))
+    }
+
+    /// Drops every other intermediate reading, oldest first, keeping the first and the
+    /// last (errata 3.91).
+    static func dropIntermediate(_ data: inout [MeterValue], toAtMost limit: Int) {
         var drop = 1
         while data.count > limit {
             if drop >= data.count - 1 { drop = 1 }
             data.remove(at: drop)
             drop += 1
         }
-        transactions[position].transactionData = data
-        persist(.transaction(transactions[position]))
     }
 
     mutating func emitMeter(_ index: Int) {

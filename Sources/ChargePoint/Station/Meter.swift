@@ -1,5 +1,3 @@
-import Foundation
-
 /// The simulated meter and EV: energy integrates power over clock time, exactly,
 /// between the events that change the power (EV suspended, battery full, a limit, a
 /// fault). Nothing ticks while the power is steady: the next change is computed and a
@@ -189,8 +187,17 @@ extension StationCore {
         }
     }
 
+    /// Fixed-point text with `digits` decimals, like "%.1f", without Foundation's
+    /// formatter (this runs for every sampled value).
     static func format(_ value: Double, digits: Int) -> String {
-        String(format: "%.\(digits)f", value)
+        guard value.isFinite else { return "0" }
+        let scale = [1.0, 10, 100, 1000][min(max(digits, 0), 3)]
+        let scaled = Int64((abs(value) * scale).rounded())
+        let sign = value < 0 && scaled != 0 ? "-" : ""
+        guard digits > 0 else { return sign + String(scaled) }
+        let whole = scaled / Int64(scale)
+        let fraction = String(scaled % Int64(scale))
+        return sign + String(whole) + "." + String(repeating: "0", count: digits - fraction.count) + fraction
     }
 }
 

@@ -9,7 +9,8 @@
 struct Outbox: Sendable {
     struct Call: Sendable {
         var action: Action
-        var payload: JSONValue
+        /// The payload as JSON text: encoded once, when the call is made.
+        var payload: String
         var purpose: CallPurpose
         /// Sent even while the registration is Pending: only what a TriggerMessage
         /// asked for (OCPP 1.6 §4.2).
@@ -64,7 +65,7 @@ extension StationCore {
     /// Puts a request in line for sending (not transaction-related).
     mutating func enqueueCall<R: OCPPRequest>(_ request: R, purpose: CallPurpose, allowedWhilePending: Bool = false) {
         do {
-            let payload = try PayloadEncoder.encode(request)
+            let payload = try PayloadEncoder.encodeText(request)
             outbox.waiting.append(
                 Outbox.Call(
                     action: R.action, payload: payload, purpose: purpose, allowedWhilePending: allowedWhilePending))
@@ -101,10 +102,13 @@ extension StationCore {
 
     mutating func send(_ call: Outbox.Call) {
         let messageId = ids.next()
-        let text = Frame.call(Frame.Call(messageId: messageId, action: call.action.rawValue, payload: call.payload))
-            .text
+        // The frame around an already encoded payload (message ids and action names
+        // need no escaping).
+        let text = "[2,\"" + messageId + "\",\"" + call.action.rawValue + "\"," + call.payload + "]"
         effects.frames.append(text)
-        emit(.frame(direction: .outgoing, text: SecretMasking.mask(text)))
+        // Nothing the station sends carries a secret (the AuthorizationKey is never read
+        // back), so outgoing frames are shown as they are.
+        emit(.frame(direction: .outgoing, text: text))
         outbox.inFlight = Outbox.InFlight(messageId: messageId, call: call, sentAt: now)
         schedule(.callTimeout, afterSeconds: config.int(.messageTimeout) ?? 30)
         rescheduleHeartbeat()
@@ -115,7 +119,7 @@ extension StationCore {
     mutating func reply(_ frame: Frame) {
         let text = frame.text
         effects.frames.append(text)
-        emit(.frame(direction: .outgoing, text: SecretMasking.mask(text)))
+        emit(.frame(direction: .outgoing, text: text))
     }
 
     /// The CALLRESULT or CALLERROR for our call in flight arrived, or it timed out, or

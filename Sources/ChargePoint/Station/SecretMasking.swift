@@ -10,7 +10,7 @@ public enum SecretMasking {
     /// The frame text with the value of every secret key replaced. Cheap for the common
     /// case: frames that do not mention a secret key are returned as they are.
     public static func mask(_ text: String) -> String {
-        guard secretKeys.contains(where: { text.contains($0) }) else { return text }
+        guard secretKeys.contains(where: { text.utf8.containsSequence($0.utf8) }) else { return text }
         guard case .success(let frame) = Frame.parse(text) else {
             // Unparseable but mentioning the key: show nothing of it.
             return "[frame mentioning \(secretKeys.sorted().joined(separator: ", ")) hidden]"
@@ -47,5 +47,19 @@ public enum SecretMasking {
     /// For operator-facing text about a configuration change.
     public static func displayValue(_ value: String, forKey key: String) -> String {
         secretKeys.contains(key) ? mask : value
+    }
+}
+
+extension String.UTF8View {
+    /// Byte-wise substring search: the frame text is ASCII-dominated and this runs on
+    /// every frame, where Foundation's locale-aware search is needlessly slow.
+    func containsSequence(_ needle: String.UTF8View) -> Bool {
+        guard let first = needle.first, needle.count <= count else { return needle.isEmpty }
+        var index = startIndex
+        while let candidate = self[index...].firstIndex(of: first) {
+            if self[candidate...].starts(with: needle) { return true }
+            index = self.index(after: candidate)
+        }
+        return false
     }
 }

@@ -146,9 +146,7 @@ extension StationCore {
         advanceMeter(index)
         collectBoundaryValues(index, context: .transactionEnd)
         let limit = max(2, config.int(.stopTransactionMaxMeterValues) ?? Int.max)
-        while transactions[position].transactionData.count > limit {
-            transactions[position].transactionData.remove(at: 1)
-        }
+        Self.dropIntermediate(&transactions[position].transactionData, toAtMost: limit)
         let meterStop = max(transaction.meterStartWh, registerWh(index))
         let stop = TransactionRecord.Stop(meterStopWh: meterStop, at: wallClock, reason: reason, idTag: idTag)
         transactions[position].stop = stop
@@ -161,7 +159,7 @@ extension StationCore {
             StopTransactionRequest(
                 idTag: idTag, meterStop: meterStop, timestamp: stop.at, transactionId: transaction.transactionId ?? 0,
                 reason: reason, transactionData: data.isEmpty ? nil : data),
-            transaction: transaction.number)
+            transaction: transaction.number, transactionId: transaction.transactionId)
         cancel(.sampledMeterValues(connector: id))
         removeTransactionProfiles(transaction: transaction.number)
         applyChargingLimits()

@@ -8,12 +8,14 @@
 /// TransactionMessageAttempts. A message is only removed once answered, and the removal
 /// is persisted before anything else happens, so nothing acknowledged is sent twice.
 extension StationCore {
-    mutating func enqueueTransactionMessage<R: OCPPRequest>(_ request: R, transaction: Int64) {
+    /// Queues a request; `transactionId` is the id written in its payload, if any.
+    mutating func enqueueTransactionMessage<R: OCPPRequest>(_ request: R, transaction: Int64, transactionId: Int? = nil)
+    {
         do {
-            let payload = JSONSerializer.serialize(try PayloadEncoder.encode(request))
+            let payload = try PayloadEncoder.encodeText(request)
             let message = QueuedMessage(
                 sequence: counters.nextQueueSequence, action: R.action, transaction: transaction, payload: payload,
-                attempts: 0, notBefore: nil)
+                payloadTransactionId: transactionId, attempts: 0, notBefore: nil)
             counters.nextQueueSequence += 1
             queue.append(message)
             persist(.queued(message))
@@ -23,17 +25,19 @@ extension StationCore {
         }
     }
 
-    /// Sends the queue's head, with the transactionId as known now.
+    /// Sends the queue's head, with the transactionId as known now: as stored when it
+    /// was already known when queued (the common case), otherwise filled in.
     mutating func sendQueued(_ message: QueuedMessage) {
-        guard var payload = try? JSONParser.parse(message.payload) else {
-            reportError("internal: queued \(message.action) is unreadable; dropped")
-            dequeue(message.sequence)
-            return
-        }
-        if message.action != .startTransaction, case .object(var object) = payload {
-            let record = transactions.first { $0.number == message.transaction }
-            object["transactionId"] = .number(JSONNumber(record?.transactionId ?? -1))
-            payload = .object(object)
+        var payload = message.payload
+        let known = transactions.first { $0.number == message.transaction }?.transactionId ?? -1
+        if message.action != .startTransaction, message.payloadTransactionId != known {
+            guard case .object(var object) = try? JSONParser.parse(message.payload) else {
+                reportError("internal: queued \(message.action) is unreadable; dropped")
+                dequeue(message.sequence)
+                return
+            }
+            object["transactionId"] = .number(JSONNumber(known))
+            payload = JSONSerializer.serialize(.object(object))
         }
         send(
             Outbox.Call(

@@ -42,6 +42,8 @@ public struct QueuedMessage: Codable, Sendable, Equatable {
     /// The request payload as JSON text. StopTransaction and MeterValues get their
     /// transactionId filled in when sent, since it may not be known when they are queued.
     public var payload: String
+    /// The transactionId written in `payload` (nil: a placeholder).
+    public var payloadTransactionId: Int?
     /// Deliveries the central system failed to process so far (§3.7.1).
     public var attempts: Int
     /// Not to be sent before this time (the retry interval).

@@ -69,3 +69,28 @@ struct SchemaConformanceTests {
         }
     }
 }
+
+/// The direct JSON writers of the frequent payloads must write exactly what the general
+/// encoder writes, for every payload the official schemas can generate.
+@Suite("Direct JSON writers")
+struct DirectJSONWriterTests {
+    static let actions: [Action] = [.meterValues, .statusNotification, .startTransaction, .stopTransaction, .heartbeat]
+
+    @Test(arguments: actions)
+    func directWriter_matchesTheGeneralEncoder(_ action: Action) throws {
+        let schema = try OfficialSchemas.request(action)
+        let instances = SchemaInstances(schema: schema)
+        var payloads = [instances.maximal, instances.minimal]
+        payloads += instances.enumVariants().map(\.1)
+        func check<R: OCPPRequest>(_ type: R.Type) throws {
+            #expect(type is any DirectJSONEncodable.Type)
+            for payload in payloads {
+                let request = try PayloadDecoder.decode(type, from: payload)
+                let general = JSONSerializer.serialize(try PayloadEncoder.encode(request))
+                #expect(try PayloadEncoder.encodeText(request) == general)
+                #expect(general == JSONSerializer.serialize(payload))
+            }
+        }
+        try check(action.requestType)
+    }
+}

@@ -1,0 +1,161 @@
+import ChargePoint
+import Foundation
+
+extension Benchmarks {
+    /// CPU time of this process so far, seconds.
+    static func cpuSeconds() -> Double {
+        var usage = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &usage)
+        return Double(usage.tv_sec) + Double(usage.tv_nsec) / 1e9
+    }
+
+    static func profile(_ name: String = "default", sampleInterval: Int) throws -> StationProfile {
+        guard let assets = AssetLocator.locate() else { throw ProfileError(field: "", reason: "no Assets folder") }
+        var profile = try StationProfileLoader.load(name, assets: assets)
+        profile.configuration["MeterValueSampleInterval"] = String(sampleInterval)
+        profile.configuration["ClockAlignedDataInterval"] = "0"
+        profile.configuration["ConnectionTimeOut"] = "0"
+        return profile
+    }
+
+    /// A minimal driver: applies effects, answers every CALL of the station at once.
+    struct Loop {
+        var core: StationCore
+        var now: Timestamp
+        var wake: Timestamp?
+        var frames = 0
+        var persisted = 0
+        /// Time spent inside the station core, as opposed to this loop's central system.
+        var engineNanoseconds: UInt64 = 0
+
+        mutating func handle(_ input: StationInput) {
+            var inputs = [input]
+            while !inputs.isEmpty {
+                let begin = DispatchTime.now().uptimeNanoseconds
+                let effects = core.handle(inputs.removeFirst(), at: now)
+                engineNanoseconds += DispatchTime.now().uptimeNanoseconds - begin
+                persisted += effects.persist.count
+                for text in effects.frames {
+                    frames += 1
+                    if let (id, action) = Self.callHeader(text), let answer = Self.answer(id, action, now) {
+                        inputs.append(.received(answer))
+                    }
+                }
+                for request in effects.linkRequests where request == .connect { inputs.append(.linkUp) }
+                wake = effects.nextWakeUp
+            }
+        }
+
+        mutating func run(until end: Timestamp) {
+            while let next = wake, next <= end {
+                now = next
+                handle(.tick)
+            }
+            now = end
+        }
+
+        /// The message id and action of a CALL, read from its start without parsing the
+        /// payload: this central system's own cost should not count against the station.
+        static func callHeader(_ text: String) -> (String, String)? {
+            guard text.hasPrefix("[2,\"") else { return nil }
+            let parts = text.split(separator: "\"", maxSplits: 4, omittingEmptySubsequences: false)
+            guard parts.count >= 4 else { return nil }
+            return (String(parts[1]), String(parts[3]))
+        }
+
+        static func answer(_ call: Frame.Call, _ now: Timestamp) -> String? {
+            answer(call.messageId, call.action, now)
+        }
+
+        static func answer(_ id: String, _ action: String, _ now: Timestamp) -> String? {
+            switch action {
+            case "BootNotification":
+                return #"[3,"\#(id)",{"status":"Accepted","currentTime":"\#(now.rfc3339)","interval":86400}]"#
+            case "StartTransaction":
+                return #"[3,"\#(id)",{"idTagInfo":{"status":"Accepted"},"transactionId":1}]"#
+            case "Authorize", "StopTransaction":
+                return #"[3,"\#(id)",{"idTagInfo":{"status":"Accepted"}}]"#
+            case "Heartbeat":
+                return #"[3,"\#(id)",{"currentTime":"\#(now.rfc3339)"}]"#
+            default:
+                return #"[3,"\#(id)",{}]"#
+            }
+        }
+    }
+
+    /// Issue 3: CPU time to simulate a 24-hour session with a sample every second, for
+    /// the default profile (9 sampled values per MeterValues) and the JST-CON-03 (1).
+    func dayLongSession() throws {
+        try dayLongSession("default")
+        try dayLongSession("jst-con-03")
+    }
+
+    func dayLongSession(_ name: String) throws {
+        let profile = try Self.profile(name, sampleInterval: 1)
+        let start = Timestamp(rfc3339: "2026-11-24T00:00:00Z")!
+        var ev = profile.ev
+        ev.batteryWh = 10_000_000  // never full within the day
+        var bigBattery = profile
+        bigBattery.ev = ev
+        var loop = Loop(
+            core: try StationCore(profile: bigBattery, durable: DurableState(), now: start, seed: 1), now: start)
+        let before = Self.cpuSeconds()
+        loop.handle(.powerOn)
+        loop.handle(.command(.plug(connector: 1)))
+        loop.handle(.command(.swipe(idTag: "04A1B2C3D4E5F6", connector: 1)))
+        guard loop.core.snapshot.connectors[0].session != nil else {
+            throw ProfileError(field: "", reason: "no session")
+        }
+        let seconds = Int(ProcessInfo.processInfo.environment["OCPP_BENCH_SESSION_SECONDS"] ?? "") ?? 86_400
+        loop.run(until: start.adding(seconds: seconds))
+        loop.handle(.command(.stop(connector: 1)))
+        let cpu = Self.cpuSeconds() - before
+        let values = profile.configuration["MeterValuesSampledData"]?.split(separator: ",").count ?? 1
+        report("engine: 24 h at 1 s sampling, \(name) (\(values) measurands), total", cpu, "s CPU")
+        report("engine:   of which inside the station core", Double(loop.engineNanoseconds) / 1e9, "s")
+        report("engine:   per sample (measure, queue, send, answer, persist)", cpu / Double(seconds) * 1e6, "µs CPU")
+    }
+
+    /// Issue 3: the core's handling time of one incoming CALL, p50 and p99.
+    func callHandling() throws {
+        let profile = try Self.profile(sampleInterval: 60)
+        let start = Timestamp(rfc3339: "2026-11-24T00:00:00Z")!
+        var loop = Loop(
+            core: try StationCore(profile: profile, durable: DurableState(), now: start, seed: 1), now: start)
+        loop.handle(.powerOn)
+        let calls = [
+            #"[2,"c%d","GetConfiguration",{"key":["HeartbeatInterval","MeterValuesSampledData"]}]"#,
+            #"[2,"c%d","ChangeConfiguration",{"key":"HeartbeatInterval","value":"300"}]"#,
+            #"[2,"c%d","RemoteStartTransaction",{"connectorId":1,"idTag":"04A1B2C3D4E5F6"}]"#,
+            #"[2,"c%d","RemoteStopTransaction",{"transactionId":1}]"#,
+            #"[2,"c%d","GetConfiguration",{}]"#,
+            #"[2,"c%d","TriggerMessage",{"requestedMessage":"StatusNotification","connectorId":1}]"#,
+        ]
+        for (name, template) in zip(
+            [
+                "GetConfiguration (2 keys)", "ChangeConfiguration", "RemoteStartTransaction",
+                "RemoteStopTransaction", "GetConfiguration (all)", "TriggerMessage",
+            ], calls)
+        {
+            var samples: [Double] = []
+            for iteration in 0..<5000 {
+                let text = template.replacingOccurrences(of: "%d", with: String(iteration))
+                let begin = DispatchTime.now().uptimeNanoseconds
+                let effects = loop.core.handle(.received(text), at: loop.now)
+                samples.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1000)
+                // Finish what the call started (answers to the station's own calls).
+                for frame in effects.frames {
+                    if case .success(.call(let call)) = Frame.parse(frame), let answer = Loop.answer(call, loop.now) {
+                        loop.handle(.received(answer))
+                    }
+                }
+            }
+            samples.sort()
+            let p50 = samples[samples.count / 2]
+            let p99 = samples[samples.count * 99 / 100]
+            print(
+                "\("engine: \(name) handling".padding(toLength: 66, withPad: " ", startingAt: 0)) p50 \(String(format: "%.1f", p50)) µs, p99 \(String(format: "%.1f", p99)) µs"
+            )
+        }
+    }
+}
