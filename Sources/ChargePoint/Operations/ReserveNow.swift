@@ -17,7 +17,7 @@ extension StationCore {
             guard config.bool(.reserveConnectorZeroSupported) == true else {
                 return ReserveNowResponse(status: .rejected)
             }
-            if let fault = station.record.fault, fault.code.faultsConnector {
+            if let fault = station.record.fault, fault.faulted {
                 return ReserveNowResponse(status: .faulted)
             }
             guard station.record.operative else { return ReserveNowResponse(status: .unavailable) }

@@ -13,6 +13,7 @@ public enum ConnectorStatusMachine {
     /// The inputs of the derivation, gathered from the connector and the station.
     struct Situation: Equatable {
         var fault: ChargePointErrorCode?
+        var faulted = false
         var lockBroken = false
         var hasTransaction = false
         /// During a transaction: the EVSE offers no energy (invalid idTag, limit 0, …).
@@ -36,7 +37,7 @@ public enum ConnectorStatusMachine {
             let reported = code == .evCommunicationError && !allowed.contains(status) ? .noError : code
             return StatusReport(status: status, errorCode: reported, info: info)
         }
-        if let fault = s.fault, fault.faultsConnector { return report(.faulted) }
+        if s.faulted { return report(.faulted) }
         if s.hasTransaction {
             // SuspendedEVSE has precedence over SuspendedEV (§4.9).
             if s.evseSuspended { return report(.suspendedEVSE) }
@@ -51,8 +52,9 @@ public enum ConnectorStatusMachine {
     }
 
     /// Connector 0 knows only Available, Unavailable and Faulted (§4.9).
-    static func stationStatus(fault: ChargePointErrorCode?, operative: Bool) -> StatusReport {
-        if let fault, fault.faultsConnector { return StatusReport(status: .faulted, errorCode: fault) }
+    static func stationStatus(fault: ConnectorRecord.Fault?, operative: Bool) -> StatusReport {
+        if let fault, fault.faulted { return StatusReport(status: .faulted, errorCode: fault.code) }
+        let fault = fault?.code
         return StatusReport(status: operative ? .available : .unavailable, errorCode: fault ?? .noError)
     }
 

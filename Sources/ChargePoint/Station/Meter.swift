@@ -24,7 +24,7 @@ extension StationCore {
     func offeredPowerW(_ index: Int) -> Double {
         let connector = connectors[index]
         guard activeTransaction(on: connector.id) != nil, connector.evseBlock == nil else { return 0 }
-        if let fault = connector.record.fault, fault.code.faultsConnector { return 0 }
+        if let fault = connector.record.fault, fault.faulted { return 0 }
         return min(connector.hardware.maxPowerW, connector.limitW ?? .infinity)
     }
 

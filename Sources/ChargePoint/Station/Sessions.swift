@@ -4,7 +4,7 @@ extension StationCore {
     /// Whether connector `index` can take a new session at all.
     func isUsable(_ index: Int) -> Bool {
         let record = connectors[index].record
-        if let fault = record.fault, fault.code.faultsConnector { return false }
+        if let fault = record.fault, fault.faulted { return false }
         return record.operative && station.record.operative && activeTransaction(on: connectors[index].id) == nil
     }
 
@@ -83,7 +83,14 @@ extension StationCore {
         }
         if connectors[index].hardware.hasLock {
             guard !connectors[index].record.lockBroken else {
+                // OCTT TC_024: a lock that fails when locking faults the connector
+                // (ConnectorLockFailure, Faulted) and no transaction starts.
+                connectors[index].record.fault = ConnectorRecord.Fault(
+                    code: .connectorLockFailure, info: "the cable lock failed", faulted: true)
+                connectors[index].preparing = nil
+                cancel(.connectionTimeout(connector: id))
                 notice("connector \(id): the cable lock failed; the transaction is not started")
+                persistConnector(index)
                 refreshStatus(id)
                 return
             }

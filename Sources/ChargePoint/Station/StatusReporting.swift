@@ -11,6 +11,7 @@ extension StationCore {
         let transaction = activeTransaction(on: connector.id)
         var situation = ConnectorStatusMachine.Situation()
         situation.fault = record.fault?.code
+        situation.faulted = record.fault?.faulted ?? false
         situation.lockBroken = record.lockBroken
         situation.hasTransaction = transaction != nil
         situation.evseSuspended = transaction != nil && offeredPowerW(index) <= 0
@@ -29,7 +30,7 @@ extension StationCore {
     func currentStatus(of id: Int) -> StatusReport {
         if id == 0 {
             return ConnectorStatusMachine.stationStatus(
-                fault: station.record.fault?.code, operative: station.record.operative)
+                fault: station.record.fault, operative: station.record.operative)
         }
         guard let index = index(of: id) else { return StatusReport(status: .unavailable, errorCode: .noError) }
         return ConnectorStatusMachine.status(situation(of: index))

@@ -71,6 +71,15 @@ public struct ConnectorRecord: Codable, Sendable, Equatable {
     public struct Fault: Codable, Sendable, Equatable {
         public var code: ChargePointErrorCode
         public var info: String?
+        /// The fault stops the connector (status Faulted); otherwise it is a warning
+        /// reported with the current status.
+        public var faulted: Bool
+
+        public init(code: ChargePointErrorCode, info: String?, faulted: Bool? = nil) {
+            self.code = code
+            self.info = info
+            self.faulted = faulted ?? code.faultsConnector
+        }
     }
 
     public init(id: Int) {

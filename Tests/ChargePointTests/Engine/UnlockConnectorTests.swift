@@ -36,8 +36,11 @@ struct UnlockConnectorTests {
         station.command(.plug(connector: 1))
         station.command(.swipe(idTag: "TAG1", connector: 1))
         #expect(station.sentCalls(.startTransaction).isEmpty)
+        // OCTT TC_024: ConnectorLockFailure with status Faulted.
         let last = try #require(station.lastRequest(StatusNotificationRequest.self))
         #expect(last.errorCode == .connectorLockFailure)
-        #expect(last.status == .preparing)
+        #expect(last.status == .faulted)
+        station.command(.clear(connector: 1))
+        #expect(station.status(1) == .preparing)
     }
 }
