@@ -1,10 +1,11 @@
 # The two commands of the README, and the rest of the workflow.
 #   make demo    install what is missing, build, start the console on the demo central system
-#   make test    install what is missing, build, run every test
+#   make test    install what is missing, build, run every test (unit, then conformance)
+#   make conformance [ARGS='-k reset -v']   only the end-to-end conformance suite
 #   make bench   build in release mode and print the benchmark figures
 SHELL := /bin/bash
 
-.PHONY: demo test bench build deps test-deps clean
+.PHONY: demo test conformance bench build deps test-deps clean
 
 demo: deps
 	swift build -c release --product ocpp-console
@@ -16,6 +17,11 @@ build: deps
 test: test-deps
 	swift build --build-tests
 	OCPP_SCHEMAS_DIR="$$(ls -d $$PWD/.venv/lib/python3*/site-packages/ocpp/v16/schemas | head -n 1)" swift test --skip-build
+	.venv/bin/python Tests/Conformance/run.py --binary .build/debug/ocpp-console
+
+conformance: test-deps
+	swift build --product ocpp-console
+	.venv/bin/python Tests/Conformance/run.py --binary .build/debug/ocpp-console $(ARGS)
 
 bench: test-deps
 	swift build -c release --product ocpp-bench

@@ -1,8 +1,8 @@
 /// Parses one line of the operator command language (DESIGN.md "Operator commands").
 ///
-/// Words are separated by spaces; a word may be quoted ("two words") with \" and \\
-/// inside. Blank lines and lines starting with `#` are nothing (scripts use them as
-/// comments). Every mistake is a `CommandError` saying what was expected.
+/// Words are separated by spaces; a word may be quoted, "two words" (with \" and \\
+/// inside) or 'two words' (literally, as in a shell). Blank lines and lines starting
+/// with `#` are nothing (scripts use them as comments). Every mistake is a `CommandError` saying what was expected.
 public enum CommandParser {
     /// nil for a blank or comment line.
     public static func parse(_ line: String) throws(CommandError) -> OperatorCommand? {
@@ -17,21 +17,24 @@ public enum CommandParser {
     static func tokenize(_ line: String) throws(CommandError) -> [String] {
         var words: [String] = []
         var current = ""
-        var quoted = false
+        var quote: Character?
         var inWord = false
         var escape = false
         for character in line {
             if escape {
                 current.append(character)
                 escape = false
-            } else if quoted {
+            } else if quote == "'" {
+                // As in a shell: everything up to the closing quote is literal.
+                if character == "'" { quote = nil } else { current.append(character) }
+            } else if quote == "\"" {
                 switch character {
                 case "\\": escape = true
-                case "\"": quoted = false
+                case "\"": quote = nil
                 default: current.append(character)
                 }
-            } else if character == "\"" {
-                quoted = true
+            } else if character == "\"" || character == "'" {
+                quote = character
                 inWord = true
             } else if character.isWhitespace {
                 if inWord { words.append(current) }
@@ -42,7 +45,7 @@ public enum CommandParser {
                 inWord = true
             }
         }
-        if quoted { throw CommandError("a quote is not closed") }
+        if let quote { throw CommandError("a quote (\(quote)) is not closed") }
         if inWord { words.append(current) }
         return words
     }

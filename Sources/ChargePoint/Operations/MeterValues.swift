@@ -26,13 +26,25 @@ extension StationCore {
         schedule(.sampledMeterValues(connector: id), at: start.adding(milliseconds: (elapsed / step + 1) * step))
     }
 
+    /// The sample point (transaction start plus whole intervals) at or before now, in
+    /// wall-clock time: what a sample taken by a slightly late timer stands for.
+    func samplePoint(_ transaction: TransactionRecord) -> Timestamp {
+        guard let interval = config.int(.meterValueSampleInterval), interval > 0 else { return wallClock }
+        let step = Int64(interval) * 1000
+        let elapsed = max(0, transaction.startedAt.milliseconds(until: wallClock))
+        return transaction.startedAt.adding(milliseconds: elapsed / step * step)
+    }
+
     mutating func sampleDue(connector id: Int) {
         guard let index = index(of: id), let transaction = activeTransaction(on: id) else { return }
         advanceMeter(index)
-        if let value = meterValue(index, config.measurands(.meterValuesSampledData), context: .samplePeriodic) {
+        let time = samplePoint(transaction)
+        if let value = meterValue(
+            index, config.measurands(.meterValuesSampledData), context: .samplePeriodic, at: time)
+        {
             enqueueTransactionMeterValues(connector: id, transaction: transaction.number, value)
         }
-        collectTransactionData(index, key: .stopTxnSampledData, context: .samplePeriodic)
+        collectTransactionData(index, key: .stopTxnSampledData, context: .samplePeriodic, at: time)
         connectors[index].lastSampledWh = connectors[index].record.meterWh
         persistConnector(index)
         emitMeter(index)
@@ -45,20 +57,29 @@ extension StationCore {
             cancel(.clockAlignedMeterValues)
             return
         }
+        let (last, step) = clockBoundary(interval)
+        let midnight = last.millisecondsSince1970 - (last.millisecondsSince1970 % 86_400_000)
+        let next = min(last.millisecondsSince1970 + step, midnight + 86_400_000)
+        schedule(.clockAlignedMeterValues, at: Timestamp(millisecondsSince1970: next - clockOffset))
+    }
+
+    /// The last clock-aligned boundary at or before now (wall clock), and the step, ms.
+    func clockBoundary(_ interval: Int) -> (Timestamp, Int64) {
         let day: Int64 = 86_400_000
         let wall = wallClock.millisecondsSince1970
         let midnight = wall - ((wall % day) + day) % day
         let step = Int64(interval) * 1000
-        let next = min(midnight + ((wall - midnight) / step + 1) * step, midnight + day)
-        schedule(.clockAlignedMeterValues, at: Timestamp(millisecondsSince1970: next - clockOffset))
+        return (Timestamp(millisecondsSince1970: midnight + (wall - midnight) / step * step), step)
     }
 
     mutating func clockAlignedSampleDue() {
         let measurands = config.measurands(.meterValuesAlignedData)
+        // Stamped with the boundary the timer was set for, not the moment it fired.
+        let time = config.int(.clockAlignedDataInterval).flatMap { $0 > 0 ? clockBoundary($0).0 : nil }
         for index in connectors.indices {
             advanceMeter(index)
             let id = connectors[index].id
-            if let value = meterValue(index, measurands, context: .sampleClock) {
+            if let value = meterValue(index, measurands, context: .sampleClock, at: time) {
                 if let transaction = activeTransaction(on: id) {
                     enqueueTransactionMeterValues(connector: id, transaction: transaction.number, value)
                 } else if isOnline {
@@ -67,7 +88,7 @@ extension StationCore {
                         MeterValuesRequest(connectorId: id, meterValue: NonEmptyArray(value)), purpose: .meterValues)
                 }
             }
-            collectTransactionData(index, key: .stopTxnAlignedData, context: .sampleClock)
+            collectTransactionData(index, key: .stopTxnAlignedData, context: .sampleClock, at: time)
             connectors[index].lastAlignedWh = connectors[index].record.meterWh
             persistConnector(index)
             emitMeter(index)
@@ -86,10 +107,12 @@ extension StationCore {
     /// Adds a reading to the running transaction's transactionData, dropping
     /// intermediate readings (never the first or the last) beyond
     /// StopTransactionMaxMeterValues, every other one first (errata 3.91).
-    mutating func collectTransactionData(_ index: Int, key: StandardKey, context: ReadingContext) {
+    mutating func collectTransactionData(
+        _ index: Int, key: StandardKey, context: ReadingContext, at time: Timestamp? = nil
+    ) {
         guard let transaction = activeTransaction(on: connectors[index].id),
             let position = transactionIndex(number: transaction.number),
-            let value = meterValue(index, config.measurands(key), context: context)
+            let value = meterValue(index, config.measurands(key), context: context, at: time)
         else { return }
         // Appended in place: the list grows all through a long session.
         transactions[position].transactionData.append(value)
@@ -111,11 +134,12 @@ extension StationCore {
         }
     }
 
+    /// A `meter` event for the operator, unless it would repeat the last one.
     mutating func emitMeter(_ index: Int) {
-        emit(
-            .meter(
-                connector: connectors[index].id, energyWh: connectors[index].record.meterWh,
-                powerW: connectors[index].powerW))
+        let reading = (energyWh: connectors[index].record.meterWh, powerW: connectors[index].powerW)
+        if let shown = connectors[index].shownReading, shown == reading { return }
+        connectors[index].shownReading = reading
+        emit(.meter(connector: connectors[index].id, energyWh: reading.energyWh, powerW: reading.powerW))
     }
 
     /// TriggerMessage(MeterValues): the latest MeterValuesSampledData readings, context

@@ -21,6 +21,9 @@ struct Connector: Sendable {
     /// locked, so that the same card can release it (errata 3.5).
     var lockedFor: (idTag: IdToken, parent: IdToken?)?
     var status = StatusTracker()
+    /// The reading last shown in a `meter` event (energy Wh, power W), so that two
+    /// reasons to show the same reading at the same moment make one event.
+    var shownReading: (energyWh: Double, powerW: Double)?
 
     init(hardware: ConnectorHardware, record: ConnectorRecord, now: Timestamp) {
         self.hardware = hardware

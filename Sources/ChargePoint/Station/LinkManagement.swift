@@ -13,6 +13,12 @@ extension StationCore {
     mutating func powerOn() {
         registration = .unregistered
         bootAcceptedSinceStart = false
+        if resumingAfterQuit {
+            resumingAfterQuit = false
+            persist(.cleanShutdown(false))
+            let running = transactions.filter(\.isActive).count
+            if running > 0 { notice("\(running) transaction\(running == 1 ? "" : "s") resumed after quit") }
+        }
         recoverFromPowerLoss()
         resumeTimers()
         refreshAllStatuses()

@@ -181,9 +181,13 @@ extension StationCore {
     }
 
     /// One MeterValue of the measurands now, or nil if none of them has a value.
-    func meterValue(_ index: Int, _ measurands: [Measurand], context: ReadingContext) -> MeterValue? {
+    /// `time`: the moment the reading stands for (a clock-aligned boundary), which the
+    /// timer that took it reaches a little late; now when nil.
+    func meterValue(_ index: Int, _ measurands: [Measurand], context: ReadingContext, at time: Timestamp? = nil)
+        -> MeterValue?
+    {
         NonEmptyArray(sampledValues(index, measurands, context: context)).map {
-            MeterValue(timestamp: wallClock, sampledValue: $0)
+            MeterValue(timestamp: time ?? wallClock, sampledValue: $0)
         }
     }
 

@@ -3,7 +3,10 @@
 ///
 /// Two lines feed it. Transaction-related messages (StartTransaction, StopTransaction,
 /// their MeterValues) wait in the durable `queue`, strictly in order (OCPP 1.6 §3.7);
-/// everything else waits here in `waiting`, and goes first: "new messages that are not
+/// everything else waits here in `waiting`. Online, the two lines merge in the order
+/// the messages were made, so a central system sees StartTransaction before the
+/// StatusNotification (Charging) it caused, as the OCTT sequences expect. A backlog
+/// built up offline (or before a restart) is different: "new messages that are not
 /// transaction-related MAY be delivered immediately without waiting for the queue to be
 /// emptied", so a driver's card is never kept waiting behind hours of offline samples.
 struct Outbox: Sendable {
@@ -15,6 +18,8 @@ struct Outbox: Sendable {
         /// Sent even while the registration is Pending: only what a TriggerMessage
         /// asked for (OCPP 1.6 §4.2).
         var allowedWhilePending = false
+        /// When it was made, in `Outbox.made` order.
+        var order: Int64 = 0
     }
 
     struct InFlight: Sendable {
@@ -25,6 +30,17 @@ struct Outbox: Sendable {
 
     var inFlight: InFlight?
     var waiting: [Call] = []
+    /// Messages made so far (waiting calls and queued transaction messages alike).
+    var made: Int64 = 0
+    /// The `made` order of transaction messages queued while online, by queue sequence.
+    /// Offline and restored backlog has none: waiting calls may overtake it.
+    var queuedOnline: [Int64: Int64] = [:]
+
+    /// The next message's place in the order of making.
+    mutating func nextOrder() -> Int64 {
+        made += 1
+        return made
+    }
 
     func isWaiting(_ action: Action) -> Bool {
         waiting.contains { $0.action == action } || inFlight?.call.action == action
@@ -68,7 +84,8 @@ extension StationCore {
             let payload = try PayloadEncoder.encodeText(request)
             outbox.waiting.append(
                 Outbox.Call(
-                    action: R.action, payload: payload, purpose: purpose, allowedWhilePending: allowedWhilePending))
+                    action: R.action, payload: payload, purpose: purpose, allowedWhilePending: allowedWhilePending,
+                    order: outbox.nextOrder()))
         } catch {
             reportError("internal: cannot encode \(R.action): \(error)")
         }
@@ -88,13 +105,19 @@ extension StationCore {
                 send(outbox.waiting.remove(at: index))
             }
         case .accepted:
-            if !outbox.waiting.isEmpty {
+            let head = queue.first
+            let headDue = head.map { $0.notBefore.map { $0 <= now } ?? true } ?? false
+            if let head, headDue, let order = outbox.queuedOnline[head.sequence],
+                order < outbox.waiting.first?.order ?? .max
+            {
+                sendQueued(head)
+            } else if !outbox.waiting.isEmpty {
                 send(outbox.waiting.removeFirst())
-            } else if let head = queue.first {
-                if let notBefore = head.notBefore, notBefore > now {
-                    schedule(.transactionRetry, at: notBefore)
-                } else {
+            } else if let head {
+                if headDue {
                     sendQueued(head)
+                } else if let notBefore = head.notBefore {
+                    schedule(.transactionRetry, at: notBefore)
                 }
             }
         }

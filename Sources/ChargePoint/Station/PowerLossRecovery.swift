@@ -30,4 +30,15 @@ extension StationCore {
             notice("\(interrupted.count) transaction\(interrupted.count == 1 ? "" : "s") stopped: power loss")
         }
     }
+
+    /// `quit`: the meters are saved where they stand and the shutdown is marked clean,
+    /// so that the next start resumes rather than stops what is running.
+    mutating func shutDown() {
+        for index in connectors.indices {
+            advanceMeter(index)
+            persistConnector(index)
+        }
+        persist(.cleanShutdown(true))
+        notice("shutting down; running transactions resume at the next start")
+    }
 }

@@ -76,8 +76,12 @@ public struct StationCore: Sendable {
         self.ids = ids
         random = SplitMix(seed: seed)
         self.now = now
-        powerLossRecovery = durable.lastActivity
+        powerLossRecovery = durable.cleanShutdown ? nil : durable.lastActivity
+        resumingAfterQuit = durable.cleanShutdown
     }
+
+    /// The last run ended with `quit`, not a power cut.
+    var resumingAfterQuit = false
 
     /// Set at creation to the last time anything was persisted; consumed by `.powerOn`
     /// to close transactions the power cut interrupted.
@@ -94,6 +98,7 @@ public struct StationCore: Sendable {
         case .received(let text): receive(text)
         case .tick: fireDueTimers()
         case .command(let command): perform(command)
+        case .shutdown: shutDown()
         }
         pump()
         if !effects.persist.isEmpty {

@@ -17,6 +17,8 @@ extension StationCore {
                 sequence: counters.nextQueueSequence, action: R.action, transaction: transaction, payload: payload,
                 payloadTransactionId: transactionId, attempts: 0, notBefore: nil)
             counters.nextQueueSequence += 1
+            let order = outbox.nextOrder()
+            if isOnline { outbox.queuedOnline[message.sequence] = order }
             queue.append(message)
             persist(.queued(message))
             persistCounters()
@@ -106,6 +108,7 @@ extension StationCore {
 
     mutating func dequeue(_ sequence: Int64) {
         queue.removeAll { $0.sequence == sequence }
+        outbox.queuedOnline[sequence] = nil
         persist(.dequeued(sequence: sequence))
         cancel(.transactionRetry)
         if pendingReset != nil { completeResetIfDelivered() }

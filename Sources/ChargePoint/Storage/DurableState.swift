@@ -15,6 +15,9 @@ public struct DurableState: Sendable, Equatable {
     public var firmwareVersion: String?
     /// The last time anything was persisted: the best estimate of when the power went.
     public var lastActivity: Timestamp?
+    /// The station was shut down by `quit`: running transactions resume at the next
+    /// start instead of being stopped for power loss.
+    public var cleanShutdown = false
 
     public init() {}
 
@@ -61,6 +64,7 @@ public struct DurableState: Sendable, Equatable {
         case .counters(let counters): self.counters = counters
         case .firmwareVersion(let version): firmwareVersion = version
         case .activity(let time): lastActivity = time
+        case .cleanShutdown(let clean): cleanShutdown = clean
         }
     }
 }
@@ -84,4 +88,5 @@ public enum StoreChange: Sendable, Equatable {
     case counters(DurableCounters)
     case firmwareVersion(String)
     case activity(Timestamp)
+    case cleanShutdown(Bool)
 }

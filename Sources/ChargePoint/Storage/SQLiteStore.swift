@@ -74,6 +74,7 @@ public final class SQLiteStore: Sendable {
         case .counters(let counters): try put("meta", "counters", json(counters), db)
         case .firmwareVersion(let version): try put("meta", "firmwareVersion", version, db)
         case .activity(let time): try put("meta", "lastActivity", time.rfc3339, db)
+        case .cleanShutdown(let clean): try put("meta", "cleanShutdown", clean ? "true" : "false", db)
         }
     }
 
@@ -126,6 +127,7 @@ public final class SQLiteStore: Sendable {
             if let counters = meta["counters"] { state.counters = try decode(DurableCounters.self, counters) }
             state.firmwareVersion = meta["firmwareVersion"]
             state.lastActivity = meta["lastActivity"].flatMap { Timestamp(rfc3339: $0) }
+            state.cleanShutdown = meta["cleanShutdown"] == "true"
             return state
         }
     }

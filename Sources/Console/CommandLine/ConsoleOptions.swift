@@ -8,6 +8,11 @@ struct ConsoleOptions: ParsableArguments {
     @Flag(help: "Start the embedded central system on 127.0.0.1 and connect to it (the default without --url).")
     var demo = false
 
+    @Flag(
+        name: .customLong("demo-loop"),
+        help: "With --demo: plug, remote start, charge, remote stop and unplug on a timer, unattended (trade shows).")
+    var demoLoop = false
+
     @Option(
         help: ArgumentHelp(
             "Central system endpoint, ws:// or wss://; the station id is appended as the last path segment.",
@@ -68,6 +73,9 @@ struct ConsoleOptions: ParsableArguments {
             }
             if demo {
                 throw ValidationError("--demo and --url exclude each other: --demo starts its own central system")
+            }
+            if demoLoop {
+                throw ValidationError("--demo-loop needs the embedded central system: drop --url")
             }
         } else {
             demo = true

@@ -34,6 +34,14 @@ struct CommandParserTests {
             #"datatransfer com.example Ping {"a": 1}"#,
             .dataTransfer(vendorId: "com.example", messageId: "Ping", data: "{a: 1}")
         ),
+        (
+            #"datatransfer com.example Ping '{"a": 1}'"#,
+            .dataTransfer(vendorId: "com.example", messageId: "Ping", data: #"{"a": 1}"#)
+        ),
+        (
+            #"datatransfer com.example Ping "say \"hi\"""#,
+            .dataTransfer(vendorId: "com.example", messageId: "Ping", data: #"say "hi""#)
+        ),
         ("status", .status), ("quit", .quit), ("help", .help),
         ("wait 500ms", .wait(milliseconds: 500)), ("wait 5s", .wait(milliseconds: 5000)),
         ("wait 2m", .wait(milliseconds: 120_000)), ("wait 1.5", .wait(milliseconds: 1500)),
@@ -60,7 +68,8 @@ struct CommandParserTests {
             "config set HeartbeatInterval",
             "config set HeartbeatInterval needs a value (usage: config get [key ...] | config set <key> <value>)"
         ),
-        (#"swipe "open"#, "a quote is not closed"),
+        (#"swipe "open"#, #"a quote (") is not closed"#),
+        ("swipe 'open", "a quote (') is not closed"),
         ("ev power 1 -3", "'-3' is not a power in kW (usage: ev suspend|resume <c> | ev power <c> <kW>)"),
     ])
     func mistakes_sayWhatWasExpected(_ line: String, _ message: String) {

@@ -58,7 +58,9 @@ struct MeterValuesTests {
         #expect(station.sentCalls(.meterValues).isEmpty)
         station.advance(seconds: 1)
         let values = station.sentRequests(MeterValuesRequest.self)
-        #expect(values.map(\.connectorId) == [2, 1])
+        // In the order they were taken: online, a transaction's values are not
+        // overtaken by the idle connector's.
+        #expect(values.map(\.connectorId) == [1, 2])
         #expect(values.allSatisfy { $0.meterValue.first.timestamp.rfc3339 == "2026-11-24T10:15:00.000Z" })
         #expect(values.first { $0.connectorId == 1 }?.transactionId == 1)
         #expect(values.first { $0.connectorId == 2 }?.transactionId == nil)

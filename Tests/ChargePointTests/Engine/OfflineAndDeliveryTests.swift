@@ -34,6 +34,36 @@ struct OfflineAndDeliveryTests {
         #expect(station.reportedStatuses(1) == [.available, .preparing, .available, .available])
     }
 
+    /// Online, messages leave in the order they were made: StartTransaction before the
+    /// StatusNotification (Charging) it caused, StopTransaction before Finishing (the
+    /// OCTT TC_003 sequence).
+    @Test func online_transactionMessagesAndStatusesLeaveInTheOrderTheyWereMade() throws {
+        var station = try StationHarness.booted()
+        station.command(.plug(connector: 1))
+        station.clearHistory()
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        #expect(station.sentActions == ["Authorize", "StartTransaction", "StatusNotification"])
+        station.clearHistory()
+        station.command(.stop(connector: 1))
+        #expect(station.sentActions == ["StopTransaction", "StatusNotification"])
+    }
+
+    /// A backlog made offline does not hold up what is new: the current status goes
+    /// first after the reconnection (OCPP 1.6 §3.7 "MAY be delivered immediately").
+    @Test func offlineBacklog_isOvertakenByNewStatusNotifications() throws {
+        var station = try StationHarness.booted(configuration: ["MeterValueSampleInterval": "60"])
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.command(.offline)
+        station.advance(seconds: 600)
+        station.command(.evSuspend(connector: 1))
+        station.clearHistory()
+        station.command(.online)
+        let actions = station.sentActions
+        #expect(actions.first == "StatusNotification")
+        #expect(actions.dropFirst().allSatisfy { $0 == "MeterValues" } && actions.count == 11)
+    }
+
     @Test func offline_unknownCard_isRefused_unlessAllowOfflineTxForUnknownId() throws {
         var station = try StationHarness.booted()
         station.command(.offline)

@@ -14,6 +14,20 @@ struct ResetTests {
         #expect(station.sentCalls(.statusNotification).count == 6)
     }
 
+    /// A Reset that arrives while the station awaits the answer to its own call is
+    /// still answered before the reboot closes the connection.
+    @Test(arguments: [ResetType.soft, .hard])
+    func reset_whileOwnCallInFlight_isAnsweredBeforeTheReboot(_ type: ResetType) throws {
+        var station = try StationHarness.booted()
+        station.csms.behaviour[.statusNotification] = .hold
+        station.command(.plug(connector: 1))
+        #expect(station.csms.held.count == 1)
+        #expect(station.csmsRequest(ResetRequest(type: type))?.status == .accepted)
+        station.releaseHeld(.statusNotification)
+        #expect(station.sentCalls(.bootNotification).count == 2)
+        station.expectNoInternalErrors()
+    }
+
     @Test(arguments: [(ResetType.soft, Reason.softReset), (.hard, .hardReset)])
     func reset_withTransaction_stopsItFirst(_ type: ResetType, _ reason: Reason) throws {
         var station = try StationHarness.booted()

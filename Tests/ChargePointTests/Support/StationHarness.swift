@@ -220,6 +220,14 @@ struct StationHarness: CustomStringConvertible {
         }
     }
 
+    /// The actions of every call the station sent, in order.
+    var sentActions: [String] {
+        sent.compactMap { text in
+            guard case .success(.call(let call)) = Frame.parse(text) else { return nil }
+            return call.action
+        }
+    }
+
     func sentRequests<R: OCPPRequest>(_ type: R.Type) -> [R] {
         sentCalls(R.action).compactMap { try? PayloadDecoder.decode(type, from: $0.payload) }
     }

@@ -1,0 +1,243 @@
+import Foundation
+
+/// Runs a station for real: the core, its SQLite store, the WebSocket link and the
+/// wall clock, on one thread of its own (DESIGN.md "Threading": the core is owned by
+/// one serial executor).
+///
+/// Inputs (operator commands, link events, the clock) are queued in arrival order and
+/// handled one at a time, so a later command never overtakes an earlier one. For each,
+/// the effects are carried out in the order `StationEffects` prescribes: persist,
+/// send, link requests, events. The link's own thread only ever enqueues.
+public final class StationRunner: @unchecked Sendable {
+    public struct Configuration: Sendable {
+        public var profile: StationProfile
+        public var databasePath: String
+        public var stationId: String
+        public var endpoint: Endpoint
+        /// `--password`: used until the central system sets an AuthorizationKey.
+        public var password: String?
+        public var caFile: String?
+        public var insecure: Bool
+
+        public init(
+            profile: StationProfile, databasePath: String, stationId: String, endpoint: Endpoint,
+            password: String? = nil, caFile: String? = nil, insecure: Bool = false
+        ) {
+            self.profile = profile
+            self.databasePath = databasePath
+            self.stationId = stationId
+            self.endpoint = endpoint
+            self.password = password
+            self.caFile = caFile
+            self.insecure = insecure
+        }
+    }
+
+    enum Input {
+        case link(LinkEvent)
+        case command(OperatorCommand)
+        case report(StationEvent)
+        case powerCut
+        case shutdown
+    }
+
+    public let configuration: Configuration
+    private let onEvent: @Sendable (StationEvent) -> Void
+    private let onFailure: @Sendable (String) -> Void
+    private let condition = NSCondition()
+    private var inputs: [Input] = []  // guarded by condition
+    private var finished = false  // guarded by condition
+    private var published: StationCore  // guarded by condition: a copy for readers
+
+    // Runner-thread state.
+    private var core: StationCore
+    private let store: SQLiteStore
+    private var client: WebSocketClient!
+    private var nextWakeUp: Timestamp?
+    private var keyAtStart: String?
+    /// After a power cut, link events of the dead connection are ignored until it is
+    /// reported gone.
+    private var awaitingAbort = false
+
+    /// Opens the store and prepares the station; nothing runs before `start()`.
+    /// `onFailure` is called (once, on the runner thread) when the station cannot go on,
+    /// e.g. its database fails; the runner has stopped by then.
+    public init(
+        configuration: Configuration, onEvent: @escaping @Sendable (StationEvent) -> Void,
+        onFailure: @escaping @Sendable (String) -> Void
+    ) throws {
+        self.configuration = configuration
+        self.onEvent = onEvent
+        self.onFailure = onFailure
+        store = try SQLiteStore(path: configuration.databasePath)
+        core = try StationCore(profile: configuration.profile, durable: try store.load(), now: .now())
+        published = core
+        keyAtStart = core.authorizationKey
+    }
+
+    /// Starts the link and the station; the station powers on at once.
+    public func start() throws(LinkError) {
+        client = WebSocketClient(caFile: configuration.caFile) { [weak self] event in
+            self?.enqueue(.link(event))
+        }
+        try client.start()
+        let thread = Thread { [self] in run() }
+        thread.name = "ocpp-station"
+        thread.start()
+    }
+
+    public func submit(_ command: OperatorCommand) { enqueue(.command(command)) }
+
+    /// Publishes an event in order with the station's own (for example a command line
+    /// that did not parse, after the events of the commands before it).
+    public func report(_ event: StationEvent) { enqueue(.report(event)) }
+
+    /// An abrupt power cut and the power coming back: the link drops without a close
+    /// frame, the core is rebuilt from what the store holds, and boots again.
+    public func powerCut() { enqueue(.powerCut) }
+
+    /// `quit`: save, close the link gracefully, stop. Blocks until done.
+    public func shutdown() {
+        enqueue(.shutdown)
+        condition.lock()
+        while !finished { condition.wait() }
+        condition.unlock()
+        client.stop()
+    }
+
+    /// A copy of the core as of the last input, for the screen (which projects meters
+    /// to the moment it draws with `snapshot(at:)`).
+    public var currentCore: StationCore {
+        condition.lock()
+        defer { condition.unlock() }
+        return published
+    }
+
+    private func enqueue(_ input: Input) {
+        condition.lock()
+        inputs.append(input)
+        condition.signal()
+        condition.unlock()
+    }
+
+    // MARK: The runner thread
+
+    private func run() {
+        handle(.powerOn)
+        while true {
+            condition.lock()
+            while inputs.isEmpty && !timerDue() {
+                if let wake = nextWakeUp {
+                    let delay = Double(Timestamp.now().milliseconds(until: wake)) / 1000
+                    _ = condition.wait(until: Date().addingTimeInterval(max(0.001, delay)))
+                } else {
+                    condition.wait()
+                }
+            }
+            let batch = inputs
+            inputs.removeAll()
+            condition.unlock()
+            if condition.withLock({ failed }) { return }
+            for input in batch {
+                switch input {
+                case .link(let event): linkEvent(event)
+                case .command(let command): handle(.command(command))
+                case .report(let event): onEvent(event)
+                case .powerCut: powerCutNow()
+                case .shutdown:
+                    handle(.shutdown)
+                    condition.lock()
+                    finished = true
+                    condition.broadcast()
+                    condition.unlock()
+                    return
+                }
+            }
+            if timerDue() { handle(.tick) }
+        }
+    }
+
+    private func timerDue() -> Bool {
+        guard let wake = nextWakeUp else { return false }
+        return wake <= Timestamp.now()
+    }
+
+    private func linkEvent(_ event: LinkEvent) {
+        if awaitingAbort {
+            if case .disconnected = event { awaitingAbort = false; handle(.powerOn) }
+            return
+        }
+        switch event {
+        case .connected: handle(.linkUp)
+        case .disconnected(let reason): handle(.linkDown(reason: reason))
+        case .received(let text): handle(.received(text))
+        }
+    }
+
+    private func handle(_ input: StationInput) {
+        let effects = core.handle(input, at: .now())
+        do {
+            try store.apply(effects.persist)
+        } catch {
+            fatalStop("the station database failed (\(error)); stopping to avoid losing data")
+            return
+        }
+        for frame in effects.frames { client.send(frame) }
+        for request in effects.linkRequests {
+            switch request {
+            case .connect: client.connect(linkSettings)
+            case .disconnect(let reason): client.close(reason: reason)
+            case .pingInterval: break  // taken from the configuration at the next connection
+            }
+        }
+        for event in effects.events { onEvent(event) }
+        nextWakeUp = effects.nextWakeUp
+        condition.lock()
+        published = core
+        condition.unlock()
+    }
+
+    private var linkSettings: LinkSettings {
+        // The central system's AuthorizationKey wins once it has set one (whitepaper A01).
+        let key = core.authorizationKey
+        let password = key != nil && key != keyAtStart ? key : (configuration.password ?? key)
+        return LinkSettings(
+            endpoint: configuration.endpoint, stationId: configuration.stationId, password: password,
+            caFile: configuration.caFile, insecure: configuration.insecure,
+            pingInterval: core.webSocketPingInterval)
+    }
+
+    private func powerCutNow() {
+        onEvent(.notice("power cut: the station goes dark and comes back"))
+        do {
+            core = try StationCore(profile: configuration.profile, durable: try store.load(), now: .now())
+        } catch {
+            fatalStop("cannot restart after the power cut: \(error)")
+            return
+        }
+        nextWakeUp = nil
+        if client.isConnected {
+            awaitingAbort = true
+            client.abort()
+        } else {
+            handle(.powerOn)
+        }
+    }
+
+    private func fatalStop(_ reason: String) {
+        onEvent(.error(reason))
+        condition.lock()
+        finished = true
+        failed = true
+        condition.broadcast()
+        condition.unlock()
+        onFailure(reason)
+    }
+
+    private var failed = false  // guarded by condition
+}
+
+extension StationCore {
+    /// WebSocketPingInterval, 0 when the station has no such key.
+    public var webSocketPingInterval: Int { config.int(.webSocketPingInterval) ?? 0 }
+}

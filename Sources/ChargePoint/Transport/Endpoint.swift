@@ -1,0 +1,55 @@
+import Foundation
+
+/// Where the station connects (OCPP-J 1.6 §3.1.1): the central system's endpoint URL
+/// with the station identity appended as the last path segment, percent-encoded.
+public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
+    public var secure: Bool
+    public var host: String
+    public var port: Int
+    /// The connection path, identity included: "/ocpp/CP%20001".
+    public var path: String
+
+    /// Parses `ws://` or `wss://` URLs; nil with `problem` set when it is not one.
+    public init(url: String, stationId: String) throws(EndpointError) {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+            scheme == "ws" || scheme == "wss"
+        else { throw EndpointError("'\(url)' is not a ws:// or wss:// URL") }
+        guard let host = components.host, !host.isEmpty else { throw EndpointError("'\(url)' has no host") }
+        secure = scheme == "wss"
+        self.host = host
+        port = components.port ?? (secure ? 443 : 80)
+        guard (1...65535).contains(port) else { throw EndpointError("port \(port) is out of range") }
+        var base = components.percentEncodedPath
+        if !base.hasSuffix("/") { base += "/" }
+        path = base + Self.percentEncode(stationId)
+        if let query = components.percentEncodedQuery { path += "?" + query }
+    }
+
+    /// RFC 3986 unreserved characters stay; everything else is %XX (OCPP-J §3.1.1
+    /// example 2: "RDAM 123" → "RDAM%20123").
+    static func percentEncode(_ text: String) -> String {
+        var result = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return result
+    }
+
+    public var description: String {
+        let defaultPort = secure ? 443 : 80
+        return "\(secure ? "wss" : "ws")://\(host)\(port == defaultPort ? "" : ":\(port)")\(path)"
+    }
+}
+
+public struct EndpointError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,392 @@
+internal import CTermShim.Websockets
+import Foundation
+
+/// What the link reports to its owner (on the link's own thread).
+public enum LinkEvent: Sendable, Equatable {
+    case connected
+    case disconnected(reason: String)
+    case received(String)
+}
+
+/// How to connect: where, as whom, how to trust the server, how often to ping.
+public struct LinkSettings: Sendable, Equatable {
+    public var endpoint: Endpoint
+    public var stationId: String
+    /// HTTP Basic auth password (security profiles 1 and 2); never logged.
+    public var password: String?
+    /// PEM file of trusted certificate authorities for wss (else the system store).
+    public var caFile: String?
+    /// Accept any server certificate (testing only).
+    public var insecure: Bool
+    /// WebSocket ping every this many seconds, hang up after twice that without an
+    /// answer; 0 disables (OCPP-J 1.6 §7 WebSocketPingInterval).
+    public var pingInterval: Int
+
+    public init(
+        endpoint: Endpoint, stationId: String, password: String? = nil, caFile: String? = nil, insecure: Bool = false,
+        pingInterval: Int = 0
+    ) {
+        self.endpoint = endpoint
+        self.stationId = stationId
+        self.password = password
+        self.caFile = caFile
+        self.insecure = insecure
+        self.pingInterval = pingInterval
+    }
+}
+
+/// The station's WebSocket to the central system, on libwebsockets (PLATFORM-NOTES.md).
+///
+/// One thread owns the lws context: every lws call and callback happens on it, in a
+/// loop around `lws_service`. Other threads hand it commands under a lock and wake it
+/// with `lws_cancel_service`; it writes one message per WRITEABLE callback and asks
+/// again while more wait. Events go out through `onEvent`, on that thread, in order.
+public final class WebSocketClient: @unchecked Sendable {
+    enum Command {
+        case connect(LinkSettings)
+        case send(String)
+        case close(reason: String)
+        case abort
+    }
+
+    private let onEvent: @Sendable (LinkEvent) -> Void
+    private let lock = NSLock()
+    private var commands: [Command] = []  // guarded by lock
+    private var stopping = false  // guarded by lock
+    private var contextHandle: OpaquePointer?  // set once, before the thread runs
+    private var thread: Thread?
+
+    // Service-thread state.
+    private var wsi: OpaquePointer?
+    private var settings: LinkSettings?
+    private var outgoing: [[UInt8]] = []
+    private var incoming: [UInt8] = []
+    private var incomingIsBinary = false
+    private var closeReason: String?
+    private var failureReason: String?
+    private var peerCloseReason: String?
+    private var established = false
+    private var closeStarted = false
+    private var strings: [UnsafeMutablePointer<CChar>] = []
+    private var retryPolicy = UnsafeMutablePointer<lws_retry_bo_t>.allocate(capacity: 1)
+    private let keepAlive = UnsafeMutablePointer<tl_timer>.allocate(capacity: 1)
+    private let protocols = UnsafeMutablePointer<lws_protocols>.allocate(capacity: 2)
+    private let caFile: String?
+
+    /// `caFile` is a context-wide setting in libwebsockets, hence here rather than per
+    /// connection.
+    public init(caFile: String? = nil, onEvent: @escaping @Sendable (LinkEvent) -> Void) {
+        self.onEvent = onEvent
+        self.caFile = caFile
+        retryPolicy.initialize(to: lws_retry_bo_t())
+        keepAlive.initialize(to: tl_timer())
+        protocols.initialize(repeating: lws_protocols(), count: 2)
+        protocols[0].name = UnsafePointer(strdup("ocpp1.6"))
+        protocols[0].callback = { wsi, reason, user, input, length in
+            guard let wsi, let context = lws_get_context(wsi), let owner = lws_context_user(context) else {
+                return lws_callback_http_dummy(wsi, reason, user, input, length)
+            }
+            let client = Unmanaged<WebSocketClient>.fromOpaque(owner).takeUnretainedValue()
+            return client.callback(wsi, reason, user, input, length)
+        }
+        protocols[0].rx_buffer_size = 65536
+    }
+
+    deinit {
+        retryPolicy.deallocate()
+        keepAlive.deallocate()
+        free(UnsafeMutableRawPointer(mutating: protocols[0].name))
+        protocols.deallocate()
+        for string in strings { free(string) }
+    }
+
+    /// Starts the service thread. Call once.
+    public func start() throws(LinkError) {
+        var info = lws_context_creation_info()
+        info.options = UInt64(LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT)
+        info.port = CONTEXT_PORT_NO_LISTEN
+        info.protocols = UnsafePointer(protocols)
+        info.user = Unmanaged.passUnretained(self).toOpaque()
+        info.fd_limit_per_thread = 16
+        let ca = caFile.map { strdup($0)! }
+        if let ca {
+            strings.append(ca)
+            info.client_ssl_ca_filepath = UnsafePointer(ca)
+        }
+        LibwebsocketsLog.route()
+        guard let context = lws_create_context(&info) else {
+            throw LinkError(
+                "libwebsockets could not create its client context\(caFile.map { " (CA file \($0))" } ?? "")")
+        }
+        contextHandle = context
+        keepAlive.pointee.owner = Unmanaged.passUnretained(self).toOpaque()
+        keepAlive.pointee.fire = { owner in
+            guard let owner else { return }
+            let client = Unmanaged<WebSocketClient>.fromOpaque(owner).takeUnretainedValue()
+            client.keepAliveTick()
+        }
+        let thread = Thread { [self] in
+            if let contextHandle { serviceLoop(contextHandle) }
+        }
+        thread.name = "ocpp-link"
+        self.thread = thread
+        thread.start()
+    }
+
+    public func connect(_ settings: LinkSettings) { enqueue(.connect(settings)) }
+    public func send(_ text: String) { enqueue(.send(text)) }
+    /// A graceful close (close frame with a reason).
+    public func close(reason: String) { enqueue(.close(reason: reason)) }
+    /// Drops the connection without a close frame, as a power cut would.
+    public func abort() { enqueue(.abort) }
+
+    /// Closes gracefully (waiting up to two seconds for the close handshake) and stops
+    /// the thread.
+    public func stop() {
+        enqueue(.close(reason: "station shutting down"))
+        let deadline = Date().addingTimeInterval(2)
+        while Date() < deadline, isConnected { Thread.sleep(forTimeInterval: 0.01) }
+        lock.withLock { stopping = true }
+        if let contextHandle { lws_cancel_service(contextHandle) }
+        while thread?.isFinished == false { Thread.sleep(forTimeInterval: 0.005) }
+    }
+
+    private let connectedFlag = NSLock()
+    private var connectedValue = false
+    /// Whether a connection is established (any thread).
+    public var isConnected: Bool { connectedFlag.withLock { connectedValue } }
+
+    private func setConnected(_ value: Bool) { connectedFlag.withLock { connectedValue = value } }
+
+    private func enqueue(_ command: Command) {
+        lock.withLock { commands.append(command) }
+        if let contextHandle { lws_cancel_service(contextHandle) }
+    }
+
+    // MARK: Service thread
+
+    private func serviceLoop(_ context: OpaquePointer) {
+        tl_timer_schedule(context, keepAlive, 1_000_000)
+        while !lock.withLock({ stopping }) {
+            if lws_service(context, 0) < 0 { break }
+        }
+        tl_timer_cancel(keepAlive)
+        lws_context_destroy(context)
+    }
+
+    /// lws 4.1.6 reports a dead connection late unless the loop wakes now and then
+    /// (PLATFORM-NOTES.md): a self-re-arming one-second timer.
+    private func keepAliveTick() {
+        guard let contextHandle else { return }
+        tl_timer_schedule(contextHandle, keepAlive, 1_000_000)
+    }
+
+    private func drainCommands() {
+        let pending = lock.withLock { () -> [Command] in
+            defer { commands.removeAll() }
+            return commands
+        }
+        for command in pending {
+            switch command {
+            case .connect(let settings): open(settings)
+            case .send(let text):
+                outgoing.append(Array(text.utf8))
+                if let wsi, established { lws_callback_on_writable(wsi) }
+            case .close(let reason):
+                if let wsi {
+                    closeReason = reason
+                    lws_callback_on_writable(wsi)
+                }
+            case .abort:
+                if let wsi {
+                    closeReason = "power cut"
+                    lws_set_timeout(wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_ASYNC)
+                }
+            }
+        }
+    }
+
+    private func cString(_ text: String) -> UnsafeMutablePointer<CChar> {
+        let pointer = strdup(text)!
+        strings.append(pointer)
+        return pointer
+    }
+
+    private func open(_ settings: LinkSettings) {
+        guard wsi == nil, let contextHandle else { return }
+        self.settings = settings
+        outgoing.removeAll()
+        incoming.removeAll()
+        closeReason = nil
+        closeStarted = false
+        failureReason = nil
+        peerCloseReason = nil
+        established = false
+        let ping = UInt16(clamping: settings.pingInterval)
+        retryPolicy.pointee.secs_since_valid_ping = ping > 0 ? ping : UInt16.max
+        retryPolicy.pointee.secs_since_valid_hangup =
+            ping > 0 ? UInt16(clamping: settings.pingInterval * 2 + 1) : UInt16.max
+        var info = lws_client_connect_info()
+        info.context = contextHandle
+        info.address = UnsafePointer(cString(settings.endpoint.host))
+        info.port = Int32(settings.endpoint.port)
+        info.path = UnsafePointer(cString(settings.endpoint.path))
+        info.host = info.address
+        info.origin = info.address
+        info.protocol = UnsafePointer(cString("ocpp1.6"))
+        info.local_protocol_name = protocols[0].name
+        info.retry_and_idle_policy = UnsafePointer(retryPolicy)
+        if settings.endpoint.secure {
+            var flags = LCCSCF_USE_SSL.rawValue
+            if settings.insecure {
+                flags |=
+                    LCCSCF_ALLOW_SELFSIGNED.rawValue | LCCSCF_SKIP_SERVER_CERT_HOSTNAME_CHECK.rawValue
+                    | LCCSCF_ALLOW_EXPIRED.rawValue
+            }
+            info.ssl_connection = Int32(flags)
+        }
+        var handle: OpaquePointer?
+        withUnsafeMutablePointer(to: &handle) { pointer in
+            info.pwsi = pointer
+            if lws_client_connect_via_info(&info) == nil {
+                onEvent(.disconnected(reason: "cannot connect to \(settings.endpoint)"))
+            }
+        }
+        wsi = handle
+    }
+
+    fileprivate func callback(
+        _ wsi: OpaquePointer, _ reason: lws_callback_reasons, _ user: UnsafeMutableRawPointer?,
+        _ input: UnsafeMutableRawPointer?, _ length: Int
+    ) -> Int32 {
+        switch reason {
+        case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
+            drainCommands()
+        case LWS_CALLBACK_CLIENT_APPEND_HANDSHAKE_HEADER:
+            guard let settings, let password = settings.password, let input else { break }
+            // HTTP Basic auth: the station id and the password (OCPP-J §6.2.2,
+            // security whitepaper §2.3).
+            let credentials = Data("\(settings.stationId):\(password)".utf8).base64EncodedString()
+            let cursor = input.assumingMemoryBound(to: UnsafeMutablePointer<UInt8>?.self)
+            guard let start = cursor.pointee else { break }
+            let end = start + length
+            let failed = "authorization:".withCString { name in
+                "Basic \(credentials)".withCString { value in
+                    lws_add_http_header_by_name(
+                        wsi, UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self),
+                        UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), Int32(strlen(value)), cursor, end)
+                }
+            }
+            if failed != 0 { return -1 }
+        case LWS_CALLBACK_CLIENT_FILTER_PRE_ESTABLISH:
+            // lws accepts a server that names no subprotocol; OCPP-J §3.2 requires it.
+            var buffer = [CChar](repeating: 0, count: 64)
+            let count = lws_hdr_copy(wsi, &buffer, Int32(buffer.count), WSI_TOKEN_PROTOCOL)
+            let agreed =
+                count > 0
+                ? String(decoding: buffer.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+            if agreed != "ocpp1.6" {
+                failureReason =
+                    agreed.isEmpty
+                    ? "the central system did not agree to the ocpp1.6 subprotocol"
+                    : "the central system chose the subprotocol '\(agreed)', not ocpp1.6"
+                return 1
+            }
+        case LWS_CALLBACK_CLIENT_ESTABLISHED:
+            self.wsi = wsi
+            established = true
+            setConnected(true)
+            onEvent(.connected)
+            if !outgoing.isEmpty { lws_callback_on_writable(wsi) }
+        case LWS_CALLBACK_CLIENT_RECEIVE:
+            if let input, length > 0 {
+                incoming.append(contentsOf: UnsafeRawBufferPointer(start: input, count: length))
+            }
+            if lws_frame_is_binary(wsi) != 0 { incomingIsBinary = true }
+            if lws_is_final_fragment(wsi) != 0, lws_remaining_packet_payload(wsi) == 0 {
+                let bytes = incoming
+                incoming.removeAll(keepingCapacity: true)
+                if incomingIsBinary {
+                    incomingIsBinary = false
+                    onEvent(.received("[binary WebSocket message of \(bytes.count) bytes: OCPP-J uses text]"))
+                } else {
+                    onEvent(.received(String(decoding: bytes, as: UTF8.self)))
+                }
+            }
+        case LWS_CALLBACK_CLIENT_WRITEABLE:
+            // What was sent before the close goes out first (a Reset's Accepted, for one).
+            if outgoing.isEmpty, let reason = closeReason {
+                // Once only: lws then sends the close frame and awaits the peer's. A
+                // second -1 would make it drop the socket at once, and a socket closed
+                // with unread input goes out as a reset that can destroy our last
+                // message at the central system's end before it reads it.
+                guard !closeStarted else { break }
+                closeStarted = true
+                var bytes = Array(reason.utf8.prefix(120))
+                lws_close_reason(wsi, LWS_CLOSE_STATUS_NORMAL, &bytes, bytes.count)
+                return -1
+            }
+            guard !outgoing.isEmpty else { break }
+            let message = outgoing.removeFirst()
+            let pre = tl_pre()
+            var buffer = [UInt8](repeating: 0, count: pre + message.count)
+            buffer.replaceSubrange(pre..<(pre + message.count), with: message)
+            let written = buffer.withUnsafeMutableBufferPointer { pointer in
+                lws_write(wsi, pointer.baseAddress! + pre, message.count, LWS_WRITE_TEXT)
+            }
+            if written < message.count { return -1 }
+            if !outgoing.isEmpty || closeReason != nil { lws_callback_on_writable(wsi) }
+        case LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
+            if let input, length >= 2 {
+                let bytes = UnsafeRawBufferPointer(start: input, count: length)
+                let code = Int(bytes[0]) << 8 | Int(bytes[1])
+                let text = String(decoding: bytes.dropFirst(2), as: UTF8.self)
+                peerCloseReason = "closed by the central system (\(code)\(text.isEmpty ? "" : ": \(text)"))"
+            }
+        case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
+            let detail = input.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? "connection failed"
+            finish(failureReason ?? Self.explain(detail, settings))
+        case LWS_CALLBACK_CLIENT_CLOSED:
+            finish(closeReason ?? peerCloseReason ?? "the connection was lost")
+        default:
+            break
+        }
+        return lws_callback_http_dummy(wsi, reason, user, input, length)
+    }
+
+    private func finish(_ reason: String) {
+        guard wsi != nil || !established else {
+            wsi = nil
+            onEvent(.disconnected(reason: reason))
+            return
+        }
+        wsi = nil
+        established = false
+        setConnected(false)
+        outgoing.removeAll()
+        onEvent(.disconnected(reason: reason))
+    }
+
+    /// libwebsockets' handshake errors in words an operator can act on.
+    static func explain(_ detail: String, _ settings: LinkSettings?) -> String {
+        let target = settings.map { " (\($0.endpoint))" } ?? ""
+        if detail.contains("401") || detail.lowercased().contains("unauthorized") {
+            return "the central system refused the credentials (HTTP 401)\(target)"
+        }
+        if detail.contains("404") { return "the central system does not know this station id (HTTP 404)\(target)" }
+        if detail.contains("conn fail") || detail.contains("connect failed") || detail.contains("Connection refused") {
+            return "cannot connect\(target): \(detail)"
+        }
+        if detail.lowercased().contains("tls") || detail.lowercased().contains("ssl")
+            || detail.lowercased().contains("certificate")
+        {
+            return "TLS failed\(target): \(detail)"
+        }
+        return "\(detail)\(target)"
+    }
+}
+
+public struct LinkError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,25 @@
+import Dispatch
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// SIGINT and SIGTERM end the console the way `quit` does: the handler only wakes a
+/// dispatch source; the shutdown runs there, not in signal context.
+enum TerminationSignals {
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    static func install(_ shutdown: @escaping @Sendable () -> Void) {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                shutdown()
+                exit(0)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}

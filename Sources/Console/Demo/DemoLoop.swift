@@ -1,0 +1,55 @@
+import ChargePoint
+import Foundation
+
+/// Runs `DemoLoopPlan` against a live station and the embedded central system: once a
+/// second it looks at the station and carries out what the plan says, the EV side as
+/// operator commands, the central-system side through `DemoServer`.
+final class DemoLoop: @unchecked Sendable {
+    private let runner: StationRunner
+    private let server: DemoServer
+    private let condition = NSCondition()
+    private var stopped = false  // guarded by condition
+    private var thread: Thread?
+
+    init(runner: StationRunner, server: DemoServer) {
+        self.runner = runner
+        self.server = server
+    }
+
+    func start() {
+        runner.report(.notice("demo loop: sessions start and stop by themselves; quit to leave"))
+        let thread = Thread { [self] in run() }
+        thread.name = "ocpp-demo-loop"
+        self.thread = thread
+        thread.start()
+    }
+
+    func stop() {
+        condition.withLock {
+            stopped = true
+            condition.signal()
+        }
+        while thread?.isFinished == false { Thread.sleep(forTimeInterval: 0.005) }
+    }
+
+    private func run() {
+        var plan = DemoLoopPlan(startingAt: .now())
+        while true {
+            let done = condition.withLock { () -> Bool in
+                if !stopped { _ = condition.wait(until: Date().addingTimeInterval(1)) }
+                return stopped
+            }
+            if done { return }
+            let now = Timestamp.now()
+            guard let action = plan.next(DemoLoopPlan.Station(runner.currentCore.snapshot(at: now)), at: now) else {
+                continue
+            }
+            switch action {
+            case .plug(let connector): runner.submit(.plug(connector: connector))
+            case .unplug(let connector): runner.submit(.unplug(connector: connector))
+            case .remoteStart(let connector): server.request(.remoteStart(connector: connector))
+            case .remoteStop(let connector): server.request(.remoteStop(connector: connector))
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import ChargePoint
+
+/// Station events as JSON Lines (DESIGN.md "Headless events"): one object per line,
+/// `ts` (RFC 3339, milliseconds, UTC) and `type` first. Frames are shown exactly as on
+/// the wire, secrets masked by the engine.
+enum EventEncoder {
+    static func line(_ event: StationEvent, at time: Timestamp = .now()) -> String {
+        var object = JSONObject()
+        object["ts"] = .string(time.rfc3339)
+        switch event {
+        case .frame(let direction, let text):
+            object["type"] = "frame"
+            object["dir"] = .string(direction.rawValue)
+            object["raw"] = .string(text)
+        case .connection(let state, let reason):
+            object["type"] = "connection"
+            object["state"] = .string(state.rawValue)
+            if let reason { object["reason"] = .string(reason) }
+        case .connector(let id, let status, let errorCode, let info):
+            object["type"] = "connector"
+            object["connector"] = .number(JSONNumber(id))
+            object["status"] = .string(status.rawValue)
+            object["errorCode"] = .string(errorCode.rawValue)
+            if let info { object["info"] = .string(info) }
+        case .transaction(let transaction):
+            object["type"] = "transaction"
+            object["connector"] = .number(JSONNumber(transaction.connector))
+            object["event"] = .string(transaction.kind.rawValue)
+            object["transactionId"] = transaction.transactionId.map { .number(JSONNumber($0)) } ?? .null
+            object["idTag"] = .string(transaction.idTag)
+            if let reason = transaction.reason { object["reason"] = .string(reason.rawValue) }
+        case .meter(let connector, let energy, let power):
+            object["type"] = "meter"
+            object["connector"] = .number(JSONNumber(connector))
+            object["energyWh"] = number(energy)
+            object["powerW"] = number(power)
+        case .registration(let status, let interval):
+            object["type"] = "registration"
+            object["status"] = status.map { .string($0.rawValue) } ?? .null
+            if let interval { object["interval"] = .number(JSONNumber(interval)) }
+        case .notice(let text):
+            object["type"] = "notice"
+            object["message"] = .string(text)
+        case .error(let text):
+            object["type"] = "error"
+            object["message"] = .string(text)
+        case .configuration(let entries):
+            object["type"] = "configuration"
+            object["keys"] = .array(entries.map(configurationEntry))
+        case .snapshot(let snapshot):
+            object["type"] = "snapshot"
+            for member in snapshotObject(snapshot) { object[member.key] = member.value }
+        }
+        return JSONSerializer.serialize(.object(object))
+    }
+
+    static func number(_ value: Double) -> JSONValue {
+        .number(JSONNumber((value * 10).rounded() / 10) ?? JSONNumber(0))
+    }
+
+    static func configurationEntry(_ entry: ConfigurationEntry) -> JSONValue {
+        var object = JSONObject()
+        object["key"] = .string(entry.key)
+        if entry.isKnown {
+            object["value"] =
+                entry.access == .writeOnly ? .string(SecretMasking.mask) : entry.value.map(JSONValue.string) ?? .null
+            object["readonly"] = .bool(entry.access == .readOnly)
+            object["profile"] = entry.profile.map { .string($0.rawValue) } ?? .null
+        } else {
+            object["unknown"] = true
+        }
+        return .object(object)
+    }
+
+    static func snapshotObject(_ snapshot: StationSnapshot) -> JSONObject {
+        var object = JSONObject()
+        object["time"] = .string(snapshot.time.rfc3339)
+        object["profile"] = .string(snapshot.profileName)
+        object["connection"] = .string(snapshot.connection.rawValue)
+        object["offline"] = .bool(snapshot.heldOffline)
+        object["registration"] = snapshot.registration.map { .string($0.rawValue) } ?? .null
+        object["heartbeatInterval"] = snapshot.heartbeatInterval.map { .number(JSONNumber($0)) } ?? .null
+        object["queuedMessages"] = .number(JSONNumber(snapshot.queuedTransactionMessages))
+        object["station"] = .object(
+            JSONObject([
+                "status": .string(snapshot.station.status.rawValue),
+                "errorCode": .string(snapshot.station.errorCode.rawValue),
+            ]))
+        object["connectors"] = .array(
+            snapshot.connectors.map { connector in
+                var entry = JSONObject()
+                entry["connector"] = .number(JSONNumber(connector.id))
+                entry["status"] = .string(connector.status.rawValue)
+                entry["errorCode"] = .string(connector.errorCode.rawValue)
+                entry["evConnected"] = .bool(connector.evConnected)
+                entry["locked"] = .bool(connector.locked)
+                entry["meterWh"] = number(connector.meterWh)
+                entry["powerW"] = number(connector.powerW)
+                if let limit = connector.limitW { entry["limitW"] = number(limit) }
+                if let soc = connector.socPercent { entry["soc"] = number(soc) }
+                if let session = connector.session {
+                    entry["transactionId"] = session.transactionId.map { .number(JSONNumber($0)) } ?? .null
+                    entry["idTag"] = .string(session.idTag)
+                    entry["energyWh"] = number(session.energyWh)
+                }
+                return .object(entry)
+            })
+        return object
+    }
+}

@@ -1,0 +1,47 @@
+import ChargePoint
+import Logging
+
+/// Writes station events to the diagnostic log (`--log FILE`) as short readable lines:
+/// frames as `> [2,…]` (sent) and `< [3,…]` (received), exactly as on the wire with
+/// secrets masked by the engine, and the rest in words. Meter ticks and snapshots are
+/// left to the event stream: they would drown the protocol.
+struct EventLog: Sendable {
+    private let logger = Logger(label: "station")
+
+    /// Sends every record of the process to `path` (or nowhere without `--log`). Call
+    /// once, before any logger exists.
+    static func bootstrap(path: String?) throws(StationSetup.SetupError) {
+        guard let path else {
+            LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
+            return
+        }
+        let sink = try FileLogHandler.Sink(path: path)
+        LoggingSystem.bootstrap { label in FileLogHandler(label: label, sink: sink) }
+    }
+
+    func record(_ event: StationEvent) {
+        switch event {
+        case .frame(let direction, let text):
+            logger.info("\(direction == .outgoing ? ">" : "<") \(text)")
+        case .connection(let state, let reason):
+            logger.info("connection \(state.rawValue)\(reason.map { ": \($0)" } ?? "")")
+        case .connector(let id, let status, let errorCode, let info):
+            let name = id == 0 ? "station" : "connector \(id)"
+            logger.info("\(name) \(status.rawValue) \(errorCode.rawValue)\(info.map { " (\($0))" } ?? "")")
+        case .transaction(let transaction):
+            let id = transaction.transactionId.map(String.init) ?? "pending"
+            let reason = transaction.reason.map { " reason \($0.rawValue)" } ?? ""
+            logger.info(
+                "transaction \(transaction.kind.rawValue) on connector \(transaction.connector): id \(id), idTag \(transaction.idTag)\(reason)"
+            )
+        case .registration(let status, let interval):
+            logger.info("registration \(status?.rawValue ?? "none")\(interval.map { ", interval \($0) s" } ?? "")")
+        case .notice(let text):
+            logger.notice("\(text)")
+        case .error(let text):
+            logger.error("\(text)")
+        case .meter, .snapshot, .configuration:
+            break
+        }
+    }
+}

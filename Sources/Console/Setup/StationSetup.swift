@@ -1,0 +1,71 @@
+import ChargePoint
+import Foundation
+
+/// Turns the command line into a runnable station: the profile, the identity, the data
+/// directory, the endpoint (or the demo central system). Every problem is a
+/// `SetupError`, printed on one line with exit status 2.
+struct StationSetup {
+    let options: ConsoleOptions
+    let assets: AssetLocator?
+    let profile: StationProfile
+    let stationId: String
+    let databasePath: String
+    let cards: [DemoCard]
+
+    struct SetupError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    init(options: ConsoleOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.options = options
+        assets = AssetLocator.locate(environment: environment)
+        do {
+            profile = try StationProfileLoader.load(options.station, assets: assets)
+        } catch {
+            throw SetupError(description: "bad station profile: \(error)")
+        }
+        stationId = options.stationId ?? profile.identity.serialNumber?.value ?? "ocpp-console"
+        let directory: String
+        if let explicit = options.dataDirectory {
+            directory = explicit
+        } else {
+            let base =
+                environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+            directory = base + "/ocpp-console/" + Self.safeFileName(stationId)
+        }
+        databasePath = directory + "/station.sqlite"
+        if let assets, FileManager.default.fileExists(atPath: assets.cardsFile.path) {
+            do {
+                cards = try DemoCards.load(assets.cardsFile)
+            } catch {
+                throw SetupError(description: "bad demo cards: \(error)")
+            }
+        } else {
+            cards = []
+        }
+        if let script = options.script, !FileManager.default.isReadableFile(atPath: script) {
+            throw SetupError(description: "cannot read the script '\(script)'")
+        }
+        if let caFile = options.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            throw SetupError(description: "cannot read the CA file '\(caFile)'")
+        }
+    }
+
+    /// A station id may contain anything; a directory name may not.
+    static func safeFileName(_ text: String) -> String {
+        String(text.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
+    }
+
+    func runnerConfiguration(url: String) throws -> StationRunner.Configuration {
+        let endpoint: Endpoint
+        do {
+            endpoint = try Endpoint(url: url, stationId: stationId)
+        } catch {
+            throw SetupError(description: "bad --url: \(error)")
+        }
+        return StationRunner.Configuration(
+            profile: profile, databasePath: databasePath, stationId: stationId, endpoint: endpoint,
+            password: options.password, caFile: options.caFile, insecure: options.insecure)
+    }
+}

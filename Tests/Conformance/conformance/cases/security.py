@@ -1,0 +1,55 @@
+"""HTTP Basic auth (security profile 1, OCPP 1.6 security whitepaper §2.3, A01) and
+secrets: the password and AuthorizationKey reach the central system, and never the
+station's own output."""
+
+import base64
+
+from ocpp.v16 import call
+
+from ..csms import basic_auth
+from ..harness import case
+
+PASSWORD = "conformance-secret-0123"
+NEW_KEY = "fresh-authorization-key-4567"
+
+
+def leaks(ctx, secret):
+    """Where `secret` appears in the station's output, in clear or base64-encoded."""
+    encoded = base64.b64encode(f"{ctx.station_id}:{secret}".encode()).decode()
+    found = []
+    for station in ctx.stations:
+        for line in station.raw_lines:
+            if secret in line or encoded in line:
+                found.append(line[:200])
+        if secret.encode() in station.stderr:
+            found.append("stderr")
+    return found
+
+
+@case("basic_auth", octt="Security whitepaper §2.3")
+async def basic_auth_header(ctx):
+    """--password: the handshake carries Basic auth as <station id>:<password>."""
+    await ctx.boot(extra_args=["--password", PASSWORD])
+    header = ctx.csms.authorization_headers[-1]
+    assert header == basic_auth(ctx.station_id, PASSWORD), f"Authorization header {header!r}"
+    await ctx.station.quit()
+    assert not leaks(ctx, PASSWORD), f"the password appears in the output: {leaks(ctx, PASSWORD)}"
+
+
+@case("authorization_key", octt="Security whitepaper A01", profiles=["default"])
+async def authorization_key(ctx):
+    """A new AuthorizationKey from the central system: Accepted, the station reconnects
+    with it, and its value is masked wherever the station shows the frame."""
+    await ctx.boot(extra_args=["--password", PASSWORD])
+    connections = ctx.csms.connections
+    await ctx.configure("AuthorizationKey", NEW_KEY)
+    await ctx.csms.wait_connected(connections + 1, timeout=15)
+    assert ctx.csms.authorization_headers[-1] == basic_auth(ctx.station_id, NEW_KEY), \
+        ctx.csms.authorization_headers[-1]
+    incoming = [e["raw"] for e in ctx.station.events if e["type"] == "frame" and "AuthorizationKey" in e["raw"]]
+    assert incoming and all("********" in raw for raw in incoming), incoming
+    result = await ctx.csms.call(call.GetConfiguration(key=["AuthorizationKey"]))
+    assert all("value" not in entry for entry in result.configuration_key), result
+    await ctx.station.quit()
+    for secret in (PASSWORD, NEW_KEY):
+        assert not leaks(ctx, secret), f"a secret appears in the output: {leaks(ctx, secret)}"

@@ -1,0 +1,126 @@
+"""The station under test: the built `ocpp-console` binary in headless mode, driven by
+operator commands on its standard input, observed through its JSON Lines events."""
+
+import asyncio
+import json
+import os
+import signal
+
+
+class Station:
+    def __init__(self, binary, *, profile, url, station_id, data_dir, extra_args=()):
+        self.binary = binary
+        self.arguments = [
+            "--headless", "--url", url, "--id", station_id, "--station", profile, "--data-dir", data_dir,
+            *extra_args,
+        ]
+        self.events = []
+        self.raw_lines = []
+        self.stderr = b""
+        self.violations = []
+        self.changed = asyncio.Condition()
+        self.process = None
+        self.readers = []
+
+    async def start(self):
+        self.process = await asyncio.create_subprocess_exec(
+            self.binary, *self.arguments,
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+        self.readers = [
+            asyncio.get_running_loop().create_task(self._read_events(self.process.stdout)),
+            asyncio.get_running_loop().create_task(self._read_stderr(self.process.stderr)),
+        ]
+
+    async def _read_events(self, stream):
+        while True:
+            line = await stream.readline()
+            if not line:
+                break
+            text = line.decode("utf-8", "replace").rstrip("\n")
+            self.raw_lines.append(text)
+            try:
+                event = json.loads(text)
+            except ValueError:
+                self.violations.append(f"standard output line is not JSON: {text[:200]}")
+                continue
+            if not isinstance(event, dict) or "ts" not in event or "type" not in event:
+                self.violations.append(f"event without ts and type: {text[:200]}")
+                continue
+            self.events.append(event)
+            async with self.changed:
+                self.changed.notify_all()
+        async with self.changed:
+            self.changed.notify_all()
+
+    async def _read_stderr(self, stream):
+        self.stderr = await stream.read()
+
+    def command(self, line):
+        """Types one operator command."""
+        self.process.stdin.write((line + "\n").encode())
+
+    def mark(self):
+        return len(self.events)
+
+    async def wait_event(self, where, after=0, timeout=10, what="event"):
+        async def find():
+            async with self.changed:
+                while True:
+                    for event in self.events[after:]:
+                        if where(event):
+                            return event
+                    if self.process.returncode is not None and self.process.stdout.at_eof():
+                        raise AssertionError(f"station exited ({self.process.returncode}) before {what}; "
+                                             f"stderr: {self.stderr.decode(errors='replace')[-500:]}")
+                    await self.changed.wait()
+
+        try:
+            return await asyncio.wait_for(find(), timeout)
+        except asyncio.TimeoutError:
+            raise AssertionError(f"station: no {what} within {timeout} s") from None
+
+    async def wait_status(self, connector, status, after=0, timeout=10, error_code=None):
+        return await self.wait_event(
+            lambda e: e["type"] == "connector" and e["connector"] == connector and e["status"] == status
+            and (error_code is None or e["errorCode"] == error_code),
+            after, timeout, f"connector {connector} {status}")
+
+    async def snapshot(self, timeout=10):
+        mark = self.mark()
+        self.command("status")
+        return await self.wait_event(lambda e: e["type"] == "snapshot", mark, timeout, "snapshot")
+
+    def errors(self, after=0):
+        return [e["message"] for e in self.events[after:] if e["type"] == "error"]
+
+    def frames_out(self):
+        return [e["raw"] for e in self.events if e["type"] == "frame" and e["dir"] == "out"]
+
+    async def quit(self, timeout=15):
+        """`quit`, then the exit status."""
+        self.command("quit")
+        await self.process.stdin.drain()
+        return await self.wait_exit(timeout)
+
+    async def kill9(self):
+        """A power cut as the operating system sees it: SIGKILL, nothing flushed."""
+        self.process.send_signal(signal.SIGKILL)
+        return await self.wait_exit(10)
+
+    async def wait_exit(self, timeout):
+        try:
+            code = await asyncio.wait_for(self.process.wait(), timeout)
+        except asyncio.TimeoutError:
+            self.process.kill()
+            await self.process.wait()
+            raise AssertionError(f"station did not exit within {timeout} s") from None
+        await asyncio.gather(*self.readers, return_exceptions=True)
+        return code
+
+    async def ensure_stopped(self):
+        if self.process and self.process.returncode is None:
+            self.process.kill()
+            await self.process.wait()
+        await asyncio.gather(*self.readers, return_exceptions=True)

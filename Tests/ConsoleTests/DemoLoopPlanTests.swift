@@ -1,0 +1,70 @@
+import ChargePoint
+import Testing
+
+@testable import Console
+
+/// The trade-show loop reacts to what the station really does, one step at a time.
+@Suite("Demo loop")
+struct DemoLoopPlanTests {
+    typealias Station = DemoLoopPlan.Station
+    let start = Timestamp(millisecondsSince1970: 1_800_000_000_000)
+    let timing = DemoLoopPlan.Timing(
+        idleSeconds: 5, plugToStartSeconds: 2, chargeSeconds: 30, stopToUnplugSeconds: 3, patienceSeconds: 20)
+
+    func station(_ connectors: [Station.Connector], connected: Bool = true) -> Station {
+        Station(connected: connected, connectors: connectors)
+    }
+
+    func idle(_ id: Int) -> Station.Connector {
+        .init(id: id, status: .available, evConnected: false, inSession: false)
+    }
+
+    func at(_ seconds: Int64) -> Timestamp { start.adding(milliseconds: seconds * 1000) }
+
+    @Test func fullCycle_onOneConnector_thenTheNext() {
+        var plan = DemoLoopPlan(startingAt: start, timing: timing)
+        var connectors = [idle(1), idle(2)]
+        #expect(plan.next(station(connectors), at: at(4)) == nil)
+        #expect(plan.next(station(connectors), at: at(5)) == .plug(connector: 1))
+        connectors[0] = .init(id: 1, status: .preparing, evConnected: true, inSession: false)
+        #expect(plan.next(station(connectors), at: at(6)) == nil)
+        #expect(plan.next(station(connectors), at: at(7)) == .remoteStart(connector: 1))
+        connectors[0] = .init(id: 1, status: .charging, evConnected: true, inSession: true)
+        #expect(plan.next(station(connectors), at: at(8)) == nil)  // charging since 8
+        #expect(plan.next(station(connectors), at: at(37)) == nil)
+        #expect(plan.next(station(connectors), at: at(38)) == .remoteStop(connector: 1))
+        connectors[0] = .init(id: 1, status: .finishing, evConnected: true, inSession: false)
+        #expect(plan.next(station(connectors), at: at(40)) == nil)
+        #expect(plan.next(station(connectors), at: at(41)) == .unplug(connector: 1))
+        connectors[0] = idle(1)
+        #expect(plan.next(station(connectors), at: at(46)) == .plug(connector: 2))
+    }
+
+    @Test func refusedStart_givesUpAfterThePatience_andUnplugs() {
+        var plan = DemoLoopPlan(startingAt: start, timing: timing)
+        let plugged = [Station.Connector(id: 1, status: .preparing, evConnected: true, inSession: false)]
+        #expect(plan.next(station([idle(1)]), at: at(5)) == .plug(connector: 1))
+        #expect(plan.next(station(plugged), at: at(7)) == .remoteStart(connector: 1))
+        #expect(plan.next(station(plugged), at: at(26)) == nil)
+        #expect(plan.next(station(plugged), at: at(27)) == .unplug(connector: 1))
+    }
+
+    @Test func sessionStoppedByHand_leavesAtOnce() {
+        var plan = DemoLoopPlan(startingAt: start, timing: timing)
+        #expect(plan.next(station([idle(1)]), at: at(5)) == .plug(connector: 1))
+        let charging = [Station.Connector(id: 1, status: .charging, evConnected: true, inSession: true)]
+        #expect(plan.next(station(charging), at: at(7)) == .remoteStart(connector: 1))
+        #expect(plan.next(station(charging), at: at(8)) == nil)
+        let stopped = [Station.Connector(id: 1, status: .finishing, evConnected: true, inSession: false)]
+        #expect(plan.next(station(stopped), at: at(9)) == .unplug(connector: 1))
+    }
+
+    @Test func busyOrOfflineConnectors_areSkipped() {
+        var plan = DemoLoopPlan(startingAt: start, timing: timing)
+        let faulted = Station.Connector(id: 1, status: .faulted, evConnected: false, inSession: false)
+        #expect(plan.next(station([faulted, idle(2)]), at: at(5)) == nil)
+        #expect(plan.next(station([faulted, idle(2)]), at: at(10)) == .plug(connector: 2))
+        var offline = DemoLoopPlan(startingAt: start, timing: timing)
+        #expect(offline.next(station([idle(1)], connected: false), at: at(5)) == nil)
+    }
+}
