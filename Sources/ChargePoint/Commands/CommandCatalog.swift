@@ -30,6 +30,9 @@ public enum CommandCatalog {
             summary: "send a DataTransfer to the central system"),
         .init(name: "status", usage: "status", summary: "print the station snapshot"),
         .init(name: "wait", usage: "wait <duration>", summary: "pause the script: 500ms, 5s, 2m"),
+        .init(
+            name: "wait", usage: "wait online [timeout]",
+            summary: "pause the script until the boot is accepted (default at most 60s)"),
         .init(name: "quit", usage: "quit", summary: "leave (a running session resumes on the next start)"),
         .init(name: "help", usage: "help", summary: "this list"),
     ]

@@ -171,7 +171,14 @@ private struct Arguments {
             return .dataTransfer(vendorId: vendor, messageId: messageId, data: rest())
         case "status": return .status
         case "wait":
-            let word = try next("a duration")
+            let word = try next("a duration, or online")
+            if word.lowercased() == "online" {
+                guard let limit = words.isEmpty ? "60s" : words.first, words.count <= 1,
+                    let timeout = CommandParser.duration(limit)
+                else { throw CommandError("'\(words.joined(separator: " "))' is not a duration: use 500ms, 5s or 2m") }
+                words.removeAll()
+                return .waitOnline(timeout: timeout)
+            }
             guard let milliseconds = CommandParser.duration(word) else {
                 throw CommandError("'\(word)' is not a duration: use 500ms, 5s or 2m")
             }

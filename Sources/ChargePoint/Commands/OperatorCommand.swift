@@ -28,13 +28,16 @@ public enum OperatorCommand: Sendable, Equatable {
     case dataTransfer(vendorId: String, messageId: String?, data: String?)
     case status
     case wait(milliseconds: Int64)
+    /// Pause the script until the station is connected and its boot accepted, at most
+    /// `timeout` ms (a script's barrier before it drives a session).
+    case waitOnline(timeout: Int64)
     case quit
     case help
 
     /// Commands the driver carries out itself rather than the station core.
     public var isDriverCommand: Bool {
         switch self {
-        case .powercut, .wait, .quit, .help: true
+        case .powercut, .wait, .waitOnline, .quit, .help: true
         default: false
         }
     }

@@ -113,16 +113,34 @@ public final class StationRunner: @unchecked Sendable {
         return published
     }
 
+    /// `wait online`: blocks until the station is connected and its boot accepted, or
+    /// `milliseconds` have passed; whether it got there.
+    public func waitUntilOnline(milliseconds: Int64) -> Bool {
+        let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
+        condition.lock()
+        defer { condition.unlock() }
+        while !(published.snapshot.connection == .connected && published.snapshot.registration == .accepted) {
+            if finished || !condition.wait(until: deadline) { return false }
+        }
+        return true
+    }
+
     private func enqueue(_ input: Input) {
         condition.lock()
         inputs.append(input)
-        condition.signal()
+        // Broadcast: callers of waitUntilOnline wait on the same condition.
+        condition.broadcast()
         condition.unlock()
     }
 
     // MARK: The runner thread
 
     private func run() {
+        if configuration.insecure, configuration.endpoint.secure {
+            onEvent(
+                .error(
+                    "--insecure: the central system's certificate is not checked; anyone on the path can pose as it"))
+        }
         handle(.powerOn)
         while true {
             condition.lock()
@@ -194,6 +212,7 @@ public final class StationRunner: @unchecked Sendable {
         nextWakeUp = effects.nextWakeUp
         condition.lock()
         published = core
+        condition.broadcast()
         condition.unlock()
     }
 

@@ -21,7 +21,7 @@ extension StationCore {
         case .dataTransfer(let vendorId, let messageId, let data):
             sendDataTransfer(vendorId: vendorId, messageId: messageId, data: data)
         case .status: emit(.snapshot(snapshot))
-        case .powercut, .wait, .quit, .help:
+        case .powercut, .wait, .waitOnline, .quit, .help:
             reportError("this command is carried out by the console, not by the station")
         }
     }

@@ -9,7 +9,7 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
     /// The connection path, identity included: "/ocpp/CP%20001".
     public var path: String
 
-    /// Parses `ws://` or `wss://` URLs; nil with `problem` set when it is not one.
+    /// Parses a `ws://` or `wss://` URL; anything else is an `EndpointError` saying why.
     public init(url: String, stationId: String) throws(EndpointError) {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
             scheme == "ws" || scheme == "wss"

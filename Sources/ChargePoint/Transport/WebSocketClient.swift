@@ -345,7 +345,8 @@ public final class WebSocketClient: @unchecked Sendable {
             }
         case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
             let detail = input.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? "connection failed"
-            finish(failureReason ?? Self.explain(detail, settings))
+            let status = Int(lws_http_client_http_response(wsi))
+            finish(failureReason ?? Self.explain(detail, httpStatus: status, settings))
         case LWS_CALLBACK_CLIENT_CLOSED:
             finish(closeReason ?? peerCloseReason ?? "the connection was lost")
         default:
@@ -367,13 +368,24 @@ public final class WebSocketClient: @unchecked Sendable {
         onEvent(.disconnected(reason: reason))
     }
 
-    /// libwebsockets' handshake errors in words an operator can act on.
-    static func explain(_ detail: String, _ settings: LinkSettings?) -> String {
+    /// libwebsockets' handshake errors in words an operator can act on. `httpStatus` is
+    /// the status of the server's answer to the upgrade request, 0 when there was none.
+    static func explain(_ detail: String, httpStatus: Int = 0, _ settings: LinkSettings?) -> String {
         let target = settings.map { " (\($0.endpoint))" } ?? ""
-        if detail.contains("401") || detail.lowercased().contains("unauthorized") {
-            return "the central system refused the credentials (HTTP 401)\(target)"
+        let status = httpStatus != 0 ? httpStatus : detail.contains("401") ? 401 : detail.contains("404") ? 404 : 0
+        switch status {
+        case 401, 403:
+            let sent = settings?.password == nil ? "no password was sent" : "check --password or AuthorizationKey"
+            return "the central system refused the credentials (HTTP \(status); \(sent))\(target)"
+        case 404:
+            return "the central system does not know this station id or path (HTTP 404)\(target)"
+        case 400:
+            return "the central system refused the WebSocket handshake (HTTP 400; does it offer ocpp1.6?)\(target)"
+        case 0, 101:
+            break
+        default:
+            return "the central system refused the WebSocket handshake (HTTP \(status))\(target)"
         }
-        if detail.contains("404") { return "the central system does not know this station id (HTTP 404)\(target)" }
         if detail.contains("conn fail") || detail.contains("connect failed") || detail.contains("Connection refused") {
             return "cannot connect\(target): \(detail)"
         }

@@ -81,9 +81,12 @@ struct ConsoleOptions: ParsableArguments {
             demo = true
         }
         if let stationId {
-            guard !stationId.isEmpty, stationId.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F })
+            // Any printable text: it is percent-encoded into the URL (OCPP-J 1.6 §3.1.1's
+            // own example is "RDAM 123").
+            guard !stationId.isEmpty,
+                !stationId.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
             else {
-                throw ValidationError("--id must be non-empty and contain no spaces or control characters")
+                throw ValidationError("--id must be non-empty and contain no control characters")
             }
         }
         if insecure, url?.hasPrefix("wss://") != true {

@@ -38,6 +38,10 @@ struct HeadlessSession {
             return 0
         case .wait(let milliseconds):
             Thread.sleep(forTimeInterval: Double(milliseconds) / 1000)
+        case .waitOnline(let timeout):
+            if !runner.waitUntilOnline(milliseconds: timeout) {
+                runner.report(.error("wait online: not online after \(Double(timeout) / 1000) s; carrying on"))
+            }
         case .powercut:
             runner.powerCut()
         case .help:

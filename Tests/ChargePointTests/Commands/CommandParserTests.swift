@@ -45,6 +45,7 @@ struct CommandParserTests {
         ("status", .status), ("quit", .quit), ("help", .help),
         ("wait 500ms", .wait(milliseconds: 500)), ("wait 5s", .wait(milliseconds: 5000)),
         ("wait 2m", .wait(milliseconds: 120_000)), ("wait 1.5", .wait(milliseconds: 1500)),
+        ("wait online", .waitOnline(timeout: 60_000)), ("wait ONLINE 5s", .waitOnline(timeout: 5000)),
         ("  PLUG   1  ", .plug(connector: 1)),
     ])
     func validCommands(_ line: String, _ expected: OperatorCommand) throws {
@@ -64,6 +65,7 @@ struct CommandParserTests {
         ("fly", "unknown command 'fly' (type 'help' for the list)"),
         ("reset warm", "reset warm? expected soft or hard"),
         ("wait 5x", "'5x' is not a duration: use 500ms, 5s or 2m"),
+        ("wait online soon", "'soon' is not a duration: use 500ms, 5s or 2m"),
         (
             "config set HeartbeatInterval",
             "config set HeartbeatInterval needs a value (usage: config get [key ...] | config set <key> <value>)"

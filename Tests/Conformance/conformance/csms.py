@@ -8,6 +8,7 @@ import asyncio
 import base64
 import itertools
 import json
+import ssl
 import time
 import uuid
 from http import HTTPStatus
@@ -164,6 +165,10 @@ class CentralSystem:
         self.authorization_headers = []
         self.refusing = False
         self.refused = 0
+        self.password = None  # required Basic auth password, if any
+        self.certificate = None  # (certfile, keyfile): serve wss://
+        self.subprotocols = ["ocpp1.6"]
+        self.frozen = []
         self.server = None
         self.url = None
         # What the central system answers; test cases change these.
@@ -177,23 +182,40 @@ class CentralSystem:
     # Server
 
     async def start(self):
-        self.server = await serve(self.accept, "127.0.0.1", 0, subprotocols=["ocpp1.6"], ping_interval=None,
-                                  process_request=self.screen)
+        tls = None
+        if self.certificate:
+            tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            tls.load_cert_chain(*self.certificate)
+        self.server = await serve(self.accept, "127.0.0.1", 0, subprotocols=self.subprotocols, ping_interval=None,
+                                  process_request=self.screen, ssl=tls)
         port = self.server.sockets[0].getsockname()[1]
-        self.url = f"ws://127.0.0.1:{port}/ocpp"
+        self.url = f"{'wss' if tls else 'ws'}://127.0.0.1:{port}/ocpp"
         return self.url
 
     async def stop(self):
+        for connection in self.frozen:
+            connection.transport.abort()  # a frozen peer would hold up the server's close
         if self.server:
             self.server.close()
             await self.server.wait_closed()
 
     def screen(self, connection, request):
-        """While `refusing`, the central system is down: handshakes get HTTP 503."""
+        """While `refusing`, the central system is down: handshakes get HTTP 503. With a
+        `password`, a handshake without the right Basic auth gets HTTP 401."""
         if self.refusing:
             self.refused += 1
             return connection.respond(HTTPStatus.SERVICE_UNAVAILABLE, "central system down for a test\n")
+        if self.password is not None:
+            if request.headers.get("Authorization") != basic_auth(self.expected_station_id, self.password):
+                self.refused += 1
+                return connection.respond(HTTPStatus.UNAUTHORIZED, "wrong credentials\n")
         return None
+
+    def freeze(self):
+        """The central system hangs without closing: it stops reading the connection, so
+        it answers neither messages nor WebSocket pings (a dead peer)."""
+        self.frozen.append(self.link._connection)
+        self.link._connection.transport.pause_reading()
 
     async def go_down(self):
         """The central system becomes unreachable: the connection drops, new ones are refused."""

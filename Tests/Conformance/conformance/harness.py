@@ -72,6 +72,11 @@ class Context:
         is a fixed cable."""
         return self.profile == "default"
 
+    def rename(self, station_id):
+        """Another station identity (before the first launch)."""
+        self.station_id = station_id
+        self.csms.expected_station_id = urllib.parse.quote(station_id, safe="")
+
     # Station lifecycle
 
     async def launch(self, extra_args=None):

@@ -1,0 +1,39 @@
+import Testing
+
+@testable import ChargePoint
+
+/// The connection URL (OCPP-J 1.6 §3.1.1) and the words used when a connection fails.
+@Suite("Endpoint and link errors")
+struct EndpointTests {
+    @Test(arguments: [
+        ("ws://csms.example.com/ocpp", "CP001", "ws://csms.example.com/ocpp/CP001"),
+        ("ws://csms.example.com/ocpp/", "CP001", "ws://csms.example.com/ocpp/CP001"),
+        ("wss://csms.example.com:8443/ocpp16", "RDAM 123", "wss://csms.example.com:8443/ocpp16/RDAM%20123"),
+        ("ws://10.0.0.1:9000", "a/b?c", "ws://10.0.0.1:9000/a%2Fb%3Fc"),
+        ("ws://h/x?token=1", "é", "ws://h/x/%C3%A9?token=1"),
+    ])
+    func stationId_isTheLastPathSegment_percentEncoded(_ url: String, _ id: String, _ expected: String) throws {
+        #expect(try Endpoint(url: url, stationId: id).description == expected)
+    }
+
+    @Test func defaultPorts() throws {
+        #expect(try Endpoint(url: "ws://h/o", stationId: "x").port == 80)
+        #expect(try Endpoint(url: "wss://h/o", stationId: "x").port == 443)
+        #expect(try Endpoint(url: "wss://h/o", stationId: "x").secure)
+    }
+
+    @Test(arguments: ["http://h/ocpp", "ws:///ocpp", "ws://h:70000/ocpp", "csms.example.com"])
+    func badURLs_sayWhy(_ url: String) {
+        #expect(throws: EndpointError.self) { try Endpoint(url: url, stationId: "x") }
+    }
+
+    @Test func handshakeFailures_inWordsAnOperatorCanActOn() throws {
+        let settings = LinkSettings(endpoint: try Endpoint(url: "ws://h/o", stationId: "CP"), stationId: "CP")
+        let noPassword = WebSocketClient.explain("HS: ws upgrade response not 101", httpStatus: 401, settings)
+        #expect(noPassword.hasPrefix("the central system refused the credentials (HTTP 401; no password was sent)"))
+        #expect(WebSocketClient.explain("x", httpStatus: 404, settings).contains("does not know this station id"))
+        #expect(WebSocketClient.explain("x", httpStatus: 400, settings).contains("does it offer ocpp1.6?"))
+        #expect(WebSocketClient.explain("x", httpStatus: 503, settings).contains("(HTTP 503)"))
+        #expect(WebSocketClient.explain("tls: certificate verify failed", settings).hasPrefix("TLS failed"))
+    }
+}

@@ -1,0 +1,37 @@
+import Testing
+
+@testable import Console
+
+/// The command line of DESIGN.md: defaults, and every mistake refused before anything
+/// starts.
+@Suite("Command line")
+struct ConsoleOptionsTests {
+    @Test func noURL_meansTheDemo() throws {
+        let options = try ConsoleOptions.parse([])
+        #expect(options.demo)
+        #expect(options.station == "default")
+        #expect(!options.headless)
+    }
+
+    @Test func aURL_isNotTheDemo() throws {
+        let options = try ConsoleOptions.parse(["--url", "wss://csms.example.com/ocpp", "--id", "RDAM 123"])
+        #expect(!options.demo)
+        #expect(options.stationId == "RDAM 123")
+    }
+
+    @Test(arguments: [
+        ["--url", "http://csms.example.com/ocpp"],
+        ["--url", "ws://"],
+        ["--demo", "--url", "ws://csms.example.com/ocpp"],
+        ["--demo-loop", "--url", "ws://csms.example.com/ocpp"],
+        ["--insecure"],
+        ["--url", "ws://csms.example.com/ocpp", "--insecure"],
+        ["--url", "ws://csms.example.com/ocpp", "--ca-file", "ca.pem"],
+        ["--id", ""],
+        ["--id", "tab\there"],
+        ["--theme", "purple"],
+    ])
+    func mistakes_areRefused(_ arguments: [String]) {
+        #expect(throws: (any Error).self) { try ConsoleOptions.parse(arguments) }
+    }
+}
