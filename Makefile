@@ -25,7 +25,9 @@ conformance: test-deps
 
 bench: test-deps
 	swift build -c release --product ocpp-bench
+	swift build -c release --product ocpp-console
 	.build/release/ocpp-bench
+	.venv/bin/python Tests/LinkBenchmark/link_bench.py --binary .build/release/ocpp-console
 
 deps:
 	@scripts/install-deps

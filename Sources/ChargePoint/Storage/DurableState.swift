@@ -90,3 +90,14 @@ public enum StoreChange: Sendable, Equatable {
     case activity(Timestamp)
     case cleanShutdown(Bool)
 }
+
+extension StoreChange {
+    /// Transactions, their queued messages and the counters that number them: what a
+    /// central system is told about energy and money, written through to the disk.
+    var concernsTransactions: Bool {
+        switch self {
+        case .transaction, .transactionRemoved, .queued, .dequeued, .counters: true
+        default: false
+        }
+    }
+}
