@@ -71,10 +71,18 @@ let package = Package(
             ],
             path: "Sources/ChargePoint"
         ),
+        // The screen without the terminal: model, panes, layout, key bindings, drawn
+        // into a Surface (curses in the console, an in-memory grid in tests).
+        .target(
+            name: "ConsoleScreen",
+            dependencies: ["ChargePoint"],
+            path: "Sources/ConsoleScreen"
+        ),
         .executableTarget(
             name: "Console",
             dependencies: [
                 "ChargePoint",
+                "ConsoleScreen",
                 "CTermShim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -84,7 +92,7 @@ let package = Package(
         // `make bench`: prints figures; not a test.
         .executableTarget(
             name: "ocpp-bench",
-            dependencies: ["ChargePoint"],
+            dependencies: ["ChargePoint", "ConsoleScreen"],
             path: "Tests/Benchmarks"
         ),
         .testTarget(
@@ -94,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConsoleTests",
-            dependencies: ["Console", "ChargePoint"],
+            dependencies: ["Console", "ConsoleScreen", "ChargePoint"],
             path: "Tests/ConsoleTests"
         ),
     ],

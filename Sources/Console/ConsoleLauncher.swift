@@ -1,4 +1,5 @@
 import ChargePoint
+import ConsoleScreen
 import Foundation
 
 /// Starts what the options ask for and returns the process exit status
@@ -73,7 +74,44 @@ struct ConsoleLauncher {
     private func runScreen(_ configuration: StationRunner.Configuration, setup: StationSetup, demo: DemoServer?)
         -> Int32
     {
-        StandardError.write("ocpp-console: the screen is not available yet; use --headless")
-        return 2
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            StandardError.write("ocpp-console: the screen needs a terminal; use --headless for pipes and scripts")
+            return 2
+        }
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let theme = noColor ? Theme.mono : Theme.named(options.theme.rawValue)
+        guard let terminal = CursesTerminal(theme: theme) else {
+            StandardError.write(
+                "ocpp-console: cannot start the screen (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset"))"
+            )
+            return 1
+        }
+        let info = StationInfo(
+            url: configuration.endpoint.description.replacingOccurrences(
+                of: "/" + configuration.endpoint.path.split(separator: "/").last.map(String.init)!, with: ""),
+            stationId: configuration.stationId, insecure: configuration.insecure, cards: setup.cards,
+            demo: demo != nil)
+        let session = ScreenSession(terminal: terminal, info: info, theme: theme)
+        let sink = session.eventSink
+        let log = EventLog()
+        let runner: StationRunner
+        do {
+            runner = try StationRunner(
+                configuration: configuration,
+                onEvent: { event in
+                    sink(event)
+                    log.record(event)
+                },
+                onFailure: session.failureSink)
+            try runner.start()
+        } catch {
+            terminal.stop()
+            StandardError.write("ocpp-console: cannot start the station: \(error)")
+            return 1
+        }
+        let loop = options.demoLoop ? demo.map { DemoLoop(runner: runner, server: $0) } : nil
+        loop?.start()
+        defer { loop?.stop() }
+        return session.run(runner)
     }
 }

@@ -13,6 +13,8 @@ public struct StationSnapshot: Sendable, Equatable {
     public var registration: RegistrationStatus?
     public var heartbeatInterval: Int?
     public var lastHeartbeat: Timestamp?
+    /// Milliseconds until the next connection attempt, while one is scheduled.
+    public var reconnectIn: Int64?
     public var queuedTransactionMessages: Int
     public var station: ConnectorSnapshot
     public var connectors: [ConnectorSnapshot]
@@ -69,6 +71,7 @@ extension StationCore {
             firmwareVersion: firmwareVersion ?? profile.identity.firmwareVersion?.value, connection: link.state,
             heldOffline: link.heldOffline, registration: registration.status,
             heartbeatInterval: config.int(.heartbeatInterval), lastHeartbeat: lastHeartbeatResponse,
+            reconnectIn: timers[.reconnect].map { max(0, time.milliseconds(until: $0)) },
             queuedTransactionMessages: queue.count,
             station: ConnectorSnapshot(
                 id: 0, type: "station", cable: nil, hasLock: false, locked: false, lockBroken: false,

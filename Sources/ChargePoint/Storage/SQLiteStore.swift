@@ -89,11 +89,15 @@ public final class SQLiteStore: Sendable {
     // Statements are prepared once per connection and reused: a batch is on the path of
     // every answer the station sends.
     private static func put(_ table: String, _ key: String, _ value: String, _ db: Database) throws {
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table) (key, value) VALUES (?, ?)").execute(arguments: [key, value])
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table) (key, value) VALUES (?, ?)").execute(arguments: [
+            key, value,
+        ])
     }
 
     private static func put(_ table: String, _ id: Int64, _ value: String, _ db: Database) throws {
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table) (id, value) VALUES (?, ?)").execute(arguments: [id, value])
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table) (id, value) VALUES (?, ?)").execute(arguments: [
+            id, value,
+        ])
     }
 
     private static func delete(_ table: String, _ key: String, _ db: Database) throws {

@@ -1,0 +1,6 @@
+internal import CTermShim.Curses
+
+/// Wakes the screen's poll() from another thread.
+enum CursesWake {
+    static func wake() { tc_wake() }
+}

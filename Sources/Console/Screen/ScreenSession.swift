@@ -1,0 +1,154 @@
+import ChargePoint
+import ConsoleScreen
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The full-screen console: one loop on the main thread that waits in poll() for a
+/// key, a signal or station events (never spinning), then updates the screen model,
+/// hands operator commands to the runner, and redraws. The clock and the running
+/// sessions tick the screen once a second.
+final class ScreenSession {
+    private let terminal: CursesTerminal
+    private let inbox = EventInbox()
+    private var controller: ScreenController
+    private var runner: StationRunner!
+
+    init(terminal: CursesTerminal, info: StationInfo, theme: Theme) {
+        self.terminal = terminal
+        controller = ScreenController(info: info, theme: theme, glyphs: terminal.glyphs)
+    }
+
+    /// Where the runner delivers events (on its own thread): queued, then the loop woken.
+    var eventSink: @Sendable (StationEvent) -> Void {
+        let inbox = self.inbox
+        return { event in inbox.add(event) }
+    }
+
+    /// Where the runner reports that the station cannot go on (its database failed).
+    var failureSink: @Sendable (String) -> Void {
+        let inbox = self.inbox
+        return { reason in inbox.fail(reason) }
+    }
+
+    /// Runs until quit or a termination signal; the exit status.
+    func run(_ runner: StationRunner) -> Int32 {
+        self.runner = runner
+        var dirty = true
+        var lastTick = Int64(0)
+        while true {
+            let now = Timestamp.now()
+            let events = inbox.take()
+            if !events.isEmpty {
+                controller.ingest(events, at: now)
+                dirty = true
+            }
+            if terminal.termination != 0 { break }
+            if let reason = inbox.failure {
+                terminal.stop()
+                StandardError.write("ocpp-console: \(reason)")
+                return 1
+            }
+            let keys = terminal.readKeys()
+            var quit = false
+            for key in keys {
+                let core = runner.currentCore
+                let snapshot = core.snapshot(at: now)
+                let effects = controller.handle(
+                    key, snapshot: snapshot, configuration: core.configurationEntries, at: now)
+                for effect in effects {
+                    switch effect {
+                    case .submit(let command): runner.submit(command)
+                    case .powerCut: runner.powerCut()
+                    case .quit: quit = true
+                    case .repaintAll:
+                        terminal.updateSize()
+                        terminal.repaintAll()
+                    }
+                }
+                dirty = true
+            }
+            if quit { break }
+            let second = now.millisecondsSince1970 / 1000
+            if second != lastTick {
+                lastTick = second
+                dirty = true
+            }
+            if dirty {
+                draw(at: now)
+                dirty = false
+            }
+            wait(until: (second + 1) * 1000)
+        }
+        showClosing()
+        runner.shutdown()
+        terminal.stop()
+        return 0
+    }
+
+    private func draw(at now: Timestamp) {
+        let core = runner.currentCore
+        let snapshot = core.snapshot(at: now)
+        controller.sample(snapshot, at: now)
+        var surface = Surface(rows: terminal.rows, columns: terminal.columns)
+        let configuration = controller.view == .configuration ? core.configurationEntries : []
+        controller.render(snapshot, configuration: configuration, at: now, into: &surface)
+        terminal.show(surface)
+    }
+
+    private func showClosing() {
+        var surface = Surface(rows: terminal.rows, columns: terminal.columns)
+        let core = runner.currentCore
+        let now = Timestamp.now()
+        controller.ingest([.notice("saving and closing the link…")], at: now)
+        controller.render(core.snapshot(at: now), configuration: [], at: now, into: &surface)
+        terminal.show(surface)
+    }
+
+    /// Sleeps in poll() until a key, a signal or events arrive, or the wall clock
+    /// reaches `deadline` (ms since 1970).
+    private func wait(until deadline: Int64) {
+        guard inbox.isEmpty else { return }
+        let timeout = Int32(clamping: max(1, deadline - Timestamp.now().millisecondsSince1970))
+        var descriptors = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: terminal.wakeDescriptor, events: Int16(POLLIN), revents: 0),
+        ]
+        _ = poll(&descriptors, nfds_t(descriptors.count), timeout)
+        terminal.drainWakeups()
+    }
+}
+
+/// Station events on their way from the runner's thread to the screen's.
+final class EventInbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [StationEvent] = []  // guarded by lock
+
+    func add(_ event: StationEvent) {
+        let wasEmpty = lock.withLock {
+            defer { events.append(event) }
+            return events.isEmpty
+        }
+        if wasEmpty { CursesWake.wake() }
+    }
+
+    func take() -> [StationEvent] {
+        lock.withLock {
+            defer { events.removeAll(keepingCapacity: true) }
+            return events
+        }
+    }
+
+    var isEmpty: Bool { lock.withLock { events.isEmpty && failureReason == nil } }
+
+    private var failureReason: String?  // guarded by lock
+
+    func fail(_ reason: String) {
+        lock.withLock { failureReason = reason }
+        CursesWake.wake()
+    }
+
+    var failure: String? { lock.withLock { failureReason } }
+}

@@ -1,0 +1,134 @@
+import ChargePoint
+
+/// Every OCPP frame that passed, newest last, for the log pane: bounded (the oldest
+/// go first), each CALLRESULT / CALLERROR tied to the CALL it answers, and a filter
+/// kept up to date as frames arrive rather than recomputed per frame drawn.
+public struct MessageLog: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable { case call, result, error, unreadable }
+
+        /// Position in the whole history (1, 2, …), stable while the entry is kept.
+        public let sequence: Int
+        public let time: Timestamp
+        public let direction: FrameDirection
+        public let kind: Kind
+        public let messageId: String
+        /// The CALL's action; for an answer, the action of the CALL it answers.
+        public let action: String
+        /// The payload in one line (for a CALLERROR: code and description).
+        public let summary: String
+        public let raw: String
+    }
+
+    public let capacity: Int
+    private var storage: [Entry] = []
+    private var head = 0
+    private(set) public var appended = 0
+    /// CALLs by direction and message id → sequence.
+    private var calls: [String: Int] = [:]
+    public private(set) var filter = ""
+    /// Sequences of the kept entries that pass the filter, oldest first.
+    public private(set) var visible: [Int] = []
+
+    public init(capacity: Int = 10_000) {
+        self.capacity = max(1, capacity)
+        storage.reserveCapacity(min(self.capacity, 4096))
+    }
+
+    public var count: Int { storage.count }
+    public var firstSequence: Int { appended - storage.count + 1 }
+
+    /// The entry with this sequence, if still kept.
+    public func entry(_ sequence: Int) -> Entry? {
+        let offset = sequence - firstSequence
+        guard offset >= 0, offset < storage.count else { return nil }
+        return storage[(head + offset) % storage.count]
+    }
+
+    public var last: Entry? { entry(appended) }
+
+    public mutating func append(_ direction: FrameDirection, _ raw: String, at time: Timestamp) {
+        let entry = Self.describe(raw, direction: direction, sequence: appended + 1, time: time) { id in
+            // An answer going one way answers a CALL that came the other way.
+            let callDirection: FrameDirection = direction == .outgoing ? .incoming : .outgoing
+            return self.calls[Self.key(callDirection, id)].flatMap { self.entry($0)?.action }
+        }
+        appended += 1
+        if storage.count < capacity {
+            storage.append(entry)
+        } else {
+            let evicted = storage[head]
+            if evicted.kind == .call { calls[Self.key(evicted.direction, evicted.messageId)] = nil }
+            storage[head] = entry
+            head = (head + 1) % capacity
+            if visible.first == evicted.sequence { visible.removeFirst() }
+        }
+        if entry.kind == .call { calls[Self.key(direction, entry.messageId)] = entry.sequence }
+        if matches(entry) { visible.append(entry.sequence) }
+    }
+
+    /// The CALL an answer answers, or the answer to a CALL (Enter in the log).
+    public func partner(of entry: Entry) -> Entry? {
+        if entry.kind == .call {
+            let answerDirection: FrameDirection = entry.direction == .outgoing ? .incoming : .outgoing
+            var sequence = entry.sequence + 1
+            while sequence <= appended {
+                if let candidate = self.entry(sequence), candidate.kind != .call, candidate.kind != .unreadable,
+                    candidate.direction == answerDirection, candidate.messageId == entry.messageId
+                {
+                    return candidate
+                }
+                sequence += 1
+            }
+            return nil
+        }
+        let callDirection: FrameDirection = entry.direction == .outgoing ? .incoming : .outgoing
+        return calls[Self.key(callDirection, entry.messageId)].flatMap { self.entry($0) }
+    }
+
+    /// Keeps only entries whose action or text contains `text` (case-insensitive);
+    /// empty shows everything.
+    public mutating func setFilter(_ text: String) {
+        filter = text
+        visible = (firstSequence...max(firstSequence, appended)).filter { sequence in
+            entry(sequence).map(matches) ?? false
+        }
+    }
+
+    private func matches(_ entry: Entry) -> Bool {
+        guard !filter.isEmpty else { return true }
+        return entry.action.localizedCaseInsensitiveContains(filter)
+            || entry.raw.localizedCaseInsensitiveContains(filter)
+    }
+
+    private static func key(_ direction: FrameDirection, _ id: String) -> String {
+        "\(direction.rawValue)|\(id)"
+    }
+
+    static func describe(
+        _ raw: String, direction: FrameDirection, sequence: Int, time: Timestamp, action: (String) -> String?
+    ) -> Entry {
+        func entry(_ kind: Entry.Kind, _ id: String, _ action: String, _ summary: String) -> Entry {
+            Entry(
+                sequence: sequence, time: time, direction: direction, kind: kind, messageId: id, action: action,
+                summary: summary, raw: raw)
+        }
+        guard case .array(let elements)? = try? JSONParser.parse(raw), elements.count >= 3,
+            let type = elements[0].intValue, case .string(let id) = elements[1]
+        else { return entry(.unreadable, "", "?", raw) }
+        switch type {
+        case 2:
+            let name = elements[2].stringValue ?? "?"
+            let payload = elements.count > 3 ? JSONSerializer.serialize(elements[3]) : ""
+            return entry(.call, id, name, payload)
+        case 3:
+            return entry(.result, id, action(id) ?? "?", JSONSerializer.serialize(elements[2]))
+        case 4:
+            let code = elements[2].stringValue ?? "?"
+            let description = elements.count > 3 ? elements[3].stringValue ?? "" : ""
+            return entry(.error, id, action(id) ?? "?", description.isEmpty ? code : "\(code): \(description)")
+        default:
+            return entry(.unreadable, id, "?", raw)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ChargePoint
+
+/// Power per connector over the last minutes, one point a second, for the sparkline.
+public struct MeterHistory: Sendable {
+    public let capacity: Int
+    private var points: [Int: [Double]] = [:]
+    private var lastSecond: Int64?
+
+    public init(capacity: Int = 600) {
+        self.capacity = capacity
+    }
+
+    /// Records the power of every connector, at most once per second of `time`.
+    public mutating func record(_ snapshot: StationSnapshot, at time: Timestamp) {
+        let second = time.millisecondsSince1970 / 1000
+        if let lastSecond, second <= lastSecond { return }
+        let gap = lastSecond.map { min(Int(second - $0), capacity) } ?? 1
+        lastSecond = second
+        for connector in snapshot.connectors {
+            var series = points[connector.id, default: []]
+            // Seconds skipped (a busy machine) repeat the latest reading.
+            for _ in 0..<gap { series.append(connector.powerW) }
+            if series.count > capacity { series.removeFirst(series.count - capacity) }
+            points[connector.id] = series
+        }
+    }
+
+    /// The last `count` points of a connector, oldest first.
+    public func power(connector: Int, last count: Int) -> [Double] {
+        Array((points[connector] ?? []).suffix(max(0, count)))
+    }
+}

@@ -1,0 +1,20 @@
+import ChargePoint
+
+/// What the screen shows that the station's snapshot does not carry: where it connects,
+/// as whom, and the cards on offer.
+public struct StationInfo: Sendable {
+    public var url: String
+    public var stationId: String
+    public var insecure: Bool
+    public var cards: [DemoCard]
+    /// The demo central system runs in this process.
+    public var demo: Bool
+
+    public init(url: String, stationId: String, insecure: Bool = false, cards: [DemoCard] = [], demo: Bool = false) {
+        self.url = url
+        self.stationId = stationId
+        self.insecure = insecure
+        self.cards = cards
+        self.demo = demo
+    }
+}

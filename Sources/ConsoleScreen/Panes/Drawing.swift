@@ -1,0 +1,92 @@
+import ChargePoint
+
+/// Drawing helpers shared by the panes.
+extension Surface {
+    /// A box on the rectangle's edge with a title in its top border.
+    mutating func box(_ rect: Rect, title: String, glyphs: Glyphs, focused: Bool = false) {
+        guard rect.height >= 2, rect.width >= 2 else { return }
+        let role: Role = focused ? .title : .border
+        let line = String(repeating: glyphs.horizontal, count: rect.width - 2)
+        put(String(glyphs.topLeft) + line + String(glyphs.topRight), row: rect.top, column: rect.left, role: role)
+        for row in (rect.top + 1)..<(rect.bottom - 1) {
+            put(String(glyphs.vertical), row: row, column: rect.left, role: role)
+            put(String(glyphs.vertical), row: row, column: rect.right - 1, role: role)
+        }
+        put(
+            String(glyphs.bottomLeft) + line + String(glyphs.bottomRight), row: rect.bottom - 1, column: rect.left,
+            role: role)
+        if !title.isEmpty {
+            put(" \(title) ", row: rect.top, column: rect.left + 2, role: .title, limit: rect.width - 4)
+        }
+    }
+
+    /// A line of (text, role) pieces, clipped to `limit` columns; the column after it.
+    @discardableResult
+    mutating func put(_ pieces: [(String, Role)], row: Int, column: Int, limit: Int) -> Int {
+        var x = column
+        for (text, role) in pieces {
+            let left = column + limit - x
+            if left <= 0 { break }
+            x = put(text, row: row, column: x, role: role, limit: left)
+        }
+        return x
+    }
+}
+
+/// Text formatting shared by the panes.
+enum Format {
+    /// "12:04:05" of a timestamp (UTC, as the station's clock).
+    static func clock(_ time: Timestamp) -> String {
+        String(time.rfc3339.dropFirst(11).prefix(8))
+    }
+
+    /// "12:04:05.123".
+    static func clockMillis(_ time: Timestamp) -> String {
+        String(time.rfc3339.dropFirst(11).prefix(12))
+    }
+
+    /// "1:02:03" or "02:03".
+    static func duration(milliseconds: Int64) -> String {
+        let seconds = max(0, milliseconds / 1000)
+        let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60)
+        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return h > 0 ? "\(h):\(two(m)):\(two(s))" : "\(two(m)):\(two(s))"
+    }
+
+    /// A fixed-point number: 3 decimals or fewer.
+    static func fixed(_ value: Double, _ digits: Int) -> String {
+        let scale = [1.0, 10, 100, 1000][min(max(digits, 0), 3)]
+        let scaled = (abs(value) * scale).rounded()
+        let whole = Int64(scaled / scale)
+        let fraction = Int64(scaled) - whole * Int64(scale)
+        var text = (value < 0 && scaled != 0 ? "-" : "") + String(whole)
+        if digits > 0 {
+            let digitsText = String(fraction)
+            text += "." + String(repeating: "0", count: digits - digitsText.count) + digitsText
+        }
+        return text
+    }
+
+    static func kilowatts(_ watts: Double) -> String { fixed(watts / 1000, 1) + " kW" }
+    static func kilowattHours(_ wattHours: Double) -> String { fixed(wattHours / 1000, 2) + " kWh" }
+
+    /// `text` cut to `width` with an ellipsis, or padded to it.
+    static func fit(_ text: String, _ width: Int, ellipsis: Character = "…") -> String {
+        guard width > 0 else { return "" }
+        if text.count <= width { return text + String(repeating: " ", count: width - text.count) }
+        return String(text.prefix(width - 1)) + String(ellipsis)
+    }
+
+    static func role(of status: ChargePointStatus) -> Role {
+        switch status {
+        case .available: .available
+        case .preparing: .preparing
+        case .charging: .charging
+        case .suspendedEV, .suspendedEVSE: .suspended
+        case .finishing: .finishing
+        case .reserved: .accent
+        case .unavailable: .unavailable
+        case .faulted: .faulted
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ChargePoint
+
+/// The selected connector's meter: a sparkline of power over the last minutes, then
+/// every sampled measurand (MeterValuesSampledData) as a MeterValues.req would carry it.
+struct MeterPane {
+    let snapshot: StationSnapshot
+    let selected: Int
+    let history: MeterHistory
+    let glyphs: Glyphs
+
+    func draw(_ rect: Rect, into surface: inout Surface) {
+        guard let connector = snapshot.connectors.first(where: { $0.id == selected }) else { return }
+        surface.box(rect, title: "Meter · connector \(connector.id)", glyphs: glyphs)
+        let inner = rect.inner
+        guard !inner.isEmpty else { return }
+        let power = Format.kilowatts(connector.powerW)
+        let sparkWidth = max(0, inner.width - power.count - 2)
+        let points = history.power(connector: connector.id, last: sparkWidth)
+        let spark = sparkline(points, width: sparkWidth, maximum: max(connector.maxPowerW, points.max() ?? 0))
+        surface.put(spark, row: inner.top, column: inner.left, role: .spark)
+        surface.put(power, row: inner.top, column: inner.right - power.count, role: .charging)
+        var row = inner.top + 1
+        for value in connector.readings where row < inner.bottom {
+            let name = [value.measurand?.rawValue ?? "Energy.Active.Import.Register", value.phase?.rawValue]
+                .compactMap { $0 }.joined(separator: " ")
+            let reading = value.value + (value.unit.map { " \($0.rawValue)" } ?? "")
+            let nameWidth = max(0, inner.width - reading.count - 1)
+            surface.put(
+                Format.fit(name, nameWidth, ellipsis: glyphs.ellipsis), row: row, column: inner.left, role: .dim)
+            surface.put(reading, row: row, column: inner.right - reading.count, role: .normal)
+            row += 1
+        }
+        if connector.readings.isEmpty, row < inner.bottom {
+            surface.put("no sampled measurands configured", row: row, column: inner.left, role: .dim)
+        }
+    }
+
+    /// One character per second, right-aligned: blank before the history starts.
+    func sparkline(_ points: [Double], width: Int, maximum: Double) -> String {
+        guard width > 0 else { return "" }
+        let levels = glyphs.levels
+        let bars = points.map { value -> Character in
+            guard maximum > 0, value > 0 else { return " " }
+            let level = Int((value / maximum * Double(levels.count - 1)).rounded())
+            return levels[min(levels.count - 1, max(0, level))]
+        }
+        return String(repeating: " ", count: max(0, width - bars.count)) + String(bars.suffix(width))
+    }
+}

@@ -1,0 +1,87 @@
+import ChargePoint
+
+/// What covers the panes: the help (from the key table), a frame with its partner,
+/// a picker.
+struct Overlays {
+    let glyphs: Glyphs
+
+    static func centered(in area: Rect, height: Int, width: Int) -> Rect {
+        let h = min(area.height, height)
+        let w = min(area.width, width)
+        return Rect(top: area.top + (area.height - h) / 2, left: area.left + (area.width - w) / 2, height: h, width: w)
+    }
+
+    func drawHelp(scroll: Int, in area: Rect, into surface: inout Surface) {
+        let lines = KeyBindings.helpLines.map { line -> (String, Role) in
+            (line, line.hasPrefix(" ") || line.isEmpty ? .normal : .title)
+        }
+        let rect = Self.centered(in: area, height: lines.count + 2, width: 84)
+        drawText(lines, title: "Keys · any other key closes", scroll: scroll, rect, into: &surface)
+    }
+
+    func drawFrame(
+        _ entry: MessageLog.Entry, partner: MessageLog.Entry?, scroll: Int, in area: Rect,
+        into surface: inout Surface
+    ) {
+        let errorRole: Role = entry.kind == .error ? .callError : .normal
+        var lines: [(String, Role)] = [(describe(entry), .title)] + PrettyJSON.lines(entry.raw).map { ($0, errorRole) }
+        if let partner {
+            lines.append(("", .normal))
+            lines.append(((partner.kind == .call ? "answers " : "answered by ") + describe(partner), .title))
+            let partnerRole: Role = partner.kind == .error ? .callError : .normal
+            lines += PrettyJSON.lines(partner.raw).map { ($0, partnerRole) }
+        } else if entry.kind == .call {
+            lines += [("", .normal), ("no answer yet", .dim)]
+        }
+        let rect = Self.centered(in: area, height: area.height, width: max(60, area.width - 8))
+        drawText(lines, title: "Frame · ← → partner · Esc closes", scroll: scroll, rect, into: &surface)
+    }
+
+    func drawPicker(_ picker: Picker, in area: Rect, into surface: inout Surface) {
+        let labelWidth = min(34, (picker.items.map(\.label.count).max() ?? 10) + 1)
+        let width = min(area.width - 4, max(picker.title.count + 6, labelWidth + 28))
+        let rect = Self.centered(in: area, height: picker.items.count + 3, width: width)
+        surface.fill(rect)
+        surface.box(rect, title: picker.title, glyphs: glyphs, focused: true)
+        let inner = rect.inner
+        let first = max(0, picker.selected - inner.height + 2)
+        var row = inner.top
+        for (index, item) in picker.items.enumerated().dropFirst(first) where row < inner.bottom - 1 {
+            let number = index < 9 ? "\(index + 1) " : "  "
+            surface.put(
+                [(number, .key), (Format.fit(item.label, labelWidth) + " ", .normal), (item.detail, .dim)],
+                row: row, column: inner.left, limit: inner.width)
+            if index == picker.selected {
+                surface.paint(Rect(top: row, left: inner.left, height: 1, width: inner.width), role: .selection)
+            }
+            row += 1
+        }
+        surface.put(
+            "↑↓ choose  Enter confirms  Esc cancels", row: inner.bottom - 1, column: inner.left, role: .dim,
+            limit: inner.width)
+    }
+
+    private func describe(_ entry: MessageLog.Entry) -> String {
+        let direction = entry.direction == .outgoing ? "\(glyphs.arrowOut) sent" : "\(glyphs.arrowIn) received"
+        let kind =
+            switch entry.kind {
+            case .call: "CALL"
+            case .result: "CALLRESULT"
+            case .error: "CALLERROR"
+            case .unreadable: "unreadable frame"
+            }
+        return "\(direction) \(Format.clockMillis(entry.time))  \(kind) \(entry.action)  id \(entry.messageId)"
+    }
+
+    private func drawText(
+        _ lines: [(String, Role)], title: String, scroll: Int, _ rect: Rect, into surface: inout Surface
+    ) {
+        surface.fill(rect)
+        surface.box(rect, title: title, glyphs: glyphs, focused: true)
+        let inner = rect.inner
+        let top = min(scroll, max(0, lines.count - inner.height))
+        for (offset, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
+            surface.put(line.0, row: inner.top + offset, column: inner.left + 1, role: line.1, limit: inner.width - 1)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// Where each pane goes, as one function of the terminal's size (htop's layout): the
+/// title and connection lines on top, connectors and meter side by side, the message
+/// log filling the rest, the feedback and key hints at the bottom.
+public struct ScreenLayout: Sendable, Equatable {
+    public static let minimumRows = 24
+    public static let minimumColumns = 80
+
+    public var title: Rect
+    public var connection: Rect
+    public var connectors: Rect
+    public var meter: Rect
+    public var log: Rect
+    /// Everything between the connection lines and the feedback line (the
+    /// configuration view uses it whole).
+    public var body: Rect
+    public var feedback: Rect
+    public var hints: Rect
+
+    public init(rows: Int, columns: Int, connectors count: Int, readings: Int) {
+        title = Rect(top: 0, left: 0, height: 1, width: columns)
+        connection = Rect(top: 1, left: 0, height: 2, width: columns)
+        feedback = Rect(top: rows - 2, left: 0, height: 1, width: columns)
+        hints = Rect(top: rows - 1, left: 0, height: 1, width: columns)
+        body = Rect(top: 3, left: 0, height: rows - 5, width: columns)
+        // Connectors take two lines each; a tall terminal gives the meter room for every
+        // reading, a short one keeps the log as large as it can.
+        let connectorsHeight = 2 + 2 * max(1, count)
+        let meterWanted = 2 + 2 + readings
+        var topHeight = max(connectorsHeight, 6)
+        if rows >= 40 { topHeight = max(topHeight, min(meterWanted, body.height * 2 / 5)) }
+        topHeight = min(topHeight, max(0, body.height - 5))
+        let connectorsWidth = columns >= 120 ? columns * 11 / 20 : min(columns, max(50, columns - 42))
+        connectors = Rect(top: body.top, left: 0, height: topHeight, width: connectorsWidth)
+        meter = Rect(top: body.top, left: connectorsWidth, height: topHeight, width: columns - connectorsWidth)
+        log = Rect(top: body.top + topHeight, left: 0, height: body.height - topHeight, width: columns)
+    }
+}

@@ -1,0 +1,61 @@
+import ChargePoint
+
+extension ScreenController {
+    /// Draws the whole screen for the station as `snapshot` shows it. Called for every
+    /// frame; the console's terminal layer sends only the cells that changed.
+    public mutating func render(
+        _ snapshot: StationSnapshot, configuration: [ConfigurationEntry], at now: Timestamp, into surface: inout Surface
+    ) {
+        if !snapshot.connectors.contains(where: { $0.id == selectedConnector }), let first = snapshot.connectors.first {
+            selectedConnector = first.id
+        }
+        let selected = snapshot.connectors.first { $0.id == selectedConnector }
+        let layout = ScreenLayout(
+            rows: surface.rows, columns: surface.columns, connectors: snapshot.connectors.count,
+            readings: selected?.readings.count ?? 0)
+        surface.fill(Rect(top: 0, left: 0, height: surface.rows, width: surface.columns))
+        HeaderPane(snapshot: snapshot, info: info, linkReason: linkReason, glyphs: glyphs)
+            .draw(title: layout.title, connection: layout.connection, into: &surface)
+        let hintView: KeyBinding.View
+        switch view {
+        case .dashboard:
+            hintView = .dashboard
+            ConnectorsPane(snapshot: snapshot, selected: selectedConnector, glyphs: glyphs)
+                .draw(layout.connectors, into: &surface)
+            MeterPane(snapshot: snapshot, selected: selectedConnector, history: meters, glyphs: glyphs)
+                .draw(layout.meter, into: &surface)
+            LogPane(log: log, cursor: logCursor, glyphs: glyphs).draw(layout.log, into: &surface)
+            logRows = max(1, layout.log.height - 2)
+        case .configuration:
+            hintView = .configuration
+            let entries = filtered(configuration)
+            configCursor = min(configCursor, max(0, entries.count - 1))
+            ConfigPane(
+                entries: entries, total: configuration.filter(\.isKnown).count, filter: configFilter,
+                cursor: configCursor, glyphs: glyphs
+            ).draw(layout.body, into: &surface)
+            configRows = max(1, layout.body.height - 3)
+        }
+        BottomBar(feedback: feedback.last, prompt: prompt, hints: KeyBindings.hints(for: hintView), now: now)
+            .draw(feedback: layout.feedback, hints: layout.hints, into: &surface)
+        let overlays = Overlays(glyphs: glyphs)
+        switch overlay {
+        case .help(let scroll):
+            overlays.drawHelp(scroll: scroll, in: layout.body, into: &surface)
+        case .frame(let sequence, let scroll):
+            if let entry = log.entry(sequence) {
+                overlays.drawFrame(
+                    entry, partner: log.partner(of: entry), scroll: scroll, in: layout.body,
+                    into: &surface)
+            }
+        case .picker(let picker):
+            overlays.drawPicker(picker, in: layout.body, into: &surface)
+        case nil:
+            break
+        }
+        if surface.rows < ScreenLayout.minimumRows || surface.columns < ScreenLayout.minimumColumns {
+            let text = " terminal \(surface.columns)x\(surface.rows): 80x24 or more shows everything "
+            surface.put(text, row: 0, column: 0, role: .error, limit: surface.columns)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// The characters the screen draws with: UTF-8 box drawing and block elements, or an
+/// ASCII fallback when the terminal's locale cannot show them (PLATFORM-NOTES "Curses").
+public struct Glyphs: Sendable, Equatable {
+    public var horizontal: Character
+    public var vertical: Character
+    public var topLeft: Character
+    public var topRight: Character
+    public var bottomLeft: Character
+    public var bottomRight: Character
+    /// The sparkline's eight heights, lowest first.
+    public var levels: [Character]
+    public var dot: Character
+    public var arrowOut: Character
+    public var arrowIn: Character
+    public var ellipsis: Character
+
+    public static let unicode = Glyphs(
+        horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+        levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], dot: "●", arrowOut: "→", arrowIn: "←", ellipsis: "…")
+
+    public static let ascii = Glyphs(
+        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+        levels: ["_", ".", ":", "-", "=", "+", "*", "#"], dot: "*", arrowOut: ">", arrowIn: "<", ellipsis: "~")
+}
