@@ -18,6 +18,7 @@ test: test-deps
 	swift build --build-tests
 	OCPP_SCHEMAS_DIR="$$(ls -d $$PWD/.venv/lib/python3*/site-packages/ocpp/v16/schemas | head -n 1)" swift test --skip-build
 	.venv/bin/python Tests/Conformance/run.py --binary .build/debug/ocpp-console
+	.venv/bin/python Tests/ScreenTest/screen_e2e.py --binary .build/debug/ocpp-console
 
 conformance: test-deps
 	swift build --product ocpp-console

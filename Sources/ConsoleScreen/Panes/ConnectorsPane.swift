@@ -65,7 +65,7 @@ struct ConnectorsPane {
         if let limit = connector.limitW { second.append(("\(gap)limit \(Format.kilowatts(limit))", .warning)) }
         if connector.evSuspended { second.append(("\(gap)EV paused", .suspended)) }
         if let soc = connector.socPercent, connector.evConnected { second.append(("\(gap)SoC \(Int(soc))%", .dim)) }
-        surface.put(second, row: row + 1, column: inner.left, limit: inner.width)
+        surface.put(second, row: row + 1, column: inner.left, limit: inner.width, wholePieces: true)
         if isSelected {
             surface.paint(Rect(top: row, left: inner.left, height: 1, width: 1), role: .key)
         }

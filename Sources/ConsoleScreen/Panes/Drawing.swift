@@ -21,12 +21,14 @@ extension Surface {
     }
 
     /// A line of (text, role) pieces, clipped to `limit` columns; the column after it.
+    /// `wholePieces`: a piece that does not fit entirely is left out, with the rest
+    /// (for lines of separate facts, where half a fact misleads).
     @discardableResult
-    mutating func put(_ pieces: [(String, Role)], row: Int, column: Int, limit: Int) -> Int {
+    mutating func put(_ pieces: [(String, Role)], row: Int, column: Int, limit: Int, wholePieces: Bool = false) -> Int {
         var x = column
         for (text, role) in pieces {
             let left = column + limit - x
-            if left <= 0 { break }
+            if left <= 0 || (wholePieces && text.count > left) { break }
             x = put(text, row: row, column: x, role: role, limit: left)
         }
         return x

@@ -39,7 +39,7 @@ struct HeaderPane {
         if snapshot.connection == .disconnected, let reason = linkReason {
             second.append(("  \(reason)", .error))
         }
-        surface.put(second, row: connection.top + 1, column: 0, limit: connection.width)
+        surface.put(second, row: connection.top + 1, column: 0, limit: connection.width, wholePieces: true)
     }
 
     var linkState: (String, Role) {

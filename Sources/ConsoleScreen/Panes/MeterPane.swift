@@ -23,7 +23,7 @@ struct MeterPane {
         for value in connector.readings where row < inner.bottom {
             let name = [value.measurand?.rawValue ?? "Energy.Active.Import.Register", value.phase?.rawValue]
                 .compactMap { $0 }.joined(separator: " ")
-            let reading = value.value + (value.unit.map { " \($0.rawValue)" } ?? "")
+            let reading = value.value + (value.unit.map { $0 == .percent ? " %" : " \($0.rawValue)" } ?? "")
             let nameWidth = max(0, inner.width - reading.count - 1)
             surface.put(
                 Format.fit(name, nameWidth, ellipsis: glyphs.ellipsis), row: row, column: inner.left, role: .dim)

@@ -1,0 +1,129 @@
+import ChargePoint
+import Testing
+
+@testable import ConsoleScreen
+
+/// Keys become the operator commands of scripts and headless mode; refusals and
+/// mistakes become visible feedback.
+@Suite("Screen controller")
+struct ScreenControllerTests {
+    var station: ScriptedStation
+    var controller: ScreenController
+
+    init() throws {
+        station = try ScriptedStation()
+        controller = ScreenController(
+            info: StationInfo(url: "ws://h/ocpp", stationId: "CP", cards: ScriptedStation.cards))
+    }
+
+    mutating func press(_ keys: Key...) -> [ScreenEffect] {
+        var effects: [ScreenEffect] = []
+        for key in keys {
+            effects += controller.handle(
+                key, snapshot: station.snapshot, configuration: station.core.configurationEntries, at: station.now)
+        }
+        return effects
+    }
+
+    mutating func type(_ text: String) -> [ScreenEffect] {
+        var effects: [ScreenEffect] = []
+        for character in text { effects += press(.character(character)) }
+        return effects
+    }
+
+    @Test mutating func threeKeystrokesCharge_swipeEnterPlug() {
+        #expect(press(.character("s")) == [])
+        #expect(press(.enter) == [.submit(.swipe(idTag: "04A1B2C3D4E5F6", connector: 1))])
+        #expect(press(.character("p")) == [.submit(.plug(connector: 1))])
+    }
+
+    @Test mutating func plugToggles_onTheSelectedConnector() {
+        _ = press(.character("2"))
+        #expect(press(.character("p")) == [.submit(.plug(connector: 2))])
+        station.command(.plug(connector: 2))
+        #expect(press(.character("p")) == [.submit(.unplug(connector: 2))])
+        _ = press(.character("7"))
+        #expect(controller.feedback.last?.text == "there is no connector 7")
+        #expect(controller.selectedConnector == 2)
+    }
+
+    @Test mutating func freeIdTag_fromThePicker() {
+        _ = press(.character("s"), .end, .enter)
+        #expect(controller.prompt?.purpose == .idTag(connector: 1))
+        #expect(type("MY-CARD") == [])
+        #expect(press(.enter) == [.submit(.swipe(idTag: "MY-CARD", connector: 1))])
+    }
+
+    @Test mutating func commandLine_runsTheScriptGrammar_withHistory() {
+        _ = press(.character(":"))
+        _ = type("fault 1 GroundFailure")
+        #expect(press(.enter) == [.submit(.fault(connector: 1, code: .groundFailure, info: nil))])
+        _ = press(.character(":"), .up)
+        #expect(controller.prompt?.editor.string == "fault 1 GroundFailure")
+        _ = press(.escape, .character(":"))
+        _ = type("plgu 1")
+        #expect(press(.enter) == [])
+        #expect(controller.feedback.last?.kind == .error)
+        #expect(controller.feedback.last?.text.contains("did you mean 'plug'") == true)
+        _ = press(.character(":"))
+        _ = type("quit")
+        #expect(press(.enter) == [.quit])
+    }
+
+    @Test mutating func tab_completesCommandsAndKeys() {
+        _ = press(.character(":"))
+        _ = type("con")
+        _ = press(.tab)
+        #expect(controller.prompt?.editor.string == "config ")
+        _ = type("set HeartbeatInt")
+        _ = press(.tab)
+        #expect(controller.prompt?.editor.string == "config set HeartbeatInterval ")
+    }
+
+    @Test mutating func configurationEdit_isAChangeConfiguration_andReadOnlyKeysSaySo() {
+        _ = press(.character("c"), .character("/"))
+        _ = type("HeartbeatInterval")
+        _ = press(.enter, .enter)
+        #expect(controller.prompt?.purpose == .configValue(key: "HeartbeatInterval"))
+        #expect(controller.prompt?.editor.string == "300")
+        _ = press(.backspace, .backspace, .backspace)
+        _ = type("60")
+        #expect(press(.enter) == [.submit(.configSet(key: "HeartbeatInterval", value: "60"))])
+        _ = press(.character("/"), .control("u"))
+        _ = type("NumberOfConnectors")
+        _ = press(.enter, .enter)
+        #expect(controller.prompt == nil)
+        #expect(controller.feedback.last?.text == "NumberOfConnectors is read-only")
+    }
+
+    @Test mutating func writeOnlyKey_startsEmpty() {
+        _ = press(.character("c"), .character("/"))
+        _ = type("AuthorizationKey")
+        _ = press(.enter, .enter)
+        #expect(controller.prompt?.purpose == .configValue(key: "AuthorizationKey"))
+        #expect(controller.prompt?.editor.string == "")
+    }
+
+    @Test mutating func resetPicker_offersAPowerCut() {
+        _ = press(.character("R"), .end)
+        #expect(press(.enter) == [.powerCut])
+        _ = press(.character("R"))
+        #expect(press(.character("2")) == [.submit(.reset(.hard))])
+    }
+
+    @Test mutating func stationErrors_becomeFeedback() {
+        controller.ingest([.error("connector 1 has no fault to clear")], at: station.now)
+        #expect(
+            controller.feedback.last
+                == Feedback(time: station.now, kind: .error, text: "connector 1 has no fault to clear"))
+    }
+
+    @Test mutating func logSelection_pausesAndEndFollows() {
+        controller.ingest(station.allEvents, at: station.now)
+        #expect(controller.logCursor == nil)
+        _ = press(.up)
+        #expect(controller.logCursor != nil)
+        _ = press(.end)
+        #expect(controller.logCursor == nil)
+    }
+}

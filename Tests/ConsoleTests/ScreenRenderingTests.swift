@@ -1,0 +1,105 @@
+import ChargePoint
+import Foundation
+import Testing
+
+@testable import ConsoleScreen
+
+/// The screen drawn into an in-memory surface at the sizes people use, compared with
+/// the expected text (`Golden/*.txt`). A difference fails with both texts shown; to
+/// accept a deliberate change, run with OCPP_UPDATE_GOLDEN=1 and review the diff.
+@Suite("Screen rendering")
+struct ScreenRenderingTests {
+    static let sizes = [(24, 80), (40, 120), (60, 200)]
+
+    /// A station charging on connector 1 for 95 s, EV plugged on connector 2.
+    static func charging() throws -> (ScriptedStation, ScreenController) {
+        var station = try ScriptedStation()
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "04A1B2C3D4E5F6", connector: 1))
+        var controller = ScreenController(
+            info: StationInfo(
+                url: "ws://127.0.0.1:9000/ocpp", stationId: "OCD-000001", cards: ScriptedStation.cards, demo: true))
+        for _ in 0..<95 {
+            station.advance(seconds: 1)
+            controller.sample(station.snapshot, at: station.now)
+        }
+        station.command(.plug(connector: 2))
+        for (time, event) in station.events { controller.ingest([event], at: time) }
+        return (station, controller)
+    }
+
+    static func render(
+        _ controller: inout ScreenController, _ station: ScriptedStation, rows: Int, columns: Int,
+        configuration: Bool = false
+    ) -> Surface {
+        var surface = Surface(rows: rows, columns: columns)
+        let entries = configuration ? station.core.configurationEntries : []
+        controller.render(station.snapshot, configuration: entries, at: station.now, into: &surface)
+        return surface
+    }
+
+    @Test(arguments: sizes)
+    func dashboard_whileCharging(_ rows: Int, _ columns: Int) throws {
+        var (station, controller) = try Self.charging()
+        let surface = Self.render(&controller, station, rows: rows, columns: columns)
+        try Golden.check(surface.text, "dashboard-\(columns)x\(rows)")
+    }
+
+    @Test(arguments: sizes)
+    func configurationView(_ rows: Int, _ columns: Int) throws {
+        var (station, controller) = try Self.charging()
+        _ = controller.perform(.configuration, snapshot: station.snapshot, configuration: [], at: station.now)
+        let surface = Self.render(&controller, station, rows: rows, columns: columns, configuration: true)
+        try Golden.check(surface.text, "configuration-\(columns)x\(rows)")
+    }
+
+    @Test func helpOverlay_at80x24() throws {
+        var (station, controller) = try Self.charging()
+        _ = controller.perform(.help, snapshot: station.snapshot, configuration: [], at: station.now)
+        try Golden.check(Self.render(&controller, station, rows: 24, columns: 80).text, "help-80x24")
+    }
+
+    @Test func swipePicker_andFrameOverlay_at80x24() throws {
+        var (station, controller) = try Self.charging()
+        _ = controller.perform(.swipe, snapshot: station.snapshot, configuration: [], at: station.now)
+        try Golden.check(Self.render(&controller, station, rows: 24, columns: 80).text, "swipe-picker-80x24")
+        _ = controller.handle(.escape, snapshot: station.snapshot, configuration: [], at: station.now)
+        // The StartTransaction, opened from the log, shows its answer underneath.
+        for _ in 0..<200 { _ = controller.handle(.up, snapshot: station.snapshot, configuration: [], at: station.now) }
+        while let cursor = controller.logCursor, controller.log.entry(cursor)?.action != "StartTransaction" {
+            _ = controller.handle(.down, snapshot: station.snapshot, configuration: [], at: station.now)
+        }
+        _ = controller.handle(.enter, snapshot: station.snapshot, configuration: [], at: station.now)
+        let text = Self.render(&controller, station, rows: 40, columns: 120).text
+        try Golden.check(text, "frame-overlay-120x40")
+        #expect(text.contains("answered by"))
+        #expect(text.contains(#""transactionId": 42"#))
+    }
+
+    @Test func asciiGlyphs_andASmallTerminal() throws {
+        var (station, controller) = try Self.charging()
+        controller.glyphs = .ascii
+        let text = Self.render(&controller, station, rows: 20, columns: 70).text
+        #expect(!text.contains("─") && text.contains("+-"))
+        #expect(text.contains("terminal 70x20: 80x24 or more shows everything"))
+    }
+}
+
+/// Expected screens kept as text files beside the tests.
+enum Golden {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static func check(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let file = directory.appendingPathComponent("\(name).txt")
+        if ProcessInfo.processInfo.environment["OCPP_UPDATE_GOLDEN"] == "1" {
+            try (actual + "\n").write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
+            Issue.record("no golden file \(file.path); run with OCPP_UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(
+            actual + "\n" == expected, "screen \(name) differs from Golden/\(name).txt", sourceLocation: sourceLocation)
+    }
+}

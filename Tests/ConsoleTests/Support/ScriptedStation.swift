@@ -1,0 +1,82 @@
+import ChargePoint
+import Foundation
+
+/// A real station core on a manual clock, answered by a minimal central system, so that
+/// the screen can be drawn from genuine snapshots and events that never vary.
+struct ScriptedStation {
+    private(set) var core: StationCore
+    private(set) var now: Timestamp
+    private(set) var events: [(Timestamp, StationEvent)] = []
+    private var nextTransactionId = 42
+
+    static let start = Timestamp(rfc3339: "2026-11-24T10:00:00.000Z")!
+
+    static var assets: AssetLocator? {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return AssetLocator.locate(environment: ["OCPP_CONSOLE_ASSETS": root.appendingPathComponent("Assets").path])
+    }
+
+    static var cards: [DemoCard] {
+        (try? assets.map { try DemoCards.load($0.cardsFile) }) ?? []
+    }
+
+    /// A booted station with every connector reported.
+    init(profile name: String = "default") throws {
+        let profile = try StationProfileLoader.load(name, assets: Self.assets)
+        now = Self.start
+        core = try StationCore(
+            profile: profile, durable: DurableState(), now: now, ids: .sequential(prefix: "m"), seed: 1)
+        apply(.powerOn)
+        apply(.linkUp)
+    }
+
+    mutating func command(_ command: OperatorCommand) { apply(.command(command)) }
+
+    mutating func advance(seconds: Int) {
+        let target = now.adding(milliseconds: Int64(seconds) * 1000)
+        while let wake, wake <= target {
+            now = max(now, wake)
+            apply(.tick)
+        }
+        now = target
+        apply(.tick)
+    }
+
+    var snapshot: StationSnapshot { core.snapshot(at: now) }
+
+    /// Every event so far, in order.
+    var allEvents: [StationEvent] { events.map(\.1) }
+
+    private mutating func apply(_ input: StationInput) {
+        var pending = [input]
+        while !pending.isEmpty {
+            let effects = core.handle(pending.removeFirst(), at: now)
+            events += effects.events.map { (now, $0) }
+            wake = effects.nextWakeUp
+            for frame in effects.frames {
+                if let answer = answer(frame) { pending.append(.received(answer)) }
+            }
+        }
+    }
+
+    private var wake: Timestamp?
+
+    /// The central system's side: every station CALL answered as a CSMS would.
+    private mutating func answer(_ text: String) -> String? {
+        guard case .success(.call(let call)) = Frame.parse(text) else { return nil }
+        let payload: String
+        switch call.action {
+        case "BootNotification":
+            payload = #"{"status":"Accepted","currentTime":"\#(now.rfc3339)","interval":300}"#
+        case "Heartbeat": payload = #"{"currentTime":"\#(now.rfc3339)"}"#
+        case "Authorize": payload = #"{"idTagInfo":{"status":"Accepted"}}"#
+        case "StartTransaction":
+            payload = #"{"idTagInfo":{"status":"Accepted"},"transactionId":\#(nextTransactionId)}"#
+            nextTransactionId += 1
+        case "StopTransaction": payload = #"{"idTagInfo":{"status":"Accepted"}}"#
+        default: payload = "{}"
+        }
+        return #"[3,"\#(call.messageId)",\#(payload)]"#
+    }
+}
