@@ -29,6 +29,7 @@ bench: test-deps
 	swift build -c release --product ocpp-console
 	.build/release/ocpp-bench
 	.venv/bin/python Tests/LinkBenchmark/link_bench.py --binary .build/release/ocpp-console
+	.venv/bin/python Tests/ScreenTest/screen_bench.py --binary .build/release/ocpp-console
 
 deps:
 	@scripts/install-deps

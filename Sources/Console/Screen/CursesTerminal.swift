@@ -47,12 +47,7 @@ final class CursesTerminal {
     }
 
     func show(_ surface: Surface) {
-        for row in 0..<surface.rows {
-            if let shown, shown.rows == surface.rows, shown.columns == surface.columns,
-                (0..<surface.columns).allSatisfy({ shown[row, $0] == surface[row, $0] })
-            {
-                continue
-            }
+        for row in 0..<surface.rows where shown?.rowEquals(surface, row: row) != true {
             write(row: row, of: surface)
         }
         shown = surface
@@ -63,13 +58,13 @@ final class CursesTerminal {
         var column = 0
         while column < surface.columns {
             let role = surface[row, column].role
-            var text = ""
+            var text = String.UnicodeScalarView()
             var end = column
             while end < surface.columns, surface[row, end].role == role {
-                text.append(surface[row, end].character)
+                text.append(surface[row, end].scalar)
                 end += 1
             }
-            tc_put(Int32(row), Int32(column), text, attributes[role.rawValue])
+            tc_put(Int32(row), Int32(column), String(text), attributes[role.rawValue])
             column = end
         }
     }

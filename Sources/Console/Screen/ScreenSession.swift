@@ -38,6 +38,8 @@ final class ScreenSession {
         self.runner = runner
         var dirty = true
         var lastTick = Int64(0)
+        var lastDraw = Int64(0)
+        var keyPressed = false
         while true {
             let now = Timestamp.now()
             let events = inbox.take()
@@ -69,6 +71,7 @@ final class ScreenSession {
                     }
                 }
                 dirty = true
+                keyPressed = true
             }
             if quit { break }
             let second = now.millisecondsSince1970 / 1000
@@ -76,11 +79,16 @@ final class ScreenSession {
                 lastTick = second
                 dirty = true
             }
-            if dirty {
+            // A key is answered at once; a flood of frames redraws at most every
+            // `Self.frameInterval` ms, so the log can take thousands a second.
+            let millis = now.millisecondsSince1970
+            if dirty, keyPressed || millis - lastDraw >= Self.frameInterval {
                 draw(at: now)
                 dirty = false
+                keyPressed = false
+                lastDraw = millis
             }
-            wait(until: (second + 1) * 1000)
+            wait(until: dirty ? lastDraw + Self.frameInterval : (second + 1) * 1000, events: !dirty)
         }
         showClosing()
         runner.shutdown()
@@ -107,10 +115,13 @@ final class ScreenSession {
         terminal.show(surface)
     }
 
-    /// Sleeps in poll() until a key, a signal or events arrive, or the wall clock
-    /// reaches `deadline` (ms since 1970).
-    private func wait(until deadline: Int64) {
-        guard inbox.isEmpty else { return }
+    /// At most one frame per this many ms while only station events change the screen.
+    static let frameInterval: Int64 = 20
+
+    /// Sleeps in poll() until a key, a signal or (with `events`) station events arrive,
+    /// or the wall clock reaches `deadline` (ms since 1970).
+    private func wait(until deadline: Int64, events: Bool) {
+        if events, !inbox.isEmpty { return }
         let timeout = Int32(clamping: max(1, deadline - Timestamp.now().millisecondsSince1970))
         var descriptors = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),

@@ -6,14 +6,19 @@
 /// and block elements, all single-width; other text (idTags, payloads) is shown with
 /// control characters replaced.
 public struct Surface: Sendable, Equatable {
+    /// One cell: a Unicode scalar (the console draws nothing wider or composed) and
+    /// its role. Scalars rather than Characters: a frame writes thousands of cells, and
+    /// grapheme breaking would dominate the time it takes.
     public struct Cell: Sendable, Equatable {
-        public var character: Character
+        public var scalar: Unicode.Scalar
         public var role: Role
 
-        public init(_ character: Character = " ", _ role: Role = .normal) {
-            self.character = character
+        public init(_ scalar: Unicode.Scalar = " ", _ role: Role = .normal) {
+            self.scalar = scalar
             self.role = role
         }
+
+        public var character: Character { Character(scalar) }
     }
 
     public let rows: Int
@@ -30,6 +35,13 @@ public struct Surface: Sendable, Equatable {
         cells[row * columns + column]
     }
 
+    /// Whether a row is the same in both surfaces (what the terminal need not rewrite).
+    public func rowEquals(_ other: Surface, row: Int) -> Bool {
+        guard other.columns == columns, other.rows == rows else { return false }
+        let range = (row * columns)..<((row + 1) * columns)
+        return cells[range] == other.cells[range]
+    }
+
     /// Writes `text` from (row, column), clipped to `limit` columns and to the surface;
     /// returns the column after the last character written.
     @discardableResult
@@ -37,22 +49,26 @@ public struct Surface: Sendable, Equatable {
         guard row >= 0, row < rows else { return column }
         var x = column
         let end = min(columns, limit == .max ? columns : column + max(0, limit))
-        for character in text {
+        let base = row * columns
+        for scalar in text.unicodeScalars {
             if x >= end { break }
-            if x >= 0 {
-                cells[row * columns + x] = Cell(Self.printable(character), role)
-            }
+            // A combining mark belongs to the cell before it; it is dropped, not drawn apart.
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            if x >= 0 { cells[base + x] = Cell(Self.printable(scalar), role) }
             x += 1
         }
         return x
     }
 
     /// Fills a rectangle with one character.
-    public mutating func fill(_ rect: Rect, _ character: Character = " ", role: Role = .normal) {
+    public mutating func fill(_ rect: Rect, _ scalar: Unicode.Scalar = " ", role: Role = .normal) {
+        let cell = Cell(scalar, role)
+        let left = max(0, rect.left)
+        let right = min(columns, rect.right)
+        guard left < right else { return }
         for row in max(0, rect.top)..<min(rows, rect.bottom) {
-            for column in max(0, rect.left)..<min(columns, rect.right) {
-                cells[row * columns + column] = Cell(character, role)
-            }
+            let base = row * columns
+            for index in (base + left)..<(base + right) { cells[index] = cell }
         }
     }
 
@@ -67,7 +83,9 @@ public struct Surface: Sendable, Equatable {
 
     /// One row as text (trailing spaces kept).
     public func text(row: Int) -> String {
-        String(cells[(row * columns)..<((row + 1) * columns)].map(\.character))
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: cells[(row * columns)..<((row + 1) * columns)].map(\.scalar))
+        return String(scalars)
     }
 
     /// The whole surface as text, trailing spaces trimmed per line: what tests compare.
@@ -79,14 +97,11 @@ public struct Surface: Sendable, Equatable {
         }.joined(separator: "\n")
     }
 
-    /// Control characters (a payload's \n, a tab) would move the terminal's cursor.
-    static func printable(_ character: Character) -> Character {
-        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else {
-            return character.isASCII ? character : "?"
-        }
-        if scalar.value < 0x20 || scalar.value == 0x7F { return " " }
-        // Two-column characters would shift everything after them on the line.
+    /// Control characters (a payload's \n, a tab) would move the terminal's cursor, and
+    /// two-column characters would shift everything after them on the line.
+    static func printable(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.value < 0x80 { return scalar.value < 0x20 || scalar.value == 0x7F ? " " : scalar }
         if scalar.properties.isEmojiPresentation || scalar.properties.isIdeographic { return "?" }
-        return character
+        return scalar
     }
 }
