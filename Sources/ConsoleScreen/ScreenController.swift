@@ -240,10 +240,10 @@ public struct ScreenController: Sendable {
             items.append(Picker.Item(label: "Clear the fault", detail: connector.errorCode.rawValue, value: ""))
         }
         for code in ChargePointErrorCode.allCases where code != .noError {
-            items.append(
-                Picker.Item(
-                    label: code.rawValue, detail: code.faultsConnector ? "Faulted" : "warning",
-                    value: code.rawValue))
+            let detail =
+                code == .connectorLockFailure
+                ? "the lock fails at the next start" : code.faultsConnector ? "Faulted" : "warning, keeps working"
+            items.append(Picker.Item(label: code.rawValue, detail: detail, value: code.rawValue))
         }
         return Picker(title: "Fault on connector \(id)", purpose: .fault(connector: id), items: items)
     }

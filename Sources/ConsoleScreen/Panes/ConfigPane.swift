@@ -9,6 +9,17 @@ struct ConfigPane {
     let cursor: Int
     let glyphs: Glyphs
 
+    /// Feature profile names that fit a narrow column.
+    static func short(_ profile: String) -> String {
+        switch profile {
+        case "FirmwareManagement": "Firmware"
+        case "LocalAuthListManagement": "LocalList"
+        case "SmartCharging": "Smart"
+        case "RemoteTrigger": "Trigger"
+        default: profile
+        }
+    }
+
     func draw(_ rect: Rect, into surface: inout Surface) {
         var title = "Configuration · \(total) keys"
         if !filter.isEmpty { title += " · filter \"\(filter)\": \(entries.count)" }
@@ -19,7 +30,7 @@ struct ConfigPane {
         let rows = inner.height - 1  // the last line explains the selected key
         let keyWidth = min(42, max(24, inner.width * 2 / 5))
         let accessWidth = 4
-        let profileWidth = inner.width >= 100 ? 24 : 0
+        let profileWidth = inner.width >= 100 ? 24 : 10
         let valueWidth = max(8, inner.width - keyWidth - accessWidth - profileWidth - 3)
         let start = min(max(0, cursor - rows + 1), max(0, entries.count - rows))
         var row = inner.top
@@ -40,7 +51,8 @@ struct ConfigPane {
                 ),
                 (Format.fit(access, accessWidth), entry.access == .readOnly ? .dim : .accent),
             ]
-            if profileWidth > 0 { pieces.append((" " + (entry.profile?.rawValue ?? ""), .dim)) }
+            let profile = entry.profile?.rawValue ?? ""
+            pieces.append((" " + (profileWidth >= 24 ? profile : Self.short(profile)), .dim))
             surface.put(pieces, row: row, column: inner.left, limit: inner.width)
             if index == cursor {
                 surface.paint(Rect(top: row, left: inner.left, height: 1, width: inner.width), role: .selection)

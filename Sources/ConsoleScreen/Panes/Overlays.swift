@@ -16,7 +16,7 @@ struct Overlays {
             (line, line.hasPrefix(" ") || line.isEmpty ? .normal : .title)
         }
         let rect = Self.centered(in: area, height: lines.count + 2, width: 84)
-        drawText(lines, title: "Keys · any other key closes", scroll: scroll, rect, into: &surface)
+        drawText(lines, title: "Keys · ↑↓ scroll · any other key closes", scroll: scroll, rect, into: &surface)
     }
 
     func drawFrame(
@@ -34,7 +34,7 @@ struct Overlays {
             lines += [("", .normal), ("no answer yet", .dim)]
         }
         let rect = Self.centered(in: area, height: area.height, width: max(60, area.width - 8))
-        drawText(lines, title: "Frame · ← → partner · Esc closes", scroll: scroll, rect, into: &surface)
+        drawText(lines, title: "Frame · ↑↓ scroll · ← → its partner · Esc closes", scroll: scroll, rect, into: &surface)
     }
 
     func drawPicker(_ picker: Picker, in area: Rect, into surface: inout Surface) {
