@@ -1,13 +1,13 @@
 import Foundation
 
 /// Runs a station for real: the core, its SQLite store, the WebSocket link and the
-/// wall clock, on one thread of its own (DESIGN.md "Threading": the core is owned by
-/// one serial executor).
+/// wall clock (DESIGN.md "Threading": the core is owned by one serial executor).
 ///
-/// Inputs (operator commands, link events, the clock) are queued in arrival order and
-/// handled one at a time, so a later command never overtakes an earlier one. For each,
-/// the effects are carried out in the order `StationEffects` prescribes: persist,
-/// send, link requests, events. The link's own thread only ever enqueues.
+/// That executor is the link's own service thread: a frame received is handled and
+/// its answer queued for writing without a thread hop, and operator commands, timers
+/// and the rest reach the core through the same thread, in arrival order, so a later
+/// command never overtakes an earlier one. For each input the effects are carried out
+/// in the order `StationEffects` prescribes: persist, send, link requests, events.
 public final class StationRunner: @unchecked Sendable {
     public struct Configuration: Sendable {
         public var profile: StationProfile
@@ -33,35 +33,26 @@ public final class StationRunner: @unchecked Sendable {
         }
     }
 
-    enum Input {
-        case link(LinkEvent)
-        case command(OperatorCommand)
-        case report(StationEvent)
-        case powerCut
-        case shutdown
-    }
-
     public let configuration: Configuration
     private let onEvent: @Sendable (StationEvent) -> Void
     private let onFailure: @Sendable (String) -> Void
     private let condition = NSCondition()
-    private var inputs: [Input] = []  // guarded by condition
     private var finished = false  // guarded by condition
+    private var failed = false  // guarded by condition
     private var published: StationCore  // guarded by condition: a copy for readers
 
-    // Runner-thread state.
+    // Service-thread state.
     private var core: StationCore
     private let store: SQLiteStore
     private var client: WebSocketClient!
-    private var nextWakeUp: Timestamp?
     private var keyAtStart: String?
     /// After a power cut, link events of the dead connection are ignored until it is
     /// reported gone.
     private var awaitingAbort = false
 
     /// Opens the store and prepares the station; nothing runs before `start()`.
-    /// `onFailure` is called (once, on the runner thread) when the station cannot go on,
-    /// e.g. its database fails; the runner has stopped by then.
+    /// `onFailure` is called (once, on the link's thread) when the station cannot go on,
+    /// e.g. its database fails; the station takes no more input by then.
     public init(
         configuration: Configuration, onEvent: @escaping @Sendable (StationEvent) -> Void,
         onFailure: @escaping @Sendable (String) -> Void
@@ -78,27 +69,52 @@ public final class StationRunner: @unchecked Sendable {
     /// Starts the link and the station; the station powers on at once.
     public func start() throws(LinkError) {
         client = WebSocketClient(caFile: configuration.caFile) { [weak self] event in
-            self?.enqueue(.link(event))
+            self?.linkEvent(event)
         }
+        client.onWake = { [weak self] in self?.timerFired() }
         try client.start()
-        let thread = Thread { [self] in run() }
-        thread.name = "ocpp-station"
-        thread.start()
+        client.perform { [self] in
+            if configuration.insecure, configuration.endpoint.secure {
+                onEvent(
+                    .error(
+                        "--insecure: the central system's certificate is not checked; anyone on the path can pose as it"
+                    ))
+            }
+            handle(.powerOn)
+        }
     }
 
-    public func submit(_ command: OperatorCommand) { enqueue(.command(command)) }
+    public func submit(_ command: OperatorCommand) {
+        client.perform { [self] in
+            if !isFailed { handle(.command(command)) }
+        }
+    }
 
     /// Publishes an event in order with the station's own (for example a command line
     /// that did not parse, after the events of the commands before it).
-    public func report(_ event: StationEvent) { enqueue(.report(event)) }
+    public func report(_ event: StationEvent) {
+        client.perform { [self] in
+            if !isFailed { onEvent(event) }
+        }
+    }
 
     /// An abrupt power cut and the power coming back: the link drops without a close
     /// frame, the core is rebuilt from what the store holds, and boots again.
-    public func powerCut() { enqueue(.powerCut) }
+    public func powerCut() {
+        client.perform { [self] in
+            if !isFailed { powerCutNow() }
+        }
+    }
 
     /// `quit`: save, close the link gracefully, stop. Blocks until done.
     public func shutdown() {
-        enqueue(.shutdown)
+        client.perform { [self] in
+            if !isFailed { handle(.shutdown) }
+            condition.withLock {
+                finished = true
+                condition.broadcast()
+            }
+        }
         condition.lock()
         while !finished { condition.wait() }
         condition.unlock()
@@ -125,62 +141,17 @@ public final class StationRunner: @unchecked Sendable {
         return true
     }
 
-    private func enqueue(_ input: Input) {
-        condition.lock()
-        inputs.append(input)
-        // Broadcast: callers of waitUntilOnline wait on the same condition.
-        condition.broadcast()
-        condition.unlock()
-    }
+    // MARK: On the link's service thread
 
-    // MARK: The runner thread
+    private var isFailed: Bool { condition.withLock { failed || finished } }
 
-    private func run() {
-        if configuration.insecure, configuration.endpoint.secure {
-            onEvent(
-                .error(
-                    "--insecure: the central system's certificate is not checked; anyone on the path can pose as it"))
-        }
-        handle(.powerOn)
-        while true {
-            condition.lock()
-            while inputs.isEmpty && !timerDue() {
-                if let wake = nextWakeUp {
-                    let delay = Double(Timestamp.now().milliseconds(until: wake)) / 1000
-                    _ = condition.wait(until: Date().addingTimeInterval(max(0.001, delay)))
-                } else {
-                    condition.wait()
-                }
-            }
-            let batch = inputs
-            inputs.removeAll()
-            condition.unlock()
-            if condition.withLock({ failed }) { return }
-            for input in batch {
-                switch input {
-                case .link(let event): linkEvent(event)
-                case .command(let command): handle(.command(command))
-                case .report(let event): onEvent(event)
-                case .powerCut: powerCutNow()
-                case .shutdown:
-                    handle(.shutdown)
-                    condition.lock()
-                    finished = true
-                    condition.broadcast()
-                    condition.unlock()
-                    return
-                }
-            }
-            if timerDue() { handle(.tick) }
-        }
-    }
-
-    private func timerDue() -> Bool {
-        guard let wake = nextWakeUp else { return false }
-        return wake <= Timestamp.now()
+    private func timerFired() {
+        guard !isFailed else { return }
+        handle(.tick)
     }
 
     private func linkEvent(_ event: LinkEvent) {
+        guard !isFailed else { return }
         if awaitingAbort {
             if case .disconnected = event { awaitingAbort = false; handle(.powerOn) }
             return
@@ -209,7 +180,7 @@ public final class StationRunner: @unchecked Sendable {
             }
         }
         for event in effects.events { onEvent(event) }
-        nextWakeUp = effects.nextWakeUp
+        client.wake(at: effects.nextWakeUp)
         condition.lock()
         published = core
         condition.broadcast()
@@ -234,7 +205,7 @@ public final class StationRunner: @unchecked Sendable {
             fatalStop("cannot restart after the power cut: \(error)")
             return
         }
-        nextWakeUp = nil
+        client.wake(at: nil)
         if client.isConnected {
             awaitingAbort = true
             client.abort()
@@ -245,15 +216,13 @@ public final class StationRunner: @unchecked Sendable {
 
     private func fatalStop(_ reason: String) {
         onEvent(.error(reason))
-        condition.lock()
-        finished = true
-        failed = true
-        condition.broadcast()
-        condition.unlock()
+        client.wake(at: nil)
+        condition.withLock {
+            failed = true
+            condition.broadcast()
+        }
         onFailure(reason)
     }
-
-    private var failed = false  // guarded by condition
 }
 
 extension StationCore {

@@ -41,12 +41,17 @@ public struct LinkSettings: Sendable, Equatable {
 /// loop around `lws_service`. Other threads hand it commands under a lock and wake it
 /// with `lws_cancel_service`; it writes one message per WRITEABLE callback and asks
 /// again while more wait. Events go out through `onEvent`, on that thread, in order.
+///
+/// The thread also runs the owner's own work (`perform`) and wakes it at a time it
+/// asks for (`wake(at:)`): the station runs on it, so that a frame received is
+/// handled and answered without crossing threads (`make bench`, link benchmark).
 public final class WebSocketClient: @unchecked Sendable {
     enum Command {
         case connect(LinkSettings)
         case send(String)
         case close(reason: String)
         case abort
+        case perform(@Sendable () -> Void)
     }
 
     private let onEvent: @Sendable (LinkEvent) -> Void
@@ -70,6 +75,9 @@ public final class WebSocketClient: @unchecked Sendable {
     private var strings: [UnsafeMutablePointer<CChar>] = []
     private var retryPolicy = UnsafeMutablePointer<lws_retry_bo_t>.allocate(capacity: 1)
     private let keepAlive = UnsafeMutablePointer<tl_timer>.allocate(capacity: 1)
+    private let wakeTimer = UnsafeMutablePointer<tl_timer>.allocate(capacity: 1)
+    /// Called on the service thread when the time given to `wake(at:)` comes.
+    public var onWake: (() -> Void)?
     private let protocols = UnsafeMutablePointer<lws_protocols>.allocate(capacity: 2)
     private let caFile: String?
 
@@ -80,6 +88,7 @@ public final class WebSocketClient: @unchecked Sendable {
         self.caFile = caFile
         retryPolicy.initialize(to: lws_retry_bo_t())
         keepAlive.initialize(to: tl_timer())
+        wakeTimer.initialize(to: tl_timer())
         protocols.initialize(repeating: lws_protocols(), count: 2)
         protocols[0].name = UnsafePointer(strdup("ocpp1.6"))
         protocols[0].callback = { wsi, reason, user, input, length in
@@ -95,6 +104,7 @@ public final class WebSocketClient: @unchecked Sendable {
     deinit {
         retryPolicy.deallocate()
         keepAlive.deallocate()
+        wakeTimer.deallocate()
         free(UnsafeMutableRawPointer(mutating: protocols[0].name))
         protocols.deallocate()
         for string in strings { free(string) }
@@ -125,6 +135,11 @@ public final class WebSocketClient: @unchecked Sendable {
             let client = Unmanaged<WebSocketClient>.fromOpaque(owner).takeUnretainedValue()
             client.keepAliveTick()
         }
+        wakeTimer.pointee.owner = Unmanaged.passUnretained(self).toOpaque()
+        wakeTimer.pointee.fire = { owner in
+            guard let owner else { return }
+            Unmanaged<WebSocketClient>.fromOpaque(owner).takeUnretainedValue().onWake?()
+        }
         let thread = Thread { [self] in
             if let contextHandle { serviceLoop(contextHandle) }
         }
@@ -133,12 +148,42 @@ public final class WebSocketClient: @unchecked Sendable {
         thread.start()
     }
 
+    /// Opens a connection; always by way of the queue, so that it never starts inside a
+    /// callback of the connection that is ending.
     public func connect(_ settings: LinkSettings) { enqueue(.connect(settings)) }
-    public func send(_ text: String) { enqueue(.send(text)) }
+    public func send(_ text: String) { run(.send(text)) }
     /// A graceful close (close frame with a reason).
-    public func close(reason: String) { enqueue(.close(reason: reason)) }
+    public func close(reason: String) { run(.close(reason: reason)) }
     /// Drops the connection without a close frame, as a power cut would.
-    public func abort() { enqueue(.abort) }
+    public func abort() { run(.abort) }
+
+    /// Runs `work` on the service thread, after what was asked before it.
+    public func perform(_ work: @escaping @Sendable () -> Void) { enqueue(.perform(work)) }
+
+    /// On the service thread: calls `onWake` at `time` (replacing any earlier request),
+    /// or never with nil.
+    public func wake(at time: Timestamp?) {
+        guard let contextHandle else { return }
+        guard let time else {
+            tl_timer_cancel(wakeTimer)
+            return
+        }
+        let delay = max(0, Timestamp.now().milliseconds(until: time))
+        tl_timer_schedule(contextHandle, wakeTimer, delay * 1000)
+    }
+
+    /// Whether the caller runs on the service thread.
+    public var isServiceThread: Bool { Thread.current === thread }
+
+    /// Carries a command out at once on the service thread (in order with everything
+    /// else there), or queues it from another thread.
+    private func run(_ command: Command) {
+        if isServiceThread, lock.withLock({ commands.isEmpty }) {
+            execute(command)
+        } else {
+            enqueue(command)
+        }
+    }
 
     /// Closes gracefully (waiting up to two seconds for the close handshake) and stops
     /// the thread.
@@ -171,6 +216,7 @@ public final class WebSocketClient: @unchecked Sendable {
             if lws_service(context, 0) < 0 { break }
         }
         tl_timer_cancel(keepAlive)
+        tl_timer_cancel(wakeTimer)
         lws_context_destroy(context)
     }
 
@@ -186,23 +232,27 @@ public final class WebSocketClient: @unchecked Sendable {
             defer { commands.removeAll() }
             return commands
         }
-        for command in pending {
-            switch command {
-            case .connect(let settings): open(settings)
-            case .send(let text):
-                outgoing.append(Array(text.utf8))
-                if let wsi, established { lws_callback_on_writable(wsi) }
-            case .close(let reason):
-                if let wsi {
-                    closeReason = reason
-                    lws_callback_on_writable(wsi)
-                }
-            case .abort:
-                if let wsi {
-                    closeReason = "power cut"
-                    lws_set_timeout(wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_ASYNC)
-                }
+        for command in pending { execute(command) }
+    }
+
+    private func execute(_ command: Command) {
+        switch command {
+        case .connect(let settings): open(settings)
+        case .send(let text):
+            outgoing.append(Array(text.utf8))
+            if let wsi, established { lws_callback_on_writable(wsi) }
+        case .close(let reason):
+            if let wsi {
+                closeReason = reason
+                lws_callback_on_writable(wsi)
             }
+        case .abort:
+            if let wsi {
+                closeReason = "power cut"
+                lws_set_timeout(wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_ASYNC)
+            }
+        case .perform(let work):
+            work()
         }
     }
 
