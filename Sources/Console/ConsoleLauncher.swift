@@ -44,28 +44,46 @@ struct ConsoleLauncher {
         return runScreen(configuration, setup: setup, demo: demo)
     }
 
-    private func runHeadless(_ configuration: StationRunner.Configuration, demo: DemoServer?) -> Int32 {
-        let output = OutputLines()
+    /// Creates and starts the station; its events go to `sink` and to the `--log` file.
+    private func startStation(
+        _ configuration: StationRunner.Configuration, sink: @escaping @Sendable (StationEvent) -> Void,
+        onFailure: @escaping @Sendable (String) -> Void
+    ) -> StationRunner? {
         let log = EventLog()
-        let runner: StationRunner
         do {
-            runner = try StationRunner(
+            let runner = try StationRunner(
                 configuration: configuration,
                 onEvent: { event in
-                    output.write(EventEncoder.line(event))
+                    sink(event)
                     log.record(event)
                 },
-                onFailure: { reason in
-                    StandardError.write("ocpp-console: \(reason)")
-                    exit(1)
-                })
+                onFailure: onFailure)
             try runner.start()
+            return runner
         } catch {
             StandardError.write("ocpp-console: cannot start the station: \(error)")
-            return 1
+            return nil
         }
-        let loop = options.demoLoop ? demo.map { DemoLoop(runner: runner, server: $0) } : nil
-        loop?.start()
+    }
+
+    /// `--demo-loop`: the unattended session loop, when the embedded central system runs.
+    private func startDemoLoop(_ runner: StationRunner, _ demo: DemoServer?) -> DemoLoop? {
+        guard options.demoLoop, let demo else { return nil }
+        let loop = DemoLoop(runner: runner, server: demo)
+        loop.start()
+        return loop
+    }
+
+    private func runHeadless(_ configuration: StationRunner.Configuration, demo: DemoServer?) -> Int32 {
+        let output = OutputLines()
+        let started = startStation(
+            configuration, sink: { event in output.write(EventEncoder.line(event)) },
+            onFailure: { reason in
+                StandardError.write("ocpp-console: \(reason)")
+                exit(1)
+            })
+        guard let runner = started else { return 1 }
+        let loop = startDemoLoop(runner, demo)
         defer { loop?.stop() }
         TerminationSignals.install { runner.shutdown() }
         return HeadlessSession(runner: runner, scriptPath: options.script).run()
@@ -87,30 +105,15 @@ struct ConsoleLauncher {
             return 1
         }
         let info = StationInfo(
-            url: configuration.endpoint.description.replacingOccurrences(
-                of: "/" + configuration.endpoint.path.split(separator: "/").last.map(String.init)!, with: ""),
-            stationId: configuration.stationId, insecure: configuration.insecure, cards: setup.cards,
+            url: configuration.endpoint.description, stationId: configuration.stationId,
+            insecure: configuration.insecure, cards: setup.cards,
             demo: demo != nil)
         let session = ScreenSession(terminal: terminal, info: info, theme: theme)
-        let sink = session.eventSink
-        let log = EventLog()
-        let runner: StationRunner
-        do {
-            runner = try StationRunner(
-                configuration: configuration,
-                onEvent: { event in
-                    sink(event)
-                    log.record(event)
-                },
-                onFailure: session.failureSink)
-            try runner.start()
-        } catch {
+        guard let runner = startStation(configuration, sink: session.eventSink, onFailure: session.failureSink) else {
             terminal.stop()
-            StandardError.write("ocpp-console: cannot start the station: \(error)")
             return 1
         }
-        let loop = options.demoLoop ? demo.map { DemoLoop(runner: runner, server: $0) } : nil
-        loop?.start()
+        let loop = startDemoLoop(runner, demo)
         defer { loop?.stop() }
         return session.run(runner)
     }

@@ -18,7 +18,8 @@ struct ScreenRenderingTests {
         station.command(.swipe(idTag: "04A1B2C3D4E5F6", connector: 1))
         var controller = ScreenController(
             info: StationInfo(
-                url: "ws://127.0.0.1:9000/ocpp", stationId: "OCD-000001", cards: ScriptedStation.cards, demo: true))
+                url: "ws://127.0.0.1:9000/ocpp/OCD-000001", stationId: "OCD-000001", cards: ScriptedStation.cards,
+                demo: true))
         for _ in 0..<95 {
             station.advance(seconds: 1)
             controller.sample(station.snapshot, at: station.now)

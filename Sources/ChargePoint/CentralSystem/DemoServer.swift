@@ -104,11 +104,7 @@ public final class DemoServer: @unchecked Sendable {
     ) -> Int32 {
         switch reason {
         case LWS_CALLBACK_ESTABLISHED:
-            var buffer = [CChar](repeating: 0, count: 512)
-            let count = lws_hdr_copy(wsi, &buffer, Int32(buffer.count), WSI_TOKEN_GET_URI)
-            let uri =
-                count > 0
-                ? String(decoding: buffer.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+            let uri = LibwebsocketsIO.header(wsi, WSI_TOKEN_GET_URI)
             let station = uri.split(separator: "/").last.map(String.init)?.removingPercentEncoding ?? "unknown"
             sessions[wsi] = Session(station: station)
         case LWS_CALLBACK_RECEIVE:
@@ -129,13 +125,7 @@ public final class DemoServer: @unchecked Sendable {
             guard var session = sessions[wsi], !session.outgoing.isEmpty else { break }
             let message = session.outgoing.removeFirst()
             sessions[wsi] = session
-            let pre = tl_pre()
-            var buffer = [UInt8](repeating: 0, count: pre + message.count)
-            buffer.replaceSubrange(pre..<(pre + message.count), with: message)
-            let written = buffer.withUnsafeMutableBufferPointer { pointer in
-                lws_write(wsi, pointer.baseAddress! + pre, message.count, LWS_WRITE_TEXT)
-            }
-            if written < message.count { return -1 }
+            if !LibwebsocketsIO.writeText(wsi, message) { return -1 }
             if !session.outgoing.isEmpty { lws_callback_on_writable(wsi) }
         case LWS_CALLBACK_CLOSED:
             sessions[wsi] = nil

@@ -330,11 +330,7 @@ public final class WebSocketClient: @unchecked Sendable {
             if failed != 0 { return -1 }
         case LWS_CALLBACK_CLIENT_FILTER_PRE_ESTABLISH:
             // lws accepts a server that names no subprotocol; OCPP-J §3.2 requires it.
-            var buffer = [CChar](repeating: 0, count: 64)
-            let count = lws_hdr_copy(wsi, &buffer, Int32(buffer.count), WSI_TOKEN_PROTOCOL)
-            let agreed =
-                count > 0
-                ? String(decoding: buffer.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+            let agreed = LibwebsocketsIO.header(wsi, WSI_TOKEN_PROTOCOL, capacity: 64)
             if agreed != "ocpp1.6" {
                 failureReason =
                     agreed.isEmpty
@@ -378,13 +374,7 @@ public final class WebSocketClient: @unchecked Sendable {
             }
             guard !outgoing.isEmpty else { break }
             let message = outgoing.removeFirst()
-            let pre = tl_pre()
-            var buffer = [UInt8](repeating: 0, count: pre + message.count)
-            buffer.replaceSubrange(pre..<(pre + message.count), with: message)
-            let written = buffer.withUnsafeMutableBufferPointer { pointer in
-                lws_write(wsi, pointer.baseAddress! + pre, message.count, LWS_WRITE_TEXT)
-            }
-            if written < message.count { return -1 }
+            if !LibwebsocketsIO.writeText(wsi, message) { return -1 }
             if !outgoing.isEmpty || closeReason != nil { lws_callback_on_writable(wsi) }
         case LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
             if let input, length >= 2 {

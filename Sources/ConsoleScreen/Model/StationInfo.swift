@@ -3,6 +3,7 @@ import ChargePoint
 /// What the screen shows that the station's snapshot does not carry: where it connects,
 /// as whom, and the cards on offer.
 public struct StationInfo: Sendable {
+    /// The full connection URL, station id included (percent-encoded).
     public var url: String
     public var stationId: String
     public var insecure: Bool

@@ -20,7 +20,7 @@ struct HeaderPane {
 
         let (state, stateRole) = linkState
         var pieces: [(String, Role)] = [(" \(glyphs.dot) ", stateRole), (state, stateRole), ("  ", .normal)]
-        pieces.append((info.url + (info.url.hasSuffix("/") ? "" : "/") + info.stationId, .accent))
+        pieces.append((info.url, .accent))
         if info.demo { pieces.append(("  (embedded demo central system)", .dim)) }
         surface.put(pieces, row: connection.top, column: 0, limit: connection.width)
 

@@ -1,0 +1,25 @@
+internal import CTermShim.Websockets
+
+/// What the WebSocket client and the demo server both do with a libwebsockets
+/// connection, in one place.
+enum LibwebsocketsIO {
+    /// Writes one text message (lws needs LWS_PRE bytes of headroom before it); false
+    /// when lws could not take it all, which means the connection is done.
+    static func writeText(_ wsi: OpaquePointer, _ message: [UInt8]) -> Bool {
+        let pre = tl_pre()
+        var buffer = [UInt8](repeating: 0, count: pre + message.count)
+        buffer.replaceSubrange(pre..<(pre + message.count), with: message)
+        let written = buffer.withUnsafeMutableBufferPointer { pointer in
+            lws_write(wsi, pointer.baseAddress! + pre, message.count, LWS_WRITE_TEXT)
+        }
+        return written >= message.count
+    }
+
+    /// A header of the handshake ("" when absent).
+    static func header(_ wsi: OpaquePointer, _ token: lws_token_indexes, capacity: Int = 512) -> String {
+        var buffer = [CChar](repeating: 0, count: capacity)
+        let count = lws_hdr_copy(wsi, &buffer, Int32(buffer.count), token)
+        guard count > 0 else { return "" }
+        return String(decoding: buffer.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
