@@ -108,7 +108,7 @@ struct ConsoleLauncher {
             url: configuration.endpoint.description, stationId: configuration.stationId,
             insecure: configuration.insecure, cards: setup.cards,
             demo: demo != nil)
-        let session = ScreenSession(terminal: terminal, info: info, theme: theme)
+        let session = ScreenSession(terminal: terminal, info: info)
         guard let runner = startStation(configuration, sink: session.eventSink, onFailure: session.failureSink) else {
             terminal.stop()
             return 1

@@ -18,7 +18,6 @@ public struct ScreenController: Sendable {
     public enum View: Sendable, Equatable { case dashboard, configuration }
 
     public let info: StationInfo
-    public var theme: Theme
     public var glyphs: Glyphs
 
     public internal(set) var view: View = .dashboard
@@ -39,9 +38,8 @@ public struct ScreenController: Sendable {
     var configRows = 10
     private var commandHistory: [String] = []
 
-    public init(info: StationInfo, theme: Theme = .dark, glyphs: Glyphs = .unicode, logCapacity: Int = 10_000) {
+    public init(info: StationInfo, glyphs: Glyphs = .unicode, logCapacity: Int = 10_000) {
         self.info = info
-        self.theme = theme
         self.glyphs = glyphs
         log = MessageLog(capacity: logCapacity)
     }

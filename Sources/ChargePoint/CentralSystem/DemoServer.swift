@@ -12,7 +12,7 @@ public final class DemoServer: @unchecked Sendable {
     private var requests: [(station: String?, action: LoopAction)] = []  // guarded by lock
     private var stopping = false  // guarded by lock
     private var context: OpaquePointer?
-    private var thread: Thread?
+    private var thread: ServiceThread?
     private let protocols = UnsafeMutablePointer<lws_protocols>.allocate(capacity: 3)
     private let interface = strdup("127.0.0.1")!
 
@@ -39,10 +39,9 @@ public final class DemoServer: @unchecked Sendable {
         }
         protocols[1].name = UnsafePointer(strdup("ocpp1.6"))
         protocols[1].callback = { wsi, reason, user, input, length in
-            guard let wsi, let context = lws_get_context(wsi), let owner = lws_context_user(context) else {
+            guard let wsi, let server = LibwebsocketsIO.owner(of: wsi, as: DemoServer.self) else {
                 return lws_callback_http_dummy(wsi, reason, user, input, length)
             }
-            let server = Unmanaged<DemoServer>.fromOpaque(owner).takeUnretainedValue()
             return server.callback(wsi, reason, user, input, length)
         }
         protocols[1].rx_buffer_size = 65536
@@ -71,14 +70,13 @@ public final class DemoServer: @unchecked Sendable {
         self.context = context
         let vhost = lws_get_vhost_by_name(context, "default")
         port = Int(lws_get_vhost_listen_port(vhost))
-        let thread = Thread { [self] in
+        let thread = ServiceThread(name: "ocpp-demo-csms") { [self] in
             guard let context = self.context else { return }
             while !lock.withLock({ stopping }) {
                 if lws_service(context, 0) < 0 { break }
             }
             lws_context_destroy(context)
         }
-        thread.name = "ocpp-demo-csms"
         self.thread = thread
         thread.start()
         return "ws://127.0.0.1:\(port)/ocpp"
@@ -87,7 +85,7 @@ public final class DemoServer: @unchecked Sendable {
     public func stop() {
         lock.withLock { stopping = true }
         if let context { lws_cancel_service(context) }
-        while thread?.isFinished == false { Thread.sleep(forTimeInterval: 0.005) }
+        thread?.join()
     }
 
     /// Asks the central system to send a call to a station (nil: the first connected).

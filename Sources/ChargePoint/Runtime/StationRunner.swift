@@ -135,7 +135,7 @@ public final class StationRunner: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
         condition.lock()
         defer { condition.unlock() }
-        while !(published.snapshot.connection == .connected && published.snapshot.registration == .accepted) {
+        while !published.isOnline {
             if finished || !condition.wait(until: deadline) { return false }
         }
         return true

@@ -155,7 +155,7 @@ public struct StationCore: Sendable {
     }
 
     /// Online for OCPP purposes: the link is up and the central system accepted us.
-    var isOnline: Bool { link.state == .connected && registration == .accepted }
+    public var isOnline: Bool { link.state == .connected && registration == .accepted }
 }
 
 /// The station's own "connector 0".

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The station's durable memory on SQLite (DESIGN.md "Storage"): configuration,
 /// authorization cache, local list, transactions, the transaction message queue,
@@ -18,6 +19,8 @@ import GRDB
 /// cannot disagree with the core about their meaning.
 public final class SQLiteStore: Sendable {
     private let database: DatabaseQueue
+    /// The `synchronous` mode the connection is in.
+    private let synchronous = Mutex<String?>(nil)
     public let path: String
 
     public init(path: String) throws {
@@ -51,7 +54,11 @@ public final class SQLiteStore: Sendable {
         guard !changes.isEmpty else { return }
         let sync = changes.contains(where: \.concernsTransactions) ? "FULL" : "NORMAL"
         try database.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA synchronous = \(sync)")
+            // A pragma statement costs as much as a small write: only when the mode changes.
+            if synchronous.withLock({ $0 }) != sync {
+                try db.execute(sql: "PRAGMA synchronous = \(sync)")
+                synchronous.withLock { $0 = sync }
+            }
             try db.inTransaction {
                 for change in changes { try Self.apply(change, db) }
                 return .commit

@@ -22,4 +22,11 @@ enum LibwebsocketsIO {
         guard count > 0 else { return "" }
         return String(decoding: buffer.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
+
+    /// The object that owns the context of `wsi` (its creation info's `user`): how a C
+    /// callback finds its Swift side again.
+    static func owner<Owner: AnyObject>(of wsi: OpaquePointer, as type: Owner.Type) -> Owner? {
+        guard let context = lws_get_context(wsi), let owner = lws_context_user(context) else { return nil }
+        return Unmanaged<Owner>.fromOpaque(owner).takeUnretainedValue()
+    }
 }

@@ -59,7 +59,7 @@ public final class WebSocketClient: @unchecked Sendable {
     private var commands: [Command] = []  // guarded by lock
     private var stopping = false  // guarded by lock
     private var contextHandle: OpaquePointer?  // set once, before the thread runs
-    private var thread: Thread?
+    private var thread: ServiceThread?
 
     // Service-thread state.
     private var wsi: OpaquePointer?
@@ -73,6 +73,7 @@ public final class WebSocketClient: @unchecked Sendable {
     private var established = false
     private var closeStarted = false
     private var strings: [UnsafeMutablePointer<CChar>] = []
+    private var connectionStrings: [UnsafeMutablePointer<CChar>] = []
     private var retryPolicy = UnsafeMutablePointer<lws_retry_bo_t>.allocate(capacity: 1)
     private let keepAlive = UnsafeMutablePointer<tl_timer>.allocate(capacity: 1)
     private let wakeTimer = UnsafeMutablePointer<tl_timer>.allocate(capacity: 1)
@@ -92,10 +93,9 @@ public final class WebSocketClient: @unchecked Sendable {
         protocols.initialize(repeating: lws_protocols(), count: 2)
         protocols[0].name = UnsafePointer(strdup("ocpp1.6"))
         protocols[0].callback = { wsi, reason, user, input, length in
-            guard let wsi, let context = lws_get_context(wsi), let owner = lws_context_user(context) else {
+            guard let wsi, let client = LibwebsocketsIO.owner(of: wsi, as: WebSocketClient.self) else {
                 return lws_callback_http_dummy(wsi, reason, user, input, length)
             }
-            let client = Unmanaged<WebSocketClient>.fromOpaque(owner).takeUnretainedValue()
             return client.callback(wsi, reason, user, input, length)
         }
         protocols[0].rx_buffer_size = 65536
@@ -107,7 +107,7 @@ public final class WebSocketClient: @unchecked Sendable {
         wakeTimer.deallocate()
         free(UnsafeMutableRawPointer(mutating: protocols[0].name))
         protocols.deallocate()
-        for string in strings { free(string) }
+        for string in strings + connectionStrings { free(string) }
     }
 
     /// Starts the service thread. Call once.
@@ -140,10 +140,9 @@ public final class WebSocketClient: @unchecked Sendable {
             guard let owner else { return }
             Unmanaged<WebSocketClient>.fromOpaque(owner).takeUnretainedValue().onWake?()
         }
-        let thread = Thread { [self] in
+        let thread = ServiceThread(name: "ocpp-link") { [self] in
             if let contextHandle { serviceLoop(contextHandle) }
         }
-        thread.name = "ocpp-link"
         self.thread = thread
         thread.start()
     }
@@ -173,7 +172,7 @@ public final class WebSocketClient: @unchecked Sendable {
     }
 
     /// Whether the caller runs on the service thread.
-    public var isServiceThread: Bool { Thread.current === thread }
+    public var isServiceThread: Bool { thread?.isCurrent == true }
 
     /// Carries a command out at once on the service thread (in order with everything
     /// else there), or queues it from another thread.
@@ -190,18 +189,25 @@ public final class WebSocketClient: @unchecked Sendable {
     public func stop() {
         enqueue(.close(reason: "station shutting down"))
         let deadline = Date().addingTimeInterval(2)
-        while Date() < deadline, isConnected { Thread.sleep(forTimeInterval: 0.01) }
+        connection.withLock {
+            while connectedValue, connection.wait(until: deadline) {}
+        }
         lock.withLock { stopping = true }
         if let contextHandle { lws_cancel_service(contextHandle) }
-        while thread?.isFinished == false { Thread.sleep(forTimeInterval: 0.005) }
+        thread?.join()
     }
 
-    private let connectedFlag = NSLock()
-    private var connectedValue = false
+    private let connection = NSCondition()
+    private var connectedValue = false  // guarded by connection
     /// Whether a connection is established (any thread).
-    public var isConnected: Bool { connectedFlag.withLock { connectedValue } }
+    public var isConnected: Bool { connection.withLock { connectedValue } }
 
-    private func setConnected(_ value: Bool) { connectedFlag.withLock { connectedValue = value } }
+    private func setConnected(_ value: Bool) {
+        connection.withLock {
+            connectedValue = value
+            connection.broadcast()
+        }
+    }
 
     private func enqueue(_ command: Command) {
         lock.withLock { commands.append(command) }
@@ -256,14 +262,19 @@ public final class WebSocketClient: @unchecked Sendable {
         }
     }
 
+    /// A C string that lives as long as the connection being opened: freed when the
+    /// next one opens (the previous one is gone by then), so that reconnecting for days
+    /// does not pile them up.
     private func cString(_ text: String) -> UnsafeMutablePointer<CChar> {
         let pointer = strdup(text)!
-        strings.append(pointer)
+        connectionStrings.append(pointer)
         return pointer
     }
 
     private func open(_ settings: LinkSettings) {
         guard wsi == nil, let contextHandle else { return }
+        for string in connectionStrings { free(string) }
+        connectionStrings.removeAll()
         self.settings = settings
         outgoing.removeAll()
         incoming.removeAll()

@@ -9,7 +9,7 @@ final class DemoLoop: @unchecked Sendable {
     private let server: DemoServer
     private let condition = NSCondition()
     private var stopped = false  // guarded by condition
-    private var thread: Thread?
+    private var thread: ServiceThread?
 
     init(runner: StationRunner, server: DemoServer) {
         self.runner = runner
@@ -18,8 +18,7 @@ final class DemoLoop: @unchecked Sendable {
 
     func start() {
         runner.report(.notice("demo loop: sessions start and stop by themselves; quit to leave"))
-        let thread = Thread { [self] in run() }
-        thread.name = "ocpp-demo-loop"
+        let thread = ServiceThread(name: "ocpp-demo-loop") { [self] in run() }
         self.thread = thread
         thread.start()
     }
@@ -29,7 +28,7 @@ final class DemoLoop: @unchecked Sendable {
             stopped = true
             condition.signal()
         }
-        while thread?.isFinished == false { Thread.sleep(forTimeInterval: 0.005) }
+        thread?.join()
     }
 
     private func run() {

@@ -16,9 +16,9 @@ final class ScreenSession {
     private var controller: ScreenController
     private var runner: StationRunner!
 
-    init(terminal: CursesTerminal, info: StationInfo, theme: Theme) {
+    init(terminal: CursesTerminal, info: StationInfo) {
         self.terminal = terminal
-        controller = ScreenController(info: info, theme: theme, glyphs: terminal.glyphs)
+        controller = ScreenController(info: info, glyphs: terminal.glyphs)
     }
 
     /// Where the runner delivers events (on its own thread): queued, then the loop woken.

@@ -45,8 +45,6 @@ public struct MessageLog: Sendable {
         return storage[(head + offset) % storage.count]
     }
 
-    public var last: Entry? { entry(appended) }
-
     public mutating func append(_ direction: FrameDirection, _ raw: String, at time: Timestamp) {
         let entry = Self.describe(raw, direction: direction, sequence: appended + 1, time: time) { id in
             // An answer going one way answers a CALL that came the other way.

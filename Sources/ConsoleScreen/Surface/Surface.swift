@@ -17,8 +17,6 @@ public struct Surface: Sendable, Equatable {
             self.scalar = scalar
             self.role = role
         }
-
-        public var character: Character { Character(scalar) }
     }
 
     public let rows: Int

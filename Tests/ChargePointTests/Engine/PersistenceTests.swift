@@ -1,6 +1,7 @@
-import ChargePoint
 import Foundation
 import Testing
+
+@testable import ChargePoint
 
 /// Nothing lost, nothing acknowledged sent twice: the station is cut off at a random
 /// instant of a session, many times over, and restarted on the same SQLite database
@@ -74,7 +75,7 @@ struct PersistenceTests {
 
     @Test(arguments: 0..<6)
     func randomPowerCuts_loseNothing_andDuplicateNothingAcknowledged(_ batch: Int) throws {
-        var random = SplitMix64(seed: 0x5EED_0000 + UInt64(batch))
+        var random = SplitMix(seed: 0x5EED_0000 + UInt64(batch))
         for _ in 0..<25 {
             var station = try StationHarness(
                 profile: TestProfiles.twoConnectors,

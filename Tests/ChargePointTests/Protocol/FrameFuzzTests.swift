@@ -1,5 +1,6 @@
-import ChargePoint
 import Testing
+
+@testable import ChargePoint
 
 /// Random and mutated frames thrown at the frame and payload layers: nothing may crash,
 /// and every input must end in exactly one of the documented outcomes.
@@ -40,7 +41,7 @@ struct FrameFuzzTests {
     static let alphabet: [Character] = Array("[]{}\",:0123456789.-eE+ \\/abcnrtuxTZ\u{00}\u{1F}ä😀")
 
     @Test func randomAndMutatedInputsNeverCrashAndAlwaysEndInAnOutcome() {
-        var random = SplitMix64(seed: 0x0CC9_1600)
+        var random = SplitMix(seed: 0x0CC9_1600)
         var counts = (request: 0, response: 0, reply: 0, drop: 0)
         for iteration in 0..<30_000 {
             let text: String
@@ -78,20 +79,5 @@ struct FrameFuzzTests {
         }
         // The mutations must reach every outcome, or the test is not exercising much.
         #expect(counts.request > 100 && counts.response > 100 && counts.reply > 1000 && counts.drop > 1000)
-    }
-}
-
-/// A small deterministic generator, so that a failure can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

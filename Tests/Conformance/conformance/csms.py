@@ -178,6 +178,7 @@ class CentralSystem:
         self.stop_transaction_failures = 0
         self.transaction_ids = itertools.count(1001)
         self.pending = {}  # message id -> action of the central system's own calls
+        self.awaited = None  # the station's CALL the central system has not answered yet
 
     # Server
 
@@ -267,22 +268,17 @@ class CentralSystem:
                 self.check_one_call_at_a_time(frame)
         elif frame.kind == 2:
             self.pending[frame.message_id] = frame.action
+        elif frame.kind in (3, 4) and self.awaited and self.awaited.message_id == frame.message_id:
+            self.awaited = None
         asyncio.get_running_loop().create_task(self.notify())
 
     def check_one_call_at_a_time(self, frame):
         """OCPP-J 1.6 §4.1.1: a station sends no CALL before its previous one was answered
-        (or timed out)."""
-        for earlier in reversed(self.frames[:-1]):
-            if earlier.connection != frame.connection:
-                return
-            if earlier.sender == "station" and earlier.kind == 2:
-                answered = any(
-                    later.sender == "csms" and later.kind in (3, 4) and later.message_id == earlier.message_id
-                    for later in self.frames[self.frames.index(earlier):]
-                )
-                if not answered and frame.time - earlier.time < 10:
-                    self.violations.append(f"{frame.action} sent while {earlier.action} still awaited its answer")
-                return
+        (or timed out, MessageTimeout, which the cases keep above 10 s)."""
+        earlier = self.awaited
+        if earlier and earlier.connection == frame.connection and frame.time - earlier.time < 10:
+            self.violations.append(f"{frame.action} sent while {earlier.action} still awaited its answer")
+        self.awaited = frame
 
     async def notify(self):
         async with self.changed:
