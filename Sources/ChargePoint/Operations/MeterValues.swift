@@ -139,6 +139,7 @@ extension StationCore {
         let reading = (energyWh: connectors[index].record.meterWh, powerW: connectors[index].powerW)
         if let shown = connectors[index].shownReading, shown == reading { return }
         connectors[index].shownReading = reading
+        connectors[index].shownAt = now
         emit(.meter(connector: connectors[index].id, energyWh: reading.energyWh, powerW: reading.powerW))
     }
 

@@ -24,6 +24,8 @@ struct Connector: Sendable {
     /// The reading last shown in a `meter` event (energy Wh, power W), so that two
     /// reasons to show the same reading at the same moment make one event.
     var shownReading: (energyWh: Double, powerW: Double)?
+    /// When the last `meter` event was published (station time).
+    var shownAt: Timestamp?
 
     init(hardware: ConnectorHardware, record: ConnectorRecord, now: Timestamp) {
         self.hardware = hardware

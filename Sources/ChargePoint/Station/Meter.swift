@@ -72,10 +72,19 @@ extension StationCore {
         refreshStatus(id)
     }
 
-    static let meterCheckpointSeconds = 30
+    /// The persistence period of the meter registers, s: while a transaction runs, the
+    /// registers (and the moment they were read) are saved this often, so a power cut
+    /// or kill -9 loses at most this much energy and never sends a register backwards
+    /// (docs/persistence.md). Every reading the station reports (MeterValues, `meter`
+    /// events) is saved in the same batch that reports it, so a StopTransaction(PowerLoss)
+    /// is never below a reported value; the screen's live projection runs at most this
+    /// far ahead of the saved register.
+    static let meterCheckpointSeconds = 1
+    /// `meter` events during steady charging: one every this many seconds per connector.
+    static let meterEventSeconds: Int64 = 30
 
     mutating func scheduleMeterCheckpoint() {
-        if connectors.contains(where: { $0.powerW > 0 }) {
+        if connectors.contains(where: { $0.powerW > 0 || activeTransaction(on: $0.id) != nil }) {
             if timers[.meterCheckpoint] == nil { schedule(.meterCheckpoint, afterSeconds: Self.meterCheckpointSeconds) }
         } else {
             cancel(.meterCheckpoint)
@@ -83,10 +92,17 @@ extension StationCore {
     }
 
     mutating func meterCheckpointDue() {
-        for index in connectors.indices where connectors[index].powerW > 0 {
+        for index in connectors.indices
+        where connectors[index].powerW > 0 || activeTransaction(on: connectors[index].id) != nil {
             advanceMeter(index)
+            // Saved even when the register did not move: the batch also saves the moment
+            // (`activity`) a PowerLoss stop is stamped with.
             persistConnector(index)
-            emitMeter(index)
+            if connectors[index].powerW > 0,
+                connectors[index].shownAt.map({ $0.milliseconds(until: now) >= Self.meterEventSeconds * 1000 }) ?? true
+            {
+                emitMeter(index)
+            }
         }
         scheduleMeterCheckpoint()
     }

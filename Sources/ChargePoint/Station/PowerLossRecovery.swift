@@ -2,7 +2,8 @@
 /// intact, but a transaction that was running when the power went is no longer
 /// supplied. With the `stop` behaviour (no back-up power) it is stopped with reason
 /// PowerLoss, at the last moment the station is known to have been alive and with the
-/// last persisted meter reading; its StopTransaction joins the queue behind whatever was
+/// last persisted meter reading (both saved every `meterCheckpointSeconds` while a
+/// transaction runs); its StopTransaction joins the queue behind whatever was
 /// still undelivered, and goes out after the next accepted boot. With `resume` the
 /// transaction carries on.
 extension StationCore {
@@ -16,16 +17,10 @@ extension StationCore {
             notice("\(interrupted.count) transaction\(interrupted.count == 1 ? "" : "s") resumed after the power cut")
         case .stop:
             for transaction in interrupted {
-                guard let index = index(of: transaction.connector) else { continue }
-                // Stamped when the power went, not now: the transaction did not last longer.
-                let savedNow = now
-                let savedOffset = clockOffset
-                now = max(lastAlive.adding(milliseconds: -clockOffset), Timestamp(millisecondsSince1970: 0))
-                connectors[index].meterUpdatedAt = now
-                stopTransaction(connector: transaction.connector, reason: .powerLoss, idTag: nil)
-                now = savedNow
-                clockOffset = savedOffset
-                connectors[index].meterUpdatedAt = now
+                // Stamped when the power went, not now: the transaction did not last
+                // longer. The register is the one saved last, at most one persistence
+                // period (`meterCheckpointSeconds`) behind the cut.
+                stopTransaction(connector: transaction.connector, reason: .powerLoss, idTag: nil, at: lastAlive)
             }
             notice("\(interrupted.count) transaction\(interrupted.count == 1 ? "" : "s") stopped: power loss")
         }

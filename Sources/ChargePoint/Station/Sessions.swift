@@ -133,7 +133,7 @@ extension StationCore {
 
     /// Errata 3.14 (§3.16.6): the first and last readings of every measurand configured
     /// for transactionData.
-    private mutating func collectBoundaryValues(_ index: Int, context: ReadingContext) {
+    private mutating func collectBoundaryValues(_ index: Int, context: ReadingContext, at time: Timestamp? = nil) {
         guard let transaction = activeTransaction(on: connectors[index].id),
             let position = transactionIndex(number: transaction.number)
         else { return }
@@ -141,21 +141,24 @@ extension StationCore {
         for measurand in config.measurands(.stopTxnAlignedData) where !measurands.contains(measurand) {
             measurands.append(measurand)
         }
-        guard let value = meterValue(index, measurands, context: context) else { return }
+        guard let value = meterValue(index, measurands, context: context, at: time) else { return }
         transactions[position].transactionData.append(value)
     }
 
-    /// Stops the transaction on connector `id` (OCPP 1.6 §4.10).
-    mutating func stopTransaction(connector id: Int, reason: Reason, idTag: IdToken?) {
+    /// Stops the transaction on connector `id` (OCPP 1.6 §4.10). `time`: when it ended
+    /// on the central system's clock, if not now (a power cut found at the next start).
+    mutating func stopTransaction(connector id: Int, reason: Reason, idTag: IdToken?, at time: Timestamp? = nil) {
         guard let index = index(of: id), let transaction = activeTransaction(on: id),
             let position = transactionIndex(number: transaction.number)
         else { return }
         advanceMeter(index)
-        collectBoundaryValues(index, context: .transactionEnd)
+        // Never before its start, whatever the clock did meanwhile.
+        let stoppedAt = max(time ?? wallClock, transaction.startedAt)
+        collectBoundaryValues(index, context: .transactionEnd, at: stoppedAt)
         let limit = max(2, config.int(.stopTransactionMaxMeterValues) ?? Int.max)
         Self.dropIntermediate(&transactions[position].transactionData, toAtMost: limit)
         let meterStop = max(transaction.meterStartWh, registerWh(index))
-        let stop = TransactionRecord.Stop(meterStopWh: meterStop, at: wallClock, reason: reason, idTag: idTag)
+        let stop = TransactionRecord.Stop(meterStopWh: meterStop, at: stoppedAt, reason: reason, idTag: idTag)
         transactions[position].stop = stop
         // Finishing from this instant: anything recomputed below (limits, power) must
         // not see a connector that is merely occupied (Preparing).

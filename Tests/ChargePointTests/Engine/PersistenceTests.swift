@@ -80,7 +80,8 @@ struct PersistenceTests {
             var station = try StationHarness(
                 profile: TestProfiles.twoConnectors,
                 configuration: [
-                    "MeterValueSampleInterval": "30", "StopTxnSampledData": "Energy.Active.Import.Register",
+                    "MeterValueSampleInterval": "30", "MeterValuesSampledData": Self.registers,
+                    "StopTxnSampledData": Self.registers,
                 ])
             station.sqlite = try SQLiteStore(path: Self.temporaryDatabase())
             station.powerOn()
@@ -90,7 +91,9 @@ struct PersistenceTests {
                 Self.run(step, on: &station)
                 if cuts.contains(index) {
                     let offline = !station.networkAvailable
+                    let cut = RegisterWitness(station)
                     try station.powerCut(restartAfter: Double(random.next() % 50) + 1)
+                    cut.checkPowerLossStops(station, context: "cut after step \(index) of \(cuts.sorted())")
                     if offline { station.dropLink() }
                 }
             }
@@ -99,6 +102,10 @@ struct PersistenceTests {
             try Self.checkDelivery(station, cuts: cuts)
         }
     }
+
+    /// Every register the test profile meters (the import register grows, the export
+    /// register stays; neither may go backwards).
+    static let registers = "Energy.Active.Import.Register,Energy.Active.Export.Register"
 
     static func checkDelivery(_ station: StationHarness, cuts: Set<Int>) throws {
         let starts = station.csms.calls(.startTransaction)
@@ -134,6 +141,7 @@ struct PersistenceTests {
                 #expect(meterStop >= meterStart, "\(context)")
             }
         }
+        RegisterWitness.checkRegistersNeverGoBack(station, context: context)
         // The store and the core agree.
         if let sqlite = station.sqlite {
             var loaded = try sqlite.load()

@@ -24,6 +24,51 @@ struct PowerLossTests {
         #expect(boot < stopIndex)
     }
 
+    /// The reproduction: ten seconds into a session the register had moved, but
+    /// the PowerLoss stop carried meterStop 0 and the start time (nothing was saved
+    /// between the start and the 30 s checkpoint).
+    @Test func powerCut_secondsIntoASession_stopsWithTheRegisterOfTheLastSecond_OCPP16_4_10() throws {
+        var station = try StationHarness.booted()
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        let started = station.now
+        station.advance(seconds: 10.6)
+        let shown = station.core.snapshot(at: station.now).connectors[0]
+        try station.powerCut(restartAfter: 3)
+        let stop = try #require(station.lastRequest(StopTransactionRequest.self))
+        #expect(stop.reason == .powerLoss)
+        // Saved every second: at most one second of energy behind what was shown.
+        #expect(Double(stop.meterStop) >= shown.meterWh - shown.powerW / 3600 - 1)
+        #expect(stop.meterStop > 0)
+        let lag = stop.timestamp.milliseconds(until: started.adding(milliseconds: 10_600))
+        #expect(lag >= 0 && lag <= 1000, "stamped \(stop.timestamp)")
+        // The next session on the connector starts from there, not from a lower register.
+        station.command(.unplug(connector: 1))
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        let next = try #require(station.lastRequest(StartTransactionRequest.self))
+        #expect(next.meterStart == stop.meterStop)
+    }
+
+    /// Energy stopped flowing long before the cut (the EV suspended): the register is
+    /// right, and the stop is still stamped within a second of the cut, not when the
+    /// power last changed.
+    @Test func powerCut_afterALongSuspension_isStampedWithinASecondOfTheCut() throws {
+        var station = try StationHarness.booted()
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.advance(seconds: 60)
+        station.command(.evSuspend(connector: 1))
+        let energy = station.core.snapshot(at: station.now).connectors[0].meterWh
+        station.advance(seconds: 3600.5)
+        let cut = station.now
+        try station.powerCut(restartAfter: 10)
+        let stop = try #require(station.lastRequest(StopTransactionRequest.self))
+        #expect(stop.meterStop == Int((energy + 0.001).rounded(.down)))
+        let lag = stop.timestamp.milliseconds(until: cut)
+        #expect(lag >= 0 && lag <= 1000, "stamped \(stop.timestamp), cut at \(cut)")
+    }
+
     @Test func powerCut_withResumeProfile_keepsTheTransactionRunning() throws {
         var profile = TestProfiles.twoConnectors
         profile.powerLoss = .resume
