@@ -107,12 +107,13 @@ extension StationCore {
         case .accepted:
             let head = queue.first
             let headDue = head.map { $0.notBefore.map { $0 <= now } ?? true } ?? false
+            let next = outbox.waiting.firstIndex { !waitsForTransactionMessages($0) }
             if let head, headDue, let order = outbox.queuedOnline[head.sequence],
-                order < outbox.waiting.first?.order ?? .max
+                order < next.map({ outbox.waiting[$0].order }) ?? .max
             {
                 sendQueued(head)
-            } else if !outbox.waiting.isEmpty {
-                send(outbox.waiting.removeFirst())
+            } else if let next {
+                send(outbox.waiting.remove(at: next))
             } else if let head {
                 if headDue {
                     sendQueued(head)
@@ -121,6 +122,20 @@ extension StationCore {
                 }
             }
         }
+    }
+
+    /// A StatusNotification waits while the StartTransaction or StopTransaction of a
+    /// transaction on its connector is undelivered: the central system learns of the
+    /// transaction's start or end before the status it led to (OCPP 1.6 §4.9, §3.7), also
+    /// when the status was made later but the transaction message is an offline or
+    /// pre-reboot backlog that other messages may overtake. So after a power cut the
+    /// CSMS sees StopTransaction(PowerLoss) before Finishing, and after an offline spell
+    /// StopTransaction before Available, never a free connector with an open transaction.
+    func waitsForTransactionMessages(_ call: Outbox.Call) -> Bool {
+        guard case .status(let connector, _) = call.purpose, connector > 0 else { return false }
+        // Start undelivered: no transactionId yet. Stop undelivered: the record stays
+        // until the StopTransaction is settled.
+        return transactions.contains { $0.connector == connector && ($0.transactionId == nil || $0.stop != nil) }
     }
 
     mutating func send(_ call: Outbox.Call) {

@@ -1,6 +1,6 @@
 """The conformance cases, one module per area; importing this package registers them."""
 
 from . import (  # noqa: F401
-    authorization, availability, boot, cli, configuration, connectivity, link, malformed, power, registers, remote, reset,
-    security, sessions, unlock,
+    authorization, availability, boot, cli, configuration, connectivity, link, malformed, ordering, power, registers,
+    remote, reset, security, sessions, unlock,
 )
