@@ -4,7 +4,9 @@
 /// Rejected), be usable and free; without a connector the station picks one with a
 /// cable waiting, else a free one. With AuthorizeRemoteTxRequests the idTag is then
 /// authorized like a card; without, the transaction starts as soon as the cable is in
-/// (ConnectionTimeOut applies). A charging profile must be a TxProfile without a
+/// (ConnectionTimeOut applies). On a connector reserved for a group (parentIdTag), the
+/// idTag's group is looked up or asked for first, exactly as for a card (§5.13). A
+/// charging profile must be a TxProfile without a
 /// transactionId, and is ignored by a station without Smart Charging. Not while Pending.
 extension StationCore {
     mutating func remoteStartTransaction(_ request: RemoteStartTransactionRequest) -> RemoteStartTransactionResponse {
@@ -27,14 +29,30 @@ extension StationCore {
             return rejected
         }
         let id = connectors[index].id
-        if let reservation = reservation(blocking: id, idTag: request.idTag, parent: nil),
-            reservation.parentIdTag == nil
-        {
-            notice("RemoteStartTransaction refused: connector \(id) is reserved (reservation \(reservation.id))")
-            return rejected
+        // A reserved connector takes the reserved idTag or one of its group (§5.13): the
+        // group of another idTag is learnt from the local sources, else from the central
+        // system (Authorize.req), and then decided in `authorized`, like a card.
+        var parentIdTag: IdToken?
+        var mustLearnGroup = false
+        if let reservation = reservation(blocking: id, idTag: request.idTag, parent: nil) {
+            guard reservation.parentIdTag != nil else {
+                notice("RemoteStartTransaction refused: connector \(id) is reserved (reservation \(reservation.id))")
+                return rejected
+            }
+            if let known = knownParentIdTag(request.idTag) {
+                guard self.reservation(blocking: id, idTag: request.idTag, parent: known) == nil else {
+                    notice(
+                        "RemoteStartTransaction refused: connector \(id) is reserved for another group (reservation \(reservation.id))"
+                    )
+                    return rejected
+                }
+                parentIdTag = known
+            } else {
+                mustLearnGroup = true
+            }
         }
         notice("RemoteStartTransaction for \(request.idTag) on connector \(id) accepted")
-        if config.bool(.authorizeRemoteTxRequests) == true {
+        if config.bool(.authorizeRemoteTxRequests) == true || mustLearnGroup {
             connectors[index].preparing = connectors[index].preparing ?? Preparing(since: now)
             connectors[index].preparing?.remoteProfile = remoteProfile
             refreshStatus(id)
@@ -42,6 +60,7 @@ extension StationCore {
         } else {
             var preparing = connectors[index].preparing ?? Preparing(since: now)
             preparing.idTag = request.idTag
+            preparing.parentIdTag = parentIdTag
             preparing.remoteProfile = remoteProfile
             connectors[index].preparing = preparing
             if connectors[index].record.evConnected {

@@ -58,6 +58,14 @@ extension StationCore {
             ? .valid(info) : .invalid(info, fromList: fromList)
     }
 
+    /// The group (parentIdTag) of a locally valid idTag, if the local sources know it.
+    func knownParentIdTag(_ idTag: IdToken) -> IdToken? {
+        switch lookUpLocally(idTag) {
+        case .valid(let info): info.parentIdTag
+        default: nil
+        }
+    }
+
     /// Starts deciding on `idTag` for `intent`; the decision arrives in `authorized` or
     /// `authorizationRefused`, at once or when Authorize.conf comes back.
     mutating func authorize(_ idTag: IdToken, for intent: AuthorizeIntent) {

@@ -130,7 +130,7 @@ extension StationCore {
         }
         if let holder = connectors[index].lockedFor {
             let sameGroup =
-                holder.parent != nil && lookUpLocallyParent(idTag).map { holder.parent!.equalsIgnoringCase($0) } == true
+                holder.parent != nil && knownParentIdTag(idTag).map { holder.parent!.equalsIgnoringCase($0) } == true
             if holder.idTag.equalsIgnoringCase(idTag) || sameGroup {
                 unlock(index)
                 leaveIfUnlocked(index)
@@ -160,13 +160,6 @@ extension StationCore {
             return
         }
         authorize(idTag, for: .start(connector: id))
-    }
-
-    private func lookUpLocallyParent(_ idTag: IdToken) -> IdToken? {
-        switch lookUpLocally(idTag) {
-        case .valid(let info): info.parentIdTag
-        default: nil
-        }
     }
 
     private mutating func pressStop(_ id: Int) {

@@ -15,10 +15,12 @@ extension StationCore {
             guard let index = index(of: id) else { return }
             guard isUsable(index) else {
                 notice("\(idTag) accepted, but connector \(id) cannot charge now")
+                authorizationRefused(idTag, for: intent)
                 return
             }
             if let reservation = reservation(blocking: id, idTag: idTag, parent: info.parentIdTag) {
                 notice("connector \(id) is reserved for another idTag (reservation \(reservation.id))")
+                authorizationRefused(idTag, for: intent)
                 return
             }
             var preparing = connectors[index].preparing ?? Preparing(since: now)
@@ -43,7 +45,21 @@ extension StationCore {
     }
 
     mutating func authorizationRefused(_ idTag: IdToken, for intent: AuthorizeIntent) {
-        if case .start(let id) = intent { refreshStatus(id) }
+        switch intent {
+        case .start(let id):
+            refreshStatus(id)
+        case .remoteStart(let id):
+            // The remote start made the connector Preparing while it asked: undone,
+            // unless a cable waits there.
+            guard let index = index(of: id), connectors[index].preparing?.idTag == nil else { return }
+            if !connectors[index].isOccupied {
+                connectors[index].preparing = nil
+                cancel(.connectionTimeout(connector: id))
+            }
+            refreshStatus(id)
+        case .stop:
+            break
+        }
     }
 
     mutating func armConnectionTimeout(_ index: Int) {

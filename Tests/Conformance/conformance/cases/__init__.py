@@ -2,5 +2,5 @@
 
 from . import (  # noqa: F401
     authorization, availability, boot, cli, configuration, connectivity, link, malformed, ordering, power, registers,
-    remote, reset, security, sessions, unlock,
+    remote, reservations, reset, security, sessions, unlock,
 )
