@@ -130,6 +130,13 @@ public struct ScreenController: Sendable {
             }
             return [.submit(connector.evSuspended ? .evResume(connector: id) : .evSuspend(connector: id))]
         case .fault: overlay = .picker(faultPicker(connector: connector))
+        case .toggleLockJam:
+            guard let connector else { return [] }
+            guard connector.hasLock else {
+                say(.error, "connector \(id) has no cable lock (a fixed cable)", at: time)
+                return []
+            }
+            return [.submit(connector.lockBroken ? .lockFree(connector: id) : .lockJam(connector: id))]
         case .reset: overlay = .picker(resetPicker())
         case .toggleOnline: return [.submit(snapshot.heldOffline ? .online : .offline)]
         case .configuration:

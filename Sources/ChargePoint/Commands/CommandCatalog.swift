@@ -18,6 +18,9 @@ public enum CommandCatalog {
         .init(
             name: "fault", usage: "fault <c> <ErrorCode> [info]", summary: "raise a connector fault (0: the station)"),
         .init(name: "clear", usage: "clear <c>", summary: "clear the connector's fault"),
+        .init(
+            name: "lock", usage: "lock jam|free <c>",
+            summary: "the cable lock jams (neither locks nor unlocks) / works again"),
         .init(name: "offline", usage: "offline", summary: "cut the link to the central system and keep it down"),
         .init(name: "online", usage: "online", summary: "restore the link at once"),
         .init(name: "reset", usage: "reset soft|hard", summary: "a local reboot, as Reset would do it"),

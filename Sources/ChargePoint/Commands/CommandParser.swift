@@ -143,6 +143,13 @@ private struct Arguments {
             }
             return .fault(connector: connector, code: code, info: rest())
         case "clear": return .clear(connector: try connector())
+        case "lock":
+            let verb = try next("jam or free").lowercased()
+            switch verb {
+            case "jam": return .lockJam(connector: try connector())
+            case "free": return .lockFree(connector: try connector())
+            default: throw CommandError("lock \(verb)? expected jam or free\(usage())")
+            }
         case "offline": return .offline
         case "online": return .online
         case "reset":

@@ -19,6 +19,10 @@ public enum OperatorCommand: Sendable, Equatable {
     /// WeakSignal are warnings, every other code faults the connector.
     case fault(connector: Int, code: ChargePointErrorCode, info: String?)
     case clear(connector: Int)
+    /// The cable lock of a socket connector jams: it neither locks nor unlocks (OCTT
+    /// TC_024, TC_030), until `lockFree`.
+    case lockJam(connector: Int)
+    case lockFree(connector: Int)
     case offline
     case online
     case reset(ResetType)

@@ -42,10 +42,14 @@ extension StationCore {
         reboot(reason: "\(type.rawValue.lowercased()) reset")
     }
 
-    /// Restarts the application: what is durable stays, the rest starts afresh, and the
-    /// boot begins again on a new connection.
+    /// Restarts the application: what is durable stays, the rest starts afresh. The
+    /// station closes the link and stays dark for the profile's `rebootSeconds` (a real
+    /// station takes seconds to reboot; a CSMS that sees the new BootNotification within
+    /// a millisecond of its Reset.conf may take the Reset as unanswered), then boots
+    /// again on a new connection.
     mutating func reboot(reason: String) {
-        notice("rebooting (\(reason))")
+        let seconds = profile.rebootSeconds
+        notice(seconds > 0 ? "rebooting (\(reason)): back in \(seconds) s" : "rebooting (\(reason))")
         registration = .unregistered
         bootAcceptedSinceStart = false
         outbox = Outbox()
@@ -55,8 +59,37 @@ extension StationCore {
             connectors[index].status = StatusTracker()
         }
         station.status = StatusTracker()
+        guard seconds > 0 else {
+            resumeTimers()
+            refreshAllStatuses()
+            restartLink(reason: reason)
+            return
+        }
+        rebootingUntil = now.adding(seconds: seconds)
+        schedule(.rebootComplete, afterSeconds: seconds)
+        if link.state != .disconnected {
+            link.closing = true
+            effects.linkRequests.append(.disconnect(reason: reason))
+        }
+    }
+
+    /// The reboot is over: the station comes back as after a power-on, without the
+    /// power-loss recovery (nothing was interrupted).
+    mutating func rebootCompleted() {
+        rebootingUntil = nil
+        notice("the station is back from its reboot")
         resumeTimers()
         refreshAllStatuses()
-        restartLink(reason: reason)
+        requestConnection()
+    }
+
+    /// Local commands a dark station cannot carry out (cables and EVs can still be
+    /// handled: the station finds them at its boot).
+    func refusedWhileRebooting(_ command: OperatorCommand) -> Bool {
+        guard rebootingUntil != nil else { return false }
+        switch command {
+        case .swipe, .stop, .reset, .configSet, .dataTransfer: return true
+        default: return false
+        }
     }
 }

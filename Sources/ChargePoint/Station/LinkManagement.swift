@@ -37,7 +37,7 @@ extension StationCore {
     }
 
     mutating func requestConnection() {
-        guard !link.heldOffline, link.state == .disconnected else { return }
+        guard !link.heldOffline, link.state == .disconnected, rebootingUntil == nil else { return }
         cancel(.reconnect)
         link.state = .connecting
         effects.linkRequests.append(.connect)
@@ -84,7 +84,7 @@ extension StationCore {
             requestConnection()
             return
         }
-        guard !link.heldOffline else { return }
+        guard !link.heldOffline, rebootingUntil == nil else { return }
         if !wasConnected { link.failures += 1 }
         let exponent = min(link.failures, 6)
         let base = min(Self.reconnectBaseMilliseconds << exponent, Self.reconnectCapMilliseconds)

@@ -3,6 +3,10 @@
 /// cannot apply gets one `.error` event and changes nothing.
 extension StationCore {
     mutating func perform(_ command: OperatorCommand) {
+        if refusedWhileRebooting(command), let until = rebootingUntil {
+            reportError("the station is rebooting: back in \(max(1, (now.milliseconds(until: until) + 999) / 1000)) s")
+            return
+        }
         switch command {
         case .plug(let connector): plug(connector)
         case .unplug(let connector): unplug(connector)
@@ -13,6 +17,8 @@ extension StationCore {
         case .evPower(let connector, let kilowatts): setEVPower(connector, kilowatts)
         case .fault(let connector, let code, let info): raiseFault(connector, code, info: info)
         case .clear(let connector): clearFault(connector)
+        case .lockJam(let connector): setLockJammed(connector, true)
+        case .lockFree(let connector): setLockJammed(connector, false)
         case .offline: goOffline()
         case .online: goOnline()
         case .reset(let type): resetRequested(type)
@@ -48,7 +54,9 @@ extension StationCore {
             let isDC = connectors[index].hardware.currentType == .dc
             connectors[index].record.ev = EVState(
                 batteryWh: defaults.batteryWh, socPercent: defaults.initialSoC,
-                maxPowerW: isDC ? defaults.maxPowerDCW : defaults.maxPowerACW, suspended: false)
+                maxPowerW: connectors[index].record.nextEVMaxPowerW ?? (isDC ? defaults.maxPowerDCW : defaults.maxPowerACW),
+                suspended: false)
+            connectors[index].record.nextEVMaxPowerW = nil
         }
         notice("connector \(id): EV plugged in")
         if activeTransaction(on: id) != nil {
@@ -199,7 +207,10 @@ extension StationCore {
             return
         }
         guard connectors[index].record.ev != nil, connectors[index].record.evConnected else {
-            reportError("no EV is plugged in at connector \(id)")
+            // A tester sets the car up first, then plugs it in.
+            connectors[index].record.nextEVMaxPowerW = kilowatts * 1000
+            persistConnector(index)
+            notice("connector \(id): the next EV plugged in draws at most \(Self.format(kilowatts, digits: 1)) kW")
             return
         }
         advanceMeter(index)
@@ -208,6 +219,34 @@ extension StationCore {
         persistConnector(index)
         refreshStatus(id)
         emitMeter(index)
+        notice("connector \(id): the EV draws at most \(Self.format(kilowatts, digits: 1)) kW")
+    }
+
+    /// `lock jam` / `lock free`: the mechanism of a socket's cable lock fails or works
+    /// again. Jammed, a session that starts there faults the connector with
+    /// ConnectorLockFailure and starts no energy transfer (OCTT TC_024) and
+    /// UnlockConnector answers UnlockFailed (TC_030); freed, that fault clears.
+    private mutating func setLockJammed(_ id: Int, _ jammed: Bool) {
+        guard let index = checkedConnector(id) else { return }
+        guard connectors[index].hardware.hasLock else {
+            reportError("connector \(id) has no cable lock (a fixed cable)")
+            return
+        }
+        guard connectors[index].record.lockBroken != jammed else {
+            reportError("the cable lock of connector \(id) is \(jammed ? "already jammed" : "not jammed")")
+            return
+        }
+        connectors[index].record.lockBroken = jammed
+        if !jammed, connectors[index].record.fault?.code == .connectorLockFailure {
+            connectors[index].record.fault = nil
+        }
+        updatePower(index)
+        persistConnector(index)
+        refreshStatus(id)
+        notice(
+            jammed
+                ? "connector \(id): the cable lock is jammed: it will neither lock nor unlock"
+                : "connector \(id): the cable lock works again")
     }
 
     private mutating func raiseFault(_ id: Int, _ code: ChargePointErrorCode, info: String?) {

@@ -40,6 +40,8 @@ public struct StationCore: Sendable {
     var clockOffset: Int64 = 0
     var effects = StationEffects()
     var pendingReset: ResetType?
+    /// A reboot is under way until then (station time): the link stays down.
+    var rebootingUntil: Timestamp?
     var lastHeartbeatResponse: Timestamp?
     /// Once Accepted, a TriggerMessage for BootNotification is rejected (errata 3.35).
     var bootAcceptedSinceStart = false

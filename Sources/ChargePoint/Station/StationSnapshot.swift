@@ -15,6 +15,8 @@ public struct StationSnapshot: Sendable, Equatable {
     public var lastHeartbeat: Timestamp?
     /// Milliseconds until the next connection attempt, while one is scheduled.
     public var reconnectIn: Int64?
+    /// Milliseconds until the station is back from a reboot, while it reboots.
+    public var rebootingIn: Int64?
     public var queuedTransactionMessages: Int
     public var station: ConnectorSnapshot
     public var connectors: [ConnectorSnapshot]
@@ -72,6 +74,7 @@ extension StationCore {
             heldOffline: link.heldOffline, registration: registration.status,
             heartbeatInterval: config.int(.heartbeatInterval), lastHeartbeat: lastHeartbeatResponse,
             reconnectIn: timers[.reconnect].map { max(0, time.milliseconds(until: $0)) },
+            rebootingIn: rebootingUntil.map { max(0, time.milliseconds(until: $0)) },
             queuedTransactionMessages: queue.count,
             station: ConnectorSnapshot(
                 id: 0, type: "station", cable: nil, hasLock: false, locked: false, lockBroken: false,

@@ -23,6 +23,8 @@ enum TimerID: Hashable, Sendable {
     /// While energy flows, the meter register is saved regularly, so that a power cut
     /// loses at most this much of it.
     case meterCheckpoint
+    /// The station is back from a reboot.
+    case rebootComplete
 }
 
 extension StationCore {
@@ -64,6 +66,7 @@ extension StationCore {
         case .chargingLimitChange: applyChargingLimits()
         case .resetDeadline: completeReset()
         case .meterCheckpoint: meterCheckpointDue()
+        case .rebootComplete: rebootCompleted()
         }
     }
 }

@@ -59,7 +59,7 @@ public struct ConnectorRecord: Codable, Sendable, Equatable {
     /// A socket's cable is still in the socket (it may be, with the EV gone).
     public var cableInSocket: Bool
     public var locked: Bool
-    /// The lock mechanism is broken (injected with `fault <c> ConnectorLockFailure`).
+    /// The lock mechanism is jammed (`lock jam <c>`, or `fault <c> ConnectorLockFailure`).
     public var lockBroken: Bool
     /// A session ended but the user still has to act (unplug): status Finishing.
     public var finishing: Bool
@@ -67,6 +67,8 @@ public struct ConnectorRecord: Codable, Sendable, Equatable {
     public var meterWh: Double
     public var ev: EVState?
     public var fault: Fault?
+    /// `ev power` given before an EV was plugged in: the next EV's maximum draw, W.
+    public var nextEVMaxPowerW: Double?
 
     public struct Fault: Codable, Sendable, Equatable {
         public var code: ChargePointErrorCode

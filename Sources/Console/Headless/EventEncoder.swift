@@ -78,6 +78,7 @@ enum EventEncoder {
         object["profile"] = .string(snapshot.profileName)
         object["connection"] = .string(snapshot.connection.rawValue)
         object["offline"] = .bool(snapshot.heldOffline)
+        object["rebooting"] = .bool(snapshot.rebootingIn != nil)
         object["registration"] = snapshot.registration.map { .string($0.rawValue) } ?? .null
         object["heartbeatInterval"] = snapshot.heartbeatInterval.map { .number(JSONNumber($0)) } ?? .null
         object["queuedMessages"] = .number(JSONNumber(snapshot.queuedTransactionMessages))

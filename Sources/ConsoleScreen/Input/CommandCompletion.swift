@@ -15,6 +15,8 @@ enum CommandCompletion {
         case ("swipe", 2): return connectors
         case ("ev", 1): return ["suspend", "resume", "power"]
         case ("ev", 2): return connectors
+        case ("lock", 1): return ["jam", "free"]
+        case ("lock", 2): return snapshot.connectors.filter(\.hasLock).map { String($0.id) }
         case ("fault", 2): return ChargePointErrorCode.allCases.filter { $0 != .noError }.map(\.rawValue)
         case ("reset", 1): return ["soft", "hard"]
         case ("wait", 1): return ["online"]

@@ -3,7 +3,7 @@
 public enum ScreenAction: Sendable, Equatable {
     case quit, help, commandLine, repaint
     case selectConnector(Int), nextConnector, previousConnector
-    case swipe, togglePlug, stopSession, toggleEV, fault, reset, toggleOnline
+    case swipe, togglePlug, stopSession, toggleEV, fault, toggleLockJam, reset, toggleOnline
     case configuration, dashboard
     case up, down, pageUp, pageDown, top, bottom, open, filter, toggleFollow, clearFilter
 }
@@ -40,6 +40,9 @@ public enum KeyBindings {
         .init([.character("x")], .stopSession, .dashboard, "press the station's stop button", hint: "stop"),
         .init([.character("e")], .toggleEV, .dashboard, "EV suspends / resumes charging", hint: "EV"),
         .init([.character("!")], .fault, .dashboard, "raise or clear a connector fault", hint: "fault"),
+        .init(
+            [.character("l")], .toggleLockJam, .dashboard,
+            "jam / free the cable lock of the selected connector"),
         .init(
             [.character("o")], .toggleOnline, .dashboard, "go offline / online (cut or restore the link)",
             hint: "offline"),

@@ -43,6 +43,9 @@ struct HeaderPane {
     }
 
     var linkState: (String, Role) {
+        if let wait = snapshot.rebootingIn {
+            return ("rebooting, back in \(max(1, (wait + 999) / 1000)) s", .warning)
+        }
         if snapshot.heldOffline { return ("offline (o to go online)", .warning) }
         switch snapshot.connection {
         case .connected:

@@ -94,7 +94,7 @@ struct CommandParserTests {
         // Every documented usage is something the parser understands (with sample arguments).
         let samples = [
             "plug 1", "unplug 1", "swipe A 1", "stop 1", "ev suspend 1", "ev power 1 7", "fault 1 OtherError x",
-            "clear 1", "offline", "online", "reset soft", "powercut", "config get", "config set K V",
+            "clear 1", "lock jam 1", "offline", "online", "reset soft", "powercut", "config get", "config set K V",
             "datatransfer v m d", "status", "wait 1s", "quit", "help",
         ]
         for sample in samples { #expect((try? CommandParser.parse(sample)) != nil, "\(sample)") }

@@ -196,6 +196,24 @@ struct ChargingSessionTests {
         #expect(station.reportedStatuses(1) == [.available, .preparing, .charging, .suspendedEV, .charging])
     }
 
+    /// A tester sets the car up, then plugs it in: `ev power` before the cable is the
+    /// next EV's maximum draw, used once.
+    @Test func evPower_beforeTheCableIsPlugged_isTheNextEVsMaximum() throws {
+        var station = try StationHarness.booted()
+        station.command(.evPower(connector: 1, kilowatts: 7))
+        #expect(station.errors.isEmpty)
+        #expect(station.notices.last?.contains("next EV") == true)
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        #expect(station.snapshot.connectors[0].evMaxPowerW == 7000)
+        #expect(station.snapshot.connectors[0].powerW == 7000)
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.command(.unplug(connector: 1))
+        station.command(.plug(connector: 1))
+        // Used once: the following EV is the profile's default again (11 kW AC).
+        #expect(station.snapshot.connectors[0].evMaxPowerW == 11_000)
+    }
+
     @Test func badCommands_changeNothing_andSayWhy() throws {
         var station = try StationHarness.booted()
         station.clearHistory()
@@ -204,8 +222,9 @@ struct ChargingSessionTests {
         station.command(.swipe(idTag: "THIS-IDTAG-IS-TOO-LONG-FOR-OCPP", connector: 1))
         station.command(.swipe(idTag: "TAG1", connector: nil))
         station.command(.stop(connector: 1))
-        station.command(.evPower(connector: 1, kilowatts: 7))
-        #expect(station.errors.count == 6)
+        station.command(.evPower(connector: 1, kilowatts: 0))
+        station.command(.lockJam(connector: 2))
+        #expect(station.errors.count == 7)
         #expect(station.errors[0].contains("connector 3 does not exist"))
         #expect(station.sent.isEmpty)
         #expect(station.status(1) == .available)

@@ -8,8 +8,15 @@ struct ResetTests {
     func reset_withoutTransaction_rebootsWithANewBoot(_ type: ResetType) throws {
         var station = try StationHarness.booted()
         #expect(station.csmsRequest(ResetRequest(type: type))?.status == .accepted)
-        #expect(station.sentCalls(.bootNotification).count == 2)
         #expect(station.linkRequests.contains { if case .disconnect = $0 { true } else { false } })
+        // A reboot takes the profile's reboot-seconds: dark until then (issue 8 §7).
+        #expect(station.snapshot.rebootingIn == 3000)
+        #expect(station.snapshot.connection == .disconnected)
+        station.advance(seconds: 2.999)
+        #expect(station.sentCalls(.bootNotification).count == 1)
+        station.advance(seconds: 0.001)
+        #expect(station.snapshot.rebootingIn == nil)
+        #expect(station.sentCalls(.bootNotification).count == 2)
         #expect(station.snapshot.registration == .accepted)
         #expect(station.sentCalls(.statusNotification).count == 6)
     }
@@ -24,6 +31,7 @@ struct ResetTests {
         #expect(station.csms.held.count == 1)
         #expect(station.csmsRequest(ResetRequest(type: type))?.status == .accepted)
         station.releaseHeld(.statusNotification)
+        station.advance(seconds: 3)
         #expect(station.sentCalls(.bootNotification).count == 2)
         station.expectNoInternalErrors()
     }
@@ -36,6 +44,7 @@ struct ResetTests {
         _ = station.csmsRequest(ResetRequest(type: type))
         let stop = try #require(station.lastRequest(StopTransactionRequest.self))
         #expect(stop.reason == reason)
+        station.advance(seconds: 3)
         #expect(station.sentCalls(.bootNotification).count == 2)
         // Stopped before the new boot went out.
         let order = station.sent.compactMap { text -> String? in
@@ -63,5 +72,28 @@ struct ResetTests {
         let stop = station.sent.firstIndex { $0.contains("\"StopTransaction\"") }
         #expect(boots != nil && stop != nil && boots! < stop!)
         #expect(station.lastRequest(StopTransactionRequest.self)?.reason == .softReset)
+    }
+
+    @Test func reboot_refusesCardsAndCommands_butTakesCables_whileDark() throws {
+        var station = try StationHarness.booted()
+        station.command(.reset(.soft))
+        #expect(station.snapshot.rebootingIn != nil)
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.command(.online)
+        #expect(station.errors.last?.contains("rebooting") == true)
+        #expect(station.snapshot.connection == .disconnected)
+        station.command(.plug(connector: 1))
+        station.advance(seconds: 3)
+        // Found at the boot: Preparing reported with the rest.
+        #expect(station.snapshot.registration == .accepted)
+        #expect(station.reportedStatuses(1).last == .preparing)
+    }
+
+    @Test func rebootSeconds_zero_rebootsAtOnce() throws {
+        var profile = TestProfiles.twoConnectors
+        profile.rebootSeconds = 0
+        var station = try StationHarness.booted(profile: profile)
+        _ = station.csmsRequest(ResetRequest(type: .soft))
+        #expect(station.sentCalls(.bootNotification).count == 2)
     }
 }

@@ -43,4 +43,37 @@ struct UnlockConnectorTests {
         station.command(.clear(connector: 1))
         #expect(station.status(1) == .preparing)
     }
+
+    /// `lock jam` / `lock free` (issue 8 §7): a jammed lock faults the session that
+    /// starts there, with no energy transfer (OCTT TC_024), fails UnlockConnector
+    /// (TC_030), and works again once freed.
+    @Test func lockJam_faultsTheNextSession_failsUnlock_andLockFreeClearsIt_TC024_TC030() throws {
+        var station = try StationHarness.booted()
+        station.command(.lockJam(connector: 1))
+        #expect(station.snapshot.connectors[0].lockBroken)
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        #expect(station.sentCalls(.startTransaction).isEmpty)
+        #expect(station.snapshot.connectors[0].powerW == 0)
+        let faulted = try #require(station.lastRequest(StatusNotificationRequest.self))
+        #expect(faulted.status == .faulted && faulted.errorCode == .connectorLockFailure)
+        #expect(station.csmsRequest(UnlockConnectorRequest(connectorId: 1))?.status == .unlockFailed)
+        station.command(.lockFree(connector: 1))
+        #expect(!station.snapshot.connectors[0].lockBroken)
+        #expect(station.status(1) == .preparing)
+        #expect(station.lastRequest(StatusNotificationRequest.self)?.errorCode == .noError)
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        #expect(station.status(1) == .charging)
+        #expect(station.snapshot.connectors[0].locked)
+    }
+
+    @Test func lockJam_onAFixedCable_orTwice_isRefused_andChangesNothing() throws {
+        var station = try StationHarness.booted()
+        station.command(.lockJam(connector: 2))
+        station.command(.lockFree(connector: 1))
+        station.command(.lockJam(connector: 1))
+        station.command(.lockJam(connector: 1))
+        #expect(station.errors.count == 3)
+        #expect(station.errors[0].contains("no cable lock"))
+    }
 }

@@ -21,6 +21,10 @@ public struct StationProfile: Sendable, Equatable {
     public var ev: EVDefaults
     /// What an open transaction becomes after a power cut.
     public var powerLoss: PowerLossBehaviour
+    /// How long a reboot (Reset) keeps the station dark, s: the link closes after the
+    /// Reset.conf and the new BootNotification comes this much later, as on a real
+    /// station (`[behaviour] reboot-seconds`).
+    public var rebootSeconds: Int
 
     public enum PowerLossBehaviour: String, Sendable, Equatable {
         /// Stop it with reason PowerLoss once the station is back (the common case, no
@@ -33,7 +37,8 @@ public struct StationProfile: Sendable, Equatable {
     public init(
         name: String, identity: StationIdentity, connectors: [ConnectorHardware], rfidReaders: Int = 1,
         featureProfiles: Set<FeatureProfile>, configuration: [String: String], readOnlyKeys: Set<String> = [],
-        measurands: [Measurand], ev: EVDefaults = EVDefaults(), powerLoss: PowerLossBehaviour = .stop
+        measurands: [Measurand], ev: EVDefaults = EVDefaults(), powerLoss: PowerLossBehaviour = .stop,
+        rebootSeconds: Int = StationProfile.defaultRebootSeconds
     ) {
         self.name = name
         self.identity = identity
@@ -45,7 +50,10 @@ public struct StationProfile: Sendable, Equatable {
         self.measurands = measurands
         self.ev = ev
         self.powerLoss = powerLoss
+        self.rebootSeconds = rebootSeconds
     }
+
+    public static let defaultRebootSeconds = 3
 
     public func supports(_ profile: FeatureProfile) -> Bool { featureProfiles.contains(profile) }
 }

@@ -12,7 +12,7 @@ import Foundation
 ///                  phases, voltage, max-current, max-power-kw
 /// [meter]          measurands = ["Energy.Active.Import.Register", …]
 /// [ev]             battery-kwh, initial-soc, max-power-ac-kw, max-power-dc-kw
-/// [behaviour]      power-loss = "stop"|"resume", rfid-readers
+/// [behaviour]      power-loss = "stop"|"resume", rfid-readers, reboot-seconds (0–600, default 3)
 /// [configuration]  KeyName = value   (every key the station has; CSL as "a,b" or ["a","b"])
 /// [access]         read-only = ["AuthorizeRemoteTxRequests", …]  (where R or RW is allowed)
 /// ```
@@ -89,8 +89,10 @@ public enum StationProfileLoader {
         }
         var powerLoss = StationProfile.PowerLossBehaviour.stop
         var readers = 1
+        var rebootSeconds = StationProfile.defaultRebootSeconds
         if let behaviour = try root.table("behaviour", required: false) {
-            try behaviour.allowOnly(["power-loss", "rfid-readers"])
+            try behaviour.allowOnly(["power-loss", "rfid-readers", "reboot-seconds"])
+            rebootSeconds = try behaviour.integer("reboot-seconds", in: 0...600) ?? rebootSeconds
             powerLoss =
                 try behaviour.choice("power-loss", StationProfile.PowerLossBehaviour.self, allowed: [.stop, .resume])
                 ?? .stop
@@ -110,7 +112,8 @@ public enum StationProfileLoader {
         }
         let profile = StationProfile(
             name: name, identity: identity, connectors: connectors, rfidReaders: readers, featureProfiles: profiles,
-            configuration: configuration, readOnlyKeys: readOnly, measurands: measurands, ev: ev, powerLoss: powerLoss)
+            configuration: configuration, readOnlyKeys: readOnly, measurands: measurands, ev: ev, powerLoss: powerLoss,
+            rebootSeconds: rebootSeconds)
         do {
             _ = try ConfigurationStore(profile: profile)
         } catch {

@@ -156,10 +156,10 @@ async def cached_id(ctx):
 
 @case("lock_failure", octt="TC_024", profiles=["default"])
 async def lock_failure(ctx):
-    """The cable lock fails when the session would start: Faulted with
+    """The cable lock is jammed (`lock jam`) when the session would start: Faulted with
     ConnectorLockFailure, and no transaction."""
     mark = await ctx.boot()
-    ctx.station.command("fault 1 ConnectorLockFailure")
+    ctx.station.command("lock jam 1")
     ctx.station.command("plug 1")
     ctx.swipe("VALID1")
     faulted = await ctx.csms.wait_call("StatusNotification", status_is(1, "Faulted"), after=mark)

@@ -44,9 +44,9 @@ async def unlock_session(ctx):
 
 @case("unlock_failure", octt="TC_030", profiles=["default"])
 async def unlock_failure(ctx):
-    """A lock that does not open: UnlockFailed."""
+    """A lock that does not open (`lock jam`): UnlockFailed."""
     await ctx.boot()
-    ctx.station.command("fault 1 ConnectorLockFailure")
+    ctx.station.command("lock jam 1")
     await ctx.station.snapshot()
     assert await unlock(ctx) == "UnlockFailed"
 
