@@ -81,9 +81,4 @@ extension StationCore {
             break
         }
     }
-
-    /// Adopts the central system's clock (OCPP 1.6 §4.2, §4.6: "RECOMMENDED").
-    mutating func synchronizeClock(to time: Timestamp) {
-        clockOffset = time.millisecondsSince1970 - now.millisecondsSince1970
-    }
 }

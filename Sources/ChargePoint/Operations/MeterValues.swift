@@ -18,27 +18,40 @@ extension StationCore {
             cancel(.sampledMeterValues(connector: id))
             return
         }
-        // Samples fall on the transaction's start plus whole intervals (§3.16.1), in
-        // station time: startedAt was taken on the central system's clock.
-        let start = transaction.startedAt.adding(milliseconds: -clockOffset)
+        // Samples fall on the transaction's start plus whole intervals (§3.16.1), on the
+        // station's monotonic clock: a clock adjustment moves the stamps, not the
+        // schedule (StationClock.swift). After a restart the start is only known on the
+        // wall clock.
+        let origin = sampleOrigin(index, transaction)
         let step = Int64(interval) * 1000
-        let elapsed = max(0, start.milliseconds(until: now))
-        schedule(.sampledMeterValues(connector: id), at: start.adding(milliseconds: (elapsed / step + 1) * step))
+        let elapsed = max(0, origin.milliseconds(until: now))
+        schedule(.sampledMeterValues(connector: id), at: origin.adding(milliseconds: (elapsed / step + 1) * step))
     }
 
-    /// The sample point (transaction start plus whole intervals) at or before now, in
-    /// wall-clock time: what a sample taken by a slightly late timer stands for.
-    func samplePoint(_ transaction: TransactionRecord) -> Timestamp {
+    /// When the transaction on `index` started, in station time.
+    mutating func sampleOrigin(_ index: Int, _ transaction: TransactionRecord) -> Timestamp {
+        if let origin = connectors[index].sampleOrigin { return origin }
+        let origin = min(now, transaction.startedAt.adding(milliseconds: -clockOffset))
+        connectors[index].sampleOrigin = origin
+        return origin
+    }
+
+    /// The sample point (transaction start plus whole intervals) at or before now, on
+    /// the wall clock: what a sample taken by a slightly late timer stands for, and the
+    /// energy it carries is the energy then.
+    mutating func samplePoint(_ index: Int, _ transaction: TransactionRecord) -> Timestamp {
         guard let interval = config.int(.meterValueSampleInterval), interval > 0 else { return wallClock }
+        let origin = sampleOrigin(index, transaction)
         let step = Int64(interval) * 1000
-        let elapsed = max(0, transaction.startedAt.milliseconds(until: wallClock))
-        return transaction.startedAt.adding(milliseconds: elapsed / step * step)
+        let elapsed = max(0, origin.milliseconds(until: now))
+        let point = origin.adding(milliseconds: elapsed / step * step)
+        return max(point.adding(milliseconds: clockOffset), transaction.startedAt)
     }
 
     mutating func sampleDue(connector id: Int) {
         guard let index = index(of: id), let transaction = activeTransaction(on: id) else { return }
         advanceMeter(index)
-        let time = samplePoint(transaction)
+        let time = samplePoint(index, transaction)
         if let value = meterValue(
             index, config.measurands(.meterValuesSampledData), context: .samplePeriodic, at: time)
         {

@@ -61,7 +61,7 @@ public final class StationRunner: @unchecked Sendable {
         self.onEvent = onEvent
         self.onFailure = onFailure
         store = try SQLiteStore(path: configuration.databasePath)
-        core = try StationCore(profile: configuration.profile, durable: try store.load(), now: .now())
+        core = try StationCore(profile: configuration.profile, durable: try store.load(), now: .monotonicNow())
         published = core
         keyAtStart = core.authorizationKey
     }
@@ -164,7 +164,7 @@ public final class StationRunner: @unchecked Sendable {
     }
 
     private func handle(_ input: StationInput) {
-        let effects = core.handle(input, at: .now())
+        let effects = core.handle(input, at: .monotonicNow(), wallClock: .now())
         do {
             try store.apply(effects.persist)
         } catch {
@@ -200,7 +200,7 @@ public final class StationRunner: @unchecked Sendable {
     private func powerCutNow() {
         onEvent(.notice("power cut: the station goes dark and comes back"))
         do {
-            core = try StationCore(profile: configuration.profile, durable: try store.load(), now: .now())
+            core = try StationCore(profile: configuration.profile, durable: try store.load(), now: .monotonicNow())
         } catch {
             fatalStop("cannot restart after the power cut: \(error)")
             return

@@ -16,6 +16,8 @@ struct Connector: Sendable {
     var limitW: Double?
     /// Register at the last sampled / clock-aligned value, for ".Interval" measurands.
     var lastSampledWh: Double
+    /// The running transaction's start in station time, for the sampling schedule.
+    var sampleOrigin: Timestamp?
     var lastAlignedWh: Double
     /// The idTag (and group) of the session that ended here while the cable stayed
     /// locked, so that the same card can release it (errata 3.5).

@@ -126,6 +126,7 @@ extension StationCore {
         connectors[index].preparing = nil
         cancel(.connectionTimeout(connector: id))
         connectors[index].lastSampledWh = connectors[index].record.meterWh
+        connectors[index].sampleOrigin = now
         connectors[index].evseBlock = nil
         connectors[index].energyCapWh = nil
         connectors[index].lockedFor = nil
@@ -187,6 +188,7 @@ extension StationCore {
                 reason: reason, transactionData: data.isEmpty ? nil : data),
             transaction: transaction.number, transactionId: transaction.transactionId)
         cancel(.sampledMeterValues(connector: id))
+        connectors[index].sampleOrigin = nil
         removeTransactionProfiles(transaction: transaction.number)
         applyChargingLimits()
         connectors[index].evseBlock = nil

@@ -35,9 +35,16 @@ public struct StationCore: Sendable {
     var ids: MessageIdGenerator
     var random: SplitMix
     var now: Timestamp
-    /// Central system time minus station time, from BootNotification.conf and
-    /// Heartbeat.conf (OCPP 1.6 §4.2, §4.6): applied to every timestamp sent.
+    /// Wall-clock time minus station time, ms: applied to every timestamp sent
+    /// (`StationClock.swift`).
     var clockOffset: Int64 = 0
+    /// The central system's time minus station time, from BootNotification.conf and
+    /// Heartbeat.conf (OCPP 1.6 §4.2, §4.6), once it gave one.
+    var centralSystemClockOffset: Int64?
+    /// The host's wall clock minus station time, as the driver last reported it.
+    var hostClockOffset: Int64 = 0
+    /// The first offset is taken whatever it is; later ones follow `settleClock`'s rule.
+    var clockIsSet = false
     var effects = StationEffects()
     var pendingReset: ResetType?
     /// A reboot is under way until then (station time): the link stays down.
@@ -89,10 +96,16 @@ public struct StationCore: Sendable {
     /// to close transactions the power cut interrupted.
     var powerLossRecovery: Timestamp?
 
-    /// Reacts to one input at `time` (never earlier than the previous input's).
-    public mutating func handle(_ input: StationInput, at time: Timestamp) -> StationEffects {
+    /// Reacts to one input at station time `time`: a monotonic clock, never earlier than
+    /// the previous input's. `wallClock`: the host's wall clock at that moment, when the
+    /// driver has one that may differ (the timestamps sent follow it until the central
+    /// system gives its time; `StationClock.swift`).
+    public mutating func handle(_ input: StationInput, at time: Timestamp, wallClock hostTime: Timestamp? = nil)
+        -> StationEffects
+    {
         now = max(now, time)
         effects = StationEffects()
+        if let hostTime { hostClockRead(hostTime) } else { settleClock() }
         switch input {
         case .powerOn: powerOn()
         case .linkUp: linkUp()
@@ -110,9 +123,6 @@ public struct StationCore: Sendable {
         effects.nextWakeUp = timers.values.min()
         return effects
     }
-
-    /// The time the central system would read on its clock now.
-    var wallClock: Timestamp { now.adding(milliseconds: clockOffset) }
 
     // MARK: Effects helpers
 

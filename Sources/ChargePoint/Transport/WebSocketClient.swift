@@ -167,7 +167,7 @@ public final class WebSocketClient: @unchecked Sendable {
             tl_timer_cancel(wakeTimer)
             return
         }
-        let delay = max(0, Timestamp.now().milliseconds(until: time))
+        let delay = max(0, Timestamp.monotonicNow().milliseconds(until: time))
         tl_timer_schedule(contextHandle, wakeTimer, delay * 1000)
     }
 

@@ -32,14 +32,14 @@ final class DemoLoop: @unchecked Sendable {
     }
 
     private func run() {
-        var plan = DemoLoopPlan(startingAt: .now())
+        var plan = DemoLoopPlan(startingAt: .monotonicNow())
         while true {
             let done = condition.withLock { () -> Bool in
                 if !stopped { _ = condition.wait(until: Date().addingTimeInterval(1)) }
                 return stopped
             }
             if done { return }
-            let now = Timestamp.now()
+            let now = Timestamp.monotonicNow()
             guard let action = plan.next(DemoLoopPlan.Station(runner.currentCore.snapshot(at: now)), at: now) else {
                 continue
             }

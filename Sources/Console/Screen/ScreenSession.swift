@@ -41,7 +41,7 @@ final class ScreenSession {
         var lastDraw = Int64(0)
         var keyPressed = false
         while true {
-            let now = Timestamp.now()
+            let now = Timestamp.monotonicNow()
             let events = inbox.take()
             if !events.isEmpty {
                 controller.ingest(events, at: now)
@@ -109,7 +109,7 @@ final class ScreenSession {
     private func showClosing() {
         var surface = Surface(rows: terminal.rows, columns: terminal.columns)
         let core = runner.currentCore
-        let now = Timestamp.now()
+        let now = Timestamp.monotonicNow()
         controller.ingest([.notice("saving and closing the link…")], at: now)
         controller.render(core.snapshot(at: now), configuration: [], at: now, into: &surface)
         terminal.show(surface)
@@ -119,10 +119,10 @@ final class ScreenSession {
     static let frameInterval: Int64 = 20
 
     /// Sleeps in poll() until a key, a signal or (with `events`) station events arrive,
-    /// or the wall clock reaches `deadline` (ms since 1970).
+    /// or the station clock reaches `deadline` (ms, `Timestamp.monotonicNow`).
     private func wait(until deadline: Int64, events: Bool) {
         if events, !inbox.isEmpty { return }
-        let timeout = Int32(clamping: max(1, deadline - Timestamp.now().millisecondsSince1970))
+        let timeout = Int32(clamping: max(1, deadline - Timestamp.monotonicNow().millisecondsSince1970))
         var descriptors = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: terminal.wakeDescriptor, events: Int16(POLLIN), revents: 0),

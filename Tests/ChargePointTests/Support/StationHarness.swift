@@ -26,6 +26,10 @@ struct StationHarness: CustomStringConvertible {
     private var nextWakeUp: Timestamp?
     /// Whether the link comes up when the station asks (false: the network is down).
     var networkAvailable = true
+    /// The host's wall clock minus the station's monotonic clock, ms, when the test
+    /// injects one (nil: the driver reports no wall clock). Change it to step the wall
+    /// clock as NTP or an operator would.
+    var hostClockOffset: Int64?
     /// When set, every batch of changes is also written to this SQLite store, and a
     /// power cut restarts from it rather than from `store`.
     var sqlite: SQLiteStore?
@@ -143,7 +147,7 @@ struct StationHarness: CustomStringConvertible {
         while !inputs.isEmpty {
             let next = inputs.removeFirst()
             if case .linkDown = next { linkState = .down }
-            let effects = core.handle(next, at: now)
+            let effects = core.handle(next, at: now, wallClock: hostClockOffset.map { now.adding(milliseconds: $0) })
             for change in effects.persist { store.apply(change) }
             if let sqlite {
                 do { try sqlite.apply(effects.persist) } catch { Issue.record("SQLite: \(error)") }

@@ -12,7 +12,7 @@ import ssl
 import time
 import uuid
 from http import HTTPStatus
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from ocpp.exceptions import InternalError
 from ocpp.routing import on
@@ -24,8 +24,10 @@ from websockets.exceptions import ConnectionClosed
 from .schemas import FrameValidator
 
 
-def now_iso():
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+def now_iso(skew_s=0.0):
+    """The central system's clock, `skew_s` seconds off real time."""
+    time = datetime.now(timezone.utc) + timedelta(seconds=skew_s)
+    return time.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 class Frame:
@@ -105,11 +107,12 @@ class StationLink(ChargePoint):
     @on(Action.boot_notification)
     def on_boot(self, **_):
         status, interval = self.central.next_boot_answer()
-        return call_result.BootNotification(current_time=now_iso(), interval=interval, status=status)
+        return call_result.BootNotification(
+            current_time=now_iso(self.central.clock_skew_s), interval=interval, status=status)
 
     @on(Action.heartbeat)
     def on_heartbeat(self):
-        return call_result.Heartbeat(current_time=now_iso())
+        return call_result.Heartbeat(current_time=now_iso(self.central.clock_skew_s))
 
     @on(Action.status_notification)
     def on_status(self, **_):
@@ -174,6 +177,7 @@ class CentralSystem:
         # What the central system answers; test cases change these.
         self.boot_answers = []  # (status, interval) for the next boots, then Accepted
         self.heartbeat_interval = 300
+        self.clock_skew_s = 0.0  # the currentTime it gives, seconds off real time
         self.id_tags = {}  # idTag -> {"status": ..., "parentIdTag": ...}
         self.stop_transaction_failures = 0
         self.transaction_ids = itertools.count(1001)

@@ -1,0 +1,66 @@
+/// The station's two clocks (issue "Nothing lost at a power cut" §8).
+///
+/// - Station time (`StationCore.now`): what every input arrives with. The driver gives
+///   a monotonic clock (it never steps), so every deadline — heartbeat, MessageTimeout,
+///   retries, sampling, the reconnect back-off, energy integration — neither stalls nor
+///   bursts when the wall clock is stepped (NTP, an operator, a CSMS).
+/// - Wall-clock time (`wallClock`): what the station writes into messages, station time
+///   plus `clockOffset`. The offset follows the central system's `currentTime`
+///   (BootNotification.conf, Heartbeat.conf; OCPP 1.6 §4.2, §4.6) once it has given
+///   one, else the host's wall clock as the driver reports it.
+///
+/// A new offset is applied at once when it moves the clock forward, or when no
+/// transaction runs. Moving it backward while a transaction runs would stamp the
+/// transaction's later messages before its earlier ones (a StopTransaction an hour
+/// before its StartTransaction), so a backward correction waits until no transaction
+/// runs; within a transaction the timestamps sent never go backwards and each sample
+/// is stamped with the moment it was read. Whenever the offset changes, the deadlines
+/// set on the wall clock (clock-aligned samples, reservation expiries, charging
+/// schedule periods) are set again from the new time: no old boundary is stamped,
+/// none is sent twice.
+extension StationCore {
+    /// The time the central system would read on its clock now.
+    var wallClock: Timestamp { now.adding(milliseconds: clockOffset) }
+
+    /// The offset the clocks say the station should use now.
+    private var targetClockOffset: Int64 { centralSystemClockOffset ?? hostClockOffset }
+
+    /// The host's wall clock at station time `now`, as the driver reported it.
+    mutating func hostClockRead(_ wallClock: Timestamp) {
+        hostClockOffset = now.milliseconds(until: wallClock)
+        settleClock()
+    }
+
+    /// Adopts the central system's clock (OCPP 1.6 §4.2, §4.6: "RECOMMENDED").
+    mutating func synchronizeClock(to time: Timestamp) {
+        centralSystemClockOffset = now.milliseconds(until: time)
+        settleClock()
+    }
+
+    /// Applies the target offset if it may be applied now (see the type's comment).
+    mutating func settleClock() {
+        let target = targetClockOffset
+        let first = !clockIsSet
+        clockIsSet = true
+        guard target != clockOffset else { return }
+        guard first || target > clockOffset || !transactions.contains(where: \.isActive) else { return }
+        let step = target - clockOffset
+        clockOffset = target
+        if abs(step) >= 1000 {
+            notice("the clock moved \(step > 0 ? "forward" : "back") by \(Self.describe(milliseconds: abs(step)))")
+        }
+        rearmWallClockDeadlines()
+    }
+
+    /// Deadlines set on the wall clock, set again after the clock moved.
+    private mutating func rearmWallClockDeadlines() {
+        if timers[.clockAlignedMeterValues] != nil { scheduleClockAlignedSample() }
+        scheduleReservationExpiries()
+        applyChargingLimits()
+    }
+
+    static func describe(milliseconds: Int64) -> String {
+        milliseconds < 60_000
+            ? "\(format(Double(milliseconds) / 1000, digits: 1)) s" : "\(format(Double(milliseconds) / 60_000, digits: 1)) min"
+    }
+}
