@@ -67,10 +67,9 @@ extension StationCore {
         return value * hardware.voltage * Double(min(phases ?? hardware.phases, hardware.phases))
     }
 
+    /// A power on connector `index` as its current per phase now, A.
     func amperes(_ watts: Double, connector index: Int) -> Double {
-        let hardware = connectors[index].hardware
-        if hardware.currentType == .dc { return watts / dcVoltage(connectors[index]) }
-        return watts / hardware.voltage / Double(hardware.phases)
+        watts / wattsPerAmpere(index)
     }
 
     /// The highest stack level in force among `profiles` (a connector's own before the

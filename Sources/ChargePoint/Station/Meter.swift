@@ -20,12 +20,13 @@ extension StationCore {
     }
 
     /// What the EVSE offers the EV now, W: nothing outside a transaction, during a fault
-    /// or an EVSE-side suspension; otherwise the connector's maximum under any limit.
+    /// or an EVSE-side suspension; otherwise the connector's rating (`ratingW`: maximum
+    /// power and maximum current) under any limit.
     func offeredPowerW(_ index: Int) -> Double {
         let connector = connectors[index]
         guard activeTransaction(on: connector.id) != nil, connector.evseBlock == nil else { return 0 }
         if let fault = connector.record.fault, fault.faulted { return 0 }
-        return min(connector.hardware.maxPowerW, connector.limitW ?? .infinity)
+        return min(ratingW(index), connector.limitW ?? .infinity)
     }
 
     /// Recomputes the power after any change and arms the next milestone.
@@ -50,13 +51,15 @@ extension StationCore {
         if let cap = connector.energyCapWh {
             hours = min(hours, max(0, cap - connector.record.meterWh) / power)
         }
+        if let step = hoursUntilVoltageStep(index, powerW: power) { hours = min(hours, step) }
         if hours.isFinite {
             schedule(
                 .energyMilestone(connector: id), at: now.adding(milliseconds: Int64((hours * 3_600_000).rounded(.up))))
         }
     }
 
-    /// The battery became full or the energy cap was reached.
+    /// The battery became full, the energy cap was reached or the DC link voltage rose a
+    /// step (`hoursUntilVoltageStep`).
     mutating func energyMilestoneReached(connector id: Int) {
         guard let index = index(of: id) else { return }
         advanceMeter(index)

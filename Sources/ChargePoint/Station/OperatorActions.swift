@@ -215,6 +215,16 @@ extension StationCore {
         persistConnector(index)
         refreshStatus(id)
         emitMeter(index)
+        // The EV keeps the maximum it was given; the connector never delivers above its
+        // rating (ConnectorRating.swift), so say what the draw is held to.
+        let rating = ratingW(index)
+        if kilowatts * 1000 > rating {
+            let hardware = connectors[index].hardware
+            notice(
+                "connector \(id): the EV may draw \(Self.format(kilowatts, digits: 1)) kW; the connector's rating "
+                    + "(\(Self.format(hardware.maxCurrent, digits: 0)) A, \(Self.format(hardware.maxPowerW / 1000, digits: 1)) kW) "
+                    + "holds the draw to \(Self.format(rating / 1000, digits: 1)) kW now")
+        }
     }
 
     private mutating func raiseFault(_ id: Int, _ code: ChargePointErrorCode, info: String?) {
