@@ -29,18 +29,19 @@ extension StationCore {
         return min(ratingW(index), connector.limitW ?? .infinity)
     }
 
-    /// Recomputes the power after any change and arms the next milestone.
+    /// Recomputes the power after any change on connector `index`. The station's limit is
+    /// shared by all connectors (§3.13.3), so a change on one can change what every other
+    /// gets: all are recomputed (`shareStationPower`).
     mutating func updatePower(_ index: Int) {
+        shareStationPower()
+    }
+
+    /// Sets connector `index`'s power, W, and arms its next milestone.
+    mutating func setPower(_ index: Int, _ power: Double) {
         advanceMeter(index)
-        let connector = connectors[index]
-        var power = 0.0
-        if let ev = connector.record.ev, connector.record.evConnected, !ev.suspended, !ev.isFull,
-            connector.record.fault?.code != .evCommunicationError
-        {
-            power = min(offeredPowerW(index), ev.maxPowerW)
-        }
         connectors[index].powerW = max(0, power)
         scheduleMeterCheckpoint()
+        let connector = connectors[index]
         let id = connector.id
         cancel(.energyMilestone(connector: id))
         guard power > 0 else { return }

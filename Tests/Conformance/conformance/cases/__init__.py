@@ -2,5 +2,5 @@
 
 from . import (  # noqa: F401
     authorization, availability, boot, cli, configuration, connectivity, connector_rating, link, malformed, power, remote,
-    reset, security, sessions, unlock,
+    reset, security, sessions, station_limit, unlock,
 )
