@@ -1,8 +1,16 @@
 /// GetCompositeSchedule (OCPP 1.6 §5.7, errata 3.24, 3.28–3.30, 3.51, 3.57): the limits
 /// from now to now + duration as one schedule, in the unit asked for (or the first
-/// allowed), taking every profile and the connector's own maximum into account. For
-/// connector 0, the total the station expects to draw. An unknown connector, or a
-/// unit ChargingScheduleAllowedChargingRateUnit does not allow, is Rejected.
+/// allowed), taking every profile and the connector's rating (`ratingW`) into account.
+/// An unknown connector, or a unit ChargingScheduleAllowedChargingRateUnit does not
+/// allow, is Rejected.
+///
+/// For a connector: the lowest of its own limit, the station's ChargePointMaxProfile and
+/// its rating (§3.13.3), in A per phase at its voltage. For connector 0, "the total
+/// expected power or current the Charge Point expects to consume from the grid" (errata
+/// 3.30): what the connectors could take together, but never more than the
+/// ChargePointMaxProfile, "the limit for all connectors combined" (§3.13.3); in A, per
+/// phase of the station's supply. A limit is a maximum: it is rounded down to the 0.1
+/// the schedule can carry, never up past the rating or the station's limit.
 extension StationCore {
     mutating func getCompositeSchedule(_ request: GetCompositeScheduleRequest) -> GetCompositeScheduleResponse {
         let rejected = GetCompositeScheduleResponse(status: .rejected)
@@ -10,37 +18,59 @@ extension StationCore {
         let unit = request.chargingRateUnit ?? (allowed.first == "Power" ? .watts : .amperes)
         let unitName = unit == .amperes ? "Current" : "Power"
         guard request.duration > 0, allowed.isEmpty || allowed.contains(unitName) else { return rejected }
-        let indices: [Int]
-        if request.connectorId == 0 {
-            indices = Array(connectors.indices)
-        } else if let index = index(of: request.connectorId) {
-            indices = [index]
-        } else {
-            return rejected
-        }
+        guard request.connectorId == 0 || index(of: request.connectorId) != nil else { return rejected }
         let start = wallClock
         let end = start.adding(seconds: request.duration)
         var periods: [ChargingSchedulePeriod] = []
         var time = start
         while time < end {
-            var total = 0.0
-            var next = end
-            for index in indices {
-                let reading = chargingLimit(connector: index, at: time)
-                let watts = min(reading.limitW ?? .infinity, connectors[index].hardware.maxPowerW)
-                total += unit == .watts ? watts : amperes(watts, connector: index)
-                if let change = reading.nextChange, change > time { next = min(next, change) }
-            }
-            let limit = ChargingRate(rounding: total)
+            let (total, change) = compositeLimit(connector: request.connectorId, unit: unit, at: time)
+            let limit = ChargingRate(roundingDown: total)
             if periods.last?.limit != limit {
                 periods.append(
                     ChargingSchedulePeriod(startPeriod: Int(start.milliseconds(until: time) / 1000), limit: limit))
             }
-            time = next
+            time = min(end, change ?? end)
         }
         let schedule = ChargingSchedule(
             duration: request.duration, startSchedule: start, chargingRateUnit: unit, chargingSchedulePeriod: periods)
         return GetCompositeScheduleResponse(
             status: .accepted, connectorId: request.connectorId, scheduleStart: start, chargingSchedule: schedule)
+    }
+
+    /// The composite limit of connector `id` (0: the station) at `time` in `unit`, and
+    /// when it may change next.
+    private func compositeLimit(connector id: Int, unit: ChargingRateUnitType, at time: Timestamp)
+        -> (limit: Double, nextChange: Timestamp?)
+    {
+        if let index = index(of: id) {
+            let reading = chargingLimit(connector: index, at: time)
+            let watts = min(reading.limitW ?? .infinity, ratingW(index))
+            return (
+                unit == .watts ? watts : amperes(watts, connector: index),
+                reading.nextChange.flatMap { $0 > time ? $0 : nil }
+            )
+        }
+        var total = 0.0
+        var changes: [Timestamp?] = []
+        for index in connectors.indices {
+            let own = connectorLimit(index, at: time)
+            total += min(own.limitW ?? .infinity, ratingW(index))
+            changes.append(own.nextChange)
+        }
+        let station = stationLimit(at: time)
+        changes.append(station.nextChange)
+        let watts = max(0, min(total, station.limitW ?? .infinity))
+        return (
+            unit == .watts ? watts : watts / supplyWattsPerAmpere, changes.compactMap { $0 }.filter { $0 > time }.min()
+        )
+    }
+}
+
+extension ChargingRate {
+    /// The representable rate at or just below `value` (a thousandth of a tenth of slack
+    /// absorbs binary noise: 16.000000001 A is 16.0 A).
+    init(roundingDown value: Double) {
+        self.init(tenths: Int64((value * 10 + 1e-6).rounded(.down)))
     }
 }

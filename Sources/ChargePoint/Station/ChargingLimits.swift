@@ -1,13 +1,15 @@
 /// Smart charging limits (OCPP 1.6 §3.13, §5.16, errata 3.7, 3.34, 3.43–3.45, 3.70).
 ///
-/// The limit on a connector at a moment is the lowest of: its transaction's limit
-/// (the highest-stack TxProfile in force, else the highest-stack TxDefaultProfile, of
-/// the connector or of the whole station) and the station's ChargePointMaxProfile. A
-/// profile is in force within its validity, from its schedule's start for its duration;
-/// within it the last period started gives the limit. Limits in amperes become watts
-/// with the connector's voltage and phases (never more phases than it has, errata
-/// 3.34). The limits are recomputed whenever something changes and at the next moment
-/// one of them will.
+/// A connector's own limit at a moment is its transaction's: the highest-stack TxProfile
+/// in force, else the highest-stack TxDefaultProfile, of the connector or of the whole
+/// station. The station's limit is the highest-stack ChargePointMaxProfile in force: the
+/// limit for all connectors combined (§3.13.3), shared among them by
+/// `StationLimitSharing.swift`. A profile is in force within its validity, from its
+/// schedule's start for its duration; within it the last period started gives the
+/// limit. Limits in amperes become watts with the connector's voltage and phases (never
+/// more phases than it has, errata 3.34); a ChargePointMaxProfile's with the station's
+/// supply (`supplyWattsPerAmpere`). The limits are recomputed whenever something changes
+/// and at the next moment one of them will.
 extension StationCore {
     /// What one profile says at a wall-clock time.
     struct ProfileReading {
@@ -16,12 +18,30 @@ extension StationCore {
         var nextChange: Timestamp?
     }
 
-    func reading(_ installed: InstalledChargingProfile, at time: Timestamp, connector index: Int) -> ProfileReading {
+    /// Where a profile's limits apply: one connector (TxProfile, TxDefaultProfile), or the
+    /// station's supply, shared by all connectors (ChargePointMaxProfile, §3.13.1).
+    enum LimitSite {
+        case connector(Int)
+        case station
+    }
+
+    /// The start of the transaction a Relative profile at `site` runs from (§7.9): the
+    /// connector's; for the station, the first of the running transactions (the station
+    /// has been delivering since). Nil when none runs: a Relative profile is then not in
+    /// force.
+    func transactionStart(for site: LimitSite) -> Timestamp? {
+        switch site {
+        case .connector(let index): activeTransaction(on: connectors[index].id)?.startedAt
+        case .station: transactions.filter(\.isActive).map(\.startedAt).min()
+        }
+    }
+
+    func reading(_ installed: InstalledChargingProfile, at time: Timestamp, site: LimitSite) -> ProfileReading {
         let profile = installed.profile
         let schedule = profile.chargingSchedule
         if let validFrom = profile.validFrom, time < validFrom { return ProfileReading(nextChange: validFrom) }
         if let validTo = profile.validTo, time >= validTo { return ProfileReading() }
-        let transactionStart = activeTransaction(on: connectors[index].id)?.startedAt
+        let transactionStart = transactionStart(for: site)
         var start: Timestamp
         var recurrence: Int64?
         switch profile.chargingProfileKind {
@@ -54,28 +74,32 @@ extension StationCore {
         if let following = periods.first(where: { Int64($0.startPeriod) * 1000 > offset }) {
             next.append(start.adding(seconds: following.startPeriod))
         }
-        let watts = watts(
-            current.limit.value, unit: schedule.chargingRateUnit, phases: current.numberPhases, connector: index)
+        let watts = watts(current.limit.value, unit: schedule.chargingRateUnit, phases: current.numberPhases, at: site)
         return ProfileReading(limitW: watts, nextChange: next.min())
     }
 
-    /// Converts a limit to watts on connector `index`.
-    func watts(_ value: Double, unit: ChargingRateUnitType, phases: Int?, connector index: Int) -> Double {
+    /// Converts a limit to watts at `site`. A, per phase (§7.12): × the voltage × the
+    /// phases, numberPhases (3 when absent) but never more than there are (errata 3.34).
+    func watts(_ value: Double, unit: ChargingRateUnitType, phases: Int?, at site: LimitSite) -> Double {
         guard unit == .amperes else { return value }
-        let hardware = connectors[index].hardware
-        if hardware.currentType == .dc { return value * dcVoltage(connectors[index]) }
-        return value * hardware.voltage * Double(min(phases ?? hardware.phases, hardware.phases))
+        switch site {
+        case .connector(let index):
+            let hardware = connectors[index].hardware
+            if hardware.currentType == .dc { return value * dcVoltage(connectors[index]) }
+            return value * hardware.voltage * Double(min(phases ?? hardware.phases, hardware.phases))
+        case .station:
+            return value * supplyVoltage * Double(min(phases ?? supplyPhases, supplyPhases))
+        }
     }
 
+    /// A power on connector `index` as its current per phase now, A.
     func amperes(_ watts: Double, connector index: Int) -> Double {
-        let hardware = connectors[index].hardware
-        if hardware.currentType == .dc { return watts / dcVoltage(connectors[index]) }
-        return watts / hardware.voltage / Double(hardware.phases)
+        watts / wattsPerAmpere(index)
     }
 
     /// The highest stack level in force among `profiles` (a connector's own before the
     /// station's on equal levels), and when any of them changes next.
-    private func stacked(_ profiles: [InstalledChargingProfile], at time: Timestamp, connector index: Int)
+    private func stacked(_ profiles: [InstalledChargingProfile], at time: Timestamp, site: LimitSite)
         -> ProfileReading
     {
         let ordered = profiles.sorted {
@@ -84,7 +108,7 @@ extension StationCore {
         var result = ProfileReading()
         var changes: [Timestamp] = []
         for installed in ordered {
-            let reading = reading(installed, at: time, connector: index)
+            let reading = reading(installed, at: time, site: site)
             if let change = reading.nextChange { changes.append(change) }
             if result.limitW == nil, let limit = reading.limitW { result.limitW = limit }
         }
@@ -92,8 +116,9 @@ extension StationCore {
         return result
     }
 
-    /// The limit on connector `index` at `time` (wall clock), W.
-    func chargingLimit(connector index: Int, at time: Timestamp) -> ProfileReading {
+    /// Connector `index`'s own limit at `time` (wall clock), W: its transaction's
+    /// TxProfile, else the TxDefaultProfile (§3.13.1). Nil when none is in force.
+    func connectorLimit(_ index: Int, at time: Timestamp) -> ProfileReading {
         let id = connectors[index].id
         let transaction = activeTransaction(on: id)
         let txProfiles = chargingProfiles.filter {
@@ -103,30 +128,40 @@ extension StationCore {
         let defaults = chargingProfiles.filter {
             $0.profile.chargingProfilePurpose == .txDefaultProfile && ($0.connector == id || $0.connector == 0)
         }
-        let maxima = chargingProfiles.filter { $0.profile.chargingProfilePurpose == .chargePointMaxProfile }
-        let tx = stacked(txProfiles, at: time, connector: index)
-        let fallback = stacked(defaults, at: time, connector: index)
-        let station = stacked(maxima, at: time, connector: index)
-        let transactionLimit = tx.limitW ?? fallback.limitW
-        let limits = [transactionLimit, station.limitW].compactMap { $0 }
-        let changes = [tx.nextChange, fallback.nextChange, station.nextChange].compactMap { $0 }
-        return ProfileReading(limitW: limits.min(), nextChange: changes.min())
+        let tx = stacked(txProfiles, at: time, site: .connector(index))
+        let fallback = stacked(defaults, at: time, site: .connector(index))
+        return ProfileReading(
+            limitW: tx.limitW ?? fallback.limitW,
+            nextChange: [tx.nextChange, fallback.nextChange].compactMap { $0 }.min())
     }
 
-    /// Recomputes every connector's limit now and arms the next change.
+    /// The station's limit at `time` (wall clock), W, for all connectors combined: the
+    /// ChargePointMaxProfile in force (§3.13.1, §3.13.3). Nil when none is.
+    func stationLimit(at time: Timestamp) -> ProfileReading {
+        stacked(
+            chargingProfiles.filter { $0.profile.chargingProfilePurpose == .chargePointMaxProfile }, at: time,
+            site: .station)
+    }
+
+    /// The limit on connector `index` alone at `time` (wall clock), W: the lowest of its
+    /// own and the station's (§3.13.3, "taking the minimum value for each time
+    /// interval"), as its composite schedule reports it (§5.7). What it may draw now also
+    /// depends on the others: `StationLimitSharing.swift`.
+    func chargingLimit(connector index: Int, at time: Timestamp) -> ProfileReading {
+        let own = connectorLimit(index, at: time)
+        let station = stationLimit(at: time)
+        return ProfileReading(
+            limitW: [own.limitW, station.limitW].compactMap { $0 }.min(),
+            nextChange: [own.nextChange, station.nextChange].compactMap { $0 }.min())
+    }
+
+    /// Re-shares the power after the limits changed, and arms the next change.
     mutating func applyChargingLimits() {
         guard profile.supports(.smartCharging) else { return }
-        var next: Timestamp?
-        for index in connectors.indices {
-            let reading = chargingLimit(connector: index, at: wallClock)
-            if connectors[index].limitW != reading.limitW {
-                connectors[index].limitW = reading.limitW
-                updatePower(index)
-                refreshStatus(connectors[index].id)
-            }
-            if let change = reading.nextChange, change > wallClock { next = min(next ?? change, change) }
-        }
-        if let next {
+        shareStationPower()
+        var changes = [stationLimit(at: wallClock).nextChange]
+        for index in connectors.indices { changes.append(connectorLimit(index, at: wallClock).nextChange) }
+        if let next = changes.compactMap({ $0 }).filter({ $0 > wallClock }).min() {
             schedule(.chargingLimitChange, at: next.adding(milliseconds: -clockOffset))
         } else {
             cancel(.chargingLimitChange)

@@ -20,26 +20,28 @@ extension StationCore {
     }
 
     /// What the EVSE offers the EV now, W: nothing outside a transaction, during a fault
-    /// or an EVSE-side suspension; otherwise the connector's maximum under any limit.
+    /// or an EVSE-side suspension; otherwise the connector's rating (`ratingW`: maximum
+    /// power and maximum current) under any limit.
     func offeredPowerW(_ index: Int) -> Double {
         let connector = connectors[index]
         guard activeTransaction(on: connector.id) != nil, connector.evseBlock == nil else { return 0 }
         if let fault = connector.record.fault, fault.faulted { return 0 }
-        return min(connector.hardware.maxPowerW, connector.limitW ?? .infinity)
+        return min(ratingW(index), connector.limitW ?? .infinity)
     }
 
-    /// Recomputes the power after any change and arms the next milestone.
+    /// Recomputes the power after any change on connector `index`. The station's limit is
+    /// shared by all connectors (§3.13.3), so a change on one can change what every other
+    /// gets: all are recomputed (`shareStationPower`).
     mutating func updatePower(_ index: Int) {
+        shareStationPower()
+    }
+
+    /// Sets connector `index`'s power, W, and arms its next milestone.
+    mutating func setPower(_ index: Int, _ power: Double) {
         advanceMeter(index)
-        let connector = connectors[index]
-        var power = 0.0
-        if let ev = connector.record.ev, connector.record.evConnected, !ev.suspended, !ev.isFull,
-            connector.record.fault?.code != .evCommunicationError
-        {
-            power = min(offeredPowerW(index), ev.maxPowerW)
-        }
         connectors[index].powerW = max(0, power)
         scheduleMeterCheckpoint()
+        let connector = connectors[index]
         let id = connector.id
         cancel(.energyMilestone(connector: id))
         guard power > 0 else { return }
@@ -50,13 +52,15 @@ extension StationCore {
         if let cap = connector.energyCapWh {
             hours = min(hours, max(0, cap - connector.record.meterWh) / power)
         }
+        if let step = hoursUntilVoltageStep(index, powerW: power) { hours = min(hours, step) }
         if hours.isFinite {
             schedule(
                 .energyMilestone(connector: id), at: now.adding(milliseconds: Int64((hours * 3_600_000).rounded(.up))))
         }
     }
 
-    /// The battery became full or the energy cap was reached.
+    /// The battery became full, the energy cap was reached or the DC link voltage rose a
+    /// step (`hoursUntilVoltageStep`).
     mutating func energyMilestoneReached(connector id: Int) {
         guard let index = index(of: id) else { return }
         advanceMeter(index)

@@ -219,7 +219,18 @@ extension StationCore {
         persistConnector(index)
         refreshStatus(id)
         emitMeter(index)
-        notice("connector \(id): the EV draws at most \(Self.format(kilowatts, digits: 1)) kW")
+        // The EV keeps the maximum it was given; the connector never delivers above its
+        // rating (ConnectorRating.swift), so say what the draw is held to.
+        let rating = ratingW(index)
+        if kilowatts * 1000 > rating {
+            let hardware = connectors[index].hardware
+            notice(
+                "connector \(id): the EV may draw \(Self.format(kilowatts, digits: 1)) kW; the connector's rating "
+                    + "(\(Self.format(hardware.maxCurrent, digits: 0)) A, \(Self.format(hardware.maxPowerW / 1000, digits: 1)) kW) "
+                    + "holds the draw to \(Self.format(rating / 1000, digits: 1)) kW now")
+        } else {
+            notice("connector \(id): the EV draws at most \(Self.format(kilowatts, digits: 1)) kW")
+        }
     }
 
     /// `lock jam` / `lock free`: the mechanism of a socket's cable lock fails or works

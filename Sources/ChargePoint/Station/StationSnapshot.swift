@@ -53,13 +53,18 @@ public struct ConnectorSnapshot: Sendable, Equatable {
     public var powerW: Double
     public var offeredW: Double
     public var maxPowerW: Double
-    /// The smart-charging limit, W; nil when none applies.
+    /// The smart-charging limit, W: the lowest of the connector's rating, its own limit
+    /// and its share of the station's limit (`StationLimitSharing.swift`); nil when no
+    /// charging profile applies.
     public var limitW: Double?
     public var socPercent: Double?
     public var evMaxPowerW: Double?
     public var evSuspended: Bool
     /// The readings a MeterValues.req with MeterValuesSampledData would carry now.
     public var readings: [SampledValue]
+    /// The station's limit for all connectors combined (ChargePointMaxProfile, OCPP 1.6
+    /// §3.13.3) that `limitW` is a share of, W; nil when none is in force.
+    public var stationLimitW: Double? = nil
 }
 
 extension StationCore {
@@ -113,7 +118,8 @@ extension StationCore {
             socPercent: connector.record.ev?.socPercent, evMaxPowerW: connector.record.ev?.maxPowerW,
             evSuspended: connector.record.ev?.suspended ?? false,
             readings: projected.sampledValues(
-                index, config.measurands(.meterValuesSampledData), context: .samplePeriodic))
+                index, config.measurands(.meterValuesSampledData), context: .samplePeriodic),
+            stationLimitW: profile.supports(.smartCharging) ? stationLimit(at: wallClock).limitW : nil)
     }
 
     /// The configuration as the operator sees it (write-only values masked).

@@ -2,7 +2,8 @@ import ChargePoint
 
 /// Every connector in two lines: what it is, its status in colour, the cable and the
 /// lock; then the session (idTag, transaction id, elapsed time, energy, power) or what
-/// it waits for, and the smart-charging limit once one applies.
+/// it waits for, and the smart-charging limit once one applies (under a station-wide
+/// limit, the connector's share of it).
 struct ConnectorsPane {
     let snapshot: StationSnapshot
     let selected: Int
@@ -62,7 +63,13 @@ struct ConnectorsPane {
         } else {
             second.append(("meter \(Format.kilowattHours(connector.meterWh))", .dim))
         }
-        if let limit = connector.limitW { second.append(("\(gap)limit \(Format.kilowatts(limit))", .warning)) }
+        if let limit = connector.limitW {
+            // Under a station-wide limit, the connector's part of it: "share 5.0/10.0 kW".
+            let text =
+                connector.stationLimitW.map { "share \(Format.fixed(limit / 1000, 1))/\(Format.kilowatts($0))" }
+                ?? "limit \(Format.kilowatts(limit))"
+            second.append(("\(gap)\(text)", .warning))
+        }
         if connector.evSuspended { second.append(("\(gap)EV paused", .suspended)) }
         if let soc = connector.socPercent, connector.evConnected { second.append(("\(gap)SoC \(Int(soc))%", .dim)) }
         surface.put(second, row: row + 1, column: inner.left, limit: inner.width, wholePieces: true)

@@ -178,10 +178,11 @@ struct ChargingSessionTests {
         var station = try StationHarness.booted()
         station.command(.plug(connector: 2))
         station.command(.swipe(idTag: "TAG1", connector: 2))
-        // 60 kWh battery at 30 %: 42 kWh at 50 kW takes 50.4 minutes.
+        // 60 kWh battery at 30 %: 42 kWh. 125 A at the link's 384 V (SoC 30 %) to 400 V
+        // (SoC 50 %) is 48 to 50 kW, then the 50 kW maximum: about 50.7 minutes.
         station.advance(seconds: 3000)
         #expect(station.status(2) == .charging)
-        station.advance(seconds: 30)
+        station.advance(seconds: 60)
         #expect(station.status(2) == .suspendedEV)
         #expect(station.snapshot.connectors[1].socPercent == 100)
         #expect(abs(station.snapshot.connectors[1].meterWh - 42_000) < 1)

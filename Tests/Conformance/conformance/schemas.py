@@ -3,6 +3,7 @@ the official OCPP 1.6 JSON schemas, loaded from the `ocpp` package (which ships 
 same files as the OCA)."""
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import jsonschema
@@ -31,7 +32,9 @@ class FrameValidator:
     def __init__(self):
         self.validators = {}
         for path in SCHEMA_DIR.glob("*.json"):
-            schema = json.loads(path.read_text())
+            # Decimals, not floats: "multipleOf": 0.1 on a float rejects a third of the
+            # valid tenths (130.2 / 0.1 = 1301.9999999999998).
+            schema = json.loads(path.read_text(), parse_float=Decimal)
             self.validators[path.stem] = jsonschema.Draft4Validator(schema)
         if "BootNotification" not in self.validators:
             raise RuntimeError(f"no OCPP 1.6 schemas in {SCHEMA_DIR}")
@@ -48,7 +51,7 @@ class FrameValidator:
         message ids of the central system's own CALLs (still unanswered) to their
         actions, so that a CALLRESULT is checked against the right response schema."""
         try:
-            frame = json.loads(raw)
+            frame = json.loads(raw, parse_float=Decimal)
         except ValueError as error:
             return [f"not JSON: {error}"]
         if not isinstance(frame, list) or len(frame) < 3:

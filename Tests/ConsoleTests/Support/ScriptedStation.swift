@@ -33,6 +33,9 @@ struct ScriptedStation {
 
     mutating func command(_ command: OperatorCommand) { apply(.command(command)) }
 
+    /// A frame from the central system (its own CALL; the station's answer is dropped).
+    mutating func receive(_ text: String) { apply(.received(text)) }
+
     mutating func advance(seconds: Int) {
         let target = now.adding(milliseconds: Int64(seconds) * 1000)
         while let wake, wake <= target {
