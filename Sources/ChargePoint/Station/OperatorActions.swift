@@ -26,10 +26,20 @@ extension StationCore {
         case .configSet(let key, let value): operatorSetConfiguration(key, value)
         case .dataTransfer(let vendorId, let messageId, let data):
             sendDataTransfer(vendorId: vendorId, messageId: messageId, data: data)
-        case .status: emit(.snapshot(snapshot))
+        case .status: reportSnapshot()
         case .powercut, .wait, .waitOnline, .quit, .help:
             reportError("this command is carried out by the console, not by the station")
         }
+    }
+
+    /// `status`: the snapshot, with the registers it shows saved in the same batch, so
+    /// that no later power cut reports less than a `status` showed (docs/persistence.md).
+    private mutating func reportSnapshot() {
+        for index in connectors.indices where connectors[index].powerW > 0 {
+            advanceMeter(index)
+            persistConnector(index)
+        }
+        emit(.snapshot(snapshot))
     }
 
     /// The index of connector `id`, or an error event naming the valid range.
