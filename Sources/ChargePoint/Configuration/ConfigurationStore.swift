@@ -82,11 +82,12 @@ public struct ConfigurationStore: Sendable, Equatable {
 
     // MARK: Checking a change
 
-    /// Whether `value` may be written to the key named `name` by the central system.
-    /// Read-only keys are Rejected; unknown or unsupported keys NotSupported.
+    /// Whether `value` may be written to the key named `name` (in any spelling, §7.17)
+    /// by the central system. Read-only keys are Rejected; unknown or unsupported keys
+    /// NotSupported.
     public func check(_ name: String, value: String) -> ChangeOutcome {
         guard let key = StandardKey(name: name), let entry = entries[key] else { return .notSupported }
-        guard entry.access != .readOnly else { return .rejected(reason: "\(name) is read-only") }
+        guard entry.access != .readOnly else { return .rejected(reason: "\(key.rawValue) is read-only") }
         switch normalize(value, for: key) {
         case .success(let normalized):
             return key.definition.rebootRequired
@@ -168,9 +169,12 @@ extension ConfigurationStore {
     /// The factory configuration of a profile: every key the profile lists, checked
     /// against its definition, plus values the station derives itself
     /// (NumberOfConnectors, SupportedFeatureProfiles).
+    /// Key names are matched in any spelling (OCPP 1.6 §7.17), as in ChangeConfiguration;
+    /// two spellings of one key are refused, as one of them would be silently lost.
     public init(profile: StationProfile) throws(ProfileError) {
         var entries: [StandardKey: Entry] = [:]
-        for (name, _) in profile.configuration {
+        var values: [StandardKey: String] = [:]
+        for (name, value) in profile.configuration.sorted(by: { $0.key < $1.key }) {
             guard let key = StandardKey(name: name) else {
                 throw ProfileError(field: "configuration.\(name)", reason: "not a standard configuration key")
             }
@@ -179,18 +183,24 @@ extension ConfigurationStore {
                     field: "configuration.\(name)",
                     reason: "belongs to \(key.definition.profile.rawValue), which the station does not support")
             }
+            guard values[key] == nil else {
+                throw ProfileError(
+                    field: "configuration.\(name)", reason: "\(key.rawValue) is given twice, in different spellings")
+            }
+            values[key] = value
         }
+        let readOnlyKeys = Set(profile.readOnlyKeys.compactMap { StandardKey(name: $0) })
         for key in StandardKey.allCases where profile.supports(key.definition.profile) {
             let definition = key.definition
             var access = definition.access
-            if profile.readOnlyKeys.contains(key.rawValue) {
+            if readOnlyKeys.contains(key) {
                 guard definition.accessIsImplementationChoice || access == .readOnly else {
                     throw ProfileError(
                         field: "read-only", reason: "\(key.rawValue) must be read-write by the specification")
                 }
                 access = .readOnly
             }
-            if let value = profile.configuration[key.rawValue] {
+            if let value = values[key] {
                 entries[key] = Entry(key: key, access: access, value: value)
             } else if definition.required {
                 entries[key] = Entry(key: key, access: access, value: definition.defaultValue)
