@@ -129,38 +129,51 @@ public struct ConfigurationStore: Sendable, Equatable {
             if let maxLengthKey, let limit = int(maxLengthKey), items.count > limit {
                 return .failure(Problem(reason: "\(key.rawValue) holds at most \(limit) items"))
             }
+            var canonical: [String] = []
             for entry in items {
-                if let problem = check(listItem: entry, of: item) {
-                    return .failure(Problem(reason: "\(key.rawValue): \(problem)"))
+                switch canonicalItem(entry, of: item) {
+                case .success(let spelled): canonical.append(spelled)
+                case .failure(let problem): return .failure(Problem(reason: "\(key.rawValue): \(problem.reason)"))
                 }
             }
-            return .success(items.joined(separator: ","))
+            return .success(canonical.joined(separator: ","))
         }
     }
 
-    private func check(listItem: String, of kind: ConfigurationKeyDefinition.ListItem) -> String? {
+    /// The specification's spelling of one list item, or why it is not one. The value
+    /// of ChangeConfiguration is a CiString500Type (OCPP 1.6 §6.9, §7.19), so the item is
+    /// matched in any case.
+    private typealias ListItem = ConfigurationKeyDefinition.ListItem
+
+    private func canonicalItem(_ listItem: String, of kind: ListItem) -> Result<String, Problem> {
+        func named(_ names: [String], else reason: String) -> Result<String, Problem> {
+            CaseInsensitive.match(listItem, in: names).map { .success($0) } ?? .failure(Problem(reason: reason))
+        }
         switch kind {
         case .measurand:
-            guard let measurand = Measurand(rawValue: listItem) else { return "'\(listItem)' is not a measurand" }
+            guard let name = CaseInsensitive.match(listItem, in: Measurand.allCases.map(\.rawValue)),
+                let measurand = Measurand(rawValue: name)
+            else { return .failure(Problem(reason: "'\(listItem)' is not a measurand")) }
             // OCPP 1.6 §3.16.4: a measurand the meters cannot deliver is Rejected.
-            return measurands.contains(measurand) ? nil : "this station cannot measure \(listItem)"
+            return measurands.contains(measurand)
+                ? .success(name) : .failure(Problem(reason: "this station cannot measure \(name)"))
         case .featureProfile:
             let known = FeatureProfile.allCases.filter { $0 != .security }.map(\.rawValue)
-            return known.contains(listItem) ? nil : "'\(listItem)' is not a feature profile"
+            return named(known, else: "'\(listItem)' is not a feature profile")
         case .phaseRotation:
             let rotations = ["NotApplicable", "Unknown", "RST", "RTS", "SRT", "STR", "TRS", "TSR"]
             let parts = listItem.split(separator: ".", maxSplits: 1).map(String.init)
             if parts.count == 2 {
-                guard Int(parts[0]) != nil, rotations.contains(parts[1]) else {
-                    return "'\(listItem)' is not <connector>.<rotation>"
+                guard Int(parts[0]) != nil, let rotation = CaseInsensitive.match(parts[1], in: rotations) else {
+                    return .failure(Problem(reason: "'\(listItem)' is not <connector>.<rotation>"))
                 }
-                return nil
+                return .success(parts[0] + "." + rotation)
             }
-            return rotations.contains(listItem) ? nil : "'\(listItem)' is not a phase rotation"
+            return named(rotations, else: "'\(listItem)' is not a phase rotation")
         case .chargingRateUnit:
-            return ["Current", "Power"].contains(listItem) ? nil : "'\(listItem)' is not Current or Power"
+            return named(["Current", "Power"], else: "'\(listItem)' is not Current or Power")
         case .fileTransferProtocol:
-            return ["FTP", "FTPS", "HTTP", "HTTPS"].contains(listItem) ? nil : "'\(listItem)' is not a protocol"
+            return named(["FTP", "FTPS", "HTTP", "HTTPS"], else: "'\(listItem)' is not a protocol")
         }
     }
 }
