@@ -69,8 +69,8 @@ public final class SQLiteStore: Sendable {
     private static func apply(_ change: StoreChange, _ db: Database) throws {
         switch change {
         case .configuration(let key, let value): try put("configuration", key, value, db)
-        case .cacheEntry(let entry): try put("auth_cache", entry.idTag.value.lowercased(), json(entry), db)
-        case .cacheEntryRemoved(let idTag): try delete("auth_cache", idTag.lowercased(), db)
+        case .cacheEntry(let entry): try put("auth_cache", entry.idTag.folded, json(entry), db)
+        case .cacheEntryRemoved(let idTag): try delete("auth_cache", CaseInsensitive.fold(idTag), db)
         case .cacheCleared: try db.execute(sql: "DELETE FROM auth_cache")
         case .localList(let list):
             try db.execute(sql: "DELETE FROM local_list")
