@@ -2,20 +2,47 @@ import ChargePoint
 import ConsoleScreen
 import Foundation
 
-/// Starts what the options ask for and returns the process exit status
-/// (DESIGN.md: 0 on quit, 2 on bad arguments or profile, 1 on an internal failure).
+/// Starts what the options ask for and returns the process exit status (README
+/// "Command line": 0 on quit, 2 on bad arguments, a bad profile or a data directory
+/// that cannot be used — held by another process included —, 1 on an internal failure).
 struct ConsoleLauncher {
     let options: ConsoleOptions
 
+    /// Why the station does not run: the line for standard error and the exit status.
+    private struct Refusal: Error {
+        let line: String
+        let status: Int32
+    }
+
     func run() -> Int32 {
         let setup: StationSetup
+        let lock: DataDirectoryLock
+        let store: SQLiteStore
         do {
             try EventLog.bootstrap(path: options.log)
             setup = try StationSetup(options: options)
+            // One process per data directory, locked before the database is opened and
+            // held until the process ends (`DataDirectoryLock`).
+            lock = try DataDirectoryLock.acquire(setup.dataDirectory)
+            store = try SQLiteStore(path: setup.databasePath)
         } catch {
-            StandardError.write("ocpp-console: \(error)")
-            return 2
+            return refuse(Refusal(line: "\(error)", status: 2))
         }
+        return withExtendedLifetime(lock) {
+            do throws(Refusal) {
+                return try run(setup, store: store)
+            } catch {
+                return refuse(error)
+            }
+        }
+    }
+
+    private func refuse(_ refusal: Refusal) -> Int32 {
+        StandardError.write("ocpp-console: \(refusal.line)")
+        return refusal.status
+    }
+
+    private func run(_ setup: StationSetup, store: SQLiteStore) throws(Refusal) -> Int32 {
         var demo: DemoServer?
         let url: String
         if options.demo {
@@ -23,46 +50,54 @@ struct ConsoleLauncher {
             do {
                 url = try server.start()
             } catch {
-                StandardError.write("ocpp-console: \(error)")
-                return 1
+                throw Refusal(line: "\(error)", status: 1)
             }
             demo = server
         } else {
             url = options.url ?? ""
         }
+        defer { demo?.stop() }
         let configuration: StationRunner.Configuration
         do {
             configuration = try setup.runnerConfiguration(url: url)
         } catch {
-            StandardError.write("ocpp-console: \(error)")
-            return 2
+            throw Refusal(line: "\(error)", status: 2)
         }
-        defer { demo?.stop() }
         if options.headless {
-            return runHeadless(configuration, demo: demo)
+            return try runHeadless(configuration, store: store, demo: demo)
         }
-        return runScreen(configuration, setup: setup, demo: demo)
+        return try runScreen(configuration, store: store, setup: setup, demo: demo)
     }
 
-    /// Creates and starts the station; its events go to `sink` and to the `--log` file.
-    private func startStation(
-        _ configuration: StationRunner.Configuration, sink: @escaping @Sendable (StationEvent) -> Void,
-        onFailure: @escaping @Sendable (String) -> Void
-    ) -> StationRunner? {
+    /// Creates the station from what the store holds; its events go to `sink` and to the
+    /// `--log` file. Nothing runs before `start()`.
+    private func makeRunner(
+        _ configuration: StationRunner.Configuration, store: SQLiteStore,
+        sink: @escaping @Sendable (StationEvent) -> Void, onFailure: @escaping @Sendable (String) -> Void
+    ) throws(Refusal) -> StationRunner {
         let log = EventLog()
         do {
-            let runner = try StationRunner(
-                configuration: configuration,
+            return try StationRunner(
+                configuration: configuration, store: store,
                 onEvent: { event in
                     sink(event)
                     log.record(event)
                 },
                 onFailure: onFailure)
-            try runner.start()
-            return runner
+        } catch let error as StoreError {
+            throw Refusal(line: "\(error)", status: 2)
+        } catch let error as ProfileError {
+            throw Refusal(line: "bad station profile: \(error)", status: 2)
         } catch {
-            StandardError.write("ocpp-console: cannot start the station: \(error)")
-            return nil
+            throw Refusal(line: "cannot start the station: \(error)", status: 1)
+        }
+    }
+
+    private func start(_ runner: StationRunner) throws(Refusal) {
+        do {
+            try runner.start()
+        } catch {
+            throw Refusal(line: "cannot start the station: \(error)", status: 1)
         }
     }
 
@@ -74,44 +109,50 @@ struct ConsoleLauncher {
         return loop
     }
 
-    private func runHeadless(_ configuration: StationRunner.Configuration, demo: DemoServer?) -> Int32 {
+    private func runHeadless(_ configuration: StationRunner.Configuration, store: SQLiteStore, demo: DemoServer?)
+        throws(Refusal) -> Int32
+    {
         let output = OutputLines()
-        let started = startStation(
-            configuration, sink: { event in output.write(EventEncoder.line(event)) },
+        let runner = try makeRunner(
+            configuration, store: store, sink: { event in output.write(EventEncoder.line(event)) },
             onFailure: { reason in
                 StandardError.write("ocpp-console: \(reason)")
                 exit(1)
             })
-        guard let runner = started else { return 1 }
+        try start(runner)
         let loop = startDemoLoop(runner, demo)
         defer { loop?.stop() }
         TerminationSignals.install { runner.shutdown() }
         return HeadlessSession(runner: runner, scriptPath: options.script).run()
     }
 
-    private func runScreen(_ configuration: StationRunner.Configuration, setup: StationSetup, demo: DemoServer?)
-        -> Int32
-    {
+    private func runScreen(
+        _ configuration: StationRunner.Configuration, store: SQLiteStore, setup: StationSetup, demo: DemoServer?
+    ) throws(Refusal) -> Int32 {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            StandardError.write("ocpp-console: the screen needs a terminal; use --headless for pipes and scripts")
-            return 2
+            throw Refusal(line: "the screen needs a terminal; use --headless for pipes and scripts", status: 2)
         }
+        // The station is prepared before the screen takes the terminal, so that a
+        // refusal is a readable line on a normal terminal.
+        let inbox = EventInbox()
+        let runner = try makeRunner(
+            configuration, store: store, sink: inbox.eventSink, onFailure: inbox.failureSink)
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let theme = noColor ? Theme.mono : Theme.named(options.theme.rawValue)
         guard let terminal = CursesTerminal(theme: theme) else {
-            StandardError.write(
-                "ocpp-console: cannot start the screen (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset"))"
-            )
-            return 1
+            let term = ProcessInfo.processInfo.environment["TERM"] ?? "unset"
+            throw Refusal(line: "cannot start the screen (TERM=\(term))", status: 1)
         }
         let info = StationInfo(
             url: configuration.endpoint.description, stationId: configuration.stationId,
             insecure: configuration.insecure, cards: setup.cards,
             demo: demo != nil)
-        let session = ScreenSession(terminal: terminal, info: info)
-        guard let runner = startStation(configuration, sink: session.eventSink, onFailure: session.failureSink) else {
+        let session = ScreenSession(terminal: terminal, info: info, inbox: inbox)
+        do {
+            try start(runner)
+        } catch {
             terminal.stop()
-            return 1
+            throw error
         }
         let loop = startDemoLoop(runner, demo)
         defer { loop?.stop() }

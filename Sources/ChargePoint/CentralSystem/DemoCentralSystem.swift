@@ -18,7 +18,7 @@ public struct DemoCentralSystem: Sendable {
     }
 
     func card(_ idTag: String) -> IdTagInfo {
-        cards.first { $0.idTag.value.lowercased() == idTag.lowercased() }?.idTagInfo ?? IdTagInfo(status: .invalid)
+        cards.first { CaseInsensitive.equal($0.idTag.value, idTag) }?.idTagInfo ?? IdTagInfo(status: .invalid)
     }
 
     /// The answer to one message from `station`, if it needs one.

@@ -24,7 +24,9 @@ public struct ConfigurationEntry: Sendable, Equatable {
 }
 
 extension ConfigurationStore {
-    /// The operator's view of the keys named, or of every supported key.
+    /// The operator's view of the keys named (in any spelling, OCPP 1.6 §7.17), or of
+    /// every supported key. A known key is shown in its canonical spelling; an unknown
+    /// name as it was asked for.
     public func entries(named names: [String]) -> [ConfigurationEntry] {
         let keys = names.isEmpty ? supportedKeys.map(\.rawValue) : names
         return keys.map { name in
@@ -33,7 +35,7 @@ extension ConfigurationStore {
                     key: name, value: nil, access: nil, profile: nil, summary: "not supported", isKnown: false)
             }
             return ConfigurationEntry(
-                key: name, value: entry.access == .writeOnly ? nil : entry.value, access: entry.access,
+                key: key.rawValue, value: entry.access == .writeOnly ? nil : entry.value, access: entry.access,
                 profile: key.definition.profile, summary: key.definition.summary, isKnown: true)
         }
     }

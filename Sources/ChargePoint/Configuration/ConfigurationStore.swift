@@ -82,11 +82,12 @@ public struct ConfigurationStore: Sendable, Equatable {
 
     // MARK: Checking a change
 
-    /// Whether `value` may be written to the key named `name` by the central system.
-    /// Read-only keys are Rejected; unknown or unsupported keys NotSupported.
+    /// Whether `value` may be written to the key named `name` (in any spelling, §7.17)
+    /// by the central system. Read-only keys are Rejected; unknown or unsupported keys
+    /// NotSupported.
     public func check(_ name: String, value: String) -> ChangeOutcome {
         guard let key = StandardKey(name: name), let entry = entries[key] else { return .notSupported }
-        guard entry.access != .readOnly else { return .rejected(reason: "\(name) is read-only") }
+        guard entry.access != .readOnly else { return .rejected(reason: "\(key.rawValue) is read-only") }
         switch normalize(value, for: key) {
         case .success(let normalized):
             return key.definition.rebootRequired
@@ -128,38 +129,51 @@ public struct ConfigurationStore: Sendable, Equatable {
             if let maxLengthKey, let limit = int(maxLengthKey), items.count > limit {
                 return .failure(Problem(reason: "\(key.rawValue) holds at most \(limit) items"))
             }
+            var canonical: [String] = []
             for entry in items {
-                if let problem = check(listItem: entry, of: item) {
-                    return .failure(Problem(reason: "\(key.rawValue): \(problem)"))
+                switch canonicalItem(entry, of: item) {
+                case .success(let spelled): canonical.append(spelled)
+                case .failure(let problem): return .failure(Problem(reason: "\(key.rawValue): \(problem.reason)"))
                 }
             }
-            return .success(items.joined(separator: ","))
+            return .success(canonical.joined(separator: ","))
         }
     }
 
-    private func check(listItem: String, of kind: ConfigurationKeyDefinition.ListItem) -> String? {
+    /// The specification's spelling of one list item, or why it is not one. The value
+    /// of ChangeConfiguration is a CiString500Type (OCPP 1.6 §6.9, §7.19), so the item is
+    /// matched in any case.
+    private typealias ListItem = ConfigurationKeyDefinition.ListItem
+
+    private func canonicalItem(_ listItem: String, of kind: ListItem) -> Result<String, Problem> {
+        func named(_ names: [String], else reason: String) -> Result<String, Problem> {
+            CaseInsensitive.match(listItem, in: names).map { .success($0) } ?? .failure(Problem(reason: reason))
+        }
         switch kind {
         case .measurand:
-            guard let measurand = Measurand(rawValue: listItem) else { return "'\(listItem)' is not a measurand" }
+            guard let name = CaseInsensitive.match(listItem, in: Measurand.allCases.map(\.rawValue)),
+                let measurand = Measurand(rawValue: name)
+            else { return .failure(Problem(reason: "'\(listItem)' is not a measurand")) }
             // OCPP 1.6 §3.16.4: a measurand the meters cannot deliver is Rejected.
-            return measurands.contains(measurand) ? nil : "this station cannot measure \(listItem)"
+            return measurands.contains(measurand)
+                ? .success(name) : .failure(Problem(reason: "this station cannot measure \(name)"))
         case .featureProfile:
             let known = FeatureProfile.allCases.filter { $0 != .security }.map(\.rawValue)
-            return known.contains(listItem) ? nil : "'\(listItem)' is not a feature profile"
+            return named(known, else: "'\(listItem)' is not a feature profile")
         case .phaseRotation:
             let rotations = ["NotApplicable", "Unknown", "RST", "RTS", "SRT", "STR", "TRS", "TSR"]
             let parts = listItem.split(separator: ".", maxSplits: 1).map(String.init)
             if parts.count == 2 {
-                guard Int(parts[0]) != nil, rotations.contains(parts[1]) else {
-                    return "'\(listItem)' is not <connector>.<rotation>"
+                guard Int(parts[0]) != nil, let rotation = CaseInsensitive.match(parts[1], in: rotations) else {
+                    return .failure(Problem(reason: "'\(listItem)' is not <connector>.<rotation>"))
                 }
-                return nil
+                return .success(parts[0] + "." + rotation)
             }
-            return rotations.contains(listItem) ? nil : "'\(listItem)' is not a phase rotation"
+            return named(rotations, else: "'\(listItem)' is not a phase rotation")
         case .chargingRateUnit:
-            return ["Current", "Power"].contains(listItem) ? nil : "'\(listItem)' is not Current or Power"
+            return named(["Current", "Power"], else: "'\(listItem)' is not Current or Power")
         case .fileTransferProtocol:
-            return ["FTP", "FTPS", "HTTP", "HTTPS"].contains(listItem) ? nil : "'\(listItem)' is not a protocol"
+            return named(["FTP", "FTPS", "HTTP", "HTTPS"], else: "'\(listItem)' is not a protocol")
         }
     }
 }
@@ -168,9 +182,12 @@ extension ConfigurationStore {
     /// The factory configuration of a profile: every key the profile lists, checked
     /// against its definition, plus values the station derives itself
     /// (NumberOfConnectors, SupportedFeatureProfiles).
+    /// Key names are matched in any spelling (OCPP 1.6 §7.17), as in ChangeConfiguration;
+    /// two spellings of one key are refused, as one of them would be silently lost.
     public init(profile: StationProfile) throws(ProfileError) {
         var entries: [StandardKey: Entry] = [:]
-        for (name, _) in profile.configuration {
+        var values: [StandardKey: String] = [:]
+        for (name, value) in profile.configuration.sorted(by: { $0.key < $1.key }) {
             guard let key = StandardKey(name: name) else {
                 throw ProfileError(field: "configuration.\(name)", reason: "not a standard configuration key")
             }
@@ -179,18 +196,24 @@ extension ConfigurationStore {
                     field: "configuration.\(name)",
                     reason: "belongs to \(key.definition.profile.rawValue), which the station does not support")
             }
+            guard values[key] == nil else {
+                throw ProfileError(
+                    field: "configuration.\(name)", reason: "\(key.rawValue) is given twice, in different spellings")
+            }
+            values[key] = value
         }
+        let readOnlyKeys = Set(profile.readOnlyKeys.compactMap { StandardKey(name: $0) })
         for key in StandardKey.allCases where profile.supports(key.definition.profile) {
             let definition = key.definition
             var access = definition.access
-            if profile.readOnlyKeys.contains(key.rawValue) {
+            if readOnlyKeys.contains(key) {
                 guard definition.accessIsImplementationChoice || access == .readOnly else {
                     throw ProfileError(
                         field: "read-only", reason: "\(key.rawValue) must be read-write by the specification")
                 }
                 access = .readOnly
             }
-            if let value = profile.configuration[key.rawValue] {
+            if let value = values[key] {
                 entries[key] = Entry(key: key, access: access, value: value)
             } else if definition.required {
                 entries[key] = Entry(key: key, access: access, value: definition.defaultValue)

@@ -60,9 +60,15 @@ public enum StandardKey: String, CaseIterable, Sendable, Hashable {
     case cpoName = "CpoName"
     case securityProfile = "SecurityProfile"
 
-    /// Key names are matched exactly, as in the specification; a central system
-    /// writing "heartbeatinterval" gets NotSupported, which is what certified stations do.
+    /// The key a name denotes, in any spelling: key names are CiString50Type
+    /// (GetConfiguration.req §6.23, ChangeConfiguration.req §6.9, KeyValue §7.29), and a
+    /// CiString is case insensitive (OCPP 1.6 §7.17). `rawValue` is the canonical
+    /// spelling (§9) that every answer uses.
     public init?(name: String) {
-        self.init(rawValue: name)
+        guard let key = Self.byFoldedName[CaseInsensitive.fold(name)] else { return nil }
+        self = key
     }
+
+    private static let byFoldedName: [String: StandardKey] = Dictionary(
+        uniqueKeysWithValues: allCases.map { (CaseInsensitive.fold($0.rawValue), $0) })
 }

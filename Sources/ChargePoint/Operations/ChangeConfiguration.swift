@@ -6,17 +6,24 @@
 extension StationCore {
     mutating func changeConfiguration(_ request: ChangeConfigurationRequest) -> ChangeConfigurationResponse {
         let (status, reason) = changeConfiguration(request.key.value, to: request.value.value)
-        let shown = SecretMasking.displayValue(request.value.value, forKey: request.key.value)
+        let name = Self.displayName(ofKey: request.key.value)
+        let shown = SecretMasking.displayValue(request.value.value, forKey: name)
         if let reason {
-            notice("ChangeConfiguration \(request.key) = \(shown): \(status.rawValue) (\(reason))")
+            notice("ChangeConfiguration \(name) = \(shown): \(status.rawValue) (\(reason))")
         } else {
-            notice("ChangeConfiguration \(request.key) = \(shown): \(status.rawValue)")
+            notice("ChangeConfiguration \(name) = \(shown): \(status.rawValue)")
         }
         return ChangeConfigurationResponse(status: status)
     }
 
-    /// Applies a change from the central system or the operator; nil reason when
-    /// accepted.
+    /// A key name as the operator is shown it: the canonical spelling of a known key
+    /// (the name is a CiString50, OCPP 1.6 §6.9, §7.17), else the name as given.
+    static func displayName(ofKey name: String) -> String {
+        StandardKey(name: name)?.rawValue ?? name
+    }
+
+    /// Applies a change from the central system or the operator, to the key `name`
+    /// spells in any case (OCPP 1.6 §7.17); nil reason when accepted.
     mutating func changeConfiguration(_ name: String, to value: String) -> (ConfigurationStatus, String?) {
         switch config.check(name, value: value) {
         case .notSupported:

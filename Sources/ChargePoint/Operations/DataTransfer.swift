@@ -3,18 +3,19 @@
 /// Received: the station knows one vendor extension, under its own vendor id (the
 /// profile's chargePointVendor) or "ocpp-console": messageId "Echo" (or none) is
 /// Accepted and the data sent back; any other messageId is UnknownMessageId; any other
-/// vendor UnknownVendorId, without data (§4.3).
+/// vendor UnknownVendorId, without data (§4.3). vendorId and messageId are CiStrings
+/// (§6.15, §7.17, §7.18), compared without regard to case.
 /// Sent: `datatransfer <vendorId> [messageId] [data]` from the operator; the answer is
 /// shown to them.
 extension StationCore {
     static let consoleVendorId = "ocpp-console"
 
     mutating func dataTransfer(_ request: DataTransferRequest) -> DataTransferResponse {
-        let vendor = request.vendorId.value
-        guard vendor == Self.consoleVendorId || vendor == profile.identity.vendor.value else {
+        let vendors = [Self.consoleVendorId, profile.identity.vendor.value]
+        guard CaseInsensitive.match(request.vendorId.value, in: vendors) != nil else {
             return DataTransferResponse(status: .unknownVendorId)
         }
-        guard request.messageId == nil || request.messageId?.value == "Echo" else {
+        guard request.messageId.map({ CaseInsensitive.equal($0.value, "Echo") }) ?? true else {
             return DataTransferResponse(status: .unknownMessageId)
         }
         return DataTransferResponse(status: .accepted, data: request.data)

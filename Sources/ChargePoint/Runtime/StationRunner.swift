@@ -50,17 +50,19 @@ public final class StationRunner: @unchecked Sendable {
     /// reported gone.
     private var awaitingAbort = false
 
-    /// Opens the store and prepares the station; nothing runs before `start()`.
+    /// Prepares the station from what `store` holds (a `StoreError` when it cannot be
+    /// read); nothing runs before `start()`. The caller opens the store, after taking
+    /// the data directory's lock (`DataDirectoryLock`: one process per station).
     /// `onFailure` is called (once, on the link's thread) when the station cannot go on,
     /// e.g. its database fails; the station takes no more input by then.
     public init(
-        configuration: Configuration, onEvent: @escaping @Sendable (StationEvent) -> Void,
+        configuration: Configuration, store: SQLiteStore, onEvent: @escaping @Sendable (StationEvent) -> Void,
         onFailure: @escaping @Sendable (String) -> Void
     ) throws {
         self.configuration = configuration
         self.onEvent = onEvent
         self.onFailure = onFailure
-        store = try SQLiteStore(path: configuration.databasePath)
+        self.store = store
         core = try StationCore(profile: configuration.profile, durable: try store.load(), now: .monotonicNow())
         published = core
         keyAtStart = core.authorizationKey
@@ -168,7 +170,7 @@ public final class StationRunner: @unchecked Sendable {
         do {
             try store.apply(effects.persist)
         } catch {
-            fatalStop("the station database failed (\(error)); stopping to avoid losing data")
+            fatalStop("\(error); stopping to avoid losing data")
             return
         }
         for frame in effects.frames { client.send(frame) }

@@ -41,7 +41,7 @@ extension StationCore {
     var cacheEnabled: Bool { config.bool(.authorizationCacheEnabled) == true }
 
     func lookUpLocally(_ idTag: IdToken) -> LocalAuthorization {
-        let key = idTag.value.lowercased()
+        let key = idTag.folded
         if localListEnabled, let info = localList.entries[key] {
             return judge(info, fromList: true)
         }
@@ -131,7 +131,7 @@ extension StationCore {
     /// Updates the cache with an IdTagInfo from Authorize.conf, StartTransaction.conf or
     /// StopTransaction.conf, unless the idTag is in the local list (§3.5.1, §3.5.3).
     mutating func remember(_ idTag: IdToken, _ info: IdTagInfo) {
-        let key = idTag.value.lowercased()
+        let key = idTag.folded
         if localListEnabled, localList.entries[key] != nil {
             if case .valid = judge(localList.entries[key]!, fromList: true), info.status != .accepted,
                 info.status != .concurrentTx
@@ -158,7 +158,7 @@ extension StationCore {
             return lhs.updatedAt < rhs.updatedAt
         }
         for entry in ordered.prefix(cache.count - capacity) {
-            cache[entry.idTag.value.lowercased()] = nil
+            cache[entry.idTag.folded] = nil
             persist(.cacheEntryRemoved(idTag: entry.idTag.value))
         }
     }

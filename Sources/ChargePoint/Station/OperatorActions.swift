@@ -319,8 +319,9 @@ extension StationCore {
         refreshStatus(id)
     }
 
-    private mutating func operatorSetConfiguration(_ key: String, _ value: String) {
-        let (status, reason) = changeConfiguration(key, to: value)
+    private mutating func operatorSetConfiguration(_ name: String, _ value: String) {
+        let (status, reason) = changeConfiguration(name, to: value)
+        let key = Self.displayName(ofKey: name)
         let shown = SecretMasking.displayValue(value, forKey: key)
         switch status {
         case .accepted: notice("\(key) = \(shown)")

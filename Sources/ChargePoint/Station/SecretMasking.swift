@@ -4,23 +4,37 @@
 public enum SecretMasking {
     public static let mask = "********"
 
-    /// Configuration keys whose values are secret.
-    static let secretKeys: Set<String> = [StandardKey.authorizationKey.rawValue]
+    /// Configuration keys whose values are secret, in their canonical spelling. A key
+    /// name is a CiString (OCPP 1.6 §6.9, §7.17): "authorizationkey" is AuthorizationKey
+    /// too, and its value is masked as well.
+    static let secretKeys: Set<StandardKey> = [.authorizationKey]
+
+    /// The folded names, for the byte-wise search over frame text.
+    private static let foldedSecretNames: [String] = secretKeys.map { CaseInsensitive.fold($0.rawValue) }
+
+    static func isSecret(_ name: String) -> Bool {
+        StandardKey(name: name).map(secretKeys.contains) ?? false
+    }
 
     /// The frame text with the value of every secret key replaced. Cheap for the common
-    /// case: frames that do not mention a secret key are returned as they are.
+    /// case: frames that mention no secret key (in any case, or behind a JSON `\u`
+    /// escape) are returned as they are, and so are frames where nothing was masked.
     public static func mask(_ text: String) -> String {
-        guard secretKeys.contains(where: { text.utf8.containsSequence($0.utf8) }) else { return text }
+        let mentionsSecret = foldedSecretNames.contains { text.utf8.containsSequenceIgnoringASCIICase($0.utf8) }
+        guard mentionsSecret || text.utf8.containsSequence("\\u".utf8) else { return text }
         guard case .success(let frame) = Frame.parse(text) else {
             // Unparseable but mentioning the key: show nothing of it.
-            return "[frame mentioning \(secretKeys.sorted().joined(separator: ", ")) hidden]"
+            guard mentionsSecret else { return text }
+            return "[frame mentioning \(secretKeys.map(\.rawValue).sorted().joined(separator: ", ")) hidden]"
         }
         switch frame {
         case .call(var call):
-            call.payload = maskPayload(call.payload)
+            guard let payload = maskPayload(call.payload) else { return text }
+            call.payload = payload
             return Frame.call(call).text
         case .callResult(var result):
-            result.payload = maskPayload(result.payload)
+            guard let payload = maskPayload(result.payload) else { return text }
+            result.payload = payload
             return Frame.callResult(result).text
         case .callError:
             return text
@@ -28,25 +42,40 @@ public enum SecretMasking {
     }
 
     /// `{"key":"AuthorizationKey","value":"…"}` anywhere in the payload: the value goes.
-    static func maskPayload(_ value: JSONValue) -> JSONValue {
+    /// Nil when there was nothing to mask.
+    static func maskPayload(_ value: JSONValue) -> JSONValue? {
         switch value {
-        case .object(var object):
-            if let key = object["key"]?.stringValue, secretKeys.contains(key), object["value"] != nil {
-                object["value"] = .string(mask)
-            }
+        case .object(let object):
+            var changed = false
             var masked = JSONObject()
-            for member in object { masked[member.key] = maskPayload(member.value) }
-            return .object(masked)
+            for member in object {
+                if let inner = maskPayload(member.value) {
+                    masked[member.key] = inner
+                    changed = true
+                } else {
+                    masked[member.key] = member.value
+                }
+            }
+            if let key = object["key"]?.stringValue, isSecret(key), let secret = object["value"],
+                secret != .string(mask)
+            {
+                masked["value"] = .string(mask)
+                changed = true
+            }
+            return changed ? .object(masked) : nil
         case .array(let elements):
-            return .array(elements.map(maskPayload))
+            let inner = elements.map(maskPayload)
+            guard inner.contains(where: { $0 != nil }) else { return nil }
+            return .array(zip(elements, inner).map { $1 ?? $0 })
         default:
-            return value
+            return nil
         }
     }
 
-    /// For operator-facing text about a configuration change.
+    /// For operator-facing text about a configuration change to the key `key` (any
+    /// spelling).
     public static func displayValue(_ value: String, forKey key: String) -> String {
-        secretKeys.contains(key) ? mask : value
+        isSecret(key) ? mask : value
     }
 }
 
@@ -58,6 +87,21 @@ extension String.UTF8View {
         var index = startIndex
         while let candidate = self[index...].firstIndex(of: first) {
             if self[candidate...].starts(with: needle) { return true }
+            index = self.index(after: candidate)
+        }
+        return false
+    }
+}
+
+extension String.UTF8View {
+    /// `containsSequence` for an all-lower-case ASCII needle, ignoring the case of ASCII
+    /// letters in the text (CiString names, OCPP 1.6 §7.17).
+    func containsSequenceIgnoringASCIICase(_ needle: String.UTF8View) -> Bool {
+        guard let first = needle.first, needle.count <= count else { return needle.isEmpty }
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        var index = startIndex
+        while let candidate = self[index...].firstIndex(where: { lower($0) == first }) {
+            if self[candidate...].lazy.map(lower).starts(with: needle) { return true }
             index = self.index(after: candidate)
         }
         return false

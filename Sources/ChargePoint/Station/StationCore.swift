@@ -19,6 +19,7 @@ public struct StationCore: Sendable {
     var connectors: [Connector]
     /// Connector 0: the station's own availability and faults.
     var station: StationUnit
+    /// Keyed by the folded idTag (`IdToken.folded`): an idTag is case insensitive (§7.28).
     var cache: [String: AuthorizationCacheEntry]
     var localList: LocalAuthorizationList
     var transactions: [TransactionRecord]
@@ -74,7 +75,7 @@ public struct StationCore: Sendable {
         }
         station = StationUnit(record: durable.connectors.first { $0.id == 0 } ?? ConnectorRecord(id: 0))
         cache = Dictionary(
-            durable.authorizationCache.map { ($0.idTag.value.lowercased(), $0) }, uniquingKeysWith: { $1 })
+            durable.authorizationCache.map { ($0.idTag.folded, $0) }, uniquingKeysWith: { $1 })
         localList = durable.localList
         transactions = durable.transactions.sorted { $0.number < $1.number }
         queue = durable.messageQueue.sorted { $0.sequence < $1.sequence }

@@ -117,6 +117,7 @@ public struct AuthorizationCacheEntry: Codable, Sendable, Equatable {
 /// The local authorization list (OCPP 1.6 §3.5.2); version 0 means empty.
 public struct LocalAuthorizationList: Codable, Sendable, Equatable {
     public var version: Int
+    /// Keyed by `key(_:)`, the folded idTag: an idTag is case insensitive (§7.28).
     public var entries: [String: IdTagInfo]
 
     public init(version: Int = 0, entries: [String: IdTagInfo] = [:]) {
@@ -124,7 +125,8 @@ public struct LocalAuthorizationList: Codable, Sendable, Equatable {
         self.entries = entries
     }
 
-    public static func key(_ idTag: IdToken) -> String { idTag.value.lowercased() }
+    /// The key of an idTag in `entries` (OCPP 1.6 §7.28: case insensitive).
+    public static func key(_ idTag: IdToken) -> String { idTag.folded }
 }
 
 /// A reservation made by ReserveNow (OCPP 1.6 §5.13).

@@ -27,10 +27,10 @@ public struct DurableState: Sendable, Equatable {
         switch change {
         case .configuration(let key, let value): configuration[key] = value
         case .cacheEntry(let entry):
-            authorizationCache.removeAll { $0.idTag.value.lowercased() == entry.idTag.value.lowercased() }
+            authorizationCache.removeAll { $0.idTag.equalsIgnoringCase(entry.idTag) }
             authorizationCache.append(entry)
         case .cacheEntryRemoved(let idTag):
-            authorizationCache.removeAll { $0.idTag.value.lowercased() == idTag.lowercased() }
+            authorizationCache.removeAll { CaseInsensitive.equal($0.idTag.value, idTag) }
         case .cacheCleared: authorizationCache.removeAll()
         case .localList(let list): localList = list
         case .transaction(let record):

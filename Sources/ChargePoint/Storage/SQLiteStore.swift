@@ -23,16 +23,29 @@ public final class SQLiteStore: Sendable {
     private let synchronous = Mutex<String?>(nil)
     public let path: String
 
-    public init(path: String) throws {
+    /// Opens (or creates) the database at `path`; every failure is a one-line
+    /// `StoreError` naming the file. Opening includes a first write (WAL mode, the
+    /// schema), so a read-only file is found here rather than at the first input.
+    public init(path: String) throws(StoreError) {
         self.path = path
-        let configuration = Configuration()
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try DatabaseQueue(path: path, configuration: configuration)
-        try database.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
+        do {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            database = try DatabaseQueue(path: path, configuration: Configuration())
+            try database.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
+            try Self.migrator.migrate(database)
+            // A file SQLite may only read opens without complaint (read-only), and an
+            // existing database needs no write above: rewriting the header's
+            // user_version, unchanged, finds it now instead of at the first input.
+            try database.writeWithoutTransaction { db in
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                try db.execute(sql: "PRAGMA user_version = \(version)")
+            }
+        } catch {
+            throw StoreError(path: path, error)
         }
-        try Self.migrator.migrate(database)
     }
 
     static var migrator: DatabaseMigrator {
@@ -50,8 +63,16 @@ public final class SQLiteStore: Sendable {
 
     // MARK: Writing
 
-    public func apply(_ changes: [StoreChange]) throws {
+    public func apply(_ changes: [StoreChange]) throws(StoreError) {
         guard !changes.isEmpty else { return }
+        do {
+            try write(changes)
+        } catch {
+            throw StoreError(path: path, error)
+        }
+    }
+
+    private func write(_ changes: [StoreChange]) throws {
         let sync = changes.contains(where: \.concernsTransactions) ? "FULL" : "NORMAL"
         try database.writeWithoutTransaction { db in
             // A pragma statement costs as much as a small write: only when the mode changes.
@@ -69,8 +90,8 @@ public final class SQLiteStore: Sendable {
     private static func apply(_ change: StoreChange, _ db: Database) throws {
         switch change {
         case .configuration(let key, let value): try put("configuration", key, value, db)
-        case .cacheEntry(let entry): try put("auth_cache", entry.idTag.value.lowercased(), json(entry), db)
-        case .cacheEntryRemoved(let idTag): try delete("auth_cache", idTag.lowercased(), db)
+        case .cacheEntry(let entry): try put("auth_cache", entry.idTag.folded, json(entry), db)
+        case .cacheEntryRemoved(let idTag): try delete("auth_cache", CaseInsensitive.fold(idTag), db)
         case .cacheCleared: try db.execute(sql: "DELETE FROM auth_cache")
         case .localList(let list):
             try db.execute(sql: "DELETE FROM local_list")
@@ -122,7 +143,15 @@ public final class SQLiteStore: Sendable {
     // MARK: Reading
 
     /// Everything stored, as the core is created from it.
-    public func load() throws -> DurableState {
+    public func load() throws(StoreError) -> DurableState {
+        do {
+            return try readAll()
+        } catch {
+            throw StoreError(path: path, error)
+        }
+    }
+
+    private func readAll() throws -> DurableState {
         try database.read { db in
             var state = DurableState()
             for row in try Row.fetchAll(db, sql: "SELECT key, value FROM configuration") {

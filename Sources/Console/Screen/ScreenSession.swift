@@ -12,25 +12,15 @@ import Foundation
 /// sessions tick the screen once a second.
 final class ScreenSession {
     private let terminal: CursesTerminal
-    private let inbox = EventInbox()
+    private let inbox: EventInbox
     private var controller: ScreenController
     private var runner: StationRunner!
 
-    init(terminal: CursesTerminal, info: StationInfo) {
+    /// `inbox` is where the runner, created before the screen, delivers its events.
+    init(terminal: CursesTerminal, info: StationInfo, inbox: EventInbox) {
         self.terminal = terminal
+        self.inbox = inbox
         controller = ScreenController(info: info, glyphs: terminal.glyphs)
-    }
-
-    /// Where the runner delivers events (on its own thread): queued, then the loop woken.
-    var eventSink: @Sendable (StationEvent) -> Void {
-        let inbox = self.inbox
-        return { event in inbox.add(event) }
-    }
-
-    /// Where the runner reports that the station cannot go on (its database failed).
-    var failureSink: @Sendable (String) -> Void {
-        let inbox = self.inbox
-        return { reason in inbox.fail(reason) }
     }
 
     /// Runs until quit or a termination signal; the exit status.
@@ -134,6 +124,16 @@ final class ScreenSession {
 
 /// Station events on their way from the runner's thread to the screen's.
 final class EventInbox: @unchecked Sendable {
+    /// Where the runner delivers events (on its own thread): queued, then the loop woken.
+    var eventSink: @Sendable (StationEvent) -> Void {
+        { [self] event in add(event) }
+    }
+
+    /// Where the runner reports that the station cannot go on (its database failed).
+    var failureSink: @Sendable (String) -> Void {
+        { [self] reason in fail(reason) }
+    }
+
     private let lock = NSLock()
     private var events: [StationEvent] = []  // guarded by lock
 

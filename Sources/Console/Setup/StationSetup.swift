@@ -9,7 +9,10 @@ struct StationSetup {
     let assets: AssetLocator?
     let profile: StationProfile
     let stationId: String
-    let databasePath: String
+    /// `--data-dir`, or `$XDG_DATA_HOME/ocpp-console/<id>`: one process at a time
+    /// (`DataDirectoryLock`).
+    let dataDirectory: String
+    var databasePath: String { dataDirectory + "/station.sqlite" }
     let cards: [DemoCard]
 
     struct SetupError: Error, CustomStringConvertible {
@@ -25,16 +28,15 @@ struct StationSetup {
             throw SetupError(description: "bad station profile: \(error)")
         }
         stationId = options.stationId ?? profile.identity.serialNumber?.value ?? "ocpp-console"
-        let directory: String
         if let explicit = options.dataDirectory {
-            directory = explicit
+            guard !explicit.isEmpty else { throw SetupError(description: "--data-dir needs a directory") }
+            dataDirectory = explicit
         } else {
             let base =
                 environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
-            directory = base + "/ocpp-console/" + Self.safeFileName(stationId)
+            dataDirectory = base + "/ocpp-console/" + Self.safeFileName(stationId)
         }
-        databasePath = directory + "/station.sqlite"
         if let assets, FileManager.default.fileExists(atPath: assets.cardsFile.path) {
             do {
                 cards = try DemoCards.load(assets.cardsFile)

@@ -8,12 +8,15 @@ import signal
 
 
 class Station:
-    def __init__(self, binary, *, profile, url, station_id, data_dir, extra_args=()):
+    def __init__(self, binary, *, profile, url, station_id, data_dir, extra_args=(), environment=None):
+        """`data_dir` None: no --data-dir, the console's default (under $XDG_DATA_HOME,
+        which `environment` may set)."""
         self.binary = binary
         self.arguments = [
-            "--headless", "--url", url, "--id", station_id, "--station", profile, "--data-dir", data_dir,
-            *extra_args,
+            "--headless", "--url", url, "--id", station_id, "--station", profile,
+            *(["--data-dir", data_dir] if data_dir is not None else []), *extra_args,
         ]
+        self.environment = environment or {}
         self.events = []
         self.raw_lines = []
         self.stderr = b""
@@ -26,7 +29,7 @@ class Station:
         self.process = await asyncio.create_subprocess_exec(
             self.binary, *self.arguments,
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-            env={**os.environ, "NO_COLOR": "1"},
+            env={**os.environ, "NO_COLOR": "1", **self.environment},
         )
         self.readers = [
             asyncio.get_running_loop().create_task(self._read_events(self.process.stdout)),

@@ -12,9 +12,10 @@ public protocol StringLengthBound: Sendable {
 /// Length is counted in Unicode scalars, which is what JSON schema's `maxLength` counts
 /// for every character OCPP identifiers use.
 ///
-/// Comparison is exact; the "Ci" (case-insensitive) rule of the specification applies to
-/// identifiers such as idTags and is implemented where they are compared
-/// (`equalsIgnoringCase`).
+/// `==` and hashing are exact (they compare what is carried, e.g. in tests of the wire
+/// format); the "Ci" rule of the specification (case-insensitive) applies wherever the
+/// station compares identifiers, through `equalsIgnoringCase` and `folded`
+/// (`CaseInsensitive`).
 public struct BoundedString<Bound: StringLengthBound>: Sendable, Hashable, Comparable, Codable,
     CustomStringConvertible, ExpressibleByStringLiteral
 {
@@ -59,10 +60,13 @@ public struct BoundedString<Bound: StringLengthBound>: Sendable, Hashable, Compa
 
     public static var maximumLength: Int { Bound.maximumLength }
 
-    /// The "Ci" comparison of OCPP 1.6 §7.15: case-insensitive.
+    /// The "Ci" comparison of OCPP 1.6 §7.15–§7.19: case-insensitive.
     public func equalsIgnoringCase(_ other: Self) -> Bool {
-        value.lowercased() == other.value.lowercased()
+        CaseInsensitive.equal(value, other.value)
     }
+
+    /// The key of this identifier in a dictionary of CiStrings (OCPP 1.6 §7.15–§7.19).
+    public var folded: String { CaseInsensitive.fold(value) }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
 

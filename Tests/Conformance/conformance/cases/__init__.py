@@ -1,6 +1,7 @@
 """The conformance cases, one module per area; importing this package registers them."""
 
 from . import (  # noqa: F401
-    authorization, availability, boot, cli, clock, configuration, connectivity, connector_rating, hardware, link,
-    malformed, ordering, power, registers, remote, reservations, reset, security, sessions, station_limit, unlock,
+    authorization, availability, boot, cistring, cli, clock, configuration, connectivity, connector_rating, datadir,
+    hardware, link, malformed, ordering, power, registers, remote, reservations, reset, security, sessions,
+    station_limit, unlock,
 )
