@@ -32,11 +32,11 @@ enum PkgConfig {
         }
     }
 
-    static func linkerSettings(for packages: [String]) -> [LinkerSetting] {
+    static func linkerSettings(for packages: [String], fallback: [String]) -> [LinkerSetting] {
         let libraries = flags("--libs", packages).filter { $0.hasPrefix("-l") }.map { String($0.dropFirst(2)) }
         // Without pkg-config (or the -dev packages) fall back to the Debian names, so the
         // build fails at the missing header with a message naming it.
-        return (libraries.isEmpty ? ["ncursesw", "tinfo", "websockets"] : libraries).map { .linkedLibrary($0) }
+        return (libraries.isEmpty ? fallback : libraries).map { .linkedLibrary($0) }
     }
 }
 
@@ -45,6 +45,7 @@ let package = Package(
     products: [
         .executable(name: "ocpp-console", targets: ["Console"]),
         .library(name: "ChargePoint", targets: ["ChargePoint"]),
+        .library(name: "ChargePointRuntime", targets: ["ChargePointRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,23 +54,47 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // C only: thin wrappers over ncursesw macros/variadics and libwebsockets glue.
+        // C only: thin wrappers over ncursesw macros and variadics, for the console.
         .target(
             name: "CTermShim",
             path: "Sources/CTermShim",
-            cSettings: PkgConfig.cSettings(for: ["ncursesw", "libwebsockets"]),
-            linkerSettings: PkgConfig.linkerSettings(for: ["ncursesw", "libwebsockets"])
+            cSettings: PkgConfig.cSettings(for: ["ncursesw"]),
+            linkerSettings: PkgConfig.linkerSettings(for: ["ncursesw"], fallback: ["ncursesw", "tinfo"])
         ),
-        // The engine: no curses, no terminal, no print().
+        // C only: the libwebsockets glue (timers, callbacks, macros), for the link and
+        // the demo central system.
+        .target(
+            name: "CLibwebsockets",
+            path: "Sources/CLibwebsockets",
+            cSettings: PkgConfig.cSettings(for: ["libwebsockets"]),
+            linkerSettings: PkgConfig.linkerSettings(for: ["libwebsockets"], fallback: ["websockets"])
+        ),
+        // The engine: the OCPP protocol, the sans-IO station core, its operations,
+        // configuration and the operator command language. No C library, no SQLite, no
+        // threads, no files, no terminal, no print().
         .target(
             name: "ChargePoint",
+            path: "Sources/ChargePoint"
+        ),
+        // What runs the engine for real: the SQLite store (GRDB), the data-directory
+        // lock, the libwebsockets link, the runner and its clocks, station profiles and
+        // demo cards read from TOML files.
+        .target(
+            name: "ChargePointRuntime",
             dependencies: [
-                "CTermShim",
+                "ChargePoint",
+                "CLibwebsockets",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
-            path: "Sources/ChargePoint"
+            path: "Sources/ChargePointRuntime"
+        ),
+        // The small central system `--demo` starts (server side, on libwebsockets).
+        .target(
+            name: "DemoCentralSystem",
+            dependencies: ["ChargePoint", "ChargePointRuntime", "CLibwebsockets"],
+            path: "Sources/DemoCentralSystem"
         ),
         // The screen without the terminal: model, panes, layout, key bindings, drawn
         // into a Surface (curses in the console, an in-memory grid in tests).
@@ -82,8 +107,11 @@ let package = Package(
             name: "Console",
             dependencies: [
                 "ChargePoint",
+                "ChargePointRuntime",
+                "DemoCentralSystem",
                 "ConsoleScreen",
                 "CTermShim",
+                "CLibwebsockets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -92,17 +120,17 @@ let package = Package(
         // `make bench`: prints figures; not a test.
         .executableTarget(
             name: "ocpp-bench",
-            dependencies: ["ChargePoint", "ConsoleScreen"],
+            dependencies: ["ChargePoint", "ChargePointRuntime", "ConsoleScreen"],
             path: "Tests/Benchmarks"
         ),
         .testTarget(
             name: "ChargePointTests",
-            dependencies: ["ChargePoint"],
+            dependencies: ["ChargePoint", "ChargePointRuntime", "DemoCentralSystem"],
             path: "Tests/ChargePointTests"
         ),
         .testTarget(
             name: "ConsoleTests",
-            dependencies: ["Console", "ConsoleScreen", "ChargePoint"],
+            dependencies: ["Console", "ConsoleScreen", "ChargePoint", "ChargePointRuntime"],
             path: "Tests/ConsoleTests",
             // Expected screens, read at run time from the source tree.
             exclude: ["Golden"]

@@ -1,4 +1,6 @@
 import ChargePoint
+import ChargePointRuntime
+import DemoCentralSystem
 import ConsoleScreen
 import Foundation
 

@@ -127,3 +127,8 @@ extension StationCore {
         }
     }
 }
+
+extension StationCore {
+    /// WebSocketPingInterval, 0 when the station has no such key.
+    public var webSocketPingInterval: Int { config.int(.webSocketPingInterval) ?? 0 }
+}

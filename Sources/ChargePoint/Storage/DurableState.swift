@@ -94,7 +94,7 @@ public enum StoreChange: Sendable, Equatable {
 extension StoreChange {
     /// Transactions, their queued messages and the counters that number them: what a
     /// central system is told about energy and money, written through to the disk.
-    var concernsTransactions: Bool {
+    package var concernsTransactions: Bool {
         switch self {
         case .transaction, .transactionRemoved, .queued, .dequeued, .counters: true
         default: false

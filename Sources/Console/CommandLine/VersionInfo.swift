@@ -1,5 +1,5 @@
 internal import CTermShim.Curses
-internal import CTermShim.Websockets
+internal import CLibwebsockets
 
 /// What `--version` prints: the release, the protocol and the C libraries in use, which
 /// is what a bug report needs.

@@ -1,4 +1,6 @@
 import ChargePoint
+import ChargePointRuntime
+import DemoCentralSystem
 import Foundation
 
 /// Runs `DemoLoopPlan` against a live station and the embedded central system: once a

@@ -1,4 +1,5 @@
 import ChargePoint
+import ChargePointRuntime
 
 /// Station events as JSON Lines (DESIGN.md "Headless events"): one object per line,
 /// `ts` (RFC 3339, milliseconds, UTC) and `type` first. Frames are shown exactly as on

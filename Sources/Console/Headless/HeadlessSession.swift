@@ -1,4 +1,5 @@
 import ChargePoint
+import ChargePointRuntime
 import Foundation
 
 /// `--headless` (DESIGN.md "Headless events"): operator commands from the `--script`

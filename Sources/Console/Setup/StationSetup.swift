@@ -1,4 +1,5 @@
 import ChargePoint
+import ChargePointRuntime
 import Foundation
 
 /// Turns the command line into a runnable station: the profile, the identity, the data

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ChargePoint
+import ChargePointRuntime
 
 /// Nothing lost, nothing acknowledged sent twice: the station is cut off at a random
 /// instant of a session, many times over, and restarted on the same SQLite database

@@ -1,4 +1,5 @@
 import ChargePoint
+import ChargePointRuntime
 import Foundation
 import Testing
 

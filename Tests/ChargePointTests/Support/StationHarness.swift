@@ -1,4 +1,5 @@
 import ChargePoint
+import ChargePointRuntime
 import Testing
 
 /// Drives a `StationCore` the way the real driver does, but in memory and on a manual

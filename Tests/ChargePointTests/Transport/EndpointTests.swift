@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ChargePoint
+@testable import ChargePointRuntime
 
 /// The connection URL (OCPP-J 1.6 §3.1.1) and the words used when a connection fails.
 @Suite("Endpoint and link errors")

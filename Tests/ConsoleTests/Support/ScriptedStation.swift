@@ -1,4 +1,5 @@
 import ChargePoint
+import ChargePointRuntime
 import Foundation
 
 /// A real station core on a manual clock, answered by a minimal central system, so that

@@ -1,3 +1,4 @@
+import ChargePoint
 #if canImport(Glibc)
     import Glibc
 #endif

@@ -1,3 +1,5 @@
+import ChargePoint
+import ChargePointRuntime
 /// The small central system that `--demo` starts (DESIGN.md "--demo"): it accepts every
 /// boot, authorizes the demo cards as `Assets/cards.toml` says (anything else is
 /// Invalid), numbers transactions, answers every station-initiated message correctly,

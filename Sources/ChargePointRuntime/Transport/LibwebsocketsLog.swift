@@ -1,13 +1,14 @@
-internal import CTermShim.Websockets
+internal import CLibwebsockets
 import Logging
+import ChargePoint
 
 /// libwebsockets writes its diagnostics to stderr by default, which would scribble over
 /// the curses screen and mix with headless output. This routes them into swift-log
 /// (label `libwebsockets`), where `--log FILE` keeps them and nothing else prints them
 /// (PLATFORM-NOTES.md, "Silence lws' own stderr chatter").
-enum LibwebsocketsLog {
+package enum LibwebsocketsLog {
     /// Installs the route; idempotent, and done before any lws context exists.
-    static func route() { _ = installed }
+    package static func route() { _ = installed }
 
     private static let installed: Bool = {
         lws_set_log_level(LLL_ERR | LLL_WARN | LLL_NOTICE) { level, line in

@@ -1,4 +1,5 @@
 import Foundation
+import ChargePoint
 
 /// Finds the `Assets` folder (station profiles, demo cards, help text) wherever the
 /// binary is started from (DESIGN.md "Command line"): `OCPP_CONSOLE_ASSETS` first, then
@@ -20,9 +21,9 @@ public struct AssetLocator: Sendable {
             .deletingLastPathComponent()
         candidates.append(executable.appendingPathComponent("Assets"))
         candidates.append(executable.appendingPathComponent("../share/ocpp-console/Assets").standardized)
-        // The source tree: this file is Sources/ChargePoint/Station/Profile/AssetLocator.swift.
+        // The source tree: this file is Sources/ChargePointRuntime/Profile/AssetLocator.swift.
         var source = URL(fileURLWithPath: #filePath)
-        for _ in 0..<5 { source.deleteLastPathComponent() }
+        for _ in 0..<4 { source.deleteLastPathComponent() }
         candidates.append(source.appendingPathComponent("Assets"))
         candidates.append(
             URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Assets"))

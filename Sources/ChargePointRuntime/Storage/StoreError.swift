@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ChargePoint
 
 /// Why the station database cannot be opened, read or written: one line for the
 /// operator naming the file. At start the console exits with status 2 on it (README

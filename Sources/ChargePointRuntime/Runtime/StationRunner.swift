@@ -1,4 +1,5 @@
 import Foundation
+import ChargePoint
 
 /// Runs a station for real: the core, its SQLite store, the WebSocket link and the
 /// wall clock (DESIGN.md "Threading": the core is owned by one serial executor).
@@ -225,9 +226,4 @@ public final class StationRunner: @unchecked Sendable {
         }
         onFailure(reason)
     }
-}
-
-extension StationCore {
-    /// WebSocketPingInterval, 0 when the station has no such key.
-    public var webSocketPingInterval: Int { config.int(.webSocketPingInterval) ?? 0 }
 }

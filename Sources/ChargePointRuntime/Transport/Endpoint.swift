@@ -1,4 +1,5 @@
 import Foundation
+import ChargePoint
 
 /// Where the station connects (OCPP-J 1.6 §3.1.1): the central system's endpoint URL
 /// with the station identity appended as the last path segment, percent-encoded.

@@ -1,4 +1,5 @@
 import Foundation
+import ChargePoint
 
 /// Reads and fully validates a station profile (DESIGN.md "Station profiles"); any
 /// problem is a `ProfileError` naming the file and the field, which the console prints

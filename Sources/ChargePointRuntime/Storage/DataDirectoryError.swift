@@ -1,3 +1,4 @@
+import ChargePoint
 /// Why a station's data directory cannot be used. Each is one line for the operator,
 /// naming the directory; the console exits with status 2 on any of them (README
 /// "Command line"), before the station starts.

@@ -1,5 +1,7 @@
-internal import CTermShim.Websockets
+internal import CLibwebsockets
 import Foundation
+import ChargePoint
+import ChargePointRuntime
 
 /// The demo central system on libwebsockets, listening on 127.0.0.1 on a port the
 /// system picks (DESIGN.md "--demo"). Stations connect to `ws://127.0.0.1:<port>/ocpp/<id>`.

@@ -1,11 +1,12 @@
-internal import CTermShim.Websockets
+package import CLibwebsockets
+import ChargePoint
 
 /// What the WebSocket client and the demo server both do with a libwebsockets
 /// connection, in one place.
-enum LibwebsocketsIO {
+package enum LibwebsocketsIO {
     /// Writes one text message (lws needs LWS_PRE bytes of headroom before it); false
     /// when lws could not take it all, which means the connection is done.
-    static func writeText(_ wsi: OpaquePointer, _ message: [UInt8]) -> Bool {
+    package static func writeText(_ wsi: OpaquePointer, _ message: [UInt8]) -> Bool {
         let pre = tl_pre()
         var buffer = [UInt8](repeating: 0, count: pre + message.count)
         buffer.replaceSubrange(pre..<(pre + message.count), with: message)
@@ -16,7 +17,7 @@ enum LibwebsocketsIO {
     }
 
     /// A header of the handshake ("" when absent).
-    static func header(_ wsi: OpaquePointer, _ token: lws_token_indexes, capacity: Int = 512) -> String {
+    package static func header(_ wsi: OpaquePointer, _ token: lws_token_indexes, capacity: Int = 512) -> String {
         var buffer = [CChar](repeating: 0, count: capacity)
         let count = lws_hdr_copy(wsi, &buffer, Int32(buffer.count), token)
         guard count > 0 else { return "" }
@@ -25,7 +26,7 @@ enum LibwebsocketsIO {
 
     /// The object that owns the context of `wsi` (its creation info's `user`): how a C
     /// callback finds its Swift side again.
-    static func owner<Owner: AnyObject>(of wsi: OpaquePointer, as type: Owner.Type) -> Owner? {
+    package static func owner<Owner: AnyObject>(of wsi: OpaquePointer, as type: Owner.Type) -> Owner? {
         guard let context = lws_get_context(wsi), let owner = lws_context_user(context) else { return nil }
         return Unmanaged<Owner>.fromOpaque(owner).takeUnretainedValue()
     }

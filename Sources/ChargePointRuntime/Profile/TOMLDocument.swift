@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import ChargePoint
 
 /// A TOML file read into `JSONValue`, so that profiles and card lists are checked with
 /// the same precise, path-naming errors as OCPP payloads. TOMLKit parses; its JSON

@@ -1,19 +1,7 @@
 import Foundation
+import ChargePoint
 
-/// The virtual RFID cards of `Assets/cards.toml`: the console's swipe picker lists them,
-/// and the demo central system answers for them as their `status` says.
-public struct DemoCard: Sendable, Equatable {
-    public var idTag: IdToken
-    public var label: String
-    public var status: AuthorizationStatus
-    public var parentIdTag: IdToken?
-    public var expiryDate: Timestamp?
-
-    public var idTagInfo: IdTagInfo {
-        IdTagInfo(expiryDate: expiryDate, parentIdTag: parentIdTag, status: status)
-    }
-}
-
+/// Reads the demo cards of `Assets/cards.toml` (see `DemoCard`).
 public enum DemoCards {
     public static func load(_ url: URL) throws(ProfileError) -> [DemoCard] {
         try parse(TOMLDocument(contentsOf: url))

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Synchronization
+import ChargePoint
 
 /// The station's durable memory on SQLite (DESIGN.md "Storage"): configuration,
 /// authorization cache, local list, transactions, the transaction message queue,

@@ -1,5 +1,6 @@
-internal import CTermShim.Websockets
+internal import CLibwebsockets
 import Foundation
+import ChargePoint
 
 /// What the link reports to its owner (on the link's own thread).
 public enum LinkEvent: Sendable, Equatable {
@@ -451,5 +452,5 @@ public final class WebSocketClient: @unchecked Sendable {
 
 public struct LinkError: Error, Sendable, CustomStringConvertible {
     public let description: String
-    init(_ description: String) { self.description = description }
+    package init(_ description: String) { self.description = description }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ChargePoint
 
 /// A named thread that can be joined, so that `stop()` waits for its loop to end
 /// rather than polling whether it has.
