@@ -19,31 +19,58 @@ extension Benchmarks {
         return profile
     }
 
-    /// A minimal driver: applies effects, answers every CALL of the station at once.
-    struct Loop {
-        var core: StationCore
-        var now: Timestamp
-        var wake: Timestamp?
+    /// The benchmarks' link: answers every CALL of the station at once (see `Loop.answer`)
+    /// and counts frames.
+    struct AnsweringLink: LinkTransport {
+        var now = Timestamp(millisecondsSince1970: 0)
         var frames = 0
+        var inbox: [StationInput] = []
+
+        mutating func send(_ frame: String) {
+            frames += 1
+            if let (id, action) = Loop.callHeader(frame), let answer = Loop.answer(id, action, now) {
+                inbox.append(.received(answer))
+            }
+        }
+        mutating func connect(password: String?, pingInterval: Int) { inbox.append(.linkUp) }
+        mutating func disconnect(reason: String) { inbox.append(.linkDown(reason: reason)) }
+        mutating func abort() -> Bool { false }
+    }
+
+    /// A store that keeps nothing and counts the changes.
+    final class CountingStore: StationStore, @unchecked Sendable {
         var persisted = 0
-        /// Time spent inside the station core, as opposed to this loop's central system.
+        func load() throws -> DurableState { DurableState() }
+        func apply(_ changes: [StoreChange]) throws { persisted += changes.count }
+    }
+
+    /// A minimal driver over the real driver loop: answers every CALL of the station at once.
+    struct Loop {
+        var driver: StationDriver
+        var now: Timestamp
+        var link = AnsweringLink()
+        let store = CountingStore()
+        var core: StationCore { driver.core }
+        var wake: Timestamp? { driver.nextWakeUp }
+        var frames: Int { link.frames }
+        var persisted: Int { store.persisted }
+        /// Time spent inside the driver and the station core, as opposed to this loop's
+        /// central system.
         var engineNanoseconds: UInt64 = 0
 
+        init(core: StationCore, now: Timestamp) {
+            driver = StationDriver(core: core)
+            self.now = now
+        }
+
         mutating func handle(_ input: StationInput) {
-            var inputs = [input]
-            while !inputs.isEmpty {
+            link.inbox.append(input)
+            while !link.inbox.isEmpty {
+                let next = link.inbox.removeFirst()
+                link.now = now
                 let begin = DispatchTime.now().uptimeNanoseconds
-                let effects = core.handle(inputs.removeFirst(), at: now)
+                _ = driver.handle(next, at: now, link: &link, store: store)
                 engineNanoseconds += DispatchTime.now().uptimeNanoseconds - begin
-                persisted += effects.persist.count
-                for text in effects.frames {
-                    frames += 1
-                    if let (id, action) = Self.callHeader(text), let answer = Self.answer(id, action, now) {
-                        inputs.append(.received(answer))
-                    }
-                }
-                for request in effects.linkRequests where request == .connect { inputs.append(.linkUp) }
-                wake = effects.nextWakeUp
             }
         }
 
@@ -142,14 +169,10 @@ extension Benchmarks {
             for iteration in 0..<5000 {
                 let text = template.replacingOccurrences(of: "%d", with: String(iteration))
                 let begin = DispatchTime.now().uptimeNanoseconds
-                let effects = loop.core.handle(.received(text), at: loop.now)
+                _ = loop.driver.handle(.received(text), at: loop.now, link: &loop.link, store: loop.store)
                 samples.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1000)
                 // Finish what the call started (answers to the station's own calls).
-                for frame in effects.frames {
-                    if case .success(.call(let call)) = Frame.parse(frame), let answer = Loop.answer(call, loop.now) {
-                        loop.handle(.received(answer))
-                    }
-                }
+                loop.handle(.tick)
             }
             samples.sort()
             let p50 = samples[samples.count / 2]

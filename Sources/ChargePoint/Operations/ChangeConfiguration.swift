@@ -44,6 +44,7 @@ extension StationCore {
     mutating func setConfiguration(_ key: StandardKey, _ value: String) {
         config.set(key, value)
         configurationWritten.insert(key)
+        configurationRevision += 1
         persist(.configuration(key: key.rawValue, value: value))
     }
 

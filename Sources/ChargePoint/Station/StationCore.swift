@@ -15,6 +15,8 @@ public struct StationCore: Sendable {
     var config: ConfigurationStore
     /// Keys written since the factory (and so present in the store).
     var configurationWritten: Set<StandardKey> = []
+    /// Counts configuration changes, so that observers know when to read it again.
+    public internal(set) var configurationRevision = 0
     /// Connectors 1…N at indices 0…N-1.
     var connectors: [Connector]
     /// Connector 0: the station's own availability and faults.

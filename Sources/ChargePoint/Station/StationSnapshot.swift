@@ -3,7 +3,10 @@
 /// are projected to the moment asked for, so the screen can show them live between
 /// inputs.
 public struct StationSnapshot: Sendable, Equatable {
+    /// The wall-clock time the snapshot shows (the time the station stamps messages with).
     public var time: Timestamp
+    /// The same moment in station time (monotonic), for `projected(to:)`.
+    public var stationTime: Timestamp
     public var profileName: String
     public var vendor: String
     public var model: String
@@ -58,6 +61,8 @@ public struct ConnectorSnapshot: Sendable, Equatable {
     /// charging profile applies.
     public var limitW: Double?
     public var socPercent: Double?
+    /// The EV's battery, Wh (for projecting its state of charge).
+    public var batteryWh: Double? = nil
     public var evMaxPowerW: Double?
     public var evSuspended: Bool
     /// The readings a MeterValues.req with MeterValuesSampledData would carry now.
@@ -73,7 +78,7 @@ extension StationCore {
     public func snapshot(at time: Timestamp) -> StationSnapshot {
         let stationStatus = currentStatus(of: 0)
         return StationSnapshot(
-            time: time.adding(milliseconds: clockOffset), profileName: profile.name,
+            time: time.adding(milliseconds: clockOffset), stationTime: max(now, time), profileName: profile.name,
             vendor: profile.identity.vendor.value, model: profile.identity.model.value,
             firmwareVersion: firmwareVersion ?? profile.identity.firmwareVersion?.value, connection: link.state,
             heldOffline: link.heldOffline, registration: registration.status,
@@ -115,7 +120,8 @@ extension StationCore {
             operative: connector.record.operative, session: session, preparingIdTag: connector.preparing?.idTag?.value,
             meterWh: connector.record.meterWh, powerW: connector.powerW, offeredW: offeredPowerW(index),
             maxPowerW: connector.hardware.maxPowerW, limitW: connector.limitW,
-            socPercent: connector.record.ev?.socPercent, evMaxPowerW: connector.record.ev?.maxPowerW,
+            socPercent: connector.record.ev?.socPercent, batteryWh: connector.record.ev?.batteryWh,
+            evMaxPowerW: connector.record.ev?.maxPowerW,
             evSuspended: connector.record.ev?.suspended ?? false,
             readings: projected.sampledValues(
                 index, config.measurands(.meterValuesSampledData), context: .samplePeriodic),

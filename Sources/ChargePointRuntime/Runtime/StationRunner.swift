@@ -40,16 +40,16 @@ public final class StationRunner: @unchecked Sendable {
     private let condition = NSCondition()
     private var finished = false  // guarded by condition
     private var failed = false  // guarded by condition
-    private var published: StationCore  // guarded by condition: a copy for readers
+    /// What observers see (guarded by condition): a snapshot and the configuration as of
+    /// the last input, never the core itself.
+    private var published: StationView  // guarded by condition
+    private var publishesSnapshots = false  // guarded by condition
 
     // Service-thread state.
-    private var core: StationCore
+    private var driver: StationDriver
     private let store: SQLiteStore
     private var client: WebSocketClient!
-    private var keyAtStart: String?
-    /// After a power cut, link events of the dead connection are ignored until it is
-    /// reported gone.
-    private var awaitingAbort = false
+    private var configurationRevision = -1
 
     /// Prepares the station from what `store` holds (a `StoreError` when it cannot be
     /// read); nothing runs before `start()`. The caller opens the store, after taking
@@ -64,9 +64,9 @@ public final class StationRunner: @unchecked Sendable {
         self.onEvent = onEvent
         self.onFailure = onFailure
         self.store = store
-        core = try StationCore(profile: configuration.profile, durable: try store.load(), now: .monotonicNow())
-        published = core
-        keyAtStart = core.authorizationKey
+        let core = try StationCore(profile: configuration.profile, durable: try store.load(), now: .monotonicNow())
+        driver = StationDriver(core: core, password: configuration.password)
+        published = StationView(snapshot: core.snapshot, configuration: core.configurationEntries, isOnline: false)
     }
 
     /// Starts the link and the station; the station powers on at once.
@@ -105,7 +105,10 @@ public final class StationRunner: @unchecked Sendable {
     /// frame, the core is rebuilt from what the store holds, and boots again.
     public func powerCut() {
         client.perform { [self] in
-            if !isFailed { powerCutNow() }
+            guard !isFailed else { return }
+            var link = link
+            let events = driver.powerCut(at: .monotonicNow(), wallClock: .now(), link: &link, store: store)
+            finish(events)
         }
     }
 
@@ -124,11 +127,17 @@ public final class StationRunner: @unchecked Sendable {
         client.stop()
     }
 
-    /// A copy of the core as of the last input, for the screen (which projects meters
-    /// to the moment it draws with `snapshot(at:)`).
-    public var currentCore: StationCore {
+    /// The station as of its last input: a snapshot (project it to the moment you draw
+    /// with `StationSnapshot.projected(to:)`) and the configuration. Snapshots are made
+    /// only once someone asked for one (the screen, the demo loop): a headless station
+    /// spends nothing on them.
+    public var view: StationView {
         condition.lock()
         defer { condition.unlock() }
+        if !publishesSnapshots {
+            publishesSnapshots = true
+            client?.perform { [self] in publish() }
+        }
         return published
     }
 
@@ -148,6 +157,12 @@ public final class StationRunner: @unchecked Sendable {
 
     private var isFailed: Bool { condition.withLock { failed || finished } }
 
+    private var link: WebSocketLink {
+        WebSocketLink(
+            client: client, endpoint: configuration.endpoint, stationId: configuration.stationId,
+            caFile: configuration.caFile, insecure: configuration.insecure)
+    }
+
     private func timerFired() {
         guard !isFailed else { return }
         handle(.tick)
@@ -155,10 +170,6 @@ public final class StationRunner: @unchecked Sendable {
 
     private func linkEvent(_ event: LinkEvent) {
         guard !isFailed else { return }
-        if awaitingAbort {
-            if case .disconnected = event { awaitingAbort = false; handle(.powerOn) }
-            return
-        }
         switch event {
         case .connected: handle(.linkUp)
         case .disconnected(let reason): handle(.linkDown(reason: reason))
@@ -167,63 +178,45 @@ public final class StationRunner: @unchecked Sendable {
     }
 
     private func handle(_ input: StationInput) {
-        let effects = core.handle(input, at: .monotonicNow(), wallClock: .now())
-        do {
-            try store.apply(effects.persist)
-        } catch {
-            fatalStop("\(error); stopping to avoid losing data")
+        var link = link
+        finish(driver.handle(input, at: .monotonicNow(), wallClock: .now(), link: &link, store: store))
+    }
+
+    /// After an input: publish its events, arm the wake-up, update what observers see.
+    private func finish(_ events: [StationEvent]) {
+        for event in events { onEvent(event) }
+        client.wake(at: driver.nextWakeUp)
+        if let failure = driver.failure {
+            condition.withLock {
+                failed = true
+                condition.broadcast()
+            }
+            onFailure(failure)
             return
         }
-        for frame in effects.frames { client.send(frame) }
-        for request in effects.linkRequests {
-            switch request {
-            case .connect: client.connect(linkSettings)
-            case .disconnect(let reason): client.close(reason: reason)
-            case .pingInterval: break  // taken from the configuration at the next connection
-            }
+        publish()
+    }
+
+    private func publish() {
+        let core = driver.core
+        let wanted = condition.withLock { publishesSnapshots }
+        var view = StationView(
+            snapshot: wanted ? core.snapshot : published.snapshot, configuration: published.configuration,
+            isOnline: core.isOnline)
+        if wanted, core.configurationRevision != configurationRevision {
+            configurationRevision = core.configurationRevision
+            view.configuration = core.configurationEntries
         }
-        for event in effects.events { onEvent(event) }
-        client.wake(at: effects.nextWakeUp)
         condition.lock()
-        published = core
+        published = view
         condition.broadcast()
         condition.unlock()
     }
+}
 
-    private var linkSettings: LinkSettings {
-        // The central system's AuthorizationKey wins once it has set one (whitepaper A01).
-        let key = core.authorizationKey
-        let password = key != nil && key != keyAtStart ? key : (configuration.password ?? key)
-        return LinkSettings(
-            endpoint: configuration.endpoint, stationId: configuration.stationId, password: password,
-            caFile: configuration.caFile, insecure: configuration.insecure,
-            pingInterval: core.webSocketPingInterval)
-    }
-
-    private func powerCutNow() {
-        onEvent(.notice("power cut: the station goes dark and comes back"))
-        do {
-            core = try StationCore(profile: configuration.profile, durable: try store.load(), now: .monotonicNow())
-        } catch {
-            fatalStop("cannot restart after the power cut: \(error)")
-            return
-        }
-        client.wake(at: nil)
-        if client.isConnected {
-            awaitingAbort = true
-            client.abort()
-        } else {
-            handle(.powerOn)
-        }
-    }
-
-    private func fatalStop(_ reason: String) {
-        onEvent(.error(reason))
-        client.wake(at: nil)
-        condition.withLock {
-            failed = true
-            condition.broadcast()
-        }
-        onFailure(reason)
-    }
+/// What observers of a running station see (`StationRunner.view`).
+public struct StationView: Sendable {
+    public var snapshot: StationSnapshot
+    public var configuration: [ConfigurationEntry]
+    public var isOnline: Bool
 }

@@ -42,7 +42,7 @@ final class DemoLoop: @unchecked Sendable {
             }
             if done { return }
             let now = Timestamp.monotonicNow()
-            guard let action = plan.next(DemoLoopPlan.Station(runner.currentCore.snapshot(at: now)), at: now) else {
+            guard let action = plan.next(DemoLoopPlan.Station(runner.view.snapshot.projected(to: now)), at: now) else {
                 continue
             }
             switch action {

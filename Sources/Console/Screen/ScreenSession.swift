@@ -47,10 +47,10 @@ final class ScreenSession {
             let keys = terminal.readKeys()
             var quit = false
             for key in keys {
-                let core = runner.currentCore
-                let snapshot = core.snapshot(at: now)
+                let view = runner.view
+                let snapshot = view.snapshot.projected(to: now)
                 let effects = controller.handle(
-                    key, snapshot: snapshot, configuration: core.configurationEntries, at: now)
+                    key, snapshot: snapshot, configuration: view.configuration, at: now)
                 for effect in effects {
                     switch effect {
                     case .submit(let command): runner.submit(command)
@@ -88,21 +88,20 @@ final class ScreenSession {
     }
 
     private func draw(at now: Timestamp) {
-        let core = runner.currentCore
-        let snapshot = core.snapshot(at: now)
+        let view = runner.view
+        let snapshot = view.snapshot.projected(to: now)
         controller.sample(snapshot, at: now)
         var surface = Surface(rows: terminal.rows, columns: terminal.columns)
-        let configuration = controller.view == .configuration ? core.configurationEntries : []
+        let configuration = controller.view == .configuration ? view.configuration : []
         controller.render(snapshot, configuration: configuration, at: now, into: &surface)
         terminal.show(surface)
     }
 
     private func showClosing() {
         var surface = Surface(rows: terminal.rows, columns: terminal.columns)
-        let core = runner.currentCore
         let now = Timestamp.monotonicNow()
         controller.ingest([.notice("saving and closing the link…")], at: now)
-        controller.render(core.snapshot(at: now), configuration: [], at: now, into: &surface)
+        controller.render(runner.view.snapshot.projected(to: now), configuration: [], at: now, into: &surface)
         terminal.show(surface)
     }
 

@@ -12,28 +12,38 @@ struct StationHarness: CustomStringConvertible {
 
     static let start = Timestamp(rfc3339: "2026-11-24T10:00:00.000Z")!
 
-    private(set) var core: StationCore
-    var csms = TestCentralSystem()
+    /// The one driver loop of every driver (persist → send → link → events → wake).
+    private(set) var driver: StationDriver
+    var core: StationCore { driver.core }
+    /// The in-memory link: the test central system behind it, and what crossed it.
+    private var link: HarnessLink
+    private let memory: MemoryStore
+    var csms: TestCentralSystem {
+        get { link.csms }
+        set { link.csms = newValue }
+    }
     /// The durable state as the store has it: every StoreChange applied in order.
-    private(set) var store: DurableState
+    var store: DurableState { memory.state }
     private(set) var now: Timestamp
     private(set) var events: [StationEvent] = []
     /// Every frame the station sent, in order.
-    private(set) var sent: [String] = []
-    private(set) var linkRequests: [LinkRequest] = []
-    /// The central system's own CALLs, by message id, to validate the answers.
-    private var csmsCalls: [String: Action] = [:]
-    private var nextCsmsId = 1
-    private var nextWakeUp: Timestamp?
+    var sent: [String] { link.sent }
+    var linkRequests: [LinkRequest] { link.requests }
     /// Whether the link comes up when the station asks (false: the network is down).
-    var networkAvailable = true
+    var networkAvailable: Bool {
+        get { link.networkAvailable }
+        set { link.networkAvailable = newValue }
+    }
     /// The host's wall clock minus the station's monotonic clock, ms, when the test
     /// injects one (nil: the driver reports no wall clock). Change it to step the wall
     /// clock as NTP or an operator would.
     var hostClockOffset: Int64?
     /// When set, every batch of changes is also written to this SQLite store, and a
     /// power cut restarts from it rather than from `store`.
-    var sqlite: SQLiteStore?
+    var sqlite: SQLiteStore? {
+        get { memory.sqlite }
+        set { memory.sqlite = newValue }
+    }
     let profile: StationProfile
 
     init(
@@ -43,9 +53,11 @@ struct StationHarness: CustomStringConvertible {
         var profile = profile
         for (key, value) in configuration { profile.configuration[key] = value }
         self.profile = profile
-        store = durable
+        memory = MemoryStore(durable)
+        link = HarnessLink()
         now = time
-        core = try StationCore(profile: profile, durable: durable, now: time, ids: .sequential(prefix: "cp-"), seed: 42)
+        driver = StationDriver(
+            core: try StationCore(profile: profile, durable: durable, now: time, ids: .sequential(prefix: "cp-"), seed: 42))
     }
 
     /// A station powered on, connected, booted and with its first statuses delivered.
@@ -66,9 +78,7 @@ struct StationHarness: CustomStringConvertible {
     /// Sends a CALL as the central system and returns the station's answer frame.
     @discardableResult
     mutating func csmsCall<R: OCPPRequest>(_ request: R) -> Frame? {
-        let id = "cs-\(nextCsmsId)"
-        nextCsmsId += 1
-        csmsCalls[id] = R.action
+        let id = link.nextCsmsCallId(R.action)
         let before = sent.count
         apply(.received(try! Frame.call(id, request).text))
         return sent[before...].lazy.compactMap { text -> Frame? in
@@ -100,7 +110,7 @@ struct StationHarness: CustomStringConvertible {
     }
 
     mutating func advance(to target: Timestamp) {
-        while let wake = nextWakeUp, wake <= target {
+        while let wake = driver.nextWakeUp, wake <= target {
             now = max(now, wake)
             apply(.tick)
         }
@@ -130,88 +140,29 @@ struct StationHarness: CustomStringConvertible {
     /// Restarts the station from what the store holds: a power cut at this instant.
     mutating func powerCut(restartAfter seconds: Double = 1) throws {
         now = now.adding(milliseconds: Int64(seconds * 1000))
-        core = try StationCore(
-            profile: profile, durable: store, now: now,
-            ids: .sequential(prefix: "cp\(now.millisecondsSince1970 % 100_000)-"), seed: 7)
-        nextWakeUp = nil
-        linkState = .down
-        powerOn()
+        events += driver.powerCut(
+            at: now, wallClock: hostClock, ids: .sequential(prefix: "cp\(now.millisecondsSince1970 % 100_000)-"),
+            seed: 7, link: &link, store: memory)
+        drain()
     }
 
     // MARK: The driver loop
 
-    private enum LinkState { case down, up }
-    private var linkState = LinkState.down
+    private var hostClock: Timestamp? { hostClockOffset.map { now.adding(milliseconds: $0) } }
 
     private mutating func apply(_ input: StationInput) {
-        var inputs = [input]
-        while !inputs.isEmpty {
-            let next = inputs.removeFirst()
-            if case .linkDown = next { linkState = .down }
-            let effects = core.handle(next, at: now, wallClock: hostClockOffset.map { now.adding(milliseconds: $0) })
-            for change in effects.persist { store.apply(change) }
-            if let sqlite {
-                do { try sqlite.apply(effects.persist) } catch { Issue.record("SQLite: \(error)") }
-            }
-            for text in effects.frames {
-                sent.append(text)
-                validate(text)
-                if linkState == .up, case .success(.call(let call)) = Frame.parse(text),
-                    let answer = csms.handle(call, at: now)
-                {
-                    inputs.append(.received(answer.text))
-                }
-            }
-            for request in effects.linkRequests {
-                linkRequests.append(request)
-                switch request {
-                case .connect:
-                    if networkAvailable {
-                        linkState = .up
-                        inputs.append(.linkUp)
-                    } else {
-                        inputs.append(.linkDown(reason: "test: network unreachable"))
-                    }
-                case .disconnect(let reason):
-                    if linkState == .up {
-                        linkState = .down
-                        inputs.append(.linkDown(reason: reason))
-                    }
-                case .pingInterval:
-                    break
-                }
-            }
-            events += effects.events
-            nextWakeUp = effects.nextWakeUp
-        }
+        link.inbox.append(input)
+        drain()
     }
 
-    // MARK: Schema validation of everything the station emits
-
-    private func validate(_ text: String) {
-        switch Frame.parse(text) {
-        case .success(.call(let call)):
-            guard let action = Action(rawValue: call.action) else {
-                Issue.record("the station sent an unknown action: \(text)")
-                return
-            }
-            check(call.payload, schema: { try OfficialSchemas.request(action) }, text)
-        case .success(.callResult(let result)):
-            guard let action = csmsCalls[result.messageId] else { return }
-            check(result.payload, schema: { try OfficialSchemas.response(action) }, text)
-        case .success(.callError(let error)):
-            #expect(error.code.isDefined, "undefined error code in \(text)")
-        case .failure:
-            Issue.record("the station sent something that is not a frame: \(text)")
-        }
-    }
-
-    private func check(_ payload: JSONValue, schema: () throws -> JSONValue, _ text: String) {
-        do {
-            let violations = SchemaValidator.validate(payload, against: try schema())
-            #expect(violations.isEmpty, "\(text) violates the official schema: \(violations)")
-        } catch {
-            Issue.record("\(error)")
+    /// Feeds the driver what the link has for it (the central system's answers, link
+    /// up or down) until nothing is left.
+    private mutating func drain() {
+        while !link.inbox.isEmpty {
+            let next = link.inbox.removeFirst()
+            if case .linkDown = next { link.state = .down }
+            link.now = now
+            events += driver.handle(next, at: now, wallClock: hostClock, link: &link, store: memory)
         }
     }
 
@@ -260,7 +211,7 @@ struct StationHarness: CustomStringConvertible {
 
     /// Forgets what was sent and seen so far, to look at what comes next.
     mutating func clearHistory() {
-        sent.removeAll()
+        link.forgetSent()
         events.removeAll()
     }
 

@@ -5,10 +5,12 @@ import Foundation
 /// A real station core on a manual clock, answered by a minimal central system, so that
 /// the screen can be drawn from genuine snapshots and events that never vary.
 struct ScriptedStation {
-    private(set) var core: StationCore
+    private var driver: StationDriver
+    var core: StationCore { driver.core }
     private(set) var now: Timestamp
     private(set) var events: [(Timestamp, StationEvent)] = []
-    private var nextTransactionId = 42
+    private var link = AnsweringLink()
+    private let store = NullStore()
 
     static let start = Timestamp(rfc3339: "2026-11-24T10:00:00.000Z")!
 
@@ -26,8 +28,9 @@ struct ScriptedStation {
     init(profile name: String = "default") throws {
         let profile = try StationProfileLoader.load(name, assets: Self.assets)
         now = Self.start
-        core = try StationCore(
-            profile: profile, durable: DurableState(), now: now, ids: .sequential(prefix: "m"), seed: 1)
+        driver = StationDriver(
+            core: try StationCore(
+                profile: profile, durable: DurableState(), now: now, ids: .sequential(prefix: "m"), seed: 1))
         apply(.powerOn)
         apply(.linkUp)
     }
@@ -53,21 +56,33 @@ struct ScriptedStation {
     var allEvents: [StationEvent] { events.map(\.1) }
 
     private mutating func apply(_ input: StationInput) {
-        var pending = [input]
-        while !pending.isEmpty {
-            let effects = core.handle(pending.removeFirst(), at: now)
-            events += effects.events.map { (now, $0) }
-            wake = effects.nextWakeUp
-            for frame in effects.frames {
-                if let answer = answer(frame) { pending.append(.received(answer)) }
-            }
+        link.inbox.append(input)
+        while !link.inbox.isEmpty {
+            link.now = now
+            let next = link.inbox.removeFirst()
+            events += driver.handle(next, at: now, link: &link, store: store).map { (now, $0) }
         }
     }
 
-    private var wake: Timestamp?
+    private var wake: Timestamp? { driver.nextWakeUp }
+}
+
+/// The scripted central system behind the link: every station CALL answered at once,
+/// as a CSMS would; connecting always works; nothing is stored.
+private struct AnsweringLink: LinkTransport {
+    var now = ScriptedStation.start
+    var inbox: [StationInput] = []
+    private var nextTransactionId = 42
+
+    mutating func send(_ frame: String) {
+        if let answer = answer(frame) { inbox.append(.received(answer)) }
+    }
+    func connect(password: String?, pingInterval: Int) {}
+    mutating func disconnect(reason: String) { inbox.append(.linkDown(reason: reason)) }
+    func abort() -> Bool { false }
 
     /// The central system's side: every station CALL answered as a CSMS would.
-    private mutating func answer(_ text: String) -> String? {
+    mutating func answer(_ text: String) -> String? {
         guard case .success(.call(let call)) = Frame.parse(text) else { return nil }
         let payload: String
         switch call.action {
@@ -83,4 +98,9 @@ struct ScriptedStation {
         }
         return #"[3,"\#(call.messageId)",\#(payload)]"#
     }
+}
+
+private final class NullStore: StationStore, @unchecked Sendable {
+    func load() throws -> DurableState { DurableState() }
+    func apply(_ changes: [StoreChange]) throws {}
 }

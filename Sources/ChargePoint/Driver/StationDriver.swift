@@ -1,0 +1,97 @@
+/// The one loop that carries out what the station core asks, for every driver (the
+/// runner on its link thread, the test harnesses, the benchmarks): for each input,
+/// persist → send → link requests → events → the next wake-up, in that order
+/// (`StationEffects`). It owns the core; observers get events and snapshots, never the
+/// core itself.
+///
+/// It also owns the two rules a driver must not get wrong:
+/// - **credentials**: the password the link opens with is `--password` until the central
+///   system sets an AuthorizationKey, and that key from then on (security whitepaper A01);
+/// - **power cuts**: the core is rebuilt from the store; a live connection is aborted
+///   and what it still reports is ignored until it is gone, then the station powers on.
+/// A store that fails stops the station: no input is taken after that, so nothing the
+/// central system sees can be lost.
+public struct StationDriver: Sendable {
+    public private(set) var core: StationCore
+    /// When the core wants `.tick` next (station time).
+    public private(set) var nextWakeUp: Timestamp?
+    /// Why the station stopped (its store failed), once it has.
+    public private(set) var failure: String?
+    /// `--password`: used until the central system sets an AuthorizationKey.
+    public let configuredPassword: String?
+    private let keyAtStart: String?
+    /// After a power cut with the link up: the old connection's reports are ignored
+    /// until it is reported down.
+    private var awaitingAbort = false
+
+    public init(core: StationCore, password: String? = nil) {
+        self.core = core
+        configuredPassword = password
+        keyAtStart = core.authorizationKey
+    }
+
+    /// The Basic auth password for the next connection (whitepaper A01: the central
+    /// system's AuthorizationKey wins once it has set one).
+    public var password: String? {
+        let key = core.authorizationKey
+        return key != nil && key != keyAtStart ? key : (configuredPassword ?? key)
+    }
+
+    /// Carries out one input; the events to publish, in order. `time` is station time
+    /// (monotonic), `wallClock` the host's clock when the driver has one.
+    public mutating func handle<Link: LinkTransport, Store: StationStore>(
+        _ input: StationInput, at time: Timestamp, wallClock: Timestamp? = nil, link: inout Link, store: Store
+    ) -> [StationEvent] {
+        guard failure == nil else { return [] }
+        if awaitingAbort {
+            // The dead connection's last words: only its end matters.
+            guard case .linkDown = input else { return [] }
+            awaitingAbort = false
+            return handle(.powerOn, at: time, wallClock: wallClock, link: &link, store: store)
+        }
+        let effects = core.handle(input, at: time, wallClock: wallClock)
+        do {
+            try store.apply(effects.persist)
+        } catch {
+            let reason = "\(error); stopping to avoid losing data"
+            failure = reason
+            nextWakeUp = nil
+            return [.error(reason)]
+        }
+        for frame in effects.frames { link.send(frame) }
+        for request in effects.linkRequests {
+            switch request {
+            case .connect: link.connect(password: password, pingInterval: core.webSocketPingInterval)
+            case .disconnect(let reason): link.disconnect(reason: reason)
+            case .pingInterval: break  // taken from the configuration at the next connection
+            }
+        }
+        nextWakeUp = effects.nextWakeUp
+        return effects.events
+    }
+
+    /// An abrupt power cut and the power coming back: the core is rebuilt from what the
+    /// store holds and boots again (at once, or once the aborted link is reported down).
+    public mutating func powerCut<Link: LinkTransport, Store: StationStore>(
+        at time: Timestamp, wallClock: Timestamp? = nil, ids: MessageIdGenerator = .uuid(),
+        seed: UInt64 = UInt64.random(in: 0...UInt64.max), link: inout Link, store: Store
+    ) -> [StationEvent] {
+        guard failure == nil else { return [] }
+        var events: [StationEvent] = [.notice("power cut: the station goes dark and comes back")]
+        do {
+            core = try StationCore(profile: core.profile, durable: try store.load(), now: time, ids: ids, seed: seed)
+        } catch {
+            let reason = "cannot restart after the power cut: \(error)"
+            failure = reason
+            nextWakeUp = nil
+            return events + [.error(reason)]
+        }
+        nextWakeUp = nil
+        if link.abort() {
+            awaitingAbort = true
+        } else {
+            events += handle(.powerOn, at: time, wallClock: wallClock, link: &link, store: store)
+        }
+        return events
+    }
+}

@@ -1,0 +1,149 @@
+import ChargePoint
+import Testing
+
+/// The one driver loop (StationDriver): the order of effects, the credentials the link
+/// opens with, power cuts with the link up or down, and a store that fails.
+@Suite("Station driver")
+struct StationDriverTests {
+    /// A link that records what the driver asks of it.
+    struct RecordingLink: LinkTransport {
+        enum Call: Equatable {
+            case send(String)
+            case connect(password: String?)
+            case disconnect
+            case abort
+        }
+        var calls: [Call] = []
+        var open = false
+
+        mutating func send(_ frame: String) { calls.append(.send(frame)) }
+        mutating func connect(password: String?, pingInterval: Int) { calls.append(.connect(password: password)) }
+        mutating func disconnect(reason: String) { calls.append(.disconnect) }
+        mutating func abort() -> Bool {
+            calls.append(.abort)
+            return open
+        }
+
+        var sentActions: [String] {
+            calls.compactMap { call in
+                guard case .send(let text) = call, case .success(.call(let frame)) = Frame.parse(text) else {
+                    return nil
+                }
+                return frame.action
+            }
+        }
+    }
+
+    /// A store in memory that can be made to fail.
+    final class Store: StationStore, @unchecked Sendable {
+        var state = DurableState()
+        var failing = false
+        var batches = 0
+
+        func load() throws -> DurableState { state }
+        func apply(_ changes: [StoreChange]) throws {
+            struct DiskFull: Error, CustomStringConvertible { var description: String { "disk full" } }
+            if failing { throw DiskFull() }
+            batches += 1
+            for change in changes { state.apply(change) }
+        }
+    }
+
+    static let start = Timestamp(rfc3339: "2026-11-24T10:00:00.000Z")!
+
+    static func driver(password: String? = nil, durable: DurableState = DurableState()) throws -> StationDriver {
+        let core = try StationCore(
+            profile: TestProfiles.twoConnectors, durable: durable, now: start, ids: .sequential(prefix: "d-"),
+            seed: 1)
+        return StationDriver(core: core, password: password)
+    }
+
+    /// Boots the station: power on, link up, BootNotification accepted.
+    static func boot(_ driver: inout StationDriver, _ link: inout RecordingLink, _ store: Store) {
+        _ = driver.handle(.powerOn, at: start, link: &link, store: store)
+        link.open = true
+        _ = driver.handle(.linkUp, at: start, link: &link, store: store)
+        let boot = #"[3,"d-1",{"status":"Accepted","currentTime":"2026-11-24T10:00:00.000Z","interval":300}]"#
+        _ = driver.handle(.received(boot), at: start, link: &link, store: store)
+    }
+
+    @Test func powerOn_persistsFirst_thenAsksForTheLink_andPublishesEvents() throws {
+        var driver = try Self.driver()
+        var link = RecordingLink()
+        let store = Store()
+        let events = driver.handle(.powerOn, at: Self.start, link: &link, store: store)
+        #expect(link.calls == [.connect(password: nil)])
+        #expect(store.batches == 1)
+        #expect(events.contains { if case .connection(.connecting, _) = $0 { true } else { false } })
+        #expect(driver.nextWakeUp == nil || driver.nextWakeUp! >= Self.start)
+    }
+
+    @Test func credentials_arePasswordUntilTheCentralSystemSetsAnAuthorizationKey_whitepaperA01() throws {
+        var durable = DurableState()
+        durable.configuration["AuthorizationKey"] = "00112233445566778899AABBCCDDEEFF"
+        // A key stored before this start does not override --password.
+        var withKey = try StationDriver(
+            core: StationCore(profile: TestProfiles.everything, durable: durable, now: Self.start), password: "secret")
+        #expect(withKey.password == "secret")
+        // Without --password, the stored key is the password.
+        let keyOnly = try StationDriver(
+            core: StationCore(profile: TestProfiles.everything, durable: durable, now: Self.start), password: nil)
+        #expect(keyOnly.password == "00112233445566778899AABBCCDDEEFF")
+        // The central system sets a new key: it wins from the next connection on.
+        var link = RecordingLink()
+        let store = Store()
+        Self.boot(&withKey, &link, store)
+        let change = #"[2,"cs-1","ChangeConfiguration",{"key":"AuthorizationKey","value":"FFEEDDCCBBAA99887766554433221100"}]"#
+        _ = withKey.handle(.received(change), at: Self.start, link: &link, store: store)
+        #expect(withKey.password == "FFEEDDCCBBAA99887766554433221100")
+        #expect(link.calls.contains(.disconnect))
+        _ = withKey.handle(.linkDown(reason: "closed"), at: Self.start, link: &link, store: store)
+        #expect(link.calls.last == .connect(password: "FFEEDDCCBBAA99887766554433221100"))
+    }
+
+    @Test func powerCut_withTheLinkUp_abortsIt_ignoresItsLastWords_andPowersOnWhenItIsDown() throws {
+        var driver = try Self.driver()
+        var link = RecordingLink()
+        let store = Store()
+        Self.boot(&driver, &link, store)
+        link.calls.removeAll()
+        let events = driver.powerCut(at: Self.start.adding(seconds: 5), link: &link, store: store)
+        #expect(link.calls == [.abort])
+        #expect(events.contains(.notice("power cut: the station goes dark and comes back")))
+        // Whatever the dead connection still reports is not the new station's business.
+        let late = #"[2,"cs-9","Reset",{"type":"Soft"}]"#
+        #expect(driver.handle(.received(late), at: Self.start.adding(seconds: 5), link: &link, store: store).isEmpty)
+        #expect(link.calls == [.abort])
+        // Once it is down, the station powers on and connects again.
+        link.open = false
+        _ = driver.handle(.linkDown(reason: "aborted"), at: Self.start.adding(seconds: 5), link: &link, store: store)
+        #expect(link.calls.last == .connect(password: nil))
+    }
+
+    @Test func powerCut_withTheLinkDown_powersOnAtOnce() throws {
+        var driver = try Self.driver()
+        var link = RecordingLink()
+        let store = Store()
+        _ = driver.handle(.powerOn, at: Self.start, link: &link, store: store)
+        _ = driver.handle(.linkDown(reason: "refused"), at: Self.start, link: &link, store: store)
+        link.calls.removeAll()
+        _ = driver.powerCut(at: Self.start.adding(seconds: 1), link: &link, store: store)
+        #expect(link.calls == [.abort, .connect(password: nil)])
+    }
+
+    @Test func storeFailure_stopsTheStation_andNothingIsSentAfterIt() throws {
+        var driver = try Self.driver()
+        var link = RecordingLink()
+        let store = Store()
+        Self.boot(&driver, &link, store)
+        link.calls.removeAll()
+        store.failing = true
+        let events = driver.handle(.command(.plug(connector: 1)), at: Self.start, link: &link, store: store)
+        #expect(link.calls.isEmpty, "a frame left before its state was saved")
+        #expect(driver.failure?.contains("disk full") == true)
+        #expect(events.count == 1)
+        store.failing = false
+        #expect(driver.handle(.tick, at: Self.start.adding(seconds: 60), link: &link, store: store).isEmpty)
+        #expect(link.calls.isEmpty)
+    }
+}
