@@ -1,5 +1,6 @@
 /// The central system's CALLs: decoded, checked against the station's feature profiles
-/// and handed to the operation of the same name, whose response goes back at once.
+/// and handed to the operation the `OperationRegistry` names, whose response goes back
+/// at once.
 ///
 /// - An action OCPP 1.6 does not define: NotImplemented (OCPP-J 1.6 §4.2.3).
 /// - An action only a charge point sends (BootNotification, …): NotImplemented, as the
@@ -35,27 +36,11 @@ extension StationCore {
             )
             return
         }
-        switch request {
-        case let request as ChangeAvailabilityRequest: respond(call, changeAvailability(request))
-        case let request as ChangeConfigurationRequest: respond(call, changeConfiguration(request))
-        case let request as ClearCacheRequest: respond(call, clearCache(request))
-        case let request as DataTransferRequest: respond(call, dataTransfer(request))
-        case let request as GetConfigurationRequest: respond(call, getConfiguration(request))
-        case let request as RemoteStartTransactionRequest: respond(call, remoteStartTransaction(request))
-        case let request as RemoteStopTransactionRequest: respond(call, remoteStopTransaction(request))
-        case let request as ResetRequest: respond(call, reset(request))
-        case let request as UnlockConnectorRequest: respond(call, unlockConnector(request))
-        case let request as TriggerMessageRequest: respond(call, triggerMessage(request))
-        case let request as GetLocalListVersionRequest: respond(call, getLocalListVersion(request))
-        case let request as SendLocalListRequest: respond(call, sendLocalList(request))
-        case let request as ReserveNowRequest: respond(call, reserveNow(request))
-        case let request as CancelReservationRequest: respond(call, cancelReservation(request))
-        case let request as SetChargingProfileRequest: respond(call, setChargingProfile(request))
-        case let request as ClearChargingProfileRequest: respond(call, clearChargingProfile(request))
-        case let request as GetCompositeScheduleRequest: respond(call, getCompositeSchedule(request))
-        default:
+        guard let handler = OperationRegistry.entry(action).handler else {
             refuse(call, .notImplemented, "\(action).req is not implemented by this station")
+            return
         }
+        handler(&self, call, request)
     }
 
     mutating func respond<R: OCPPResponse>(_ call: Frame.Call, _ response: R) {

@@ -51,82 +51,14 @@ public enum Action: String, CaseIterable, Sendable, Hashable, Codable, CustomStr
         case chargePoint, centralSystem, either
     }
 
-    public var initiator: Initiator {
-        switch self {
-        case .dataTransfer: .either
-        case .authorize, .bootNotification, .diagnosticsStatusNotification, .firmwareStatusNotification, .heartbeat,
-            .meterValues, .startTransaction, .statusNotification, .stopTransaction, .logStatusNotification,
-            .securityEventNotification, .signCertificate, .signedFirmwareStatusNotification:
-            .chargePoint
-        default: .centralSystem
-        }
-    }
+    public var initiator: Initiator { OperationRegistry.entry(self).initiator }
 
     /// The feature profile the action belongs to (OCPP 1.6 §3.3); the security
     /// extension's actions form a profile of their own for this purpose.
-    public var featureProfile: FeatureProfile {
-        switch self {
-        case .authorize, .bootNotification, .changeAvailability, .changeConfiguration, .clearCache, .dataTransfer,
-            .getConfiguration, .heartbeat, .meterValues, .remoteStartTransaction, .remoteStopTransaction, .reset,
-            .startTransaction, .statusNotification, .stopTransaction, .unlockConnector:
-            .core
-        case .getDiagnostics, .diagnosticsStatusNotification, .firmwareStatusNotification, .updateFirmware:
-            .firmwareManagement
-        case .getLocalListVersion, .sendLocalList: .localAuthListManagement
-        case .cancelReservation, .reserveNow: .reservation
-        case .clearChargingProfile, .getCompositeSchedule, .setChargingProfile: .smartCharging
-        case .triggerMessage: .remoteTrigger
-        case .certificateSigned, .deleteCertificate, .extendedTriggerMessage, .getInstalledCertificateIds, .getLog,
-            .installCertificate, .logStatusNotification, .securityEventNotification, .signCertificate,
-            .signedFirmwareStatusNotification, .signedUpdateFirmware:
-            .security
-        }
-    }
+    public var featureProfile: FeatureProfile { OperationRegistry.entry(self).featureProfile }
 
     /// The request payload type, for decoding a CALL generically.
-    public var requestType: any OCPPRequest.Type {
-        switch self {
-        case .authorize: AuthorizeRequest.self
-        case .bootNotification: BootNotificationRequest.self
-        case .dataTransfer: DataTransferRequest.self
-        case .diagnosticsStatusNotification: DiagnosticsStatusNotificationRequest.self
-        case .firmwareStatusNotification: FirmwareStatusNotificationRequest.self
-        case .heartbeat: HeartbeatRequest.self
-        case .meterValues: MeterValuesRequest.self
-        case .startTransaction: StartTransactionRequest.self
-        case .statusNotification: StatusNotificationRequest.self
-        case .stopTransaction: StopTransactionRequest.self
-        case .cancelReservation: CancelReservationRequest.self
-        case .changeAvailability: ChangeAvailabilityRequest.self
-        case .changeConfiguration: ChangeConfigurationRequest.self
-        case .clearCache: ClearCacheRequest.self
-        case .clearChargingProfile: ClearChargingProfileRequest.self
-        case .getCompositeSchedule: GetCompositeScheduleRequest.self
-        case .getConfiguration: GetConfigurationRequest.self
-        case .getDiagnostics: GetDiagnosticsRequest.self
-        case .getLocalListVersion: GetLocalListVersionRequest.self
-        case .remoteStartTransaction: RemoteStartTransactionRequest.self
-        case .remoteStopTransaction: RemoteStopTransactionRequest.self
-        case .reserveNow: ReserveNowRequest.self
-        case .reset: ResetRequest.self
-        case .sendLocalList: SendLocalListRequest.self
-        case .setChargingProfile: SetChargingProfileRequest.self
-        case .triggerMessage: TriggerMessageRequest.self
-        case .unlockConnector: UnlockConnectorRequest.self
-        case .updateFirmware: UpdateFirmwareRequest.self
-        case .certificateSigned: CertificateSignedRequest.self
-        case .deleteCertificate: DeleteCertificateRequest.self
-        case .extendedTriggerMessage: ExtendedTriggerMessageRequest.self
-        case .getInstalledCertificateIds: GetInstalledCertificateIdsRequest.self
-        case .getLog: GetLogRequest.self
-        case .installCertificate: InstallCertificateRequest.self
-        case .logStatusNotification: LogStatusNotificationRequest.self
-        case .securityEventNotification: SecurityEventNotificationRequest.self
-        case .signCertificate: SignCertificateRequest.self
-        case .signedFirmwareStatusNotification: SignedFirmwareStatusNotificationRequest.self
-        case .signedUpdateFirmware: SignedUpdateFirmwareRequest.self
-        }
-    }
+    public var requestType: any OCPPRequest.Type { OperationRegistry.entry(self).requestType }
 
     /// The response payload type, for decoding a CALLRESULT generically.
     public var responseType: any OCPPResponse.Type {
