@@ -90,4 +90,14 @@ struct ReservationGroupTests {
         station.command(.swipe(idTag: "FAMILY-B", connector: 1))
         #expect(station.lastRequest(StartTransactionRequest.self)?.reservationId == 5)
     }
+
+    /// §4.9 lists no Preparing → Reserved: a cable plugged into a reserved connector and
+    /// taken out again without a session goes Available, then Reserved.
+    @Test func cableInAndOut_onAReservedConnector_goesAvailableThenReserved_OCPP16_4_9() throws {
+        var station = try Self.reserved()
+        station.command(.plug(connector: 1))
+        station.command(.unplug(connector: 1))
+        #expect(station.reportedStatuses(1).suffix(4) == [.reserved, .preparing, .available, .reserved])
+        station.expectNoInternalErrors()
+    }
 }
