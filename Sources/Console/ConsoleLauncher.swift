@@ -17,11 +17,18 @@ struct ConsoleLauncher {
     }
 
     func run() -> Int32 {
+        let logFile: FileLogHandler.Sink?
+        do {
+            logFile = try EventLog.bootstrap(path: options.log)
+        } catch {
+            return refuse(Refusal(line: "\(error)", status: 2))
+        }
+        // Every record queued for the log is written before the process exits.
+        defer { logFile?.close() }
         let setup: StationSetup
         let lock: DataDirectoryLock
         let store: SQLiteStore
         do {
-            try EventLog.bootstrap(path: options.log)
             setup = try StationSetup(options: options)
             // One process per data directory, locked before the database is opened and
             // held until the process ends (`DataDirectoryLock`).
@@ -32,7 +39,7 @@ struct ConsoleLauncher {
         }
         return withExtendedLifetime(lock) {
             do throws(Refusal) {
-                return try run(setup, store: store)
+                return try run(setup, store: store, logFile: logFile)
             } catch {
                 return refuse(error)
             }
@@ -44,7 +51,9 @@ struct ConsoleLauncher {
         return refusal.status
     }
 
-    private func run(_ setup: StationSetup, store: SQLiteStore) throws(Refusal) -> Int32 {
+    private func run(_ setup: StationSetup, store: SQLiteStore, logFile: FileLogHandler.Sink?) throws(Refusal)
+        -> Int32
+    {
         var demo: DemoServer?
         let url: String
         if options.demo {
@@ -66,7 +75,7 @@ struct ConsoleLauncher {
             throw Refusal(line: "\(error)", status: 2)
         }
         if options.headless {
-            return try runHeadless(configuration, store: store, demo: demo)
+            return try runHeadless(configuration, store: store, demo: demo, logFile: logFile)
         }
         return try runScreen(configuration, store: store, setup: setup, demo: demo)
     }
@@ -111,20 +120,30 @@ struct ConsoleLauncher {
         return loop
     }
 
-    private func runHeadless(_ configuration: StationRunner.Configuration, store: SQLiteStore, demo: DemoServer?)
-        throws(Refusal) -> Int32
-    {
-        let output = OutputLines()
+    /// Headless: events are encoded on the link's thread and written to standard output
+    /// by `HeadlessOutput`'s thread; every way out writes what is queued first.
+    private func runHeadless(
+        _ configuration: StationRunner.Configuration, store: SQLiteStore, demo: DemoServer?,
+        logFile: FileLogHandler.Sink?
+    ) throws(Refusal) -> Int32 {
+        let output = HeadlessOutput.standardOutput()
+        defer { output.close() }
         let runner = try makeRunner(
             configuration, store: store, sink: { event in output.write(EventEncoder.line(event)) },
             onFailure: { reason in
+                output.close()
                 StandardError.write("ocpp-console: \(reason)")
+                logFile?.close()
                 exit(1)
             })
         try start(runner)
         let loop = startDemoLoop(runner, demo)
         defer { loop?.stop() }
-        TerminationSignals.install { runner.shutdown() }
+        TerminationSignals.install {
+            runner.shutdown()
+            output.close()
+            logFile?.close()
+        }
         return HeadlessSession(runner: runner, scriptPath: options.script).run()
     }
 

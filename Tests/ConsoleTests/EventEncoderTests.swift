@@ -45,4 +45,10 @@ struct EventEncoderTests {
         #expect(!line.contains("top-secret"))
         #expect(line.contains(#""value":"********""#))
     }
+
+    @Test func droppedEvent_carriesTheCountOfLostEvents() {
+        #expect(
+            EventEncoder.droppedLine(count: 42, at: time)
+                == #"{"ts":"2026-11-18T11:06:40.123Z","type":"dropped","count":42}"#)
+    }
 }

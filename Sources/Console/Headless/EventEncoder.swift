@@ -55,6 +55,16 @@ enum EventEncoder {
         return JSONSerializer.serialize(.object(object))
     }
 
+    /// `{"ts":…,"type":"dropped","count":N}`: `count` events were lost because standard
+    /// output was not read fast enough (`HeadlessOutput`); `ts` is when the first was made.
+    static func droppedLine(count: Int, at time: Timestamp) -> String {
+        var object = JSONObject()
+        object["ts"] = .string(time.rfc3339)
+        object["type"] = "dropped"
+        object["count"] = .number(JSONNumber(count))
+        return JSONSerializer.serialize(.object(object))
+    }
+
     static func number(_ value: Double) -> JSONValue {
         .number(JSONNumber((value * 10).rounded() / 10) ?? JSONNumber(0))
     }

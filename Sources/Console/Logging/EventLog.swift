@@ -9,14 +9,16 @@ struct EventLog: Sendable {
     private let logger = Logger(label: "station")
 
     /// Sends every record of the process to `path` (or nowhere without `--log`). Call
-    /// once, before any logger exists.
-    static func bootstrap(path: String?) throws(StationSetup.SetupError) {
+    /// once, before any logger exists. The log file, to `close()` before the process
+    /// exits so that no queued record is lost.
+    static func bootstrap(path: String?) throws(StationSetup.SetupError) -> FileLogHandler.Sink? {
         guard let path else {
             LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
-            return
+            return nil
         }
         let sink = try FileLogHandler.Sink(path: path)
         LoggingSystem.bootstrap { label in FileLogHandler(label: label, sink: sink) }
+        return sink
     }
 
     func record(_ event: StationEvent) {

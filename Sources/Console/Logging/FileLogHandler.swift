@@ -4,30 +4,40 @@ import Foundation
 import Logging
 
 /// `--log FILE`: one line per record, `<RFC 3339 time> <level> <label>: <message>`,
-/// appended and flushed per line so that a crash or a power cut leaves the log
-/// readable up to its last moment. Records come from every thread (the station, the
-/// link, libwebsockets); the file lock keeps their lines whole.
+/// appended. Records come from every thread (the station, the link, libwebsockets);
+/// they are queued whole and written, in order, by the log's own `LineWriter` thread,
+/// so a slow disk or a stalled file system never holds up the link. Up to `capacity`
+/// bytes of records wait; past that records are lost and one line says how many:
+/// `<time> warning log: N log records dropped`.
 struct FileLogHandler: LogHandler {
     /// The open log file, shared by every logger of the process.
-    final class Sink: @unchecked Sendable {
-        private let lock = NSLock()
-        private let file: UnsafeMutablePointer<FILE>
+    final class Sink: Sendable {
+        /// 16 MiB: about 100,000 records of typical size.
+        static let capacity = 16 << 20
+
+        private let writer: LineWriter
 
         /// Opens `path` for appending; throws a message naming the file when it cannot.
         init(path: String) throws(StationSetup.SetupError) {
-            guard let file = fopen(path, "a") else {
+            let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else {
                 throw StationSetup.SetupError(
                     description: "cannot open the log file \(path): \(String(cString: strerror(errno)))")
             }
-            self.file = file
+            let file = DescriptorSink(descriptor: descriptor)
+            writer = LineWriter(
+                name: "log file", capacity: Self.capacity, sink: file.write,
+                droppedLine: { count, since in "\(since.rfc3339) warning log: \(count) log records dropped" })
         }
 
+        /// Queues one record's line; never waits for the file.
         func write(_ line: String) {
-            lock.withLock {
-                fputs(line, file)
-                fputc(0x0A, file)
-                fflush(file)
-            }
+            writer.write(line)
+        }
+
+        /// Writes every queued record; call before the process exits.
+        func close() {
+            writer.close()
         }
     }
 

@@ -79,22 +79,24 @@ class Context:
 
     # Station lifecycle
 
-    async def launch(self, extra_args=None):
-        """Starts the station binary (again) on the same data directory."""
+    async def launch(self, extra_args=None, read_stdout=True):
+        """Starts the station binary (again) on the same data directory; `read_stdout`
+        False leaves its standard output unread (`Station`)."""
         if self.csms.url is None:
             await self.csms.start()
         self.station = Station(
             self.binary, profile=self.profile, url=self.csms.url, station_id=self.station_id,
-            data_dir=self.workdir, extra_args=extra_args if extra_args is not None else self.extra_args)
+            data_dir=self.workdir, extra_args=extra_args if extra_args is not None else self.extra_args,
+            read_stdout=read_stdout)
         self.stations.append(self.station)
         await self.station.start()
         return self.station
 
-    async def boot(self, extra_args=None):
+    async def boot(self, extra_args=None, read_stdout=True):
         """Launches the station and waits until it is booted and has reported every
         connector: the starting point of most cases. Returns the frame mark after it."""
         mark = self.csms.mark()
-        await self.launch(extra_args)
+        await self.launch(extra_args, read_stdout)
         await self.csms.wait_call("BootNotification", after=mark)
         for connector in [0, *self.connectors]:
             await self.csms.wait_call("StatusNotification", lambda p, c=connector: p["connectorId"] == c, after=mark)

@@ -8,9 +8,11 @@ import signal
 
 
 class Station:
-    def __init__(self, binary, *, profile, url, station_id, data_dir, extra_args=(), environment=None):
+    def __init__(self, binary, *, profile, url, station_id, data_dir, extra_args=(), environment=None,
+                 read_stdout=True):
         """`data_dir` None: no --data-dir, the console's default (under $XDG_DATA_HOME,
-        which `environment` may set)."""
+        which `environment` may set). `read_stdout` False: standard output is a pipe
+        nobody reads (a stalled observer) until `read_stdout()`; no events arrive before."""
         self.binary = binary
         self.arguments = [
             "--headless", "--url", url, "--id", station_id, "--station", profile,
@@ -24,17 +26,31 @@ class Station:
         self.changed = asyncio.Condition()
         self.process = None
         self.readers = []
+        self.stdout = None
+        self.unread_stdout = None if read_stdout else os.pipe()
 
     async def start(self):
         self.process = await asyncio.create_subprocess_exec(
             self.binary, *self.arguments,
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            stdin=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            stdout=self.unread_stdout[1] if self.unread_stdout else asyncio.subprocess.PIPE,
             env={**os.environ, "NO_COLOR": "1", **self.environment},
         )
-        self.readers = [
-            asyncio.get_running_loop().create_task(self._read_events(self.process.stdout)),
-            asyncio.get_running_loop().create_task(self._read_stderr(self.process.stderr)),
-        ]
+        self.readers = [asyncio.get_running_loop().create_task(self._read_stderr(self.process.stderr))]
+        if self.unread_stdout:
+            os.close(self.unread_stdout[1])
+        else:
+            self.stdout = self.process.stdout
+            self.readers.append(asyncio.get_running_loop().create_task(self._read_events(self.stdout)))
+
+    async def read_stdout(self):
+        """Starts reading a standard output left unread (`read_stdout=False`)."""
+        loop = asyncio.get_running_loop()
+        self.stdout = asyncio.StreamReader(limit=2**16)
+        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(self.stdout),
+                                     os.fdopen(self.unread_stdout[0], "rb", 0))
+        self.unread_stdout = None
+        self.readers.append(loop.create_task(self._read_events(self.stdout)))
 
     async def _read_events(self, stream):
         while True:
@@ -74,7 +90,7 @@ class Station:
                     for event in self.events[after:]:
                         if where(event):
                             return event
-                    if self.process.returncode is not None and self.process.stdout.at_eof():
+                    if self.process.returncode is not None and (self.stdout is None or self.stdout.at_eof()):
                         raise AssertionError(f"station exited ({self.process.returncode}) before {what}; "
                                              f"stderr: {self.stderr.decode(errors='replace')[-500:]}")
                     await self.changed.wait()
@@ -126,4 +142,7 @@ class Station:
         if self.process and self.process.returncode is None:
             self.process.kill()
             await self.process.wait()
+        if self.unread_stdout:
+            os.close(self.unread_stdout[0])
+            self.unread_stdout = None
         await asyncio.gather(*self.readers, return_exceptions=True)
