@@ -3,7 +3,7 @@ import Foundation
 
 /// What the driver must do after a key: the screen itself never touches the station.
 public enum ScreenEffect: Sendable, Equatable {
-    case submit(OperatorCommand)
+    case submit(StationCommand)
     case powerCut
     case quit
     /// Forget what the terminal shows and paint everything (Ctrl-L, resize).
@@ -399,16 +399,15 @@ public struct ScreenController: Sendable {
                 return []
             }
             switch command {
-            case .quit: return [.quit]
-            case .powercut: return [.powerCut]
-            case .help:
+            case .station(let command): return [.submit(command)]
+            case .session(.quit): return [.quit]
+            case .session(.powercut): return [.powerCut]
+            case .session(.help):
                 overlay = .help(scroll: 0)
                 return []
-            case .wait, .waitOnline:
+            case .session(.wait), .session(.waitOnline):
                 say(.error, "wait pauses scripts; on the screen there is nothing to wait for", at: time)
                 return []
-            default:
-                return [.submit(command)]
             }
         }
     }

@@ -110,25 +110,25 @@ private struct Arguments {
 
     mutating func parse() throws(CommandError) -> OperatorCommand {
         switch command {
-        case "plug": return .plug(connector: try connector())
-        case "unplug": return .unplug(connector: try connector())
+        case "plug": return .station(.plug(connector: try connector()))
+        case "unplug": return .station(.unplug(connector: try connector()))
         case "swipe":
             let idTag = try next("an idTag")
             let connector = words.isEmpty ? nil : try self.connector()
-            return .swipe(idTag: idTag, connector: connector)
-        case "stop": return .stop(connector: try connector())
+            return .station(.swipe(idTag: idTag, connector: connector))
+        case "stop": return .station(.stop(connector: try connector()))
         case "ev":
             let verb = try next("suspend, resume or power").lowercased()
             switch verb {
-            case "suspend": return .evSuspend(connector: try connector())
-            case "resume": return .evResume(connector: try connector())
+            case "suspend": return .station(.evSuspend(connector: try connector()))
+            case "resume": return .station(.evResume(connector: try connector()))
             case "power":
                 let connector = try self.connector()
                 let word = try next("a power in kW")
                 guard let kilowatts = Double(word.lowercased().replacingSuffix("kw")), kilowatts > 0 else {
                     throw CommandError("'\(word)' is not a power in kW\(usage())")
                 }
-                return .evPower(connector: connector, kilowatts: kilowatts)
+                return .station(.evPower(connector: connector, kilowatts: kilowatts))
             default:
                 throw CommandError("ev \(verb)? expected suspend, resume or power\(usage())")
             }
@@ -141,42 +141,42 @@ private struct Arguments {
                 let codes = ChargePointErrorCode.allCases.filter { $0 != .noError }.map(\.rawValue)
                 throw CommandError("'\(word)' is not a ChargePointErrorCode: \(codes.joined(separator: ", "))")
             }
-            return .fault(connector: connector, code: code, info: rest())
-        case "clear": return .clear(connector: try connector())
+            return .station(.fault(connector: connector, code: code, info: rest()))
+        case "clear": return .station(.clear(connector: try connector()))
         case "lock":
             let verb = try next("jam or free").lowercased()
             switch verb {
-            case "jam": return .lockJam(connector: try connector())
-            case "free": return .lockFree(connector: try connector())
+            case "jam": return .station(.lockJam(connector: try connector()))
+            case "free": return .station(.lockFree(connector: try connector()))
             default: throw CommandError("lock \(verb)? expected jam or free\(usage())")
             }
-        case "offline": return .offline
-        case "online": return .online
+        case "offline": return .station(.offline)
+        case "online": return .station(.online)
         case "reset":
             let kind = try next("soft or hard").lowercased()
             guard let type = ResetType(rawValue: kind.prefix(1).uppercased() + kind.dropFirst()) else {
                 throw CommandError("reset \(kind)? expected soft or hard")
             }
-            return .reset(type)
-        case "powercut": return .powercut
+            return .station(.reset(type))
+        case "powercut": return .session(.powercut)
         case "config":
             let verb = try next("get or set").lowercased()
             switch verb {
             case "get":
                 defer { words.removeAll() }
-                return .configGet(keys: words)
+                return .station(.configGet(keys: words))
             case "set":
                 let key = try next("a key")
                 guard let value = rest() else { throw CommandError("config set \(key) needs a value\(usage())") }
-                return .configSet(key: key, value: value)
+                return .station(.configSet(key: key, value: value))
             default:
                 throw CommandError("config \(verb)? expected get or set\(usage())")
             }
         case "datatransfer":
             let vendor = try next("a vendorId")
             let messageId = words.isEmpty ? nil : words.removeFirst()
-            return .dataTransfer(vendorId: vendor, messageId: messageId, data: rest())
-        case "status": return .status
+            return .station(.dataTransfer(vendorId: vendor, messageId: messageId, data: rest()))
+        case "status": return .station(.status)
         case "wait":
             let word = try next("a duration, or online")
             if word.lowercased() == "online" {
@@ -184,14 +184,14 @@ private struct Arguments {
                     let timeout = CommandParser.duration(limit)
                 else { throw CommandError("'\(words.joined(separator: " "))' is not a duration: use 500ms, 5s or 2m") }
                 words.removeAll()
-                return .waitOnline(timeout: timeout)
+                return .session(.waitOnline(timeout: timeout))
             }
             guard let milliseconds = CommandParser.duration(word) else {
                 throw CommandError("'\(word)' is not a duration: use 500ms, 5s or 2m")
             }
-            return .wait(milliseconds: milliseconds)
-        case "quit", "exit": return .quit
-        case "help", "?": return .help
+            return .session(.wait(milliseconds: milliseconds))
+        case "quit", "exit": return .session(.quit)
+        case "help", "?": return .session(.help)
         default:
             let suggestion = CommandCatalog.names.min { distance($0, command) < distance($1, command) }
             let hint = suggestion.map { distance($0, command) <= 2 ? "; did you mean '\($0)'?" : "" } ?? ""

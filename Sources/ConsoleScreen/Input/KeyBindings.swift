@@ -1,4 +1,4 @@
-/// What a key does on the screen. Operator actions become the same `OperatorCommand`s
+/// What a key does on the screen. Operator actions become the same `StationCommand`s
 /// that the `:` line, scripts and headless mode use.
 public enum ScreenAction: Sendable, Equatable {
     case quit, help, commandLine, repaint
