@@ -351,10 +351,8 @@ public struct ScreenController: Sendable {
             self.prompt = nil
             return submit(prompt, configuration: configuration, at: time)
         case .tab where prompt.purpose == .command:
-            let entries = configuration
-            prompt.choices = prompt.editor.complete { words, _ in
-                CommandCompletion.candidates(words, snapshot: snapshot, configuration: entries, cards: info.cards)
-            }
+            let context = CompletionContext(snapshot: snapshot, configuration: configuration, cards: info.cards)
+            prompt.choices = prompt.editor.complete { words, _ in CommandCompletion.candidates(words, context) }
         default:
             if !prompt.editor.apply(key) { return [] }
             prompt.choices = []

@@ -46,6 +46,9 @@ struct CommandParserTests {
             .station(.dataTransfer(vendorId: "com.example", messageId: "Ping", data: #"say "hi""#))
         ),
         ("status", .station(.status)), ("quit", .session(.quit)), ("help", .session(.help)),
+        ("EXIT", .session(.quit)), ("?", .session(.help)),
+        ("fault 1 noerror", .station(.fault(connector: 1, code: .noError, info: nil))),
+        ("lock JAM 1", .station(.lockJam(connector: 1))), ("lock free 1", .station(.lockFree(connector: 1))),
         ("wait 500ms", .session(.wait(milliseconds: 500))), ("wait 5s", .session(.wait(milliseconds: 5000))),
         ("wait 2m", .session(.wait(milliseconds: 120_000))), ("wait 1.5", .session(.wait(milliseconds: 1500))),
         ("wait online", .session(.waitOnline(timeout: 60_000))),
@@ -77,6 +80,17 @@ struct CommandParserTests {
         (#"swipe "open"#, #"a quote (") is not closed"#),
         ("swipe 'open", "a quote (') is not closed"),
         ("ev power 1 -3", "'-3' is not a power in kW (usage: ev suspend|resume <c> | ev power <c> <kW>)"),
+        ("ev fly 1", "ev fly? expected suspend, resume or power (usage: ev suspend|resume <c> | ev power <c> <kW>)"),
+        ("ev suspend", "ev suspend needs a connector number (usage: ev suspend|resume <c> | ev power <c> <kW>)"),
+        ("lock", "lock needs jam or free (usage: lock jam|free <c>)"),
+        ("reset", "reset needs soft or hard"),
+        ("wait", "wait needs a duration, or online (usage: wait <duration> | wait online [timeout])"),
+        ("wait online 5s 6s", "unexpected '6s' after wait (usage: wait <duration> | wait online [timeout])"),
+        ("swipe A x", "'x' is not a connector number (usage: swipe <idTag> [c])"),
+        ("swipe", "swipe needs an idTag (usage: swipe <idTag> [c])"),
+        ("fault 1", "fault 1 needs a ChargePointErrorCode (usage: fault <c> <ErrorCode> [info])"),
+        ("datatransfer", "datatransfer needs a vendorId (usage: datatransfer <vendorId> [messageId] [data])"),
+        ("status now", "unexpected 'now' after status (usage: status)"),
     ])
     func mistakes_sayWhatWasExpected(_ line: String, _ message: String) {
         #expect(throws: CommandError(message)) { try CommandParser.parse(line) }
