@@ -3,7 +3,7 @@ import Foundation
 
 /// What the driver must do after a key: the screen itself never touches the station.
 public enum ScreenEffect: Sendable, Equatable {
-    case submit(OperatorCommand)
+    case submit(StationCommand)
     case powerCut
     case quit
     /// Forget what the terminal shows and paint everything (Ctrl-L, resize).
@@ -36,7 +36,7 @@ public struct ScreenController: Sendable {
     /// Rows the log and the key list showed last time (for paging).
     var logRows = 10
     var configRows = 10
-    private var commandHistory: [String] = []
+    var commandHistory: [String] = []
 
     public init(info: StationInfo, glyphs: Glyphs = .unicode, logCapacity: Int = 10_000) {
         self.info = info
@@ -80,21 +80,54 @@ public struct ScreenController: Sendable {
 
     // MARK: Keys
 
-    /// Handles one key given the station as it is; what the driver must do.
+    /// Handles one key given the station as it is; what the driver must do. The key
+    /// table (`KeyBindings`) says what the key does where the operator is; a key that
+    /// cannot act now says why in the feedback line.
     public mutating func handle(
         _ key: Key, snapshot: StationSnapshot, configuration: [ConfigurationEntry], at time: Timestamp
     ) -> [ScreenEffect] {
+        // A new terminal size is no key of the table: it repaints whatever is shown.
         if key == .resize { return [.repaintAll] }
-        if prompt != nil { return handlePrompt(key, snapshot: snapshot, configuration: configuration, at: time) }
-        if let overlay { return handleOverlay(overlay, key, snapshot: snapshot, at: time) }
-        let bindingView: KeyBinding.View = view == .dashboard ? .dashboard : .configuration
-        guard let action = KeyBindings.action(for: key, in: bindingView) else { return [] }
-        return perform(action, snapshot: snapshot, configuration: configuration, at: time)
+        guard let binding = KeyBindings.binding(for: key, in: keyView) else { return [] }
+        let action = binding.action(for: key)
+        if let reason = disabledReason(binding, action, snapshot: snapshot, configuration: configuration) {
+            say(.error, reason, at: time)
+            return []
+        }
+        return perform(action, key: key, snapshot: snapshot, configuration: configuration, at: time)
     }
 
+    /// Why `binding` cannot act now, if it cannot. (The context holds a copy of the
+    /// screen: it is gone before the screen changes, so the log is never copied.)
+    private func disabledReason(
+        _ binding: KeyBinding, _ action: ScreenAction, snapshot: StationSnapshot, configuration: [ConfigurationEntry]
+    ) -> String? {
+        binding.disabledReason?(
+            KeyContext(action: action, snapshot: snapshot, configuration: configuration, screen: self))
+    }
+
+    /// Where keys are read now: a prompt, else an overlay, else the view.
+    public var keyView: KeyBinding.View {
+        switch (prompt?.purpose, overlay) {
+        case (.command?, _): .commandLine
+        case (.logFilter?, _), (.configFilter?, _): .filterPrompt
+        case (.configValue?, _), (.idTag?, _): .valuePrompt
+        case (nil, .help?): .help
+        case (nil, .frame?): .frame
+        case (nil, .picker?): .picker
+        case (nil, nil): view == .dashboard ? .dashboard : .configuration
+        }
+    }
+
+    /// Carries out an action of the key table (`key` is what the line editor types).
     mutating func perform(
-        _ action: ScreenAction, snapshot: StationSnapshot, configuration: [ConfigurationEntry], at time: Timestamp
+        _ action: ScreenAction, key: Key? = nil, snapshot: StationSnapshot, configuration: [ConfigurationEntry],
+        at time: Timestamp
     ) -> [ScreenEffect] {
+        if prompt != nil {
+            return performInPrompt(action, key: key, snapshot: snapshot, configuration: configuration, at: time)
+        }
+        if let overlay { return performInOverlay(overlay, action, at: time) }
         let connector = snapshot.connectors.first { $0.id == selectedConnector } ?? snapshot.connectors.first
         let id = connector?.id ?? 1
         switch action {
@@ -106,11 +139,7 @@ public struct ScreenController: Sendable {
             prompt = Prompt(purpose: .command, editor: editor)
         case .repaint: return [.repaintAll]
         case .selectConnector(let number):
-            if snapshot.connectors.contains(where: { $0.id == number }) {
-                selectedConnector = number
-            } else {
-                say(.error, "there is no connector \(number)", at: time)
-            }
+            if snapshot.connectors.contains(where: { $0.id == number }) { selectedConnector = number }
         case .nextConnector, .previousConnector:
             let ids = snapshot.connectors.map(\.id)
             if let position = ids.firstIndex(of: id), !ids.isEmpty {
@@ -123,19 +152,11 @@ public struct ScreenController: Sendable {
             return [.submit(connector.evConnected ? .unplug(connector: id) : .plug(connector: id))]
         case .stopSession: return [.submit(.stop(connector: id))]
         case .toggleEV:
-            guard let connector else { return [] }
-            guard connector.evConnected else {
-                say(.error, "connector \(id): no EV is plugged in", at: time)
-                return []
-            }
+            guard let connector, connector.evConnected else { return [] }
             return [.submit(connector.evSuspended ? .evResume(connector: id) : .evSuspend(connector: id))]
         case .fault: overlay = .picker(faultPicker(connector: connector))
         case .toggleLockJam:
-            guard let connector else { return [] }
-            guard connector.hasLock else {
-                say(.error, "connector \(id) has no cable lock (a fixed cable)", at: time)
-                return []
-            }
+            guard let connector, connector.hasLock else { return [] }
             return [.submit(connector.lockBroken ? .lockFree(connector: id) : .lockJam(connector: id))]
         case .reset: overlay = .picker(resetPicker())
         case .toggleOnline: return [.submit(snapshot.heldOffline ? .online : .offline)]
@@ -149,7 +170,7 @@ public struct ScreenController: Sendable {
             if view == .dashboard {
                 if let sequence = logCursor ?? log.visible.last { overlay = .frame(sequence: sequence, scroll: 0) }
             } else {
-                return editSelected(filtered(configuration), at: time)
+                editSelected(filtered(configuration))
             }
         case .filter:
             let purpose: Prompt.Purpose = view == .dashboard ? .logFilter : .configFilter
@@ -166,6 +187,8 @@ public struct ScreenController: Sendable {
             }
         case .toggleFollow:
             logCursor = logCursor == nil ? log.visible.last : nil
+        case .close, .partner, .choose, .chooseItem, .submit, .complete, .edit, .cancel:
+            break  // overlays' and prompts' (`performInOverlay`, `performInPrompt`)
         }
         return []
     }
@@ -215,201 +238,12 @@ public struct ScreenController: Sendable {
         }
     }
 
-    private mutating func editSelected(_ entries: [ConfigurationEntry], at time: Timestamp) -> [ScreenEffect] {
-        guard entries.indices.contains(configCursor) else { return [] }
+    /// Opens the prompt for the selected key (`KeyAvailability.needsWritableKey` keeps
+    /// read-only keys out).
+    private mutating func editSelected(_ entries: [ConfigurationEntry]) {
+        guard entries.indices.contains(configCursor), entries[configCursor].access != .readOnly else { return }
         let entry = entries[configCursor]
-        guard entry.access != .readOnly else {
-            say(.error, "\(entry.key) is read-only", at: time)
-            return []
-        }
         // A write-only key (AuthorizationKey) starts empty: its value is never shown.
         prompt = Prompt(purpose: .configValue(key: entry.key), editor: LineEditor(entry.value ?? ""))
-        return []
-    }
-
-    // MARK: Pickers
-
-    func swipePicker(connector: Int) -> Picker {
-        var items = info.cards.map {
-            Picker.Item(label: $0.label, detail: $0.idTag.value, value: $0.idTag.value)
-        }
-        items.append(Picker.Item(label: "Another idTag…", detail: "type it", value: ""))
-        return Picker(
-            title: "Swipe a card at connector \(connector)", purpose: .swipe(connector: connector), items: items)
-    }
-
-    func faultPicker(connector: ConnectorSnapshot?) -> Picker {
-        let id = connector?.id ?? 1
-        var items: [Picker.Item] = []
-        if let connector, connector.errorCode != .noError || connector.lockBroken {
-            items.append(Picker.Item(label: "Clear the fault", detail: connector.errorCode.rawValue, value: ""))
-        }
-        for code in ChargePointErrorCode.allCases where code != .noError {
-            let detail =
-                code == .connectorLockFailure
-                ? "the lock fails at the next start" : code.faultsConnector ? "Faulted" : "warning, keeps working"
-            items.append(Picker.Item(label: code.rawValue, detail: detail, value: code.rawValue))
-        }
-        return Picker(title: "Fault on connector \(id)", purpose: .fault(connector: id), items: items)
-    }
-
-    func resetPicker() -> Picker {
-        Picker(
-            title: "Reset the station", purpose: .reset,
-            items: [
-                Picker.Item(label: "Soft reset", detail: "stop sessions, reboot", value: "soft"),
-                Picker.Item(label: "Hard reset", detail: "reboot at once", value: "hard"),
-                Picker.Item(label: "Power cut", detail: "no messages, recover at start", value: "powercut"),
-            ])
-    }
-
-    private mutating func handleOverlay(_ overlay: Overlay, _ key: Key, snapshot: StationSnapshot, at time: Timestamp)
-        -> [ScreenEffect]
-    {
-        switch overlay {
-        case .help(let scroll):
-            switch key {
-            case .up, .character("k"): self.overlay = .help(scroll: max(0, scroll - 1))
-            case .down, .character("j"): self.overlay = .help(scroll: scroll + 1)
-            case .pageDown, .character(" "): self.overlay = .help(scroll: scroll + 10)
-            case .pageUp: self.overlay = .help(scroll: max(0, scroll - 10))
-            case .control("l"): return [.repaintAll]
-            default: self.overlay = nil
-            }
-        case .frame(let sequence, let scroll):
-            switch key {
-            case .up, .character("k"): self.overlay = .frame(sequence: sequence, scroll: max(0, scroll - 1))
-            case .down, .character("j"): self.overlay = .frame(sequence: sequence, scroll: scroll + 1)
-            case .pageDown, .character(" "): self.overlay = .frame(sequence: sequence, scroll: scroll + 10)
-            case .pageUp: self.overlay = .frame(sequence: sequence, scroll: max(0, scroll - 10))
-            case .left, .right, .tab:
-                // The partner frame (request ↔ response).
-                if let entry = log.entry(sequence), let partner = log.partner(of: entry) {
-                    self.overlay = .frame(sequence: partner.sequence, scroll: 0)
-                }
-            case .control("l"): return [.repaintAll]
-            default: self.overlay = nil
-            }
-        case .picker(var picker):
-            switch key {
-            case .up, .character("k"): picker.selected = max(0, picker.selected - 1)
-            case .down, .character("j"): picker.selected = min(picker.items.count - 1, picker.selected + 1)
-            case .home: picker.selected = 0
-            case .end: picker.selected = picker.items.count - 1
-            case .enter:
-                self.overlay = nil
-                return choose(picker, at: time)
-            case .escape, .character("q"):
-                self.overlay = nil
-                return []
-            case .character(let c) where c.isNumber:
-                if let n = c.wholeNumberValue, n >= 1, n <= picker.items.count {
-                    picker.selected = n - 1
-                    self.overlay = nil
-                    return choose(picker, at: time)
-                }
-            default: break
-            }
-            self.overlay = .picker(picker)
-        }
-        return []
-    }
-
-    private mutating func choose(_ picker: Picker, at time: Timestamp) -> [ScreenEffect] {
-        let item = picker.items[picker.selected]
-        switch picker.purpose {
-        case .swipe(let connector):
-            if item.value.isEmpty {
-                prompt = Prompt(purpose: .idTag(connector: connector), editor: LineEditor())
-                return []
-            }
-            return [.submit(.swipe(idTag: item.value, connector: connector))]
-        case .fault(let connector):
-            if item.value.isEmpty { return [.submit(.clear(connector: connector))] }
-            guard let code = ChargePointErrorCode(rawValue: item.value) else { return [] }
-            return [.submit(.fault(connector: connector, code: code, info: nil))]
-        case .reset:
-            switch item.value {
-            case "soft": return [.submit(.reset(.soft))]
-            case "hard": return [.submit(.reset(.hard))]
-            default: return [.powerCut]
-            }
-        }
-    }
-
-    // MARK: Prompts
-
-    private mutating func handlePrompt(
-        _ key: Key, snapshot: StationSnapshot, configuration: [ConfigurationEntry], at time: Timestamp
-    ) -> [ScreenEffect] {
-        guard var prompt else { return [] }
-        switch key {
-        case .escape:
-            self.prompt = nil
-            return []
-        case .enter:
-            self.prompt = nil
-            return submit(prompt, configuration: configuration, at: time)
-        case .tab where prompt.purpose == .command:
-            let entries = configuration
-            prompt.choices = prompt.editor.complete { words, _ in
-                CommandCompletion.candidates(words, snapshot: snapshot, configuration: entries, cards: info.cards)
-            }
-        default:
-            if !prompt.editor.apply(key) { return [] }
-            prompt.choices = []
-        }
-        self.prompt = prompt
-        // Filters apply as they are typed.
-        switch prompt.purpose {
-        case .logFilter:
-            log.setFilter(prompt.editor.string)
-            logCursor = nil
-        case .configFilter:
-            configFilter = prompt.editor.string
-            configCursor = 0
-        default: break
-        }
-        return []
-    }
-
-    private mutating func submit(_ prompt: Prompt, configuration: [ConfigurationEntry], at time: Timestamp)
-        -> [ScreenEffect]
-    {
-        let text = prompt.editor.string
-        switch prompt.purpose {
-        case .logFilter, .configFilter:
-            return []
-        case .configValue(let key):
-            return [.submit(.configSet(key: key, value: text))]
-        case .idTag(let connector):
-            let idTag = text.trimmingCharacters(in: .whitespaces)
-            guard !idTag.isEmpty else { return [] }
-            return [.submit(.swipe(idTag: idTag, connector: connector))]
-        case .command:
-            var editor = prompt.editor
-            editor.commit()
-            commandHistory = editor.history
-            let command: OperatorCommand
-            do {
-                guard let parsed = try CommandParser.parse(text) else { return [] }
-                command = parsed
-            } catch {
-                say(.error, "\(text.trimmingCharacters(in: .whitespaces)): \(error)", at: time)
-                return []
-            }
-            switch command {
-            case .quit: return [.quit]
-            case .powercut: return [.powerCut]
-            case .help:
-                overlay = .help(scroll: 0)
-                return []
-            case .wait, .waitOnline:
-                say(.error, "wait pauses scripts; on the screen there is nothing to wait for", at: time)
-                return []
-            default:
-                return [.submit(command)]
-            }
-        }
     }
 }

@@ -126,4 +126,76 @@ struct ScreenControllerTests {
         _ = press(.end)
         #expect(controller.logCursor == nil)
     }
+
+    // MARK: Why a key does nothing now
+
+    @Test mutating func keysThatCannotActNow_sayWhy() {
+        #expect(press(.character("e")) == [])
+        #expect(controller.feedback.last?.text == "connector 1: no EV is plugged in")
+        _ = press(.character("2"))
+        #expect(press(.character("l")) == [])
+        #expect(controller.feedback.last?.text == "connector 2 has no cable lock (a fixed cable)")
+        #expect(press(.enter) == [])
+        #expect(controller.overlay == nil)
+        #expect(controller.feedback.last?.text == "the log is empty")
+        #expect(controller.feedback.last?.kind == .error)
+    }
+
+    @Test mutating func keysThatCanAct_sayNothing() {
+        _ = press(.character("1"))
+        station.command(.plug(connector: 1))
+        #expect(press(.character("e")) == [.submit(.evSuspend(connector: 1))])
+        #expect(press(.character("l")) == [.submit(.lockJam(connector: 1))])
+        #expect(controller.feedback.isEmpty)
+    }
+
+    @Test mutating func aSingleConnector_cannotBeChanged() throws {
+        station = try ScriptedStation(profile: "jst-con-03")
+        _ = press(.tab)
+        #expect(controller.feedback.last?.text == "the station has one connector")
+        _ = press(.character("2"))
+        #expect(controller.feedback.last?.text == "there is no connector 2")
+    }
+
+    @Test mutating func pickerDigits_beyondTheList_sayHowManyThereAre() {
+        _ = press(.character("R"))
+        #expect(press(.character("7")) == [])
+        #expect(controller.feedback.last?.text == "there are 3 choices")
+        #expect(press(.character("j"), .escape) == [])
+        #expect(controller.overlay == nil)
+    }
+
+    @Test mutating func aFrameWithoutItsAnswer_saysSo() {
+        controller.ingest([.frame(direction: .outgoing, text: #"[2,"m1","Heartbeat",{}]"#)], at: station.now)
+        _ = press(.enter)
+        #expect(controller.overlay == .frame(sequence: 1, scroll: 0))
+        _ = press(.right)
+        #expect(controller.feedback.last?.text == "no answer to this frame yet")
+        controller.ingest(
+            [.frame(direction: .incoming, text: #"[3,"m1",{"currentTime":"2026-11-24T10:00:00Z"}]"#)], at: station.now)
+        _ = press(.right)
+        #expect(controller.overlay == .frame(sequence: 2, scroll: 0))
+        _ = press(.character("j"), .control("l"))
+        #expect(controller.overlay == .frame(sequence: 2, scroll: 1))
+        _ = press(.character("x"))
+        #expect(controller.overlay == nil)
+    }
+
+    @Test mutating func overlaysAndPrompts_takeTheirOwnKeys() {
+        _ = press(.character("?"), .character("j"), .character(" "))
+        #expect(controller.overlay == .help(scroll: 11))
+        #expect(press(.control("l")) == [.repaintAll])
+        #expect(press(.character("q")) == [])  // closes the help, does not quit
+        #expect(controller.overlay == nil)
+        _ = press(.character(":"))
+        _ = type("q")
+        #expect(controller.prompt?.editor.string == "q")
+        _ = press(.escape, .character("/"))
+        _ = type("Boot")
+        #expect(controller.log.filter == "Boot")
+        _ = press(.enter)
+        #expect(controller.prompt == nil && controller.log.filter == "Boot")
+        _ = press(.escape)
+        #expect(controller.log.filter == "")
+    }
 }

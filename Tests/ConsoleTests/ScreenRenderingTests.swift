@@ -60,6 +60,16 @@ struct ScreenRenderingTests {
         try Golden.check(Self.render(&controller, station, rows: 24, columns: 80).text, "help-80x24")
     }
 
+    /// The end of the help: the keys of the prompts, the frame view, the pickers and the help.
+    @Test func helpOverlay_scrolledToTheEnd_at120x40() throws {
+        var (station, controller) = try Self.charging()
+        _ = controller.perform(.help, snapshot: station.snapshot, configuration: [], at: station.now)
+        for _ in 0..<20 {
+            _ = controller.handle(.pageDown, snapshot: station.snapshot, configuration: [], at: station.now)
+        }
+        try Golden.check(Self.render(&controller, station, rows: 40, columns: 120).text, "help-end-120x40")
+    }
+
     @Test func swipePicker_andFrameOverlay_at80x24() throws {
         var (station, controller) = try Self.charging()
         _ = controller.perform(.swipe, snapshot: station.snapshot, configuration: [], at: station.now)

@@ -1,54 +1,93 @@
-/// Every operator command with its usage and meaning (DESIGN.md "Operator commands"):
-/// `help`, the screen's command line completion and the README table are made from this
-/// list, so they cannot drift from what the parser accepts.
-public struct CommandDescription: Sendable, Equatable {
-    public let name: String
-    public let usage: String
-    public let summary: String
-}
-
+/// Every operator command, declared once (DESIGN.md "Operator commands"): `CommandParser`
+/// walks this table, `help` prints it and the `:` line completes from it
+/// (`CommandCompletion`), so none of them can drift from the others. The README's
+/// command table follows it.
 public enum CommandCatalog {
-    public static let commands: [CommandDescription] = [
-        .init(name: "plug", usage: "plug <c>", summary: "EV cable connected to connector c"),
-        .init(name: "unplug", usage: "unplug <c>", summary: "EV cable removed (at the EV side)"),
-        .init(name: "swipe", usage: "swipe <idTag> [c]", summary: "RFID card presented at the reader"),
-        .init(name: "stop", usage: "stop <c>", summary: "the local stop button"),
-        .init(name: "ev", usage: "ev suspend|resume <c>", summary: "the EV stops / resumes drawing power"),
-        .init(name: "ev", usage: "ev power <c> <kW>", summary: "the EV's maximum draw"),
+    public static let commands: [CommandDefinition] = [
+        .init("plug", [.connector()], "EV cable connected to connector c") {
+            .station(.plug(connector: $0.connector(0)))
+        },
+        .init("unplug", [.connector()], "EV cable removed (at the EV side)") {
+            .station(.unplug(connector: $0.connector(0)))
+        },
+        .init("swipe", [.idTag, .connector(.optional)], "RFID card presented at the reader") {
+            .station(.swipe(idTag: $0.word(0), connector: $0.optionalConnector(1)))
+        },
+        .init("stop", [.connector()], "the local stop button") { .station(.stop(connector: $0.connector(0))) },
+        .init("ev", [.keyword("suspend", "resume"), .connector()], "the EV stops / resumes drawing power") {
+            let connector = $0.connector(1)
+            return .station(
+                $0.word(0) == "suspend" ? .evSuspend(connector: connector) : .evResume(connector: connector))
+        },
+        .init("ev", [.keyword("power"), .connector(), .kilowatts], "the EV's maximum draw") {
+            .station(.evPower(connector: $0.connector(1), kilowatts: $0.kilowatts(2)))
+        },
         .init(
-            name: "fault", usage: "fault <c> <ErrorCode> [info]", summary: "raise a connector fault (0: the station)"),
-        .init(name: "clear", usage: "clear <c>", summary: "clear the connector's fault"),
+            "fault", [.connector(), .errorCode, .text("info", .optional)], "raise a connector fault (0: the station)"
+        ) { .station(.fault(connector: $0.connector(0), code: $0.errorCode(1), info: $0.optionalWord(2))) },
+        .init("clear", [.connector()], "clear the connector's fault") { .station(.clear(connector: $0.connector(0))) },
         .init(
-            name: "lock", usage: "lock jam|free <c>",
-            summary: "the cable lock jams (neither locks nor unlocks) / works again"),
-        .init(name: "offline", usage: "offline", summary: "cut the link to the central system and keep it down"),
-        .init(name: "online", usage: "online", summary: "restore the link at once"),
-        .init(name: "reset", usage: "reset soft|hard", summary: "a local reboot, as Reset would do it"),
+            "lock", [.keyword("jam", "free"), .connector(.required, .withCableLock)],
+            "the cable lock jams (neither locks nor unlocks) / works again"
+        ) {
+            let connector = $0.connector(1)
+            return .station($0.word(0) == "jam" ? .lockJam(connector: connector) : .lockFree(connector: connector))
+        },
+        .init("offline", "cut the link to the central system and keep it down") { _ in .station(.offline) },
+        .init("online", "restore the link at once") { _ in .station(.online) },
+        .init("reset", [.keyword("soft", "hard")], "a local reboot, as Reset would do it") {
+            .station(.reset($0.word(0) == "soft" ? .soft : .hard))
+        },
+        .init("powercut", "abrupt stop of the whole station; the next start recovers") { _ in .session(.powercut) },
+        .init("config", [.keyword("get"), .key(writable: false, .repeated)], "read configuration keys") {
+            .station(.configGet(keys: $0.words(1)))
+        },
         .init(
-            name: "powercut", usage: "powercut", summary: "abrupt stop of the whole station; the next start recovers"),
-        .init(name: "config", usage: "config get [key ...]", summary: "read configuration keys"),
-        .init(name: "config", usage: "config set <key> <value>", summary: "change a key, as ChangeConfiguration would"),
+            "config", [.keyword("set"), .key(writable: true), .text("value")],
+            "change a key, as ChangeConfiguration would"
+        ) { .station(.configSet(key: $0.word(1), value: $0.word(2))) },
         .init(
-            name: "datatransfer", usage: "datatransfer <vendorId> [messageId] [data]",
-            summary: "send a DataTransfer to the central system"),
-        .init(name: "status", usage: "status", summary: "print the station snapshot"),
-        .init(name: "wait", usage: "wait <duration>", summary: "pause the script: 500ms, 5s, 2m"),
+            "datatransfer", [.word("vendorId"), .word("messageId", .optional), .text("data", .optional)],
+            "send a DataTransfer to the central system"
+        ) { .station(.dataTransfer(vendorId: $0.word(0), messageId: $0.optionalWord(1), data: $0.optionalWord(2))) },
+        .init("status", "print the station snapshot") { _ in .station(.status) },
+        .init("wait", [.duration()], "pause the script: 500ms, 5s, 2m") {
+            .session(.wait(milliseconds: $0.duration(0)))
+        },
         .init(
-            name: "wait", usage: "wait online [timeout]",
-            summary: "pause the script until the boot is accepted (default at most 60s)"),
-        .init(name: "quit", usage: "quit", summary: "leave (a running session resumes on the next start)"),
-        .init(name: "help", usage: "help", summary: "this list"),
+            "wait", [.keyword("online"), .duration("timeout", .optional)],
+            "pause the script until the boot is accepted (default at most 60s)"
+        ) { .session(.waitOnline(timeout: $0.optionalDuration(1) ?? 60_000)) },
+        .init("quit", "leave (a running session resumes on the next start)", aliases: ["exit"]) { _ in
+            .session(.quit)
+        },
+        .init("help", "this list", aliases: ["?"]) { _ in .session(.help) },
     ]
 
+    /// The command names, each once, in the order of the table.
     public static var names: [String] {
         var seen: Set<String> = []
         return commands.map(\.name).filter { seen.insert($0).inserted }
+    }
+
+    /// The rows of the command `word` names (a family shares a name), in table order.
+    static func definitions(named word: String) -> [CommandDefinition] {
+        commands.filter { $0.isNamed(word) }
     }
 
     /// The help text: one aligned line per usage.
     public static var helpText: String {
         let width = commands.map(\.usage.count).max() ?? 0
         return commands.map { $0.usage.padding(to: width) + "  " + $0.summary }.joined(separator: "\n")
+    }
+}
+
+extension CommandDefinition {
+    fileprivate init(
+        _ name: String, _ summary: String, aliases: [String] = [],
+        build: @escaping @Sendable (ParsedArguments) -> OperatorCommand
+    ) {
+        self.init(name, [], summary, aliases: aliases, build: build)
     }
 }
 

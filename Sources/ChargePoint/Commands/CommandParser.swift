@@ -1,53 +1,19 @@
-/// Parses one line of the operator command language (DESIGN.md "Operator commands").
+/// Parses one line of the operator command language (DESIGN.md "Operator commands") by
+/// walking `CommandCatalog`: the command's name picks its rows, a keyword picks the row
+/// of a family, and each argument of the row takes its words.
 ///
-/// Words are separated by spaces; a word may be quoted, "two words" (with \" and \\
-/// inside) or 'two words' (literally, as in a shell). Blank lines and lines starting
-/// with `#` are nothing (scripts use them as comments). Every mistake is a `CommandError` saying what was expected.
+/// Blank lines and lines starting with `#` are nothing (scripts use them as comments).
+/// Every mistake is a `CommandError` saying what was expected, with the usage where the
+/// message alone does not show how to write the command.
 public enum CommandParser {
     /// nil for a blank or comment line.
     public static func parse(_ line: String) throws(CommandError) -> OperatorCommand? {
-        let words = try tokenize(line)
+        let words = try CommandWords.split(line)
         guard let first = words.first, !first.hasPrefix("#") else { return nil }
-        var arguments = Arguments(command: first.lowercased(), words: Array(words.dropFirst()))
-        let command = try arguments.parse()
-        try arguments.finish()
-        return command
-    }
-
-    static func tokenize(_ line: String) throws(CommandError) -> [String] {
-        var words: [String] = []
-        var current = ""
-        var quote: Character?
-        var inWord = false
-        var escape = false
-        for character in line {
-            if escape {
-                current.append(character)
-                escape = false
-            } else if quote == "'" {
-                // As in a shell: everything up to the closing quote is literal.
-                if character == "'" { quote = nil } else { current.append(character) }
-            } else if quote == "\"" {
-                switch character {
-                case "\\": escape = true
-                case "\"": quote = nil
-                default: current.append(character)
-                }
-            } else if character == "\"" || character == "'" {
-                quote = character
-                inWord = true
-            } else if character.isWhitespace {
-                if inWord { words.append(current) }
-                current = ""
-                inWord = false
-            } else {
-                current.append(character)
-                inWord = true
-            }
-        }
-        if let quote { throw CommandError("a quote (\(quote)) is not closed") }
-        if inWord { words.append(current) }
-        return words
+        let family = CommandCatalog.definitions(named: first)
+        guard !family.isEmpty else { throw unknown(first.lowercased()) }
+        var reader = CommandLineReader(family: family, words: Array(words.dropFirst()))
+        return try reader.read()
     }
 
     /// "500ms", "5s", "2m", "1h", or a bare number of seconds.
@@ -60,147 +26,15 @@ public enum CommandParser {
         guard let seconds = Double(text), seconds >= 0, seconds.isFinite else { return nil }
         return Int64((seconds * 1000).rounded())
     }
-}
 
-/// A command line that could not be understood, with what was expected.
-public struct CommandError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let message: String
-
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
-}
-
-/// The words after the command name, consumed left to right.
-private struct Arguments {
-    let command: String
-    var words: [String]
-
-    func usage() -> String {
-        let usages = CommandCatalog.commands.filter { $0.name == command }.map(\.usage)
-        return usages.isEmpty ? "" : " (usage: \(usages.joined(separator: " | ")))"
-    }
-
-    mutating func next(_ what: String) throws(CommandError) -> String {
-        guard !words.isEmpty else { throw CommandError("\(command) needs \(what)\(usage())") }
-        return words.removeFirst()
-    }
-
-    mutating func connector() throws(CommandError) -> Int {
-        let word = try next("a connector number")
-        guard let number = Int(word), number >= 0 else {
-            throw CommandError("'\(word)' is not a connector number\(usage())")
-        }
-        return number
-    }
-
-    /// Everything left, joined by single spaces; nil when nothing is left.
-    mutating func rest() -> String? {
-        defer { words.removeAll() }
-        return words.isEmpty ? nil : words.joined(separator: " ")
-    }
-
-    func finish() throws(CommandError) {
-        if let extra = words.first {
-            throw CommandError("unexpected '\(extra)' after \(command)\(usage())")
-        }
-    }
-
-    mutating func parse() throws(CommandError) -> OperatorCommand {
-        switch command {
-        case "plug": return .plug(connector: try connector())
-        case "unplug": return .unplug(connector: try connector())
-        case "swipe":
-            let idTag = try next("an idTag")
-            let connector = words.isEmpty ? nil : try self.connector()
-            return .swipe(idTag: idTag, connector: connector)
-        case "stop": return .stop(connector: try connector())
-        case "ev":
-            let verb = try next("suspend, resume or power").lowercased()
-            switch verb {
-            case "suspend": return .evSuspend(connector: try connector())
-            case "resume": return .evResume(connector: try connector())
-            case "power":
-                let connector = try self.connector()
-                let word = try next("a power in kW")
-                guard let kilowatts = Double(word.lowercased().replacingSuffix("kw")), kilowatts > 0 else {
-                    throw CommandError("'\(word)' is not a power in kW\(usage())")
-                }
-                return .evPower(connector: connector, kilowatts: kilowatts)
-            default:
-                throw CommandError("ev \(verb)? expected suspend, resume or power\(usage())")
-            }
-        case "fault":
-            let connector = try self.connector()
-            let word = try next("a ChargePointErrorCode")
-            guard
-                let code = ChargePointErrorCode.allCases.first(where: { $0.rawValue.lowercased() == word.lowercased() })
-            else {
-                let codes = ChargePointErrorCode.allCases.filter { $0 != .noError }.map(\.rawValue)
-                throw CommandError("'\(word)' is not a ChargePointErrorCode: \(codes.joined(separator: ", "))")
-            }
-            return .fault(connector: connector, code: code, info: rest())
-        case "clear": return .clear(connector: try connector())
-        case "lock":
-            let verb = try next("jam or free").lowercased()
-            switch verb {
-            case "jam": return .lockJam(connector: try connector())
-            case "free": return .lockFree(connector: try connector())
-            default: throw CommandError("lock \(verb)? expected jam or free\(usage())")
-            }
-        case "offline": return .offline
-        case "online": return .online
-        case "reset":
-            let kind = try next("soft or hard").lowercased()
-            guard let type = ResetType(rawValue: kind.prefix(1).uppercased() + kind.dropFirst()) else {
-                throw CommandError("reset \(kind)? expected soft or hard")
-            }
-            return .reset(type)
-        case "powercut": return .powercut
-        case "config":
-            let verb = try next("get or set").lowercased()
-            switch verb {
-            case "get":
-                defer { words.removeAll() }
-                return .configGet(keys: words)
-            case "set":
-                let key = try next("a key")
-                guard let value = rest() else { throw CommandError("config set \(key) needs a value\(usage())") }
-                return .configSet(key: key, value: value)
-            default:
-                throw CommandError("config \(verb)? expected get or set\(usage())")
-            }
-        case "datatransfer":
-            let vendor = try next("a vendorId")
-            let messageId = words.isEmpty ? nil : words.removeFirst()
-            return .dataTransfer(vendorId: vendor, messageId: messageId, data: rest())
-        case "status": return .status
-        case "wait":
-            let word = try next("a duration, or online")
-            if word.lowercased() == "online" {
-                guard let limit = words.isEmpty ? "60s" : words.first, words.count <= 1,
-                    let timeout = CommandParser.duration(limit)
-                else { throw CommandError("'\(words.joined(separator: " "))' is not a duration: use 500ms, 5s or 2m") }
-                words.removeAll()
-                return .waitOnline(timeout: timeout)
-            }
-            guard let milliseconds = CommandParser.duration(word) else {
-                throw CommandError("'\(word)' is not a duration: use 500ms, 5s or 2m")
-            }
-            return .wait(milliseconds: milliseconds)
-        case "quit", "exit": return .quit
-        case "help", "?": return .help
-        default:
-            let suggestion = CommandCatalog.names.min { distance($0, command) < distance($1, command) }
-            let hint = suggestion.map { distance($0, command) <= 2 ? "; did you mean '\($0)'?" : "" } ?? ""
-            throw CommandError("unknown command '\(command)'\(hint) (type 'help' for the list)")
-        }
+    private static func unknown(_ command: String) -> CommandError {
+        let suggestion = CommandCatalog.names.min { distance($0, command) < distance($1, command) }
+        let hint = suggestion.map { distance($0, command) <= 2 ? "; did you mean '\($0)'?" : "" } ?? ""
+        return CommandError("unknown command '\(command)'\(hint) (type 'help' for the list)")
     }
 
     /// Levenshtein distance, for "did you mean".
-    func distance(_ a: String, _ b: String) -> Int {
+    static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a)
         let b = Array(b)
         var row = Array(0...b.count)
@@ -217,8 +51,82 @@ private struct Arguments {
     }
 }
 
-extension String {
-    fileprivate func replacingSuffix(_ suffix: String) -> String {
-        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+/// The words after a command's name, read left to right against the command's rows.
+private struct CommandLineReader {
+    /// The rows sharing the command's name (a family such as `ev`), in table order.
+    let family: [CommandDefinition]
+    var words: [String]
+    /// What has been read, for "config set HeartbeatInterval needs a value".
+    private var consumed: [String]
+    /// The keywords of the family, when a row without a keyword was taken for want of
+    /// one (`wait 5s`): a missing first word could have been one of them.
+    private var otherKeywords: [String] = []
+
+    init(family: [CommandDefinition], words: [String]) {
+        self.family = family
+        self.words = words
+        consumed = [family[0].name]
+    }
+
+    /// " (usage: a | b)"; nothing where the rows are only keywords (`reset soft|hard`):
+    /// "expected soft or hard" says it all.
+    private var usage: String {
+        if family.allSatisfy({ !$0.keywords.isEmpty && $0.arguments.count == 1 }) { return "" }
+        return " (usage: \(family.map(\.usage).joined(separator: " | ")))"
+    }
+
+    mutating func read() throws(CommandError) -> OperatorCommand {
+        let definition = try choose()
+        var values: [ArgumentValue?] = []
+        for (index, argument) in definition.arguments.enumerated() {
+            values.append(try value(of: argument, first: index == 0))
+        }
+        if let extra = words.first { throw CommandError("unexpected '\(extra)' after \(family[0].name)\(usage)") }
+        return definition.build(ParsedArguments(values: values))
+    }
+
+    /// The row of the family that the first word picks.
+    private mutating func choose() throws(CommandError) -> CommandDefinition {
+        let keywords = family.flatMap(\.keywords)
+        guard !keywords.isEmpty else { return family[0] }
+        let word = words.first?.lowercased()
+        if let word, let definition = family.first(where: { $0.keywords.contains(word) }) { return definition }
+        if let definition = family.first(where: { $0.keywords.isEmpty }) {
+            otherKeywords = keywords
+            return definition
+        }
+        let expected = CommandList.alternatives(keywords)
+        guard let word else { throw CommandError("\(family[0].name) needs \(expected)\(usage)") }
+        throw CommandError("\(family[0].name) \(word)? expected \(expected)\(usage)")
+    }
+
+    private mutating func value(of argument: ArgumentDefinition, first: Bool) throws(CommandError) -> ArgumentValue? {
+        if argument.occurrence == .repeated {
+            defer { words.removeAll() }
+            return .words(words)
+        }
+        guard !words.isEmpty else {
+            guard argument.occurrence == .optional else {
+                let otherwise = first && !otherKeywords.isEmpty ? ", or \(CommandList.alternatives(otherKeywords))" : ""
+                throw CommandError("\(consumed.joined(separator: " ")) needs \(argument.noun)\(otherwise)\(usage)")
+            }
+            return nil
+        }
+        if argument.kind == .text {
+            defer { words.removeAll() }
+            return .word(words.joined(separator: " "))
+        }
+        let word = words.removeFirst()
+        if let keyword = argument.keywords.first(where: { $0 == word.lowercased() }) {
+            consumed.append(keyword)
+            return .word(keyword)
+        }
+        switch argument.read(word) {
+        case .success(let value):
+            consumed.append(word)
+            return value
+        case .failure(let rejection):
+            throw CommandError(rejection.message + (rejection.showsUsage ? usage : ""))
+        }
     }
 }

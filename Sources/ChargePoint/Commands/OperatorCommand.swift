@@ -1,48 +1,6 @@
-/// One operator command of DESIGN.md ("Operator commands"): the same value whether it
-/// was typed after `:` on the screen, read from a `--script` file or piped to
-/// `--headless`. Connector numbers start at 1 (0 is the station itself where allowed).
+/// One line of the operator command language, understood (`CommandParser`): either
+/// something for the station core or something the session does itself.
 public enum OperatorCommand: Sendable, Equatable {
-    /// The EV's cable is connected (into the socket and the car, or the fixed cable
-    /// into the car).
-    case plug(connector: Int)
-    /// The cable is removed at the EV side. On a locked socket it stays in the socket
-    /// until the lock opens.
-    case unplug(connector: Int)
-    /// An RFID card is presented; the connector may be left out where it is unambiguous.
-    case swipe(idTag: String, connector: Int?)
-    /// The local stop button.
-    case stop(connector: Int)
-    case evSuspend(connector: Int)
-    case evResume(connector: Int)
-    case evPower(connector: Int, kilowatts: Double)
-    /// Raise a fault; ConnectorLockFailure breaks the lock, EVCommunicationError and
-    /// WeakSignal are warnings, every other code faults the connector.
-    case fault(connector: Int, code: ChargePointErrorCode, info: String?)
-    case clear(connector: Int)
-    /// The cable lock of a socket connector jams: it neither locks nor unlocks (OCTT
-    /// TC_024, TC_030), until `lockFree`.
-    case lockJam(connector: Int)
-    case lockFree(connector: Int)
-    case offline
-    case online
-    case reset(ResetType)
-    case powercut
-    case configGet(keys: [String])
-    case configSet(key: String, value: String)
-    case dataTransfer(vendorId: String, messageId: String?, data: String?)
-    case status
-    case wait(milliseconds: Int64)
-    /// Pause the script until the station is connected and its boot accepted, at most
-    /// `timeout` ms (a script's barrier before it drives a session).
-    case waitOnline(timeout: Int64)
-    case quit
-    case help
-
-    /// Commands the driver carries out itself rather than the station core.
-    public var isDriverCommand: Bool {
-        switch self {
-        case .powercut, .wait, .waitOnline, .quit, .help: true
-        default: false
-        }
-    }
+    case station(StationCommand)
+    case session(SessionCommand)
 }

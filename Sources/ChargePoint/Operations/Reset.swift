@@ -85,7 +85,7 @@ extension StationCore {
 
     /// Local commands a dark station cannot carry out (cables and EVs can still be
     /// handled: the station finds them at its boot).
-    func refusedWhileRebooting(_ command: OperatorCommand) -> Bool {
+    func refusedWhileRebooting(_ command: StationCommand) -> Bool {
         guard rebootingUntil != nil else { return false }
         switch command {
         case .swipe, .stop, .reset, .configSet, .dataTransfer: return true

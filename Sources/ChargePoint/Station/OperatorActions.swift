@@ -2,7 +2,7 @@
 /// actions (cable, card, button, EV, faults) and the local commands. A command that
 /// cannot apply gets one `.error` event and changes nothing.
 extension StationCore {
-    mutating func perform(_ command: OperatorCommand) {
+    mutating func perform(_ command: StationCommand) {
         if refusedWhileRebooting(command), let until = rebootingUntil {
             reportError("the station is rebooting: back in \(max(1, (now.milliseconds(until: until) + 999) / 1000)) s")
             return
@@ -27,8 +27,6 @@ extension StationCore {
         case .dataTransfer(let vendorId, let messageId, let data):
             sendDataTransfer(vendorId: vendorId, messageId: messageId, data: data)
         case .status: reportSnapshot()
-        case .powercut, .wait, .waitOnline, .quit, .help:
-            reportError("this command is carried out by the console, not by the station")
         }
     }
 

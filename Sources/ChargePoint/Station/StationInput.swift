@@ -14,7 +14,7 @@ public enum StationInput: Sendable {
     /// `StationEffects.nextWakeUp`).
     case tick
     /// Something the operator did: a hardware action or a local command.
-    case command(OperatorCommand)
+    case command(StationCommand)
     /// The operator quits: save what is worth saving. Running transactions are not
     /// stopped; the next start resumes them (DESIGN.md `quit`).
     case shutdown

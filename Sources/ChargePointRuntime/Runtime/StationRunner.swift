@@ -87,7 +87,7 @@ public final class StationRunner: @unchecked Sendable {
         }
     }
 
-    public func submit(_ command: OperatorCommand) {
+    public func submit(_ command: StationCommand) {
         client.perform { [self] in
             if !isFailed { handle(.command(command)) }
         }

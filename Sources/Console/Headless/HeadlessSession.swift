@@ -34,21 +34,21 @@ struct HeadlessSession {
             return nil
         }
         switch command {
-        case .quit:
+        case .station(let command):
+            runner.submit(command)
+        case .session(.quit):
             runner.shutdown()
             return 0
-        case .wait(let milliseconds):
+        case .session(.wait(let milliseconds)):
             Thread.sleep(forTimeInterval: Double(milliseconds) / 1000)
-        case .waitOnline(let timeout):
+        case .session(.waitOnline(let timeout)):
             if !runner.waitUntilOnline(milliseconds: timeout) {
                 runner.report(.error("wait online: not online after \(Double(timeout) / 1000) s; carrying on"))
             }
-        case .powercut:
+        case .session(.powercut):
             runner.powerCut()
-        case .help:
+        case .session(.help):
             runner.report(.notice(CommandCatalog.helpText))
-        default:
-            runner.submit(command)
         }
         return nil
     }

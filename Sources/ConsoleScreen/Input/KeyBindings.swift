@@ -1,70 +1,59 @@
-/// What a key does on the screen. Operator actions become the same `OperatorCommand`s
-/// that the `:` line, scripts and headless mode use.
-public enum ScreenAction: Sendable, Equatable {
-    case quit, help, commandLine, repaint
-    case selectConnector(Int), nextConnector, previousConnector
-    case swipe, togglePlug, stopSession, toggleEV, fault, toggleLockJam, reset, toggleOnline
-    case configuration, dashboard
-    case up, down, pageUp, pageDown, top, bottom, open, filter, toggleFollow, clearFilter
-}
-
-/// One row of the key table (lazygit's and k9s' bindings-as-data): the help overlay
-/// and the hint bar are generated from `KeyBindings.all`, so they cannot drift from
-/// what the keys do.
-public struct KeyBinding: Sendable, Equatable {
-    public enum View: Sendable, Equatable { case everywhere, dashboard, configuration }
-
-    public let keys: [Key]
-    public let action: ScreenAction
-    public let view: View
-    public let summary: String
-    /// The few words in the hint bar, for the bindings that earn a place there.
-    public let hint: String?
-
-    init(_ keys: [Key], _ action: ScreenAction, _ view: View, _ summary: String, hint: String? = nil) {
-        self.keys = keys
-        self.action = action
-        self.view = view
-        self.summary = summary
-        self.hint = hint
-    }
-}
-
+/// Every key the screen reacts to, one row each (lazygit's and k9s' bindings-as-data):
+/// the controller looks keys up here, and the help overlay (`?`) and the hint bar are
+/// generated from the same rows, so they cannot drift from what the keys do.
 public enum KeyBindings {
-    public static let all: [KeyBinding] = [
-        // Driving the station (the dashboard).
+    public static let all: [KeyBinding] = station + lists + views + overlays + prompts
+
+    /// Driving the station (the dashboard).
+    static let station: [KeyBinding] = [
         .init([.character("s")], .swipe, .dashboard, "swipe an RFID card (demo cards or any idTag)", hint: "swipe"),
         .init(
             [.character("p")], .togglePlug, .dashboard, "plug in / unplug the EV on the selected connector",
             hint: "plug"),
         .init([.character("x")], .stopSession, .dashboard, "press the station's stop button", hint: "stop"),
-        .init([.character("e")], .toggleEV, .dashboard, "EV suspends / resumes charging", hint: "EV"),
+        .init(
+            [.character("e")], .toggleEV, .dashboard, "EV suspends / resumes charging", hint: "EV",
+            disabledReason: KeyAvailability.needsEV),
         .init([.character("!")], .fault, .dashboard, "raise or clear a connector fault", hint: "fault"),
         .init(
-            [.character("l")], .toggleLockJam, .dashboard,
-            "jam / free the cable lock of the selected connector"),
+            [.character("l")], .toggleLockJam, .dashboard, "jam / free the cable lock of the selected connector",
+            disabledReason: KeyAvailability.needsCableLock),
         .init(
             [.character("o")], .toggleOnline, .dashboard, "go offline / online (cut or restore the link)",
             hint: "offline"),
         .init([.character("R")], .reset, .dashboard, "reset the station (soft, hard) or cut its power"),
-        .init([.tab, .right, .character("]")], .nextConnector, .dashboard, "select the next connector"),
-        .init([.backTab, .left, .character("[")], .previousConnector, .dashboard, "select the previous connector"),
+        .init(
+            [.tab, .right, .character("]")], .nextConnector, .dashboard, "select the next connector",
+            disabledReason: KeyAvailability.needsSeveralConnectors),
+        .init(
+            [.backTab, .left, .character("[")], .previousConnector, .dashboard, "select the previous connector",
+            disabledReason: KeyAvailability.needsSeveralConnectors),
         .init(
             (1...9).map { .character(Character(String($0))) }, .selectConnector(0), .dashboard,
-            "select connector 1–9"),
-        // The message log (dashboard) and the key list (configuration).
+            "select connector 1–9", disabledReason: KeyAvailability.needsConnector),
+    ]
+
+    /// The message log (dashboard) and the key list (configuration).
+    static let lists: [KeyBinding] = [
         .init([.up, .character("k")], .up, .everywhere, "move up"),
         .init([.down, .character("j")], .down, .everywhere, "move down"),
         .init([.pageUp], .pageUp, .everywhere, "page up"),
         .init([.pageDown], .pageDown, .everywhere, "page down"),
         .init([.home, .character("g")], .top, .everywhere, "first"),
         .init([.end, .character("G")], .bottom, .everywhere, "last (the log follows new frames again)"),
-        .init([.enter], .open, .dashboard, "open the selected frame with its request / response"),
-        .init([.enter], .open, .configuration, "edit the selected key (as a ChangeConfiguration)", hint: "edit"),
+        .init(
+            [.enter], .open, .dashboard, "open the selected frame with its request / response",
+            disabledReason: KeyAvailability.needsFrame),
+        .init(
+            [.enter], .open, .configuration, "edit the selected key (as a ChangeConfiguration)", hint: "edit",
+            disabledReason: KeyAvailability.needsWritableKey),
         .init([.character("/")], .filter, .everywhere, "filter by action or text"),
         .init([.escape], .clearFilter, .everywhere, "clear the filter / close"),
         .init([.character("f")], .toggleFollow, .dashboard, "follow new frames on / off"),
-        // Views and the rest.
+    ]
+
+    /// Views and the rest.
+    static let views: [KeyBinding] = [
         .init([.character("c")], .configuration, .dashboard, "configuration keys", hint: "config"),
         .init([.character("c")], .dashboard, .configuration, "back to the station", hint: "station"),
         .init(
@@ -77,45 +66,53 @@ public enum KeyBindings {
             hint: "quit"),
     ]
 
-    /// The action of `key` in `view`, if any.
-    public static func action(for key: Key, in view: KeyBinding.View) -> ScreenAction? {
-        for binding in all where binding.view == view || binding.view == .everywhere {
-            guard binding.keys.contains(key) else { continue }
-            if case .selectConnector = binding.action, case .character(let c) = key, let digit = c.wholeNumberValue {
-                return .selectConnector(digit)
+    /// The binding of `key` in `view`: the view's own rows first (keys named one by one
+    /// before classes of keys), then those of the view it falls back to.
+    public static func binding(for key: Key, in view: KeyBinding.View) -> KeyBinding? {
+        var current: KeyBinding.View? = view
+        while let view = current {
+            let rows = all.filter { $0.view == view }
+            if let row = rows.first(where: { $0.keys.contains(key) })
+                ?? rows.first(where: { $0.keyClass?.contains(key) == true })
+            {
+                return row
             }
-            return binding.action
+            current = view.fallback
         }
         return nil
     }
 
+    /// The action of `key` in `view`, if any.
+    public static func action(for key: Key, in view: KeyBinding.View) -> ScreenAction? {
+        binding(for: key, in: view)?.action(for: key)
+    }
+
     /// The hint bar of a view: "s swipe  p plug …".
     public static func hints(for view: KeyBinding.View) -> [(key: String, hint: String)] {
-        all.filter { ($0.view == view || $0.view == .everywhere) && $0.hint != nil }.map {
+        all.filter { ($0.view == view || $0.view == view.fallback) && $0.hint != nil }.map {
             ($0.keys[0].description, $0.hint!)
         }
     }
 
+    /// The order of the help's sections.
+    static let helpOrder: [KeyBinding.View] = [
+        .dashboard, .configuration, .everywhere, .commandLine, .filterPrompt, .valuePrompt, .lineEditor, .frame,
+        .picker, .help,
+    ]
+
     /// The help overlay's lines, by view.
     public static var helpLines: [String] {
         var lines: [String] = []
-        for (view, title) in [
-            (KeyBinding.View.dashboard, "Station"), (.configuration, "Configuration keys"), (.everywhere, "Everywhere"),
-        ] {
-            lines.append(title)
+        for view in helpOrder {
+            lines.append(view.title)
+            if view == .commandLine {
+                lines.append("  The operator commands of scripts and --headless; help lists them.")
+            }
             for binding in all where binding.view == view {
-                let keys: String
-                if case .selectConnector = binding.action {
-                    keys = "1…9"
-                } else {
-                    keys = binding.keys.map(\.description).joined(separator: " ")
-                }
-                lines.append("  " + keys.padding(toLength: 16, withPad: " ", startingAt: 0) + binding.summary)
+                lines.append("  " + binding.label.padding(toLength: 16, withPad: " ", startingAt: 0) + binding.summary)
             }
             lines.append("")
         }
-        lines.append("Command line (:)")
-        lines.append("  The operator commands of scripts and --headless; ↑ ↓ history, Tab completes.")
-        return lines
+        return Array(lines.dropLast())
     }
 }

@@ -4,49 +4,56 @@ import Testing
 @Suite("Operator command language")
 struct CommandParserTests {
     @Test(arguments: [
-        ("plug 1", OperatorCommand.plug(connector: 1)),
-        ("unplug 2", .unplug(connector: 2)),
-        ("swipe 04A1B2C3", .swipe(idTag: "04A1B2C3", connector: nil)),
-        ("swipe 04A1B2C3 2", .swipe(idTag: "04A1B2C3", connector: 2)),
-        (#"swipe "tag with space" 1"#, .swipe(idTag: "tag with space", connector: 1)),
-        ("stop 1", .stop(connector: 1)),
-        ("ev suspend 1", .evSuspend(connector: 1)),
-        ("ev resume 1", .evResume(connector: 1)),
-        ("ev power 2 7.4", .evPower(connector: 2, kilowatts: 7.4)),
-        ("ev power 2 50kW", .evPower(connector: 2, kilowatts: 50)),
-        ("fault 1 GroundFailure", .fault(connector: 1, code: .groundFailure, info: nil)),
-        ("fault 0 highTemperature too hot here", .fault(connector: 0, code: .highTemperature, info: "too hot here")),
-        ("clear 1", .clear(connector: 1)),
-        ("offline", .offline), ("online", .online),
-        ("reset soft", .reset(.soft)), ("reset HARD", .reset(.hard)),
-        ("powercut", .powercut),
-        ("config get", .configGet(keys: [])),
+        ("plug 1", OperatorCommand.station(.plug(connector: 1))),
+        ("unplug 2", .station(.unplug(connector: 2))),
+        ("swipe 04A1B2C3", .station(.swipe(idTag: "04A1B2C3", connector: nil))),
+        ("swipe 04A1B2C3 2", .station(.swipe(idTag: "04A1B2C3", connector: 2))),
+        (#"swipe "tag with space" 1"#, .station(.swipe(idTag: "tag with space", connector: 1))),
+        ("stop 1", .station(.stop(connector: 1))),
+        ("ev suspend 1", .station(.evSuspend(connector: 1))),
+        ("ev resume 1", .station(.evResume(connector: 1))),
+        ("ev power 2 7.4", .station(.evPower(connector: 2, kilowatts: 7.4))),
+        ("ev power 2 50kW", .station(.evPower(connector: 2, kilowatts: 50))),
+        ("fault 1 GroundFailure", .station(.fault(connector: 1, code: .groundFailure, info: nil))),
+        (
+            "fault 0 highTemperature too hot here",
+            .station(.fault(connector: 0, code: .highTemperature, info: "too hot here"))
+        ),
+        ("clear 1", .station(.clear(connector: 1))),
+        ("offline", .station(.offline)), ("online", .station(.online)),
+        ("reset soft", .station(.reset(.soft))), ("reset HARD", .station(.reset(.hard))),
+        ("powercut", .session(.powercut)),
+        ("config get", .station(.configGet(keys: []))),
         (
             "config get HeartbeatInterval MeterValueSampleInterval",
-            .configGet(keys: ["HeartbeatInterval", "MeterValueSampleInterval"])
+            .station(.configGet(keys: ["HeartbeatInterval", "MeterValueSampleInterval"]))
         ),
         (
             "config set MeterValuesSampledData Energy.Active.Import.Register,Voltage",
-            .configSet(key: "MeterValuesSampledData", value: "Energy.Active.Import.Register,Voltage")
+            .station(.configSet(key: "MeterValuesSampledData", value: "Energy.Active.Import.Register,Voltage"))
         ),
-        ("datatransfer com.example", .dataTransfer(vendorId: "com.example", messageId: nil, data: nil)),
+        ("datatransfer com.example", .station(.dataTransfer(vendorId: "com.example", messageId: nil, data: nil))),
         (
             #"datatransfer com.example Ping {"a": 1}"#,
-            .dataTransfer(vendorId: "com.example", messageId: "Ping", data: "{a: 1}")
+            .station(.dataTransfer(vendorId: "com.example", messageId: "Ping", data: "{a: 1}"))
         ),
         (
             #"datatransfer com.example Ping '{"a": 1}'"#,
-            .dataTransfer(vendorId: "com.example", messageId: "Ping", data: #"{"a": 1}"#)
+            .station(.dataTransfer(vendorId: "com.example", messageId: "Ping", data: #"{"a": 1}"#))
         ),
         (
             #"datatransfer com.example Ping "say \"hi\"""#,
-            .dataTransfer(vendorId: "com.example", messageId: "Ping", data: #"say "hi""#)
+            .station(.dataTransfer(vendorId: "com.example", messageId: "Ping", data: #"say "hi""#))
         ),
-        ("status", .status), ("quit", .quit), ("help", .help),
-        ("wait 500ms", .wait(milliseconds: 500)), ("wait 5s", .wait(milliseconds: 5000)),
-        ("wait 2m", .wait(milliseconds: 120_000)), ("wait 1.5", .wait(milliseconds: 1500)),
-        ("wait online", .waitOnline(timeout: 60_000)), ("wait ONLINE 5s", .waitOnline(timeout: 5000)),
-        ("  PLUG   1  ", .plug(connector: 1)),
+        ("status", .station(.status)), ("quit", .session(.quit)), ("help", .session(.help)),
+        ("EXIT", .session(.quit)), ("?", .session(.help)),
+        ("fault 1 noerror", .station(.fault(connector: 1, code: .noError, info: nil))),
+        ("lock JAM 1", .station(.lockJam(connector: 1))), ("lock free 1", .station(.lockFree(connector: 1))),
+        ("wait 500ms", .session(.wait(milliseconds: 500))), ("wait 5s", .session(.wait(milliseconds: 5000))),
+        ("wait 2m", .session(.wait(milliseconds: 120_000))), ("wait 1.5", .session(.wait(milliseconds: 1500))),
+        ("wait online", .session(.waitOnline(timeout: 60_000))),
+        ("wait ONLINE 5s", .session(.waitOnline(timeout: 5000))),
+        ("  PLUG   1  ", .station(.plug(connector: 1))),
     ])
     func validCommands(_ line: String, _ expected: OperatorCommand) throws {
         #expect(try CommandParser.parse(line) == expected)
@@ -73,6 +80,17 @@ struct CommandParserTests {
         (#"swipe "open"#, #"a quote (") is not closed"#),
         ("swipe 'open", "a quote (') is not closed"),
         ("ev power 1 -3", "'-3' is not a power in kW (usage: ev suspend|resume <c> | ev power <c> <kW>)"),
+        ("ev fly 1", "ev fly? expected suspend, resume or power (usage: ev suspend|resume <c> | ev power <c> <kW>)"),
+        ("ev suspend", "ev suspend needs a connector number (usage: ev suspend|resume <c> | ev power <c> <kW>)"),
+        ("lock", "lock needs jam or free (usage: lock jam|free <c>)"),
+        ("reset", "reset needs soft or hard"),
+        ("wait", "wait needs a duration, or online (usage: wait <duration> | wait online [timeout])"),
+        ("wait online 5s 6s", "unexpected '6s' after wait (usage: wait <duration> | wait online [timeout])"),
+        ("swipe A x", "'x' is not a connector number (usage: swipe <idTag> [c])"),
+        ("swipe", "swipe needs an idTag (usage: swipe <idTag> [c])"),
+        ("fault 1", "fault 1 needs a ChargePointErrorCode (usage: fault <c> <ErrorCode> [info])"),
+        ("datatransfer", "datatransfer needs a vendorId (usage: datatransfer <vendorId> [messageId] [data])"),
+        ("status now", "unexpected 'now' after status (usage: status)"),
     ])
     func mistakes_sayWhatWasExpected(_ line: String, _ message: String) {
         #expect(throws: CommandError(message)) { try CommandParser.parse(line) }

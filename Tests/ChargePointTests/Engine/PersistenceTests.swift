@@ -50,7 +50,7 @@ struct PersistenceTests {
 
     /// One session, described as steps; any of them may be the last before a power cut.
     enum Step {
-        case command(OperatorCommand)
+        case command(StationCommand)
         case wait(Double)
         case dropLink
         case restoreNetwork

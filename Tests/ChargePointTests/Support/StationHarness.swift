@@ -73,7 +73,7 @@ struct StationHarness: CustomStringConvertible {
 
     mutating func powerOn() { apply(.powerOn) }
 
-    mutating func command(_ command: OperatorCommand) { apply(.command(command)) }
+    mutating func command(_ command: StationCommand) { apply(.command(command)) }
 
     /// Sends a CALL as the central system and returns the station's answer frame.
     @discardableResult

@@ -35,7 +35,7 @@ struct ScriptedStation {
         apply(.linkUp)
     }
 
-    mutating func command(_ command: OperatorCommand) { apply(.command(command)) }
+    mutating func command(_ command: StationCommand) { apply(.command(command)) }
 
     /// A frame from the central system (its own CALL; the station's answer is dropped).
     mutating func receive(_ text: String) { apply(.received(text)) }

@@ -1,0 +1,95 @@
+/// One argument of an operator command (swift-argument-parser's `ArgumentDefinition`):
+/// how the usage writes it, what a word must be to fill it, and what Tab offers for it.
+/// `CommandCatalog` declares every command with these; the parser, `help` and the
+/// completion of the `:` line all read them from there.
+public struct ArgumentDefinition: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// One of these words, in any case (`soft|hard`): which command of a family it is.
+        case keyword([String])
+        /// A connector number (0: the station itself where a command allows it).
+        case connector(ConnectorChoice)
+        case idTag
+        /// `500ms`, `5s`, `2m`, `1h` or a number of seconds (`CommandParser.duration`).
+        case duration
+        /// A power in kW, `7.4` or `7.4kW`.
+        case kilowatts
+        /// A ChargePointErrorCode name, in any case.
+        case errorCode
+        case configurationKey(writable: Bool)
+        /// Any one word.
+        case word
+        /// Every word left, joined by single spaces (a free text at the end of a line).
+        case text
+    }
+
+    /// Which connectors Tab offers.
+    public enum ConnectorChoice: Sendable, Equatable {
+        case any
+        /// Those with a cable lock (a socket), for `lock`.
+        case withCableLock
+    }
+
+    public enum Occurrence: Sendable, Equatable {
+        case required, optional
+        /// Zero or more (`[key ...]`); only last.
+        case repeated
+    }
+
+    public let kind: Kind
+    /// The placeholder in the usage (`c`, `idTag`, `kW`).
+    public let name: String
+    public let occurrence: Occurrence
+    /// What an error says is missing ("plug needs a connector number").
+    public let noun: String
+
+    public init(_ kind: Kind, _ name: String, _ occurrence: Occurrence = .required, noun: String? = nil) {
+        self.kind = kind
+        self.name = name
+        self.occurrence = occurrence
+        self.noun = noun ?? "a \(name)"
+    }
+
+    /// How the usage writes it: `soft|hard`, `<c>`, `[c]`, `[key ...]`.
+    public var usage: String {
+        if case .keyword(let words) = kind { return words.joined(separator: "|") }
+        switch occurrence {
+        case .required: return "<\(name)>"
+        case .optional: return "[\(name)]"
+        case .repeated: return "[\(name) ...]"
+        }
+    }
+
+    /// The words of a keyword argument, in lower case.
+    var keywords: [String] {
+        if case .keyword(let words) = kind { return words }
+        return []
+    }
+}
+
+extension ArgumentDefinition {
+    static func keyword(_ words: String...) -> Self {
+        .init(.keyword(words), words.joined(separator: "|"), noun: CommandList.alternatives(words))
+    }
+    static func connector(_ occurrence: Occurrence = .required, _ choice: ConnectorChoice = .any) -> Self {
+        .init(.connector(choice), "c", occurrence, noun: "a connector number")
+    }
+    static let idTag = Self(.idTag, "idTag", noun: "an idTag")
+    static func duration(_ name: String = "duration", _ occurrence: Occurrence = .required) -> Self {
+        .init(.duration, name, occurrence, noun: "a duration")
+    }
+    static let kilowatts = Self(.kilowatts, "kW", noun: "a power in kW")
+    static let errorCode = Self(.errorCode, "ErrorCode", noun: "a ChargePointErrorCode")
+    static func key(writable: Bool, _ occurrence: Occurrence = .required) -> Self {
+        .init(.configurationKey(writable: writable), "key", occurrence)
+    }
+    static func word(_ name: String, _ occurrence: Occurrence = .required) -> Self { .init(.word, name, occurrence) }
+    static func text(_ name: String, _ occurrence: Occurrence = .required) -> Self { .init(.text, name, occurrence) }
+}
+
+/// "a, b or c", as the messages list choices.
+enum CommandList {
+    static func alternatives(_ words: [String]) -> String {
+        guard let last = words.last, words.count > 1 else { return words.first ?? "" }
+        return words.dropLast().joined(separator: ", ") + " or " + last
+    }
+}

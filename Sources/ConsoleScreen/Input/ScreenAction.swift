@@ -1,0 +1,18 @@
+/// What a key does on the screen (a row of `KeyBindings`). Operator actions become the
+/// same `StationCommand`s that the `:` line, scripts and headless mode use.
+public enum ScreenAction: Sendable, Equatable {
+    case quit, help, commandLine, repaint
+    case selectConnector(Int), nextConnector, previousConnector
+    case swipe, togglePlug, stopSession, toggleEV, fault, toggleLockJam, reset, toggleOnline
+    case configuration, dashboard
+    /// Moves in the log, the key list, a picker, or scrolls the help and a frame.
+    case up, down, pageUp, pageDown, top, bottom
+    case open, filter, toggleFollow, clearFilter
+    /// Overlays: close the help or a frame, show a frame's request or response, choose
+    /// the selected item of a picker or the item numbered so.
+    case close, partner, choose, chooseItem(Int)
+    /// Prompts: run or apply the line, Tab, a key for the line editor (`LineEditor.apply`).
+    case submit, complete, edit
+    /// Leave a picker or a prompt without doing anything.
+    case cancel
+}

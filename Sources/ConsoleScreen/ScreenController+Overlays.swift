@@ -1,0 +1,115 @@
+import ChargePoint
+
+/// What covers the views: the help, a frame of the log, the pickers of the station keys.
+extension ScreenController {
+    func swipePicker(connector: Int) -> Picker {
+        var items = info.cards.map {
+            Picker.Item(label: $0.label, detail: $0.idTag.value, value: $0.idTag.value)
+        }
+        items.append(Picker.Item(label: "Another idTag…", detail: "type it", value: ""))
+        return Picker(
+            title: "Swipe a card at connector \(connector)", purpose: .swipe(connector: connector), items: items)
+    }
+
+    func faultPicker(connector: ConnectorSnapshot?) -> Picker {
+        let id = connector?.id ?? 1
+        var items: [Picker.Item] = []
+        if let connector, connector.errorCode != .noError || connector.lockBroken {
+            items.append(Picker.Item(label: "Clear the fault", detail: connector.errorCode.rawValue, value: ""))
+        }
+        for code in ChargePointErrorCode.allCases where code != .noError {
+            let detail =
+                code == .connectorLockFailure
+                ? "the lock fails at the next start" : code.faultsConnector ? "Faulted" : "warning, keeps working"
+            items.append(Picker.Item(label: code.rawValue, detail: detail, value: code.rawValue))
+        }
+        return Picker(title: "Fault on connector \(id)", purpose: .fault(connector: id), items: items)
+    }
+
+    func resetPicker() -> Picker {
+        Picker(
+            title: "Reset the station", purpose: .reset,
+            items: [
+                Picker.Item(label: "Soft reset", detail: "stop sessions, reboot", value: "soft"),
+                Picker.Item(label: "Hard reset", detail: "reboot at once", value: "hard"),
+                Picker.Item(label: "Power cut", detail: "no messages, recover at start", value: "powercut"),
+            ])
+    }
+
+    /// An action of the key table while an overlay covers the view.
+    mutating func performInOverlay(_ overlay: Overlay, _ action: ScreenAction, at time: Timestamp) -> [ScreenEffect] {
+        switch overlay {
+        case .help(let scroll):
+            switch action {
+            case .repaint: return [.repaintAll]
+            case .up, .down, .pageUp, .pageDown: self.overlay = .help(scroll: Self.scrolled(scroll, action))
+            default: self.overlay = nil
+            }
+        case .frame(let sequence, let scroll):
+            switch action {
+            case .repaint: return [.repaintAll]
+            case .up, .down, .pageUp, .pageDown:
+                self.overlay = .frame(sequence: sequence, scroll: Self.scrolled(scroll, action))
+            case .partner:
+                // The partner frame (request ↔ response).
+                if let entry = log.entry(sequence), let partner = log.partner(of: entry) {
+                    self.overlay = .frame(sequence: partner.sequence, scroll: 0)
+                }
+            default: self.overlay = nil
+            }
+        case .picker(var picker):
+            switch action {
+            case .up: picker.selected = max(0, picker.selected - 1)
+            case .down: picker.selected = min(picker.items.count - 1, picker.selected + 1)
+            case .top: picker.selected = 0
+            case .bottom: picker.selected = picker.items.count - 1
+            case .choose:
+                self.overlay = nil
+                return choose(picker, at: time)
+            case .chooseItem(let number):
+                guard picker.items.indices.contains(number - 1) else { return [] }
+                picker.selected = number - 1
+                self.overlay = nil
+                return choose(picker, at: time)
+            case .cancel:
+                self.overlay = nil
+                return []
+            default: break
+            }
+            self.overlay = .picker(picker)
+        }
+        return []
+    }
+
+    /// A text overlay's scroll position after a line or page up or down.
+    private static func scrolled(_ scroll: Int, _ action: ScreenAction) -> Int {
+        switch action {
+        case .up: max(0, scroll - 1)
+        case .down: scroll + 1
+        case .pageUp: max(0, scroll - 10)
+        default: scroll + 10
+        }
+    }
+
+    private mutating func choose(_ picker: Picker, at time: Timestamp) -> [ScreenEffect] {
+        let item = picker.items[picker.selected]
+        switch picker.purpose {
+        case .swipe(let connector):
+            if item.value.isEmpty {
+                prompt = Prompt(purpose: .idTag(connector: connector), editor: LineEditor())
+                return []
+            }
+            return [.submit(.swipe(idTag: item.value, connector: connector))]
+        case .fault(let connector):
+            if item.value.isEmpty { return [.submit(.clear(connector: connector))] }
+            guard let code = ChargePointErrorCode(rawValue: item.value) else { return [] }
+            return [.submit(.fault(connector: connector, code: code, info: nil))]
+        case .reset:
+            switch item.value {
+            case "soft": return [.submit(.reset(.soft))]
+            case "hard": return [.submit(.reset(.hard))]
+            default: return [.powerCut]
+            }
+        }
+    }
+}

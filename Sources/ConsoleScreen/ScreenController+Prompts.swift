@@ -1,0 +1,79 @@
+import ChargePoint
+
+/// The line typed at the bottom: the `:` command line, a filter, a value.
+extension ScreenController {
+    /// An action of the key table while a prompt is open.
+    mutating func performInPrompt(
+        _ action: ScreenAction, key: Key?, snapshot: StationSnapshot, configuration: [ConfigurationEntry],
+        at time: Timestamp
+    ) -> [ScreenEffect] {
+        guard var prompt else { return [] }
+        switch action {
+        case .cancel:
+            self.prompt = nil
+            return []
+        case .submit:
+            self.prompt = nil
+            return submit(prompt, configuration: configuration, at: time)
+        case .complete:
+            let context = CompletionContext(snapshot: snapshot, configuration: configuration, cards: info.cards)
+            prompt.choices = prompt.editor.complete { words, _ in CommandCompletion.candidates(words, context) }
+        case .edit:
+            guard let key, prompt.editor.apply(key) else { return [] }
+            prompt.choices = []
+        default:
+            return []
+        }
+        self.prompt = prompt
+        // Filters apply as they are typed.
+        switch prompt.purpose {
+        case .logFilter:
+            log.setFilter(prompt.editor.string)
+            logCursor = nil
+        case .configFilter:
+            configFilter = prompt.editor.string
+            configCursor = 0
+        default: break
+        }
+        return []
+    }
+
+    private mutating func submit(_ prompt: Prompt, configuration: [ConfigurationEntry], at time: Timestamp)
+        -> [ScreenEffect]
+    {
+        let text = prompt.editor.string
+        switch prompt.purpose {
+        case .logFilter, .configFilter:
+            return []
+        case .configValue(let key):
+            return [.submit(.configSet(key: key, value: text))]
+        case .idTag(let connector):
+            let idTag = text.trimmingCharacters(in: .whitespaces)
+            guard !idTag.isEmpty else { return [] }
+            return [.submit(.swipe(idTag: idTag, connector: connector))]
+        case .command:
+            var editor = prompt.editor
+            editor.commit()
+            commandHistory = editor.history
+            let command: OperatorCommand
+            do {
+                guard let parsed = try CommandParser.parse(text) else { return [] }
+                command = parsed
+            } catch {
+                say(.error, "\(text.trimmingCharacters(in: .whitespaces)): \(error)", at: time)
+                return []
+            }
+            switch command {
+            case .station(let command): return [.submit(command)]
+            case .session(.quit): return [.quit]
+            case .session(.powercut): return [.powerCut]
+            case .session(.help):
+                overlay = .help(scroll: 0)
+                return []
+            case .session(.wait), .session(.waitOnline):
+                say(.error, "wait pauses scripts; on the screen there is nothing to wait for", at: time)
+                return []
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Testing
+
+@testable import ChargePoint
+
+/// The command table is the one declaration of the language: every row parses what its
+/// usage shows, completes its own words, and `help` is the table.
+@Suite("Operator command table")
+struct CommandCatalogTests {
+    static let context = CompletionContext(
+        connectors: [1, 2], lockableConnectors: [1], keys: ["AuthorizationKey", "HeartbeatInterval"],
+        writableKeys: ["HeartbeatInterval"], idTags: ["04A1B2C3"])
+
+    /// A word that fits the argument (every keyword of a keyword argument).
+    static func samples(_ argument: ArgumentDefinition) -> [String] {
+        switch argument.kind {
+        case .keyword(let words): words
+        case .connector: ["1"]
+        case .idTag: ["04A1B2C3"]
+        case .duration: ["5s"]
+        case .kilowatts: ["7.4"]
+        case .errorCode: ["GroundFailure"]
+        case .configurationKey: ["HeartbeatInterval"]
+        case .word: ["w"]
+        case .text: ["two words"]
+        }
+    }
+
+    /// The lines a row's usage stands for: with every keyword, with and without what is
+    /// optional.
+    static func sampleLines(_ definition: CommandDefinition) -> [[String]] {
+        var lines: [[String]] = [[definition.name]]
+        for argument in definition.arguments {
+            let extended = lines.flatMap { line in samples(argument).map { line + [$0] } }
+            lines = argument.occurrence == .required ? extended : lines + extended
+        }
+        return lines
+    }
+
+    @Test func everyRow_parsesItsOwnUsage_intoItsOwnCommand() throws {
+        for definition in CommandCatalog.commands {
+            for words in Self.sampleLines(definition) {
+                let line = words.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
+                let parsed = try CommandParser.parse(line)
+                // The same values, handed to the row's builder directly.
+                let values = definition.arguments.enumerated().map { index, argument -> ArgumentValue? in
+                    let position = index + 1
+                    if argument.occurrence == .repeated { return .words(Array(words.dropFirst(position))) }
+                    guard position < words.count else { return nil }
+                    return try? argument.read(words[position]).get()
+                }
+                #expect(parsed == definition.build(ParsedArguments(values: values)), "\(line)")
+            }
+        }
+    }
+
+    @Test func everyRow_completesItsOwnWords() {
+        for definition in CommandCatalog.commands {
+            #expect(CommandCompletion.candidates([], Self.context).contains(definition.name))
+            for words in Self.sampleLines(definition) {
+                for position in 1..<max(1, words.count) {
+                    let argument = definition.arguments[position - 1]
+                    switch argument.kind {
+                    case .duration, .kilowatts, .word, .text: continue
+                    default: break
+                    }
+                    let candidates = CommandCompletion.candidates(Array(words.prefix(position)), Self.context)
+                    #expect(candidates.contains(words[position]), "\(words.prefix(position)) → \(candidates)")
+                }
+            }
+        }
+    }
+
+    @Test func helpText_isTheTable() {
+        #expect(
+            CommandCatalog.helpText == """
+                plug <c>                                    EV cable connected to connector c
+                unplug <c>                                  EV cable removed (at the EV side)
+                swipe <idTag> [c]                           RFID card presented at the reader
+                stop <c>                                    the local stop button
+                ev suspend|resume <c>                       the EV stops / resumes drawing power
+                ev power <c> <kW>                           the EV's maximum draw
+                fault <c> <ErrorCode> [info]                raise a connector fault (0: the station)
+                clear <c>                                   clear the connector's fault
+                lock jam|free <c>                           the cable lock jams (neither locks nor unlocks) / works again
+                offline                                     cut the link to the central system and keep it down
+                online                                      restore the link at once
+                reset soft|hard                             a local reboot, as Reset would do it
+                powercut                                    abrupt stop of the whole station; the next start recovers
+                config get [key ...]                        read configuration keys
+                config set <key> <value>                    change a key, as ChangeConfiguration would
+                datatransfer <vendorId> [messageId] [data]  send a DataTransfer to the central system
+                status                                      print the station snapshot
+                wait <duration>                             pause the script: 500ms, 5s, 2m
+                wait online [timeout]                       pause the script until the boot is accepted (default at most 60s)
+                quit                                        leave (a running session resumes on the next start)
+                help                                        this list
+                """)
+    }
+
+    @Test func stationAndSessionCommands_areApart() throws {
+        for line in ["wait 1s", "wait online", "powercut", "quit", "exit", "help", "?"] {
+            guard case .session? = try CommandParser.parse(line) else {
+                Issue.record("\(line) is not a session command")
+                continue
+            }
+        }
+        #expect(try CommandParser.parse("status") == .station(.status))
+    }
+}
