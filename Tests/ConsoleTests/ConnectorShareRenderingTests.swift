@@ -35,6 +35,17 @@ struct ConnectorShareRenderingTests {
         let text = Self.pane(snapshot)
         #expect(text.contains("3.0 kW  share 3.0/10.0 kW"), "\(text)")
         #expect(text.contains("7.0 kW  share 7.0/10.0 kW"), "\(text)")
+        // The whole screen at the sizes people use: the share stays, less important
+        // pieces (transaction id, elapsed time) give way first.
+        for (rows, columns) in [(24, 80), (40, 120)] {
+            var controller = ScreenController(
+                info: StationInfo(
+                    url: "ws://127.0.0.1:9000/ocpp/OCD-000001", stationId: "OCD-000001", cards: [], demo: true))
+            var surface = Surface(rows: rows, columns: columns)
+            controller.render(snapshot, configuration: [], at: station.now, into: &surface)
+            #expect(surface.text.contains("share 3.0/10.0 kW"), "\(columns)x\(rows):\n\(surface.text)")
+            #expect(surface.text.contains("share 7.0/10.0 kW"), "\(columns)x\(rows):\n\(surface.text)")
+        }
     }
 
     @Test func withoutAStationLimit_theRowShowsTheConnectorsOwnLimit() throws {

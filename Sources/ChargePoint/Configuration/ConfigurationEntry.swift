@@ -28,7 +28,11 @@ extension ConfigurationStore {
     /// every supported key. A known key is shown in its canonical spelling; an unknown
     /// name as it was asked for.
     public func entries(named names: [String]) -> [ConfigurationEntry] {
-        let keys = names.isEmpty ? supportedKeys.map(\.rawValue) : names
+        var seen: Set<StandardKey> = []
+        // A key named twice in different spellings is one key (CiString, §7.17).
+        let keys = (names.isEmpty ? supportedKeys.map(\.rawValue) : names).filter { name in
+            StandardKey(name: name).map { seen.insert($0).inserted } ?? true
+        }
         return keys.map { name in
             guard let key = StandardKey(name: name), let entry = entries[key] else {
                 return ConfigurationEntry(

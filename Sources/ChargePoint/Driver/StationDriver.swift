@@ -79,7 +79,11 @@ public struct StationDriver: Sendable {
         guard failure == nil else { return [] }
         var events: [StationEvent] = [.notice("power cut: the station goes dark and comes back")]
         do {
+            let heldOffline = core.isHeldOffline
             core = try StationCore(profile: core.profile, durable: try store.load(), now: time, ids: ids, seed: seed)
+            // `offline` is the network's state, not the station's: the power coming back
+            // does not bring the network back.
+            core.holdOffline(heldOffline)
         } catch {
             let reason = "cannot restart after the power cut: \(error)"
             failure = reason

@@ -24,11 +24,13 @@ extension StationCore {
                     "GetConfiguration asked for \(asked.count) keys; GetConfigurationMaxKeys is \(limit), so only the first \(limit) are answered"
                 )
             }
+            var answered: Set<StandardKey> = []
             for name in asked.prefix(limit) {
                 if let key = StandardKey(name: name.value), let entry = config.entries[key],
                     let value = keyValue(key, includeValue: entry.access != .writeOnly)
                 {
-                    known.append(value)
+                    // One key asked in two spellings (CiString, §7.17) is one key: answered once.
+                    if answered.insert(key).inserted { known.append(value) }
                 } else {
                     unknown.append(name)
                 }

@@ -34,13 +34,19 @@ extension StationCore {
         // system (Authorize.req), and then decided in `authorized`, like a card.
         var parentIdTag: IdToken?
         var mustLearnGroup = false
-        if let reservation = reservation(blocking: id, idTag: request.idTag, parent: nil) {
-            guard reservation.parentIdTag != nil else {
-                notice("RemoteStartTransaction refused: connector \(id) is reserved (reservation \(reservation.id))")
-                return rejected
-            }
+        if let reservation = reservation(blocking: id, idTag: request.idTag, parent: nil),
+            reservation.parentIdTag == nil
+        {
+            notice("RemoteStartTransaction refused: connector \(id) is reserved (reservation \(reservation.id))")
+            return rejected
+        }
+        // The connector's reservation or the station's may be for the idTag's group: the
+        // transaction that starts must carry its reservationId.
+        let here = reservations.filter { $0.connector == id || $0.connector == 0 }
+        let heldForIt = here.contains { $0.idTag.equalsIgnoringCase(request.idTag) }
+        if !heldForIt, here.contains(where: { $0.parentIdTag != nil }) {
             if let known = knownParentIdTag(request.idTag) {
-                guard self.reservation(blocking: id, idTag: request.idTag, parent: known) == nil else {
+                if let reservation = self.reservation(blocking: id, idTag: request.idTag, parent: known) {
                     notice(
                         "RemoteStartTransaction refused: connector \(id) is reserved for another group (reservation \(reservation.id))"
                     )

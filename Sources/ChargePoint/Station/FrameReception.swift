@@ -4,6 +4,10 @@
 extension StationCore {
     mutating func receive(_ text: String) {
         emit(.frame(direction: .incoming, text: SecretMasking.mask(text)))
+        // Rebooting, the station has dropped what it was doing and is closing the link:
+        // what still arrives on it (an answer to a call made before the reset) is not
+        // for the station that will boot.
+        guard rebootingUntil == nil else { return }
         switch Frame.parse(text) {
         case .failure(.reply(let error)):
             reportError("malformed frame from the central system: \(error.description)")

@@ -97,6 +97,12 @@ extension StationCore {
         requestConnection()
     }
 
+    /// The operator cut the link (`offline`) and it stays down until `online`.
+    public var isHeldOffline: Bool { link.heldOffline }
+
+    /// Carries `offline` over to a core rebuilt after a power cut (before `.powerOn`).
+    public mutating func holdOffline(_ held: Bool) { link.heldOffline = held }
+
     /// `offline`: close the link at once and keep it closed.
     mutating func goOffline() {
         link.heldOffline = true

@@ -218,7 +218,11 @@ extension StationCore {
             // A tester sets the car up first, then plugs it in.
             connectors[index].record.nextEVMaxPowerW = kilowatts * 1000
             persistConnector(index)
-            notice("connector \(id): the next EV plugged in draws at most \(Self.format(kilowatts, digits: 1)) kW")
+            let held =
+                kilowatts * 1000 > ratingW(index)
+                ? "; the connector's rating holds the draw to \(Self.format(ratingW(index) / 1000, digits: 1)) kW" : ""
+            notice(
+                "connector \(id): the next EV plugged in draws at most \(Self.format(kilowatts, digits: 1)) kW\(held)")
             return
         }
         advanceMeter(index)
@@ -256,8 +260,16 @@ extension StationCore {
             return
         }
         connectors[index].record.lockBroken = jammed
-        if !jammed, connectors[index].record.fault?.code == .connectorLockFailure {
-            connectors[index].record.fault = nil
+        if !jammed {
+            if connectors[index].record.fault?.code == .connectorLockFailure {
+                connectors[index].record.fault = nil
+            }
+            // An unlock that failed while jammed (after a session) happens now, unless
+            // the rules keep the cable locked for its user (lockedFor).
+            if connectors[index].record.locked, activeTransaction(on: id) == nil, connectors[index].lockedFor == nil {
+                unlock(index)
+                leaveIfUnlocked(index)
+            }
         }
         updatePower(index)
         persistConnector(index)
@@ -320,7 +332,10 @@ extension StationCore {
     private mutating func operatorSetConfiguration(_ name: String, _ value: String) {
         let (status, reason) = changeConfiguration(name, to: value)
         let key = Self.displayName(ofKey: name)
-        let shown = SecretMasking.displayValue(value, forKey: key)
+        // Accepted, the value as stored (list items in their canonical spelling).
+        let stored = status == .accepted || status == .rebootRequired
+            ? StandardKey(name: name).flatMap { config.value($0) } ?? value : value
+        let shown = SecretMasking.displayValue(stored, forKey: key)
         switch status {
         case .accepted: notice("\(key) = \(shown)")
         case .rebootRequired: notice("\(key) = \(shown) (takes effect after a reboot)")

@@ -44,6 +44,10 @@ public final class StationRunner: @unchecked Sendable {
     /// the last input, never the core itself.
     private var published: StationView  // guarded by condition
     private var publishesSnapshots = false  // guarded by condition
+    /// `waitUntilOnline` waits for the service thread to reach its point in the order of
+    /// submitted work (guarded by condition).
+    private var barriersRequested = 0
+    private var barriersPassed = 0
 
     // Service-thread state.
     private var driver: StationDriver
@@ -143,11 +147,23 @@ public final class StationRunner: @unchecked Sendable {
 
     /// `wait online`: blocks until the station is connected and its boot accepted, or
     /// `milliseconds` have passed; whether it got there.
+    /// Commands submitted before it (a `reset`, a `powercut`) are carried out first: it
+    /// never answers from the state before them.
     public func waitUntilOnline(milliseconds: Int64) -> Bool {
         let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
+        let barrier = condition.withLock { () -> Int in
+            barriersRequested += 1
+            return barriersRequested
+        }
+        client.perform { [self] in
+            condition.withLock {
+                barriersPassed = barrier
+                condition.broadcast()
+            }
+        }
         condition.lock()
         defer { condition.unlock() }
-        while !published.isOnline {
+        while barriersPassed < barrier || !published.isOnline {
             if finished || !condition.wait(until: deadline) { return false }
         }
         return true

@@ -5,13 +5,14 @@ import Foundation
     import Glibc
 #endif
 
-/// SIGINT and SIGTERM end the console the way `quit` does: the handler only wakes a
-/// dispatch source; the shutdown runs there, not in signal context.
+/// SIGINT, SIGTERM and SIGHUP (the terminal closed) end the console the way `quit`
+/// does: the handler only wakes a dispatch source; the shutdown runs there, not in
+/// signal context.
 enum TerminationSignals {
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 
     static func install(_ shutdown: @escaping @Sendable () -> Void) {
-        for number in [SIGINT, SIGTERM] {
+        for number in [SIGINT, SIGTERM, SIGHUP] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {

@@ -56,8 +56,26 @@ struct StationSetup {
     }
 
     /// A station id may contain anything; a directory name may not.
+    /// A directory name for a station id, one per id: letters, digits, `-`, `_` and `.`
+    /// stay, every other byte is percent-encoded (`a/b` → `a%2Fb`, never the `a_b` of
+    /// another station), and `.` / `..` are encoded whole so that no id names the
+    /// parent directory or itself.
     static func safeFileName(_ text: String) -> String {
-        String(text.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
+        var name = ""
+        for character in text {
+            if character.isLetter || character.isNumber || character == "-" || character == "_" || character == "." {
+                name.append(character)
+            } else {
+                for byte in String(character).utf8 { name += "%" + hexByte(byte) }
+            }
+        }
+        if name == "." || name == ".." { name = String(repeating: "%2E", count: name.count) }
+        return name
+    }
+
+    private static func hexByte(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
     }
 
     func runnerConfiguration(url: String) throws -> StationRunner.Configuration {

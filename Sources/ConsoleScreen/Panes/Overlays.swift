@@ -38,8 +38,13 @@ struct Overlays {
     }
 
     func drawPicker(_ picker: Picker, in area: Rect, into surface: inout Surface) {
+        let footer = "↑↓ choose  Enter confirms  Esc cancels"
         let labelWidth = min(34, (picker.items.map(\.label.count).max() ?? 10) + 1)
-        let width = min(area.width - 4, max(picker.title.count + 6, labelWidth + 28))
+        let detailWidth = picker.items.map(\.detail.count).max() ?? 0
+        // Wide enough for every line whole (number, label, detail; the footer) and the
+        // borders, as far as the screen allows.
+        let needed = max(picker.title.count + 6, 2 + labelWidth + 1 + detailWidth, footer.count) + 2
+        let width = min(area.width - 4, needed)
         let rect = Self.centered(in: area, height: picker.items.count + 3, width: width)
         surface.fill(rect)
         surface.box(rect, title: picker.title, glyphs: glyphs, focused: true)
@@ -56,9 +61,7 @@ struct Overlays {
             }
             row += 1
         }
-        surface.put(
-            "↑↓ choose  Enter confirms  Esc cancels", row: inner.bottom - 1, column: inner.left, role: .dim,
-            limit: inner.width)
+        surface.put(footer, row: inner.bottom - 1, column: inner.left, role: .dim, limit: inner.width)
     }
 
     private func describe(_ entry: MessageLog.Entry) -> String {

@@ -91,7 +91,10 @@ struct PowerLossTests {
         station.command(.swipe(idTag: "TAG1", connector: 1))
         station.advance(seconds: 60)
         try station.powerCut()
-        // The restarted station is not held offline: it reconnects and delivers.
+        // `offline` is the network's state: the power coming back does not restore it.
+        #expect(station.sentCalls(.startTransaction).isEmpty)
+        #expect(station.snapshot.heldOffline)
+        station.command(.online)
         #expect(station.sentCalls(.startTransaction).count == 1)
         #expect(station.sentCalls(.stopTransaction).count == 1)
         #expect(station.lastRequest(StopTransactionRequest.self)?.reason == .powerLoss)

@@ -100,4 +100,19 @@ struct ReservationGroupTests {
         #expect(station.reportedStatuses(1).suffix(4) == [.reserved, .preparing, .available, .reserved])
         station.expectNoInternalErrors()
     }
+
+    /// A station-wide reservation (connector 0) for a group: a remote start for another
+    /// idTag of the group consumes it (reservationId in StartTransaction).
+    @Test func remoteStart_ofTheGroupOfAStationWideReservation_carriesItsReservationId_OCPP16_5_13() throws {
+        var station = try StationHarness.booted(
+            profile: TestProfiles.everything, configuration: ["ReserveConnectorZeroSupported": "true"])
+        let reply = station.csmsRequest(
+            ReserveNowRequest(
+                connectorId: 0, expiryDate: Self.expiry, idTag: "FAMILY-A", parentIdTag: "FAMILY", reservationId: 7))
+        #expect(reply?.status == .accepted)
+        station.command(.plug(connector: 1))
+        #expect(station.csmsRequest(RemoteStartTransactionRequest(connectorId: 1, idTag: "FAMILY-B"))?.status == .accepted)
+        #expect(station.lastRequest(StartTransactionRequest.self)?.reservationId == 7)
+        #expect(station.snapshot.reservations.isEmpty)
+    }
 }

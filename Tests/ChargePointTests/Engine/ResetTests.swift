@@ -33,7 +33,8 @@ struct ResetTests {
         station.releaseHeld(.statusNotification)
         station.advance(seconds: 3)
         #expect(station.sentCalls(.bootNotification).count == 2)
-        station.expectNoInternalErrors()
+        // The late answer reached a station already rebooting: ignored, not an error.
+        #expect(station.errors.isEmpty, "\(station.errors)")
     }
 
     @Test(arguments: [(ResetType.soft, Reason.softReset), (.hard, .hardReset)])

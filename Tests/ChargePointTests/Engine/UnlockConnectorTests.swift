@@ -76,4 +76,20 @@ struct UnlockConnectorTests {
         #expect(station.errors.count == 3)
         #expect(station.errors[0].contains("no cable lock"))
     }
+
+    /// A lock that jams during a session cannot open at its end; freed, it opens and the
+    /// connector becomes Available once the EV is gone.
+    @Test func lockJammedDuringASession_opensWhenFreed_andTheConnectorIsAvailable() throws {
+        var station = try StationHarness.booted()
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.command(.lockJam(connector: 1))
+        station.command(.stop(connector: 1))
+        station.command(.unplug(connector: 1))
+        #expect(station.snapshot.connectors[0].locked)
+        #expect(station.status(1) == .finishing)
+        station.command(.lockFree(connector: 1))
+        #expect(!station.snapshot.connectors[0].locked)
+        #expect(station.status(1) == .available)
+    }
 }
