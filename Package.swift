@@ -75,6 +75,7 @@ let package = Package(
         // threads, no files, no terminal, no print().
         .target(
             name: "ChargePoint",
+            dependencies: [.product(name: "DequeModule", package: "swift-collections")],
             path: "Sources/ChargePoint"
         ),
         // What runs the engine for real: the SQLite store (GRDB), the data-directory

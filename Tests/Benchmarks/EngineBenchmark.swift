@@ -25,6 +25,8 @@ extension Benchmarks {
         var now = Timestamp(millisecondsSince1970: 0)
         var frames = 0
         var inbox: [StationInput] = []
+        /// false: the network is down (connecting fails).
+        var reachable = true
 
         mutating func send(_ frame: String) {
             frames += 1
@@ -32,7 +34,9 @@ extension Benchmarks {
                 inbox.append(.received(answer))
             }
         }
-        mutating func connect(password: String?, pingInterval: Int) { inbox.append(.linkUp) }
+        mutating func connect(password: String?, pingInterval: Int) {
+            inbox.append(reachable ? .linkUp : .linkDown(reason: "unreachable"))
+        }
         mutating func disconnect(reason: String) { inbox.append(.linkDown(reason: reason)) }
         mutating func abort() -> Bool { false }
     }

@@ -3,7 +3,7 @@ import Foundation
 
 // `make bench`: figures, not pass/fail. Each benchmark prints one line.
 // Run in release mode on an otherwise idle machine; one core (no concurrency here).
-// OCPP_BENCH_ONLY=<name> runs one of: codec, session, calls, screen.
+// OCPP_BENCH_ONLY=<name> runs one of: codec, session, calls, backlog, screen.
 
 let benchmarks = Benchmarks()
 let only = ProcessInfo.processInfo.environment["OCPP_BENCH_ONLY"]
@@ -13,6 +13,7 @@ do {
     if wanted("codec") { benchmarks.codec() }
     if wanted("session") { try benchmarks.dayLongSession() }
     if wanted("calls") { try benchmarks.callHandling() }
+    if wanted("backlog") { try benchmarks.backlog() }
     if wanted("screen") { try benchmarks.screen() }
 } catch {
     print("ocpp-bench: \(error)")

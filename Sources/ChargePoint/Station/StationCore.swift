@@ -1,3 +1,4 @@
+import DequeModule
 import Foundation
 
 /// The charge point: a deterministic state machine over `StationInput`s, producing
@@ -25,7 +26,8 @@ public struct StationCore: Sendable {
     var cache: [String: AuthorizationCacheEntry]
     var localList: LocalAuthorizationList
     var transactions: [TransactionRecord]
-    var queue: [QueuedMessage]
+    /// The durable transaction message queue (TransactionQueue.swift), oldest first.
+    var queue: Deque<QueuedMessage>
     var reservations: [Reservation]
     var chargingProfiles: [InstalledChargingProfile]
     var counters: DurableCounters
@@ -80,7 +82,7 @@ public struct StationCore: Sendable {
             durable.authorizationCache.map { ($0.idTag.folded, $0) }, uniquingKeysWith: { $1 })
         localList = durable.localList
         transactions = durable.transactions.sorted { $0.number < $1.number }
-        queue = durable.messageQueue.sorted { $0.sequence < $1.sequence }
+        queue = Deque(durable.messageQueue.sorted { $0.sequence < $1.sequence })
         reservations = durable.reservations
         chargingProfiles = durable.chargingProfiles
         counters = durable.counters

@@ -139,7 +139,7 @@ extension StationCore {
         state.authorizationCache = cache.values.sorted { $0.idTag.value < $1.idTag.value }
         state.localList = localList
         state.transactions = transactions
-        state.messageQueue = queue
+        state.messageQueue = Array(queue)
         state.connectors = [station.record] + connectors.map(\.record)
         state.reservations = reservations
         state.chargingProfiles = chargingProfiles

@@ -47,7 +47,8 @@ extension StationCore {
     }
 
     mutating func transactionMessageAnswered(sequence: Int64, action: Action, _ outcome: CallOutcome) {
-        guard let position = queue.firstIndex(where: { $0.sequence == sequence }) else { return }
+        let head = queue.first?.sequence == sequence ? queue.startIndex : nil
+        guard let position = head ?? queue.firstIndex(where: { $0.sequence == sequence }) else { return }
         let message = queue[position]
         switch outcome {
         case .linkLost:
@@ -107,7 +108,12 @@ extension StationCore {
     }
 
     mutating func dequeue(_ sequence: Int64) {
-        queue.removeAll { $0.sequence == sequence }
+        // Messages leave in order: the one settled is the head (O(1) on a long backlog).
+        if queue.first?.sequence == sequence {
+            queue.removeFirst()
+        } else {
+            queue.removeAll { $0.sequence == sequence }
+        }
         outbox.queuedOnline[sequence] = nil
         persist(.dequeued(sequence: sequence))
         cancel(.transactionRetry)
