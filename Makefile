@@ -28,7 +28,8 @@ bench: test-deps
 	swift build -c release --product ocpp-bench
 	swift build -c release --product ocpp-console
 	.build/release/ocpp-bench
-	.venv/bin/python Tests/LinkBenchmark/link_bench.py --binary .build/release/ocpp-console
+	cc -O2 Tests/LinkBenchmark/floor_client.c $$(pkg-config --cflags --libs libwebsockets) -o .build/floor_client
+	.venv/bin/python Tests/LinkBenchmark/link_bench.py --binary .build/release/ocpp-console --floor-binary .build/floor_client
 	.venv/bin/python Tests/ScreenTest/screen_bench.py --binary .build/release/ocpp-console
 
 deps:
