@@ -50,8 +50,8 @@ public struct ScreenController: Sendable {
     public mutating func ingest(_ events: [StationEvent], at time: Timestamp) {
         for event in events {
             switch event {
-            case .frame(let direction, let text):
-                log.append(direction, text, at: time)
+            case .frame(let frame):
+                log.append(frame)
             case .notice(let text):
                 say(.notice, text, at: time)
             case .error(let text):

@@ -30,7 +30,10 @@ extension Benchmarks {
             for _ in 0..<(tick % 3 == 0 ? 17 : 16) {
                 sequence += 1
                 events.append(
-                    .frame(direction: .outgoing, text: frame.replacingOccurrences(of: "%d", with: "m\(sequence)")))
+                    .frame(
+                        FrameEvent(
+                            direction: .outgoing, text: frame.replacingOccurrences(of: "%d", with: "m\(sequence)"),
+                            kind: .call, messageId: "m\(sequence)", action: "MeterValues", time: now)))
             }
             let begin = DispatchTime.now().uptimeNanoseconds
             controller.ingest(events, at: now)

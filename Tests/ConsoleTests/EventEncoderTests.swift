@@ -25,7 +25,7 @@ struct EventEncoderTests {
 
     @Test func frame_isCarriedVerbatim() {
         let raw = #"[2,"a\"b","Heartbeat",{}]"#
-        let line = EventEncoder.line(.frame(direction: .outgoing, text: raw), at: time)
+        let line = EventEncoder.line(.frame(FrameEvent.parsed(.outgoing, raw)), at: time)
         #expect(
             line
                 == #"{"ts":"2026-11-18T11:06:40.123Z","type":"frame","dir":"out","raw":"[2,\"a\\\"b\",\"Heartbeat\",{}]"}"#

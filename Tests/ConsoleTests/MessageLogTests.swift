@@ -24,6 +24,31 @@ struct MessageLogTests {
         #expect(log.partner(of: try #require(log.entry(4)))?.sequence == 3)
     }
 
+    /// Frames reported with their metadata (FrameEvent) are logged without a parse: the
+    /// action the station knew, the time they crossed the wire, the payload as sent.
+    @Test func frameEvents_areLoggedWithTheStationsMetadata() throws {
+        var log = MessageLog()
+        let wire = Timestamp(millisecondsSince1970: 1_795_000_000_123)
+        log.append(
+            FrameEvent(
+                direction: .outgoing, text: #"[2,"a1","Heartbeat",{}]"#, kind: .call, messageId: "a1",
+                action: "Heartbeat", time: wire))
+        log.append(
+            FrameEvent(
+                direction: .incoming, text: #"[3,"a1",{"currentTime":"2026-11-24T10:00:00Z"}]"#, kind: .result,
+                messageId: "a1", action: nil, time: wire.adding(milliseconds: 7)))
+        log.append(
+            FrameEvent(
+                direction: .incoming, text: "[2,\"c1\",\"Reset\",\n  {\"type\": \"Soft\"}\n]", kind: .call,
+                messageId: "c1", action: "Reset", time: wire))
+        #expect(log.entry(1)?.time == wire)
+        #expect(log.entry(1)?.summary == "{}")
+        #expect(log.entry(2)?.action == "Heartbeat")
+        #expect(log.entry(2)?.summary == #"{"currentTime":"2026-11-24T10:00:00Z"}"#)
+        #expect(log.entry(2)?.time == wire.adding(milliseconds: 7))
+        #expect(log.entry(3)?.summary == #"{"type":"Soft"}"#)
+    }
+
     @Test func isBounded_oldestFirst() {
         var log = MessageLog(capacity: 3)
         for n in 1...10 { log.append(.outgoing, #"[2,"m\#(n)","Heartbeat",{}]"#, at: time) }

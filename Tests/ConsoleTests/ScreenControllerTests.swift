@@ -166,13 +166,13 @@ struct ScreenControllerTests {
     }
 
     @Test mutating func aFrameWithoutItsAnswer_saysSo() {
-        controller.ingest([.frame(direction: .outgoing, text: #"[2,"m1","Heartbeat",{}]"#)], at: station.now)
+        controller.ingest([.frame(FrameEvent.parsed(.outgoing, #"[2,"m1","Heartbeat",{}]"#))], at: station.now)
         _ = press(.enter)
         #expect(controller.overlay == .frame(sequence: 1, scroll: 0))
         _ = press(.right)
         #expect(controller.feedback.last?.text == "no answer to this frame yet")
         controller.ingest(
-            [.frame(direction: .incoming, text: #"[3,"m1",{"currentTime":"2026-11-24T10:00:00Z"}]"#)], at: station.now)
+            [.frame(FrameEvent.parsed(.incoming, #"[3,"m1",{"currentTime":"2026-11-24T10:00:00Z"}]"#))], at: station.now)
         _ = press(.right)
         #expect(controller.overlay == .frame(sequence: 2, scroll: 0))
         _ = press(.character("j"), .control("l"))

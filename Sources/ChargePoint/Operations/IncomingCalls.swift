@@ -21,7 +21,7 @@ extension StationCore {
             request = decoded
         case .failure(let error):
             reportError("\(call.action) from the central system refused: \(error.code) \(error.description)")
-            reply(.callError(error))
+            reply(.callError(error), to: call.action)
             return
         }
         let action = type(of: request).action
@@ -45,13 +45,15 @@ extension StationCore {
 
     mutating func respond<R: OCPPResponse>(_ call: Frame.Call, _ response: R) {
         do {
-            reply(try Frame.result(call.messageId, response))
+            reply(try Frame.result(call.messageId, response), to: call.action)
         } catch {
             refuse(call, .internalError, "cannot encode the response: \(error)")
         }
     }
 
     mutating func refuse(_ call: Frame.Call, _ code: RPCErrorCode, _ description: String) {
-        reply(.callError(Frame.CallError(messageId: call.messageId, code: code, description: description)))
+        reply(
+            .callError(Frame.CallError(messageId: call.messageId, code: code, description: description)),
+            to: call.action)
     }
 }

@@ -146,7 +146,11 @@ extension StationCore {
         effects.frames.append(text)
         // Nothing the station sends carries a secret (the AuthorizationKey is never read
         // back), so outgoing frames are shown as they are.
-        emit(.frame(direction: .outgoing, text: text))
+        emit(
+            .frame(
+                FrameEvent(
+                    direction: .outgoing, text: text, kind: .call, messageId: messageId,
+                    action: call.action.rawValue, time: wallClock)))
         outbox.inFlight = Outbox.InFlight(messageId: messageId, call: call, sentAt: now)
         schedule(.callTimeout, afterSeconds: config.int(.messageTimeout) ?? 30)
         rescheduleHeartbeat()
@@ -154,10 +158,16 @@ extension StationCore {
 
     /// Answers a CALL of the central system at once (CALLRESULT or CALLERROR); these
     /// never wait for our own call in flight (OCPP-J 1.6 §4.1.1 NOTE).
-    mutating func reply(_ frame: Frame) {
+    /// `action`: the action of the CALL answered, when known.
+    mutating func reply(_ frame: Frame, to action: String?) {
         let text = frame.text
         effects.frames.append(text)
-        emit(.frame(direction: .outgoing, text: text))
+        let kind: FrameEvent.Kind = if case .callError = frame { .error } else { .result }
+        emit(
+            .frame(
+                FrameEvent(
+                    direction: .outgoing, text: text, kind: kind, messageId: frame.messageId, action: action,
+                    time: wallClock)))
     }
 
     /// The CALLRESULT or CALLERROR for our call in flight arrived, or it timed out, or

@@ -1,8 +1,9 @@
 /// What the operator sees: the screen and the headless JSON Lines stream are both made
 /// from these (DESIGN.md "Headless events"). Secrets never appear in them.
 public enum StationEvent: Sendable, Equatable {
-    /// An OCPP frame as it went over the wire, with secrets masked.
-    case frame(direction: FrameDirection, text: String)
+    /// An OCPP frame as it went over the wire, with secrets masked, and what the station
+    /// already knows of it (kind, message id, action, when).
+    case frame(FrameEvent)
     case connection(ConnectionState, reason: String?)
     /// A connector's status changed (connector 0 is the station itself). Reported at
     /// once, even when the StatusNotification waits for MinimumStatusDuration.
@@ -18,6 +19,35 @@ public enum StationEvent: Sendable, Equatable {
     case snapshot(StationSnapshot)
     /// `config get`: the keys asked for, values of write-only keys masked.
     case configuration([ConfigurationEntry])
+}
+
+/// One frame that crossed the link, with its metadata as the station had it, so that
+/// observers (the screen's log, the event stream, the log file) never parse it again.
+public struct FrameEvent: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable { case call, result, error, unreadable }
+
+    public var direction: FrameDirection
+    /// Exactly as on the wire, secrets masked.
+    public var text: String
+    public var kind: Kind
+    /// Empty when the frame has none (unreadable).
+    public var messageId: String
+    /// The CALL's action; for a CALLRESULT or CALLERROR, the action of the CALL it
+    /// answers, when the station knows it.
+    public var action: String?
+    /// When it crossed the wire, on the station's clock (what its messages carry).
+    public var time: Timestamp
+
+    public init(
+        direction: FrameDirection, text: String, kind: Kind, messageId: String, action: String?, time: Timestamp
+    ) {
+        self.direction = direction
+        self.text = text
+        self.kind = kind
+        self.messageId = messageId
+        self.action = action
+        self.time = time
+    }
 }
 
 public enum FrameDirection: String, Sendable, Equatable {

@@ -9,10 +9,10 @@ enum EventEncoder {
         var object = JSONObject()
         object["ts"] = .string(time.rfc3339)
         switch event {
-        case .frame(let direction, let text):
+        case .frame(let frame):
             object["type"] = "frame"
-            object["dir"] = .string(direction.rawValue)
-            object["raw"] = .string(text)
+            object["dir"] = .string(frame.direction.rawValue)
+            object["raw"] = .string(frame.text)
         case .connection(let state, let reason):
             object["type"] = "connection"
             object["state"] = .string(state.rawValue)

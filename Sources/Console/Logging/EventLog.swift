@@ -23,8 +23,8 @@ struct EventLog: Sendable {
 
     func record(_ event: StationEvent) {
         switch event {
-        case .frame(let direction, let text):
-            logger.info("\(direction == .outgoing ? ">" : "<") \(text)")
+        case .frame(let frame):
+            logger.info("\(frame.direction == .outgoing ? ">" : "<") \(frame.text)")
         case .connection(let state, let reason):
             logger.info("connection \(state.rawValue)\(reason.map { ": \($0)" } ?? "")")
         case .connector(let id, let status, let errorCode, let info):

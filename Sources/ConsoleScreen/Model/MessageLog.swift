@@ -45,12 +45,71 @@ public struct MessageLog: Sendable {
         return storage[(head + offset) % storage.count]
     }
 
+    /// A frame the station reported, with the metadata it already had: no parse but for
+    /// a CALLERROR's code and description, and for payloads not on one line.
+    public mutating func append(_ frame: FrameEvent) {
+        let kind: Entry.Kind
+        switch frame.kind {
+        case .call: kind = .call
+        case .result: kind = .result
+        case .error: kind = .error
+        case .unreadable: kind = .unreadable
+        }
+        if kind == .error || kind == .unreadable {
+            // Rare: described from the text, as before.
+            append(frame.direction, frame.text, at: frame.time)
+            return
+        }
+        let action =
+            frame.action
+            ?? (kind == .call
+                ? "?"
+                : calls[Self.key(frame.direction == .outgoing ? .incoming : .outgoing, frame.messageId)].flatMap {
+                    self.entry($0)?.action
+                } ?? "?")
+        store(
+            Entry(
+                sequence: appended + 1, time: frame.time, direction: frame.direction, kind: kind,
+                messageId: frame.messageId, action: action, summary: Self.payloadText(of: frame.text, kind: kind),
+                raw: frame.text))
+    }
+
+    /// The payload of a CALL or CALLRESULT as its text stands in the frame (the last
+    /// element, up to the closing bracket); parsed and written on one line only when the
+    /// text spans lines.
+    static func payloadText(of raw: String, kind: Entry.Kind) -> String {
+        let utf8 = raw.utf8
+        // Skip `[2,"id","Action",` or `[3,"id",`: the payload starts after the 3rd or 2nd
+        // comma outside strings (ids and actions hold no commas or escaped quotes).
+        let commas = kind == .call ? 3 : 2
+        var seen = 0
+        var inString = false
+        var start: String.Index?
+        for index in utf8.indices {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "\"") { inString.toggle() }
+            if !inString, byte == UInt8(ascii: ","), seen < commas {
+                seen += 1
+                if seen == commas { start = utf8.index(after: index) }
+            }
+            if start != nil { break }
+        }
+        guard let start, let end = raw.lastIndex(of: "]"), start <= end else { return raw }
+        let payload = String(raw[start..<end].drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        guard payload.contains(where: \.isNewline) else { return payload }
+        return (try? JSONParser.parse(payload)).map(JSONSerializer.serialize) ?? payload
+    }
+
     public mutating func append(_ direction: FrameDirection, _ raw: String, at time: Timestamp) {
         let entry = Self.describe(raw, direction: direction, sequence: appended + 1, time: time) { id in
             // An answer going one way answers a CALL that came the other way.
             let callDirection: FrameDirection = direction == .outgoing ? .incoming : .outgoing
             return self.calls[Self.key(callDirection, id)].flatMap { self.entry($0)?.action }
         }
+        store(entry)
+    }
+
+    private mutating func store(_ entry: Entry) {
         appended += 1
         if storage.count < capacity {
             storage.append(entry)
@@ -61,7 +120,7 @@ public struct MessageLog: Sendable {
             head = (head + 1) % capacity
             if visible.first == evicted.sequence { visible.removeFirst() }
         }
-        if entry.kind == .call { calls[Self.key(direction, entry.messageId)] = entry.sequence }
+        if entry.kind == .call { calls[Self.key(entry.direction, entry.messageId)] = entry.sequence }
         if matches(entry) { visible.append(entry.sequence) }
     }
 
