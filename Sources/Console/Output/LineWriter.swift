@@ -27,6 +27,8 @@ final class LineWriter: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: LineQueue  // guarded by condition
     private var closing = false  // guarded by condition
+    /// The writer thread waits for lines (guarded by condition).
+    private var writerWaiting = false
     private var thread: ServiceThread!
 
     /// Starts the writer thread, named `name`.
@@ -45,7 +47,12 @@ final class LineWriter: @unchecked Sendable {
         defer { condition.unlock() }
         guard !closing else { return }
         queue.append(line, at: .now())
-        condition.signal()
+        // Wake the writer only if it sleeps, and only once until it runs: the lines of one
+        // station input arrive together and go out in one batch, with one wake-up.
+        if writerWaiting {
+            writerWaiting = false
+            condition.signal()
+        }
     }
 
     /// Waits until every queued line (and the count of lost ones) is written, then ends
@@ -78,7 +85,9 @@ final class LineWriter: @unchecked Sendable {
         defer { condition.unlock() }
         while queue.isEmpty {
             if closing { return nil }
+            writerWaiting = true
             condition.wait()
+            writerWaiting = false
         }
         return queue.take(upTo: Self.batchBytes)
     }
