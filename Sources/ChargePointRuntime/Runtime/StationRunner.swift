@@ -179,7 +179,6 @@ public final class StationRunner: @unchecked Sendable {
             switch request {
             case .connect: client.connect(linkSettings)
             case .disconnect(let reason): client.close(reason: reason)
-            case .pingInterval: break  // taken from the configuration at the next connection
             }
         }
         for event in effects.events { onEvent(event) }

@@ -177,8 +177,6 @@ struct StationHarness: CustomStringConvertible {
                         linkState = .down
                         inputs.append(.linkDown(reason: reason))
                     }
-                case .pingInterval:
-                    break
                 }
             }
             events += effects.events

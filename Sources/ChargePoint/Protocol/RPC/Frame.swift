@@ -88,9 +88,4 @@ extension Frame {
     public static func result<R: OCPPResponse>(_ messageId: String, _ response: R) throws(PayloadViolation) -> Frame {
         .callResult(CallResult(messageId: messageId, payload: try PayloadEncoder.encode(response)))
     }
-
-    /// A CALLERROR answering a CALL whose payload did not fit its action.
-    public static func error(_ messageId: String, _ violation: PayloadViolation) -> Frame {
-        .callError(CallError(messageId: messageId, code: violation.code, description: violation.description))
-    }
 }
