@@ -125,7 +125,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ChargePointTests",
-            dependencies: ["ChargePoint", "ChargePointRuntime", "DemoCentralSystem"],
+            dependencies: [
+                "ChargePoint", "ChargePointRuntime", "DemoCentralSystem",
+                // To write the databases of earlier versions as they were.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Tests/ChargePointTests"
         ),
         .testTarget(
