@@ -52,6 +52,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // C only: thin wrappers over ncursesw macros and variadics, for the console.
@@ -87,20 +88,24 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ],
             path: "Sources/ChargePointRuntime"
         ),
         // The small central system `--demo` starts (server side, on libwebsockets).
         .target(
             name: "DemoCentralSystem",
-            dependencies: ["ChargePoint", "ChargePointRuntime", "CLibwebsockets"],
+            dependencies: [
+                "ChargePoint", "ChargePointRuntime", "CLibwebsockets",
+                .product(name: "DequeModule", package: "swift-collections"),
+            ],
             path: "Sources/DemoCentralSystem"
         ),
         // The screen without the terminal: model, panes, layout, key bindings, drawn
         // into a Surface (curses in the console, an in-memory grid in tests).
         .target(
             name: "ConsoleScreen",
-            dependencies: ["ChargePoint"],
+            dependencies: ["ChargePoint", .product(name: "DequeModule", package: "swift-collections")],
             path: "Sources/ConsoleScreen"
         ),
         .executableTarget(
