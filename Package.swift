@@ -89,20 +89,24 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ],
             path: "Sources/ChargePointRuntime"
         ),
         // The small central system `--demo` starts (server side, on libwebsockets).
         .target(
             name: "DemoCentralSystem",
-            dependencies: ["ChargePoint", "ChargePointRuntime", "CLibwebsockets"],
+            dependencies: [
+                "ChargePoint", "ChargePointRuntime", "CLibwebsockets",
+                .product(name: "DequeModule", package: "swift-collections"),
+            ],
             path: "Sources/DemoCentralSystem"
         ),
         // The screen without the terminal: model, panes, layout, key bindings, drawn
         // into a Surface (curses in the console, an in-memory grid in tests).
         .target(
             name: "ConsoleScreen",
-            dependencies: ["ChargePoint"],
+            dependencies: ["ChargePoint", .product(name: "DequeModule", package: "swift-collections")],
             path: "Sources/ConsoleScreen"
         ),
         .executableTarget(
@@ -128,7 +132,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ChargePointTests",
-            dependencies: ["ChargePoint", "ChargePointRuntime", "DemoCentralSystem"],
+            dependencies: [
+                "ChargePoint", "ChargePointRuntime", "DemoCentralSystem",
+                // To write the databases of earlier versions as they were.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Tests/ChargePointTests"
         ),
         .testTarget(

@@ -44,7 +44,6 @@ void tc_stop(void) {
     }
 }
 
-WINDOW *tc_stdscr(void) { return stdscr; }
 int tc_lines(void) { return LINES; }
 int tc_cols(void) { return COLS; }
 

@@ -2,6 +2,7 @@ internal import CLibwebsockets
 import Foundation
 import ChargePoint
 import ChargePointRuntime
+import DequeModule
 
 /// The demo central system on libwebsockets, listening on 127.0.0.1 on a port the
 /// system picks (DESIGN.md "--demo"). Stations connect to `ws://127.0.0.1:<port>/ocpp/<id>`.
@@ -22,7 +23,7 @@ public final class DemoServer: @unchecked Sendable {
     private var centralSystem: DemoCentralSystem
     private struct Session {
         var station: String
-        var outgoing: [[UInt8]] = []
+        var outgoing: Deque<[UInt8]> = []
         var incoming: [UInt8] = []
     }
     private var sessions: [OpaquePointer: Session] = [:]

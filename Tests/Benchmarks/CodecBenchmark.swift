@@ -23,6 +23,30 @@ extension Benchmarks {
             }
             report("codec: \(name) CALL decode + validate + encode", perSecond, "frames/s")
         }
+        encoding()
+    }
+
+    /// Issue 9: typed value to wire text alone, the station's side of the codec: the
+    /// payload of its most frequent CALL, and a large reply to the central system.
+    func encoding() {
+        guard case .success(.call(let call)) = Frame.parse(Self.meterValuesCall),
+            let meterValues = try? PayloadDecoder.decode(MeterValuesRequest.self, from: call.payload)
+        else { fatalError("benchmark frame does not decode") }
+        let payloadRate = rate {
+            guard let text = try? PayloadEncoder.encodeText(meterValues), text.utf8.count > 10 else {
+                fatalError("benchmark payload does not encode")
+            }
+        }
+        report("codec: MeterValues payload encode", payloadRate, "payloads/s")
+        let reply = GetConfigurationResponse(
+            configurationKey: (1...26).map {
+                KeyValue(key: CiString50("ConfigurationKeyNumber\($0)")!, readonly: $0 % 3 == 0, value: CiString500("\($0 * 10)"))
+            })
+        let replyRate = rate {
+            guard let frame = try? Frame.result("b7c1a3d2-5f1e-4c1b-9a0e-1d2c3b4a5f60", reply), frame.text.utf8.count > 10
+            else { fatalError("benchmark reply does not encode") }
+        }
+        report("codec: GetConfiguration reply (26 keys) encode", replyRate, "frames/s")
     }
 
     static func encode(_ request: any OCPPRequest, id: String) throws(PayloadViolation) -> Frame {

@@ -97,6 +97,10 @@ struct ScreenControllerTests {
     }
 
     @Test mutating func writeOnlyKey_startsEmpty() {
+        // A key that has a value: the editor must not show it.
+        let secret = "0123456789abcdef0123"
+        station.command(.configSet(key: "AuthorizationKey", value: secret))
+        #expect(station.core.authorizationKey == secret)
         _ = press(.character("c"), .character("/"))
         _ = type("AuthorizationKey")
         _ = press(.enter, .enter)

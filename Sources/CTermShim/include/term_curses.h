@@ -30,8 +30,7 @@ int tc_start(void);
  * the crash handlers. */
 void tc_stop(void);
 
-/* stdscr, LINES and COLS are mutable C globals (Swift 6 refuses them). */
-WINDOW *tc_stdscr(void);
+/* LINES and COLS are mutable C globals (Swift 6 refuses them). */
 int tc_lines(void);
 int tc_cols(void);
 

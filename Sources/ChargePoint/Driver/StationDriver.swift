@@ -63,7 +63,6 @@ public struct StationDriver: Sendable {
             switch request {
             case .connect: link.connect(password: password, pingInterval: core.webSocketPingInterval)
             case .disconnect(let reason): link.disconnect(reason: reason)
-            case .pingInterval: break  // taken from the configuration at the next connection
             }
         }
         nextWakeUp = effects.nextWakeUp

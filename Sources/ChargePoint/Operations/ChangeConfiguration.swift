@@ -68,12 +68,11 @@ extension StationCore {
             for index in connectors.indices { scheduleSampling(index) }
         case .clockAlignedDataInterval:
             scheduleClockAlignedSample()
-        case .webSocketPingInterval:
-            effects.linkRequests.append(.pingInterval(seconds: config.int(.webSocketPingInterval) ?? 0))
         case .authorizationKey, .securityProfile:
             // Whitepaper A01: reconnect with the new credentials (after answering).
             restartLink(reason: "new \(key == .authorizationKey ? "credentials" : "security profile")")
         default:
+            // WebSocketPingInterval among them: the link takes it at its next connection.
             break
         }
     }

@@ -16,8 +16,6 @@ public struct StationEffects: Sendable {
     public var nextWakeUp: Timestamp?
 
     public init() {}
-
-    public var isEmpty: Bool { persist.isEmpty && frames.isEmpty && linkRequests.isEmpty && events.isEmpty }
 }
 
 /// What the core asks of the link driver.
@@ -26,6 +24,4 @@ public enum LinkRequest: Sendable, Equatable {
     case connect
     /// Close the WebSocket now (operator `offline`, a reset, new credentials).
     case disconnect(reason: String)
-    /// WebSocketPingInterval changed: 0 disables client pings.
-    case pingInterval(seconds: Int)
 }

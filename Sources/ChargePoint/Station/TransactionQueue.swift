@@ -126,7 +126,4 @@ extension StationCore {
         transactions.remove(at: position)
         persist(.transactionRemoved(number: number))
     }
-
-    /// Messages still to deliver, for the operator.
-    public var queuedMessageCount: Int { queue.count }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ChargePoint
+import TOMLKit
 
 /// Reads and fully validates a station profile (DESIGN.md "Station profiles"); any
 /// problem is a `ProfileError` naming the file and the field, which the console prints
@@ -101,9 +102,8 @@ public enum StationProfileLoader {
         }
         var configuration: [String: String] = [:]
         if let table = try root.table("configuration", required: false) {
-            for member in table.table {
-                configuration[member.key] = try configurationValue(
-                    member.value, field: table.field(member.key), document)
+            for (key, value) in table.table {
+                configuration[key] = try configurationValue(value, field: table.field(key), document)
             }
         }
         var readOnly: Set<String> = []
@@ -173,25 +173,21 @@ public enum StationProfileLoader {
 
     /// TOML values become OCPP's strings: booleans and integers as written, arrays as
     /// comma-separated lists.
-    private static func configurationValue(_ value: JSONValue, field: String, _ document: TOMLDocument)
+    private static func configurationValue(_ value: any TOMLValueConvertible, field: String, _ document: TOMLDocument)
         throws(ProfileError)
         -> String
     {
-        switch value {
-        case .string(let string): return string
-        case .bool(let flag): return flag ? "true" : "false"
-        case .number(let number) where number.isInteger: return number.literal
-        case .array(let elements):
+        if let text = value.text { return text }
+        if let flag = value.bool { return flag ? "true" : "false" }
+        if let integer = value.int { return String(integer) }
+        if let elements = value.array {
             var items: [String] = []
             for element in elements {
-                guard let item = element.stringValue else {
-                    throw document.error(field, "a list must hold strings")
-                }
+                guard let item = element.text else { throw document.error(field, "a list must hold strings") }
                 items.append(item)
             }
             return items.joined(separator: ",")
-        default:
-            throw document.error(field, "must be a string, a whole number, true/false or a list of strings")
         }
+        throw document.error(field, "must be a string, a whole number, true/false or a list of strings")
     }
 }

@@ -2,12 +2,11 @@ import Foundation
 import TOMLKit
 import ChargePoint
 
-/// A TOML file read into `JSONValue`, so that profiles and card lists are checked with
-/// the same precise, path-naming errors as OCPP payloads. TOMLKit parses; its JSON
-/// conversion turns the result into a tree this module already knows how to walk.
+/// A TOML file as TOMLKit parses it, walked with `TOMLTableReader` so that every
+/// mistake in a profile or a card list is an error naming the file and the field.
 struct TOMLDocument {
     let file: String
-    let root: JSONObject
+    let root: TOMLTable
 
     init(contentsOf url: URL) throws(ProfileError) {
         let text: String
@@ -21,9 +20,8 @@ struct TOMLDocument {
 
     init(text: String, file: String) throws(ProfileError) {
         self.file = file
-        let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
+            root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             throw ProfileError(
                 file: file, field: "line \(error.source.begin.line)",
@@ -31,10 +29,6 @@ struct TOMLDocument {
         } catch {
             throw ProfileError(file: file, field: "", reason: "not valid TOML: \(error)")
         }
-        guard let json = try? JSONParser.parse(table.convert(to: .json)), let object = json.objectValue else {
-            throw ProfileError(file: file, field: "", reason: "cannot read the TOML document")
-        }
-        root = object
     }
 
     func error(_ field: String, _ reason: String) -> ProfileError {
@@ -46,7 +40,7 @@ struct TOMLDocument {
 struct TOMLTableReader {
     let document: TOMLDocument
     let path: String
-    let table: JSONObject
+    let table: TOMLTable
 
     func field(_ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }
 
@@ -63,26 +57,26 @@ struct TOMLTableReader {
             if required { throw document.error(field(name), "missing table") }
             return nil
         }
-        guard let object = value.objectValue else { throw document.error(field(name), "must be a table") }
-        return TOMLTableReader(document: document, path: field(name), table: object)
+        guard let table = value.table else { throw document.error(field(name), "must be a table") }
+        return TOMLTableReader(document: document, path: field(name), table: table)
     }
 
     func tables(_ name: String) throws(ProfileError) -> [TOMLTableReader] {
         guard let value = table[name] else { throw document.error(field(name), "missing (at least one [[\(name)]])") }
-        guard let array = value.arrayValue else { throw document.error(field(name), "must be an array of tables") }
+        guard let array = value.array else { throw document.error(field(name), "must be an array of tables") }
         var readers: [TOMLTableReader] = []
         for (index, element) in array.enumerated() {
-            guard let object = element.objectValue else {
+            guard let table = element.table else {
                 throw document.error("\(field(name))[\(index + 1)]", "must be a table")
             }
-            readers.append(TOMLTableReader(document: document, path: "\(field(name))[\(index + 1)]", table: object))
+            readers.append(TOMLTableReader(document: document, path: "\(field(name))[\(index + 1)]", table: table))
         }
         return readers
     }
 
     func string(_ name: String, maxLength: Int? = nil) throws(ProfileError) -> String? {
         guard let value = table[name] else { return nil }
-        guard let string = value.stringValue else { throw document.error(field(name), "must be a string") }
+        guard let string = value.text else { throw document.error(field(name), "must be a string") }
         if let maxLength, string.count > maxLength {
             throw document.error(
                 field(name), "at most \(maxLength) characters (OCPP 1.6), '\(string)' has \(string.count)")
@@ -98,16 +92,18 @@ struct TOMLTableReader {
 
     func number(_ name: String, in range: ClosedRange<Double>) throws(ProfileError) -> Double? {
         guard let value = table[name] else { return nil }
-        guard case .number(let number) = value else { throw document.error(field(name), "must be a number") }
-        guard range.contains(number.doubleValue) else {
+        guard let number = value.double ?? value.int.map(Double.init) else {
+            throw document.error(field(name), "must be a number")
+        }
+        guard range.contains(number) else {
             throw document.error(field(name), "must be from \(range.lowerBound) to \(range.upperBound)")
         }
-        return number.doubleValue
+        return number
     }
 
     func integer(_ name: String, in range: ClosedRange<Int>) throws(ProfileError) -> Int? {
         guard let value = table[name] else { return nil }
-        guard let integer = value.intValue else { throw document.error(field(name), "must be a whole number") }
+        guard let integer = value.int else { throw document.error(field(name), "must be a whole number") }
         guard range.contains(integer) else {
             throw document.error(field(name), "must be from \(range.lowerBound) to \(range.upperBound)")
         }
@@ -116,16 +112,16 @@ struct TOMLTableReader {
 
     func bool(_ name: String) throws(ProfileError) -> Bool? {
         guard let value = table[name] else { return nil }
-        guard case .bool(let flag) = value else { throw document.error(field(name), "must be true or false") }
+        guard let flag = value.bool else { throw document.error(field(name), "must be true or false") }
         return flag
     }
 
     func strings(_ name: String) throws(ProfileError) -> [String]? {
         guard let value = table[name] else { return nil }
-        guard let array = value.arrayValue else { throw document.error(field(name), "must be an array of strings") }
+        guard let array = value.array else { throw document.error(field(name), "must be an array of strings") }
         var strings: [String] = []
         for element in array {
-            guard let string = element.stringValue else {
+            guard let string = element.text else {
                 throw document.error(field(name), "must be an array of strings")
             }
             strings.append(string)
@@ -140,5 +136,22 @@ struct TOMLTableReader {
             throw document.error(field(name), "must be one of \(allowed.map(\.rawValue).joined(separator: ", "))")
         }
         return value
+    }
+}
+
+extension TOMLValueConvertible {
+    /// A string, or a date or time written as TOML writes it: profiles read dates as
+    /// text and check them where they are used (an RFC 3339 expiry date, …).
+    var text: String? {
+        switch type {
+        case .string: string
+        case .date: date?.debugDescription
+        case .time: time?.debugDescription
+        case .dateTime:
+            // TOMLKit writes a local date-time (one without an offset) with a "Z" it
+            // does not have.
+            dateTime.map { $0.offset == nil ? "\($0.date.debugDescription)T\($0.time.debugDescription)" : $0.debugDescription }
+        default: nil
+        }
     }
 }

@@ -17,9 +17,11 @@ import ChargePoint
 /// that wait (`synchronous=NORMAL`), which would otherwise double the time to answer a
 /// ChangeConfiguration (`make bench`). Records are stored as
 /// JSON documents keyed by their identity: the store never interprets them, so it
-/// cannot disagree with the core about their meaning.
+/// cannot disagree with the core about their meaning. One encoder and one decoder serve
+/// the store's whole life (`RecordCoder`).
 public final class SQLiteStore: Sendable {
     private let database: DatabaseQueue
+    private let coder = RecordCoder()
     /// The `synchronous` mode the connection is in.
     private let synchronous = Mutex<String?>(nil)
     public let path: String
@@ -82,13 +84,14 @@ public final class SQLiteStore: Sendable {
                 synchronous.withLock { $0 = sync }
             }
             try db.inTransaction {
-                for change in changes { try Self.apply(change, db) }
+                for change in changes { try apply(change, db) }
                 return .commit
             }
         }
     }
 
-    private static func apply(_ change: StoreChange, _ db: Database) throws {
+    private func apply(_ change: StoreChange, _ db: Database) throws {
+        func json<T: Encodable>(_ value: T) throws -> String { try coder.text(value) }
         switch change {
         case .configuration(let key, let value): try put("configuration", key, value, db)
         case .cacheEntry(let entry): try put("auth_cache", entry.idTag.folded, json(entry), db)
@@ -117,28 +120,24 @@ public final class SQLiteStore: Sendable {
 
     // Statements are prepared once per connection and reused: a batch is on the path of
     // every answer the station sends.
-    private static func put(_ table: String, _ key: String, _ value: String, _ db: Database) throws {
+    private func put(_ table: String, _ key: String, _ value: String, _ db: Database) throws {
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table) (key, value) VALUES (?, ?)").execute(arguments: [
             key, value,
         ])
     }
 
-    private static func put(_ table: String, _ id: Int64, _ value: String, _ db: Database) throws {
+    private func put(_ table: String, _ id: Int64, _ value: String, _ db: Database) throws {
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table) (id, value) VALUES (?, ?)").execute(arguments: [
             id, value,
         ])
     }
 
-    private static func delete(_ table: String, _ key: String, _ db: Database) throws {
+    private func delete(_ table: String, _ key: String, _ db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM \(table) WHERE key = ?").execute(arguments: [key])
     }
 
-    private static func delete(_ table: String, _ id: Int64, _ db: Database) throws {
+    private func delete(_ table: String, _ id: Int64, _ db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM \(table) WHERE id = ?").execute(arguments: [id])
-    }
-
-    private static func json<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
     }
 
     // MARK: Reading
@@ -191,6 +190,6 @@ public final class SQLiteStore: Sendable {
     }
 
     private func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try JSONDecoder().decode(type, from: Data(text.utf8))
+        try coder.value(type, from: text)
     }
 }

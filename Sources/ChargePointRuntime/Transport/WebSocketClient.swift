@@ -1,6 +1,7 @@
 internal import CLibwebsockets
 import Foundation
 import ChargePoint
+import DequeModule
 
 /// What the link reports to its owner (on the link's own thread).
 public enum LinkEvent: Sendable, Equatable {
@@ -65,7 +66,8 @@ public final class WebSocketClient: @unchecked Sendable {
     // Service-thread state.
     private var wsi: OpaquePointer?
     private var settings: LinkSettings?
-    private var outgoing: [[UInt8]] = []
+    /// Frames waiting for a WRITEABLE callback, oldest first.
+    private var outgoing: Deque<[UInt8]> = []
     private var incoming: [UInt8] = []
     private var incomingIsBinary = false
     private var closeReason: String?

@@ -1,8 +1,10 @@
 import ChargePoint
+import DequeModule
 
 /// Every OCPP frame that passed, newest last, for the log pane: bounded (the oldest
-/// go first), each CALLRESULT / CALLERROR tied to the CALL it answers, and a filter
-/// kept up to date as frames arrive rather than recomputed per frame drawn.
+/// go first, from the front of a deque), each CALLRESULT / CALLERROR tied to the CALL
+/// it answers, and a filter kept up to date as frames arrive rather than recomputed per
+/// frame drawn.
 public struct MessageLog: Sendable {
     public struct Entry: Sendable, Equatable {
         public enum Kind: Sendable, Equatable { case call, result, error, unreadable }
@@ -21,28 +23,27 @@ public struct MessageLog: Sendable {
     }
 
     public let capacity: Int
-    private var storage: [Entry] = []
-    private var head = 0
+    private var entries: Deque<Entry> = []
     private(set) public var appended = 0
     /// CALLs by direction and message id → sequence.
     private var calls: [String: Int] = [:]
     public private(set) var filter = ""
     /// Sequences of the kept entries that pass the filter, oldest first.
-    public private(set) var visible: [Int] = []
+    public private(set) var visible: Deque<Int> = []
 
     public init(capacity: Int = 10_000) {
         self.capacity = max(1, capacity)
-        storage.reserveCapacity(min(self.capacity, 4096))
+        entries.reserveCapacity(min(self.capacity, 4096))
     }
 
-    public var count: Int { storage.count }
-    public var firstSequence: Int { appended - storage.count + 1 }
+    public var count: Int { entries.count }
+    public var firstSequence: Int { appended - entries.count + 1 }
 
     /// The entry with this sequence, if still kept.
     public func entry(_ sequence: Int) -> Entry? {
         let offset = sequence - firstSequence
-        guard offset >= 0, offset < storage.count else { return nil }
-        return storage[(head + offset) % storage.count]
+        guard offset >= 0, offset < entries.count else { return nil }
+        return entries[offset]
     }
 
     /// A frame the station reported, with the metadata it already had: no parse but for
@@ -111,15 +112,12 @@ public struct MessageLog: Sendable {
 
     private mutating func store(_ entry: Entry) {
         appended += 1
-        if storage.count < capacity {
-            storage.append(entry)
-        } else {
-            let evicted = storage[head]
+        if entries.count == capacity {
+            let evicted = entries.removeFirst()
             if evicted.kind == .call { calls[Self.key(evicted.direction, evicted.messageId)] = nil }
-            storage[head] = entry
-            head = (head + 1) % capacity
             if visible.first == evicted.sequence { visible.removeFirst() }
         }
+        entries.append(entry)
         if entry.kind == .call { calls[Self.key(entry.direction, entry.messageId)] = entry.sequence }
         if matches(entry) { visible.append(entry.sequence) }
     }
@@ -147,9 +145,10 @@ public struct MessageLog: Sendable {
     /// empty shows everything.
     public mutating func setFilter(_ text: String) {
         filter = text
-        visible = (firstSequence...max(firstSequence, appended)).filter { sequence in
-            entry(sequence).map(matches) ?? false
-        }
+        visible = Deque(
+            (firstSequence...max(firstSequence, appended)).filter { sequence in
+                entry(sequence).map(matches) ?? false
+            })
     }
 
     private func matches(_ entry: Entry) -> Bool {

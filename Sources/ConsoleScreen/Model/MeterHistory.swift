@@ -1,9 +1,11 @@
 import ChargePoint
+import DequeModule
 
 /// Power per connector over the last minutes, one point a second, for the sparkline.
 public struct MeterHistory: Sendable {
     public let capacity: Int
-    private var points: [Int: [Double]] = [:]
+    /// Per connector, oldest first: new points at the back, the oldest off the front.
+    private var points: [Int: Deque<Double>] = [:]
     private var lastSecond: Int64?
 
     public init(capacity: Int = 600) {
@@ -17,7 +19,7 @@ public struct MeterHistory: Sendable {
         let gap = lastSecond.map { min(Int(second - $0), capacity) } ?? 1
         lastSecond = second
         for connector in snapshot.connectors {
-            var series = points[connector.id, default: []]
+            var series = points.removeValue(forKey: connector.id) ?? []
             // Seconds skipped (a busy machine) repeat the latest reading.
             for _ in 0..<gap { series.append(connector.powerW) }
             if series.count > capacity { series.removeFirst(series.count - capacity) }

@@ -106,16 +106,79 @@ struct CommandParserTests {
         }
     }
 
-    @Test func helpText_listsEveryCommandOfTheCatalog() {
-        let help = CommandCatalog.helpText
-        for name in CommandCatalog.names { #expect(help.contains(name)) }
-        // Every documented usage is something the parser understands (with sample arguments).
-        let samples = [
-            "plug 1", "unplug 1", "swipe A 1", "stop 1", "ev suspend 1", "ev power 1 7", "fault 1 OtherError x",
-            "clear 1", "lock jam 1", "offline", "online", "reset soft", "powercut", "config get", "config set K V",
-            "datatransfer v m d", "status", "wait 1s", "quit", "help",
-        ]
-        for sample in samples { #expect((try? CommandParser.parse(sample)) != nil, "\(sample)") }
-        #expect(Set(samples.map { String($0.split(separator: " ")[0]) }) == Set(CommandCatalog.names))
+    /// The parser is the judge of what the commands are: every kind of command it makes
+    /// (one sample line each) must fit a usage line of `help`.
+    @Test func help_describesEveryCommandTheParserAccepts() throws {
+        let usages = CommandCatalog.helpText.split(separator: "\n").map { line in
+            // "usage   summary": the usage ends at the first gap of two spaces.
+            line.components(separatedBy: "  ")[0].split(separator: " ").map(String.init)
+        }
+        var kinds: Set<Int> = []
+        for sample in Self.everyKindOfCommand {
+            let command = try #require(try CommandParser.parse(sample), "\(sample)")
+            kinds.insert(Self.kind(of: command))
+            let words = sample.split(separator: " ").map(String.init)
+            #expect(usages.contains { Self.fits(words[...], $0[...]) }, "help has no usage for '\(sample)'")
+        }
+        #expect(kinds == Set(0..<Self.numberOfKinds), "a kind of command has no sample line")
+    }
+
+    static let everyKindOfCommand = [
+        "plug 1", "unplug 1", "swipe A 1", "swipe A", "stop 1", "ev suspend 1", "ev resume 1", "ev power 1 7",
+        "fault 1 OtherError x", "fault 1 OtherError", "clear 1", "lock jam 1", "lock free 1", "offline", "online",
+        "reset soft", "reset hard", "powercut", "config get", "config get A B", "config set K V",
+        "datatransfer v", "datatransfer v m d", "status", "wait 1s", "wait online", "wait online 5s", "quit", "help",
+    ]
+
+    /// One number per kind of command. The switch has no default: a new kind does not
+    /// compile until it is numbered here, and then the test wants a sample line for it.
+    static let numberOfKinds = 23
+    static func kind(of command: OperatorCommand) -> Int {
+        switch command {
+        case .station(let command):
+            switch command {
+            case .plug: 0
+            case .unplug: 1
+            case .swipe: 2
+            case .stop: 3
+            case .evSuspend: 4
+            case .evResume: 5
+            case .evPower: 6
+            case .fault: 7
+            case .clear: 8
+            case .lockJam: 9
+            case .lockFree: 10
+            case .offline: 11
+            case .online: 12
+            case .reset: 13
+            case .configGet: 15
+            case .configSet: 16
+            case .dataTransfer: 17
+            case .status: 18
+            }
+        case .session(let command):
+            switch command {
+            case .powercut: 14
+            case .wait: 19
+            case .waitOnline: 20
+            case .quit: 21
+            case .help: 22
+            }
+        }
+    }
+
+    /// Whether words fit a usage: `word`, `a|b`, `<placeholder>`, `[optional]`, `[any ...]`.
+    static func fits(_ words: ArraySlice<String>, _ usage: ArraySlice<String>) -> Bool {
+        guard let token = usage.first else { return words.isEmpty }
+        let rest = usage.dropFirst()
+        if token.hasPrefix("[") {
+            if rest.first == "...]" {
+                return (0...words.count).contains { fits(words.dropFirst($0), rest.dropFirst()) }
+            }
+            return fits(words, rest) || (!words.isEmpty && fits(words.dropFirst(), rest))
+        }
+        guard let word = words.first else { return false }
+        guard token.hasPrefix("<") || token.split(separator: "|").contains(Substring(word)) else { return false }
+        return fits(words.dropFirst(), rest)
     }
 }

@@ -42,10 +42,17 @@ struct MeterValuesTests {
     }
 
     @Test func sampleIntervalZero_sendsNoSampledValues() throws {
-        var station = try StationHarness.booted(configuration: ["MeterValueSampleInterval": "0"])
+        var station = try StationHarness.booted(configuration: [
+            "MeterValueSampleInterval": "0", "ClockAlignedDataInterval": "0",
+            "MeterValuesSampledData": "Energy.Active.Import.Register",
+        ])
         station.command(.plug(connector: 1))
         station.command(.swipe(idTag: "TAG1", connector: 1))
+        // A transaction runs for an hour: with an interval, it would be sampled.
+        #expect(station.sentRequests(StartTransactionRequest.self).count == 1)
+        #expect(station.status(1) == .charging)
         station.advance(seconds: 3600)
+        #expect(station.status(1) == .charging)
         #expect(station.sentCalls(.meterValues).isEmpty)
     }
 
@@ -86,12 +93,16 @@ struct MeterValuesTests {
     }
 
     @Test func emptyStopTxnData_sendsNoTransactionData() throws {
-        var station = try StationHarness.booted(configuration: ["MeterValueSampleInterval": "60"])
+        var station = try StationHarness.booted(configuration: [
+            "MeterValueSampleInterval": "60", "StopTxnSampledData": "", "StopTxnAlignedData": "",
+        ])
         station.command(.plug(connector: 1))
         station.command(.swipe(idTag: "TAG1", connector: 1))
         station.advance(seconds: 300)
+        #expect(station.sentCalls(.meterValues).count == 5)
         station.command(.stop(connector: 1))
-        #expect(station.lastRequest(StopTransactionRequest.self)?.transactionData == nil)
+        let stop = try #require(station.lastRequest(StopTransactionRequest.self))
+        #expect(stop.transactionData == nil)
     }
 
     @Test func frequencyInTransactionData_hasNoHertzUnit_forTheStopTransactionSchema() throws {

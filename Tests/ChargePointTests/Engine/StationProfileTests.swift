@@ -87,6 +87,8 @@ struct StationProfileTests {
         ("\n[meter]\nmeasurands = [\"Heat\"]", "meter.measurands", "not a measurand"),
         ("\n[behaviour]\npower-loss = \"panic\"", "behaviour.power-loss", "must be one of stop, resume"),
         ("\nsurprise = 1", "connectors[1].surprise", "unknown field"),
+        ("\n[[connectors]]\nmax-current = nan", "connectors[2].max-current", "must be from 1.0 to 1000.0"),
+        ("\n[configuration]\nHeartbeatInterval = inf", "configuration.HeartbeatInterval", "a whole number"),
     ])
     func badProfiles_nameTheField(_ addition: String, _ field: String, _ reason: String) {
         var text = Self.minimal + addition
@@ -100,6 +102,20 @@ struct StationProfileTests {
             #expect(error.file == "bad.toml")
             #expect(error.field == field, "\(error)")
             #expect(error.reason.contains(reason), "\(error)")
+        }
+    }
+
+    /// TOML's own dates and times are read as the text they were written as, so a
+    /// date-time works where a string date-time does, and a local one (no offset) is
+    /// refused like its string.
+    @Test func cardExpiry_aTOMLDateTimeReadsAsItsText() throws {
+        let card = try DemoCards.parse(toml: "[[card]]\nid-tag = \"A\"\nexpiry-date = 2026-01-01T00:00:00.5+01:00")
+        #expect(card.first?.expiryDate?.rfc3339 == "2025-12-31T23:00:00.500Z")
+        do {
+            _ = try DemoCards.parse(toml: "[[card]]\nid-tag = \"A\"\nexpiry-date = 2026-01-01T00:00:00", file: "c.toml")
+            Issue.record("accepted a date-time without an offset")
+        } catch {
+            #expect(error.description == "c.toml: card[1].expiry-date: '2026-01-01T00:00:00' is not an RFC 3339 date-time")
         }
     }
 

@@ -74,12 +74,18 @@ struct FrameTests {
         #expect(error.messageId == "m7")
         #expect(error.code == .internalError)
         #expect(error.description == "")
-        guard case .callError(let unknown) = try parse(#"[4,"m8",5,"x",[]]"#).get() else { return }
+        guard case .callError(let unknown) = try parse(#"[4,"m8",5,"x",[]]"#).get() else {
+            Issue.record("not a CALLERROR")
+            return
+        }
         #expect(unknown.code == .genericError)
     }
 
     @Test func unknownActionsAreNotImplemented() throws {
-        guard case .call(let call) = try parse(#"[2,"q","SetDisplayMessage",{}]"#).get() else { return }
+        guard case .call(let call) = try parse(#"[2,"q","SetDisplayMessage",{}]"#).get() else {
+            Issue.record("not a CALL")
+            return
+        }
         guard case .failure(let error) = call.decodeRequest() else {
             Issue.record("accepted an unknown action")
             return
@@ -89,7 +95,10 @@ struct FrameTests {
     }
 
     @Test func payloadViolationsAreAnsweredWithTheirCode() throws {
-        guard case .call(let call) = try parse(#"[2,"q","Reset",{"type":"Warm"}]"#).get() else { return }
+        guard case .call(let call) = try parse(#"[2,"q","Reset",{"type":"Warm"}]"#).get() else {
+            Issue.record("not a CALL")
+            return
+        }
         guard case .failure(let error) = call.decodeRequest() else {
             Issue.record("accepted a bad payload")
             return

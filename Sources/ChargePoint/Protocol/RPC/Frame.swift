@@ -1,9 +1,11 @@
 /// One OCPP-J message on the WebSocket (OCPP-J 1.6 §4.1): a CALL (type 2), a
 /// CALLRESULT (type 3) or a CALLERROR (type 4).
 ///
-/// The payload stays a `JSONValue` here; typing it is the job of the operation that
-/// handles the action (see `PayloadDecoder`), so that framing and payload errors are
-/// answered by different layers, as libocpp's `Call<T>`/`CallResult<T>` split them.
+/// The payload of a received frame stays a `JSONValue` here; typing it is the job of the
+/// operation that handles the action (see `PayloadDecoder`), so that framing and payload
+/// errors are answered by different layers, as libocpp's `Call<T>`/`CallResult<T>` split
+/// them. A frame the station makes from a typed payload (`Frame.call`, `Frame.result`)
+/// keeps the text `PayloadEncoder` wrote, and `text` writes the envelope around it.
 public enum Frame: Sendable, Equatable {
     case call(Call)
     case callResult(CallResult)
@@ -12,22 +14,40 @@ public enum Frame: Sendable, Equatable {
     public struct Call: Sendable, Equatable {
         public var messageId: String
         public var action: String
-        public var payload: JSONValue
+        var body: FramePayload
+
+        public var payload: JSONValue {
+            get { body.value }
+            set { body = .value(newValue) }
+        }
 
         public init(messageId: String, action: String, payload: JSONValue) {
+            self.init(messageId: messageId, action: action, body: .value(payload))
+        }
+
+        init(messageId: String, action: String, body: FramePayload) {
             self.messageId = messageId
             self.action = action
-            self.payload = payload
+            self.body = body
         }
     }
 
     public struct CallResult: Sendable, Equatable {
         public var messageId: String
-        public var payload: JSONValue
+        var body: FramePayload
+
+        public var payload: JSONValue {
+            get { body.value }
+            set { body = .value(newValue) }
+        }
 
         public init(messageId: String, payload: JSONValue) {
+            self.init(messageId: messageId, body: .value(payload))
+        }
+
+        init(messageId: String, body: FramePayload) {
             self.messageId = messageId
-            self.payload = payload
+            self.body = body
         }
     }
 
@@ -60,37 +80,55 @@ public enum Frame: Sendable, Equatable {
     /// The frame as wire text: `[2,"id","Action",{…}]`, `[3,"id",{…}]` or
     /// `[4,"id","Code","description",{…}]`.
     public var text: String {
-        JSONSerializer.serialize(json)
-    }
-
-    public var json: JSONValue {
+        var writer = JSONWriter(capacity: 64 + encodedLength)
         switch self {
         case .call(let call):
-            [2, .string(call.messageId), .string(call.action), call.payload]
+            writer.raw("[2,")
+            writer.string(call.messageId)
+            writer.mark(",")
+            writer.string(call.action)
+            writer.mark(",")
+            call.body.write(to: &writer)
         case .callResult(let result):
-            [3, .string(result.messageId), result.payload]
+            writer.raw("[3,")
+            writer.string(result.messageId)
+            writer.mark(",")
+            result.body.write(to: &writer)
         case .callError(let error):
-            [
-                4, .string(error.messageId), .string(error.code.rawValue), .string(error.description),
-                .object(error.details),
-            ]
+            writer.raw("[4,")
+            writer.string(error.messageId)
+            writer.mark(",")
+            writer.string(error.code.rawValue)
+            writer.mark(",")
+            writer.string(error.description)
+            writer.mark(",")
+            writer.value(.object(error.details))
         }
+        writer.mark("]")
+        return writer.text
+    }
+
+    /// The length of a payload already written, to size the frame's buffer once.
+    private var encodedLength: Int {
+        let body: FramePayload
+        switch self {
+        case .call(let call): body = call.body
+        case .callResult(let result): body = result.body
+        case .callError: return 0
+        }
+        guard case .text(let text) = body else { return 0 }
+        return text.utf8.count
     }
 }
 
 extension Frame {
     /// A CALL for a typed request.
     public static func call<R: OCPPRequest>(_ messageId: String, _ request: R) throws(PayloadViolation) -> Frame {
-        .call(Call(messageId: messageId, action: R.action.rawValue, payload: try PayloadEncoder.encode(request)))
+        .call(Call(messageId: messageId, action: R.action.rawValue, body: .text(try PayloadEncoder.encodeText(request))))
     }
 
     /// A CALLRESULT for a typed response.
     public static func result<R: OCPPResponse>(_ messageId: String, _ response: R) throws(PayloadViolation) -> Frame {
-        .callResult(CallResult(messageId: messageId, payload: try PayloadEncoder.encode(response)))
-    }
-
-    /// A CALLERROR answering a CALL whose payload did not fit its action.
-    public static func error(_ messageId: String, _ violation: PayloadViolation) -> Frame {
-        .callError(CallError(messageId: messageId, code: violation.code, description: violation.description))
+        .callResult(CallResult(messageId: messageId, body: .text(try PayloadEncoder.encodeText(response))))
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import ChargePoint
+import ChargePointRuntime
+
+/// A station's database outlives the binary that wrote it: after an upgrade, the
+/// station must find its configuration, its queued transaction messages (byte for
+/// byte: they are sent as stored) and everything else where it left them.
+@Suite("Databases of earlier versions")
+struct StoreCompatibilityTests {
+    /// The database of `PreviousVersionDatabase`, written to a fresh file.
+    static func previousVersionFile() throws -> String {
+        let path = PersistenceTests.temporaryDatabase()
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let database = try DatabaseQueue(path: path)
+        try database.write { try $0.execute(sql: PreviousVersionDatabase.sql) }
+        return path
+    }
+
+    @Test func aDatabaseOfThePreviousVersion_loadsWithEverythingInIt() throws {
+        let state = try SQLiteStore(path: Self.previousVersionFile()).load()
+        #expect(state.configuration == ["HeartbeatInterval": "123"])
+        #expect(state.authorizationCache.map(\.idTag.value) == ["TAG1"])
+        #expect(state.authorizationCache.first?.info.status == .accepted)
+        #expect(state.localList.version == 2)
+        #expect(state.localList.entries["l1"]?.parentIdTag == "P1")
+        #expect(state.localList.entries["l1"]?.expiryDate?.rfc3339 == "2026-11-25T10:00:00.000Z")
+
+        let transaction = try #require(state.transactions.first)
+        #expect(state.transactions.count == 1)
+        #expect(transaction.idTag.value == "TAG1" && transaction.transactionId == 1 && transaction.connector == 1)
+        #expect(transaction.stop?.reason == .local && transaction.stop?.meterStopWh == 458)
+        #expect(transaction.transactionData.count == 7)
+        #expect(transaction.transactionData.last?.sampledValue.first.context == .transactionEnd)
+
+        #expect(state.messageQueue.map(\.sequence) == [4, 5, 6, 7])
+        #expect(state.messageQueue.map(\.action) == [.meterValues, .meterValues, .meterValues, .stopTransaction])
+        let meterValues = #"{"connectorId":1,"transactionId":1,"meterValue":[{"timestamp":"2026-11-24T10:03:00.000Z","sampledValue":[{"value":"250","context":"Sample.Periodic","measurand":"Energy.Active.Import.Register","location":"Outlet","unit":"Wh"}]}]}"#
+        #expect(state.messageQueue.first?.payload == meterValues)
+        #expect(state.messageQueue.allSatisfy { $0.payloadTransactionId == 1 && $0.attempts == 0 })
+
+        let connector = try #require(state.connectors.first)
+        #expect(connector.id == 1 && connector.evConnected && connector.finishing)
+        #expect(connector.fault == ConnectorRecord.Fault(code: .otherError, info: "x", faulted: true))
+        #expect(connector.ev?.batteryWh == 60000)
+        #expect(state.reservations.map(\.id) == [4])
+        #expect(state.reservations.first?.expiresAt.rfc3339 == "2026-11-24T10:15:00.000Z")
+        #expect(state.chargingProfiles.first?.profile.chargingProfilePurpose == .txDefaultProfile)
+        #expect(state.chargingProfiles.first?.profile.chargingSchedule.chargingSchedulePeriod.first?.limit == 5000)
+        #expect(state.counters.nextTransactionNumber == 2 && state.counters.nextQueueSequence == 8)
+        #expect(state.firmwareVersion == "03.01.02")
+        #expect(state.lastActivity?.rfc3339 == "2026-11-24T10:05:40.000Z")
+        #expect(state.cleanShutdown == false)
+
+        // The station starts from it.
+        _ = try StationCore(profile: TestProfiles.everything, durable: state, now: StationHarness.start)
+    }
+
+    @Test func whatThisVersionWrites_fromAnEarlierDatabase_readsBackTheSame() throws {
+        let loaded = try SQLiteStore(path: Self.previousVersionFile()).load()
+        let path = PersistenceTests.temporaryDatabase()
+        var changes = loaded.asChanges
+        changes += [.firmwareVersion(try #require(loaded.firmwareVersion)), .activity(try #require(loaded.lastActivity))]
+        try SQLiteStore(path: path).apply(changes)
+        #expect(try SQLiteStore(path: path).load() == loaded)
+    }
+}
