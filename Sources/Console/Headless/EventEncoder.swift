@@ -6,6 +6,12 @@ import ChargePointRuntime
 /// the wire, secrets masked by the engine.
 enum EventEncoder {
     static func line(_ event: StationEvent, at time: Timestamp = .now()) -> String {
+        if case .frame(let frame) = event {
+            // The event of every message, on the link thread: written directly, in the
+            // member order the general path gives (ts, type, dir, raw).
+            return #"{"ts":""# + time.rfc3339 + #"","type":"frame","dir":""# + frame.direction.rawValue
+                + #"","raw":"# + JSONSerializer.serialize(.string(frame.text)) + "}"
+        }
         var object = JSONObject()
         object["ts"] = .string(time.rfc3339)
         switch event {
