@@ -6,6 +6,7 @@ import time
 from ocpp.v16 import call
 
 from ..harness import case, status_is
+from .sessions import jammed_session
 
 
 @case("reboot_takes_its_time", octt="TC_013")
@@ -35,13 +36,7 @@ async def reboot_takes_its_time(ctx):
 async def lock_jam_and_free(ctx):
     """`lock jam 1`: a session faults with ConnectorLockFailure and no transaction starts;
     `lock free 1`: the fault clears and the next card starts the session."""
-    mark = await ctx.boot()
-    ctx.station.command("lock jam 1")
-    ctx.station.command("plug 1")
-    ctx.swipe("VALID1")
-    faulted = await ctx.csms.wait_call("StatusNotification", status_is(1, "Faulted"), after=mark)
-    assert faulted.payload["errorCode"] == "ConnectorLockFailure", faulted.payload
-    assert not ctx.csms.calls("StartTransaction", after=mark)
+    await jammed_session(ctx)
     mark = ctx.csms.mark()
     ctx.station.command("lock free 1")
     cleared = await ctx.csms.wait_call("StatusNotification", status_is(1, "Preparing"), after=mark)

@@ -158,6 +158,12 @@ async def cached_id(ctx):
 async def lock_failure(ctx):
     """The cable lock is jammed (`lock jam`) when the session would start: Faulted with
     ConnectorLockFailure, and no transaction."""
+    await jammed_session(ctx)
+
+
+async def jammed_session(ctx):
+    """Boots, jams connector 1's lock, plugs and swipes: asserts Faulted with
+    ConnectorLockFailure and no transaction. The frame mark after the boot."""
     mark = await ctx.boot()
     ctx.station.command("lock jam 1")
     ctx.station.command("plug 1")
@@ -165,6 +171,7 @@ async def lock_failure(ctx):
     faulted = await ctx.csms.wait_call("StatusNotification", status_is(1, "Faulted"), after=mark)
     assert faulted.payload["errorCode"] == "ConnectorLockFailure", faulted.payload
     assert not ctx.csms.calls("StartTransaction", after=mark)
+    return mark
 
 
 @case("stop_same_card", octt="TC_068")
