@@ -119,7 +119,10 @@ public final class StationRunner: @unchecked Sendable {
     /// `quit`: save, close the link gracefully, stop. Blocks until done.
     public func shutdown() {
         client.perform { [self] in
-            if !isFailed { handle(.shutdown) }
+            if !isFailed {
+                handle(.shutdown)
+                store.checkpoint()
+            }
             condition.withLock {
                 finished = true
                 condition.broadcast()

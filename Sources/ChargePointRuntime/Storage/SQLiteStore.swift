@@ -66,6 +66,14 @@ public final class SQLiteStore: Sendable {
 
     // MARK: Writing
 
+    /// At a clean shutdown: folds the write-ahead log back into the database file, so
+    /// the data directory holds one file of the station's state, not a growing `-wal`.
+    public func checkpoint() {
+        try? database.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+
     public func apply(_ changes: [StoreChange]) throws(StoreError) {
         guard !changes.isEmpty else { return }
         do {
