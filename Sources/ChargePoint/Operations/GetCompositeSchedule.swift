@@ -24,7 +24,8 @@ extension StationCore {
         var periods: [ChargingSchedulePeriod] = []
         var time = start
         while time < end {
-            let (total, change) = compositeLimit(connector: request.connectorId, unit: unit, at: time)
+            let (total, change) = compositeLimit(
+                connector: request.connectorId, unit: unit, at: time, schedulingFrom: start)
             let limit = ChargingRate(roundingDown: total)
             if periods.last?.limit != limit {
                 periods.append(
@@ -39,10 +40,13 @@ extension StationCore {
     }
 
     /// The composite limit of connector `id` (0: the station) at `time` in `unit`, and
-    /// when it may change next.
-    private func compositeLimit(connector id: Int, unit: ChargingRateUnitType, at time: Timestamp)
-        -> (limit: Double, nextChange: Timestamp?)
-    {
+    /// when it may change next. For the station, a Relative ChargePointMaxProfile with
+    /// no transaction running is taken to run from `schedulingFrom`, the schedule's
+    /// start: should a session start, the station stays within it (§3.13.3), so the
+    /// composite never promises more.
+    private func compositeLimit(
+        connector id: Int, unit: ChargingRateUnitType, at time: Timestamp, schedulingFrom: Timestamp
+    ) -> (limit: Double, nextChange: Timestamp?) {
         if let index = index(of: id) {
             let reading = chargingLimit(connector: index, at: time)
             let watts = min(reading.limitW ?? .infinity, ratingW(index))
@@ -58,7 +62,7 @@ extension StationCore {
             total += min(own.limitW ?? .infinity, ratingW(index))
             changes.append(own.nextChange)
         }
-        let station = stationLimit(at: time)
+        let station = stationLimit(at: time, assumedStart: schedulingFrom)
         changes.append(station.nextChange)
         let watts = max(0, min(total, station.limitW ?? .infinity))
         return (

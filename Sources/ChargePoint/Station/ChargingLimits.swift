@@ -36,12 +36,16 @@ extension StationCore {
         }
     }
 
-    func reading(_ installed: InstalledChargingProfile, at time: Timestamp, site: LimitSite) -> ProfileReading {
+    /// `assumedStart`: for a prediction (a composite schedule), when a Relative profile
+    /// runs from if no transaction runs yet (a session starting then).
+    func reading(
+        _ installed: InstalledChargingProfile, at time: Timestamp, site: LimitSite, assumedStart: Timestamp? = nil
+    ) -> ProfileReading {
         let profile = installed.profile
         let schedule = profile.chargingSchedule
         if let validFrom = profile.validFrom, time < validFrom { return ProfileReading(nextChange: validFrom) }
         if let validTo = profile.validTo, time >= validTo { return ProfileReading() }
-        let transactionStart = transactionStart(for: site)
+        let transactionStart = transactionStart(for: site) ?? assumedStart
         var start: Timestamp
         var recurrence: Int64?
         switch profile.chargingProfileKind {
@@ -99,16 +103,16 @@ extension StationCore {
 
     /// The highest stack level in force among `profiles` (a connector's own before the
     /// station's on equal levels), and when any of them changes next.
-    private func stacked(_ profiles: [InstalledChargingProfile], at time: Timestamp, site: LimitSite)
-        -> ProfileReading
-    {
+    private func stacked(
+        _ profiles: [InstalledChargingProfile], at time: Timestamp, site: LimitSite, assumedStart: Timestamp? = nil
+    ) -> ProfileReading {
         let ordered = profiles.sorted {
             ($0.profile.stackLevel, $0.connector) > ($1.profile.stackLevel, $1.connector)
         }
         var result = ProfileReading()
         var changes: [Timestamp] = []
         for installed in ordered {
-            let reading = reading(installed, at: time, site: site)
+            let reading = reading(installed, at: time, site: site, assumedStart: assumedStart)
             if let change = reading.nextChange { changes.append(change) }
             if result.limitW == nil, let limit = reading.limitW { result.limitW = limit }
         }
@@ -137,10 +141,11 @@ extension StationCore {
 
     /// The station's limit at `time` (wall clock), W, for all connectors combined: the
     /// ChargePointMaxProfile in force (§3.13.1, §3.13.3). Nil when none is.
-    func stationLimit(at time: Timestamp) -> ProfileReading {
+    /// `assumedStart`: see `reading`.
+    func stationLimit(at time: Timestamp, assumedStart: Timestamp? = nil) -> ProfileReading {
         stacked(
             chargingProfiles.filter { $0.profile.chargingProfilePurpose == .chargePointMaxProfile }, at: time,
-            site: .station)
+            site: .station, assumedStart: assumedStart)
     }
 
     /// The limit on connector `index` alone at `time` (wall clock), W: the lowest of its

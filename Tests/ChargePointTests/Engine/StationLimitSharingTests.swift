@@ -185,6 +185,15 @@ struct StationLimitSharingTests {
         #expect(Self.powers(station) == [2000, 2000])
     }
 
+    /// With no transaction yet, the composite schedule of connector 0 still never
+    /// exceeds a Relative ChargePointMaxProfile: it is taken to run from the schedule's
+    /// start, as it would should a session start then (§3.13.3, §5.7).
+    @Test func aRelativeChargePointMax_boundsTheStationComposite_beforeAnyTransaction_ocpp5_7() throws {
+        var station = try Self.station()
+        Self.install(&station, Self.profile(id: 1, kind: .relative, periods: [(0, 7000), (600, 4000)]))
+        #expect(Self.composite(&station, connector: 0, duration: 3600) == ["0:7000.0", "600:4000.0"])
+    }
+
     @Test func aRecurringDailyChargePointMax_isSharedInEachPeriod_ocpp7_9() throws {
         var station = try Self.station()
         // Began an hour ago: 6 kW for two hours, then 12 kW, every day.
