@@ -148,18 +148,18 @@ public struct ScreenController: Sendable {
             }
         case .swipe: overlay = .picker(swipePicker(connector: id))
         case .togglePlug:
-            guard let connector else { return [] }
-            return [.submit(connector.evConnected ? .unplug(connector: id) : .plug(connector: id))]
+            guard connector != nil else { return [] }
+            return [.submit(.toggle(.plug, connector: id))]
         case .stopSession: return [.submit(.stop(connector: id))]
         case .toggleEV:
             guard let connector, connector.evConnected else { return [] }
-            return [.submit(connector.evSuspended ? .evResume(connector: id) : .evSuspend(connector: id))]
+            return [.submit(.toggle(.evSuspended, connector: id))]
         case .fault: overlay = .picker(faultPicker(connector: connector))
         case .toggleLockJam:
             guard let connector, connector.hasLock else { return [] }
-            return [.submit(connector.lockBroken ? .lockFree(connector: id) : .lockJam(connector: id))]
+            return [.submit(.toggle(.lockJam, connector: id))]
         case .reset: overlay = .picker(resetPicker())
-        case .toggleOnline: return [.submit(snapshot.heldOffline ? .online : .offline)]
+        case .toggleOnline: return [.submit(.toggleOffline)]
         case .configuration:
             view = .configuration
         case .dashboard:

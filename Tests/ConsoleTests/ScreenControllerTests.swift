@@ -34,14 +34,19 @@ struct ScreenControllerTests {
     @Test mutating func threeKeystrokesCharge_swipeEnterPlug() {
         #expect(press(.character("s")) == [])
         #expect(press(.enter) == [.submit(.swipe(idTag: "04A1B2C3D4E5F6", connector: 1))])
-        #expect(press(.character("p")) == [.submit(.plug(connector: 1))])
+        #expect(press(.character("p")) == [.submit(.toggle(.plug, connector: 1))])
     }
 
+    /// The key sends the intent; the station decides plug or unplug from its own state
+    /// when the command arrives (issue 9 §1), not from the picture the screen drew.
     @Test mutating func plugToggles_onTheSelectedConnector() {
         _ = press(.character("2"))
-        #expect(press(.character("p")) == [.submit(.plug(connector: 2))])
-        station.command(.plug(connector: 2))
-        #expect(press(.character("p")) == [.submit(.unplug(connector: 2))])
+        #expect(press(.character("p")) == [.submit(.toggle(.plug, connector: 2))])
+        station.command(.toggle(.plug, connector: 2))
+        #expect(station.snapshot.connectors[1].evConnected)
+        #expect(press(.character("p")) == [.submit(.toggle(.plug, connector: 2))])
+        station.command(.toggle(.plug, connector: 2))
+        #expect(!station.snapshot.connectors[1].evConnected)
         _ = press(.character("7"))
         #expect(controller.feedback.last?.text == "there is no connector 7")
         #expect(controller.selectedConnector == 2)
@@ -148,8 +153,8 @@ struct ScreenControllerTests {
     @Test mutating func keysThatCanAct_sayNothing() {
         _ = press(.character("1"))
         station.command(.plug(connector: 1))
-        #expect(press(.character("e")) == [.submit(.evSuspend(connector: 1))])
-        #expect(press(.character("l")) == [.submit(.lockJam(connector: 1))])
+        #expect(press(.character("e")) == [.submit(.toggle(.evSuspended, connector: 1))])
+        #expect(press(.character("l")) == [.submit(.toggle(.lockJam, connector: 1))])
         #expect(controller.feedback.isEmpty)
     }
 

@@ -32,4 +32,14 @@ public enum StationCommand: Sendable, Equatable {
     case configSet(key: String, value: String)
     case dataTransfer(vendorId: String, messageId: String?, data: String?)
     case status
+    /// A key's intent ("the other state"), decided by the station from its own state at
+    /// the moment the command arrives, never from a picture of it the screen drew
+    /// earlier: plug ↔ unplug, EV suspend ↔ resume, lock jam ↔ free.
+    case toggle(Toggle, connector: Int)
+    /// `offline` ↔ `online`, decided by the station.
+    case toggleOffline
+
+    public enum Toggle: Sendable, Equatable {
+        case plug, evSuspended, lockJam
+    }
 }

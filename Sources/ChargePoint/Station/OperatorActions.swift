@@ -27,6 +27,19 @@ extension StationCore {
         case .dataTransfer(let vendorId, let messageId, let data):
             sendDataTransfer(vendorId: vendorId, messageId: messageId, data: data)
         case .status: reportSnapshot()
+        case .toggle(let toggle, let connector): perform(self.toggled(toggle, connector: connector))
+        case .toggleOffline: perform(link.heldOffline ? .online : .offline)
+        }
+    }
+
+    /// The command a toggle stands for, from the connector's state now.
+    private func toggled(_ toggle: StationCommand.Toggle, connector id: Int) -> StationCommand {
+        let record = index(of: id).map { connectors[$0].record }
+        switch toggle {
+        case .plug: return record?.evConnected == true ? .unplug(connector: id) : .plug(connector: id)
+        case .evSuspended:
+            return record?.ev?.suspended == true ? .evResume(connector: id) : .evSuspend(connector: id)
+        case .lockJam: return record?.lockBroken == true ? .lockFree(connector: id) : .lockJam(connector: id)
         }
     }
 

@@ -155,6 +155,7 @@ struct CommandParserTests {
             case .configSet: 16
             case .dataTransfer: 17
             case .status: 18
+            case .toggle, .toggleOffline: -1  // a key's intent: no grammar of its own
             }
         case .session(let command):
             switch command {
