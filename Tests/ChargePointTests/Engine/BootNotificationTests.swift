@@ -43,11 +43,9 @@ struct BootNotificationTests {
         #expect(station.csmsRequest(RemoteStartTransactionRequest(idTag: "TAG1"))?.status == .rejected)
         station.command(.plug(connector: 1))
         #expect(station.sentCalls(.statusNotification).isEmpty)
-        station.advance(seconds: 39)
-        #expect(station.sentCalls(.bootNotification).count == 1)
+        station.expectSent(.bootNotification, count: 1, afterAdvancing: 39)
         station.csms.bootStatus = .accepted
-        station.advance(seconds: 1)
-        #expect(station.sentCalls(.bootNotification).count == 2)
+        station.expectSent(.bootNotification, count: 2, afterAdvancing: 1)
         #expect(station.reportedStatuses(1) == [.preparing])
     }
 
@@ -61,8 +59,7 @@ struct BootNotificationTests {
         station.advance(seconds: 119)
         #expect(station.sent.count == sentBefore)
         station.csms.bootStatus = .accepted
-        station.advance(seconds: 1)
-        #expect(station.sentCalls(.bootNotification).count == 2)
+        station.expectSent(.bootNotification, count: 2, afterAdvancing: 1)
         #expect(station.sentCalls(.statusNotification).count == 3)
     }
 
@@ -71,10 +68,8 @@ struct BootNotificationTests {
         station.csms.bootStatus = .pending
         station.csms.bootInterval = 0
         station.powerOn()
-        station.advance(seconds: 59)
-        #expect(station.sentCalls(.bootNotification).count == 1)
-        station.advance(seconds: 1)
-        #expect(station.sentCalls(.bootNotification).count == 2)
+        station.expectSent(.bootNotification, count: 1, afterAdvancing: 59)
+        station.expectSent(.bootNotification, count: 2, afterAdvancing: 1)
     }
 
     @Test func bootAccepted_adoptsHeartbeatInterval_andHeartbeatsAfterSilence() throws {
@@ -84,17 +79,13 @@ struct BootNotificationTests {
         #expect(station.snapshot.heartbeatInterval == 20)
         station.advance(seconds: 19)
         #expect(station.sentCalls(.heartbeat).isEmpty)
-        station.advance(seconds: 1)
-        #expect(station.sentCalls(.heartbeat).count == 1)
-        station.advance(seconds: 20)
-        #expect(station.sentCalls(.heartbeat).count == 2)
+        station.expectSent(.heartbeat, count: 1, afterAdvancing: 1)
+        station.expectSent(.heartbeat, count: 2, afterAdvancing: 20)
         // Any other request restarts the countdown.
         station.advance(seconds: 10)
         station.command(.plug(connector: 1))
-        station.advance(seconds: 19)
-        #expect(station.sentCalls(.heartbeat).count == 2)
-        station.advance(seconds: 1)
-        #expect(station.sentCalls(.heartbeat).count == 3)
+        station.expectSent(.heartbeat, count: 2, afterAdvancing: 19)
+        station.expectSent(.heartbeat, count: 3, afterAdvancing: 1)
     }
 
     @Test func bootAccepted_takesTheCentralSystemsClock() throws {
@@ -112,8 +103,7 @@ struct BootNotificationTests {
         station.command(.plug(connector: 1))
         #expect(station.sentCalls(.statusNotification).count == 3)
         station.restoreNetwork()
-        station.advance(seconds: 5)
-        #expect(station.sentCalls(.bootNotification).count == 1)
+        station.expectSent(.bootNotification, count: 1, afterAdvancing: 5)
         #expect(station.reportedStatuses(1) == [.available, .preparing])
         #expect(station.reportedStatuses(2) == [.available])
     }
@@ -125,8 +115,7 @@ struct BootNotificationTests {
         station.dropLink()
         station.csms.behaviour[.bootNotification] = .answer
         station.restoreNetwork()
-        station.advance(seconds: 10)
-        #expect(station.sentCalls(.bootNotification).count == 2)
+        station.expectSent(.bootNotification, count: 2, afterAdvancing: 10)
         #expect(station.snapshot.registration == .accepted)
     }
 
@@ -137,8 +126,7 @@ struct BootNotificationTests {
         station.powerOn()
         station.advance(seconds: 30)  // MessageTimeout
         station.csms.behaviour[.bootNotification] = .answer
-        station.advance(seconds: 60)
-        #expect(station.sentCalls(.bootNotification).count == 2)
+        station.expectSent(.bootNotification, count: 2, afterAdvancing: 60)
         #expect(station.snapshot.registration == .accepted)
     }
 }

@@ -40,8 +40,7 @@ struct ConfigurationTests {
         var station = try StationHarness.booted()
         #expect(
             station.csmsRequest(ChangeConfigurationRequest(key: "HeartbeatInterval", value: "15"))?.status == .accepted)
-        station.advance(seconds: 15)
-        #expect(station.sentCalls(.heartbeat).count == 1)
+        station.expectSent(.heartbeat, count: 1, afterAdvancing: 15)
         let answer = station.csmsRequest(GetConfigurationRequest(key: ["HeartbeatInterval"]))
         #expect(answer?.configurationKey?.first?.value == "15")
     }
