@@ -82,9 +82,7 @@ struct ConfigurationTests {
         var station = try StationHarness.booted(profile: TestProfiles.everything)
         let secret = "0123456789abcdef0123"
         station.clearHistory()
-        #expect(
-            station.csmsRequest(ChangeConfigurationRequest(key: "AuthorizationKey", value: CiString500(secret)!))?
-                .status == .accepted)
+        #expect(station.changeConfiguration("AuthorizationKey", to: CiString500(secret)!) == .accepted)
         let answer = station.csmsRequest(GetConfigurationRequest(key: ["AuthorizationKey"]))
         #expect(answer?.configurationKey?.first?.value == nil)
         #expect(station.core.authorizationKey == secret)

@@ -45,6 +45,16 @@ struct StationLimitSharingTests {
         station.command(.swipe(idTag: IdToken("TAG\(connector)")!.value, connector: connector))
     }
 
+    /// A station (with `ev` for its EVs) under a ChargePointMaxProfile of `periods`, a session
+    /// started on connector 1, then on connector 2.
+    static func twoSessions(under periods: [(Int, Double)], ev: EVDefaults? = nil) throws -> StationHarness {
+        var station = try Self.station(ev: ev)
+        install(&station, profile(id: 1, periods: periods))
+        startSession(&station, 1)
+        startSession(&station, 2)
+        return station
+    }
+
     static func powers(_ station: StationHarness) -> [Double] { station.snapshot.connectors.map(\.powerW) }
 
     static func composite(
@@ -58,10 +68,7 @@ struct StationLimitSharingTests {
     // MARK: Sharing
 
     @Test func chargePointMax_isTheLimitForAllConnectorsCombined_ocpp3_13_3() throws {
-        var station = try Self.station()
-        Self.install(&station, Self.profile(id: 1, periods: [(0, 10_000)]))
-        Self.startSession(&station, 1)
-        Self.startSession(&station, 2)
+        let station = try Self.twoSessions(under: [(0, 10_000)])
         #expect(Self.powers(station) == [5000, 5000])
         #expect(station.snapshot.connectors.map(\.limitW) == [5000, 5000])
         #expect(station.status(1) == .charging && station.status(2) == .charging)
@@ -79,10 +86,7 @@ struct StationLimitSharingTests {
     }
 
     @Test func anEVWithALowMaximum_leavesWhatItDoesNotUseToTheOther() throws {
-        var station = try Self.station()
-        Self.install(&station, Self.profile(id: 1, periods: [(0, 10_000)]))
-        Self.startSession(&station, 1)
-        Self.startSession(&station, 2)
+        var station = try Self.twoSessions(under: [(0, 10_000)])
         station.command(.evPower(connector: 1, kilowatts: 3))
         #expect(Self.powers(station) == [3000, 7000])
         #expect(station.snapshot.connectors[1].limitW == 7000)
@@ -91,10 +95,7 @@ struct StationLimitSharingTests {
     }
 
     @Test func aSuspendedEV_givesItsShareBack_andStaysSuspendedEV() throws {
-        var station = try Self.station()
-        Self.install(&station, Self.profile(id: 1, periods: [(0, 10_000)]))
-        Self.startSession(&station, 1)
-        Self.startSession(&station, 2)
+        var station = try Self.twoSessions(under: [(0, 10_000)])
         station.command(.evSuspend(connector: 2))
         #expect(Self.powers(station) == [10_000, 0])
         #expect(station.status(2) == .suspendedEV)
@@ -104,10 +105,7 @@ struct StationLimitSharingTests {
     }
 
     @Test func aFaultedConnector_givesItsShareBack() throws {
-        var station = try Self.station()
-        Self.install(&station, Self.profile(id: 1, periods: [(0, 10_000)]))
-        Self.startSession(&station, 1)
-        Self.startSession(&station, 2)
+        var station = try Self.twoSessions(under: [(0, 10_000)])
         station.command(.fault(connector: 2, code: .groundFailure, info: nil))
         #expect(Self.powers(station) == [10_000, 0])
         station.command(.clear(connector: 2))
@@ -116,10 +114,7 @@ struct StationLimitSharingTests {
 
     @Test func aFullBattery_givesItsShareBack() throws {
         // 10 kWh batteries at 90 %: 1 kWh to go each.
-        var station = try Self.station(ev: EVDefaults(batteryWh: 10_000, initialSoC: 90))
-        Self.install(&station, Self.profile(id: 1, periods: [(0, 10_000)]))
-        Self.startSession(&station, 1)
-        Self.startSession(&station, 2)
+        var station = try Self.twoSessions(under: [(0, 10_000)], ev: EVDefaults(batteryWh: 10_000, initialSoC: 90))
         station.command(.evSuspend(connector: 1))
         // Connector 2 alone for 3 minutes at 10 kW: 0.5 kWh; then 5 kW each.
         station.advance(seconds: 180)
@@ -134,10 +129,7 @@ struct StationLimitSharingTests {
     }
 
     @Test func aTransactionLimitBelowTheShare_leavesTheRestToTheOther() throws {
-        var station = try Self.station()
-        Self.install(&station, Self.profile(id: 1, periods: [(0, 10_000)]))
-        Self.startSession(&station, 1)
-        Self.startSession(&station, 2)
+        var station = try Self.twoSessions(under: [(0, 10_000)])
         Self.install(
             &station, Self.profile(id: 2, purpose: .txProfile, kind: .relative, periods: [(0, 2000)]), connector: 1)
         #expect(Self.powers(station) == [2000, 8000])
@@ -148,10 +140,7 @@ struct StationLimitSharingTests {
     }
 
     @Test func atAPeriodBoundary_theNewLimitIsShared() throws {
-        var station = try Self.station()
-        Self.install(&station, Self.profile(id: 1, periods: [(0, 10_000), (600, 6000)]))
-        Self.startSession(&station, 1)
-        Self.startSession(&station, 2)
+        var station = try Self.twoSessions(under: [(0, 10_000), (600, 6000)])
         station.advance(seconds: 599)
         #expect(Self.powers(station) == [5000, 5000])
         station.advance(seconds: 1)
@@ -261,10 +250,7 @@ struct StationLimitSharingTests {
     // MARK: Composite schedule of connector 0 (§5.7, errata 3.30)
 
     @Test func compositeOfConnectorZero_neverExceedsTheChargePointMax_ocpp5_7() throws {
-        var station = try Self.station()
-        Self.install(&station, Self.profile(id: 1, periods: [(0, 10_000)]))
-        Self.startSession(&station, 1)
-        Self.startSession(&station, 2)
+        var station = try Self.twoSessions(under: [(0, 10_000)])
         #expect(Self.composite(&station, connector: 0) == ["0:10000.0"])
         Self.install(&station, Self.profile(id: 2, purpose: .txDefaultProfile, periods: [(0, 8000)]))
         #expect(Self.composite(&station, connector: 0) == ["0:10000.0"])

@@ -81,6 +81,11 @@ struct StationHarness: CustomStringConvertible {
         command(.swipe(idTag: idTag, connector: connector))
     }
 
+    /// ChangeConfiguration.req of `key` to `value` from the central system: the station's answer.
+    mutating func changeConfiguration(_ key: CiString50, to value: CiString500) -> ConfigurationStatus? {
+        csmsRequest(ChangeConfigurationRequest(key: key, value: value))?.status
+    }
+
     /// Sends a CALL as the central system and returns the station's answer frame.
     @discardableResult
     mutating func csmsCall<R: OCPPRequest>(_ request: R) -> Frame? {
