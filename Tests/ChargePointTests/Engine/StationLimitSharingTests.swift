@@ -57,6 +57,12 @@ struct StationLimitSharingTests {
 
     static func powers(_ station: StationHarness) -> [Double] { station.snapshot.connectors.map(\.powerW) }
 
+    /// Each connector's power once `seconds` have passed.
+    static func powers(_ station: inout StationHarness, after seconds: Double) -> [Double] {
+        station.advance(seconds: seconds)
+        return powers(station)
+    }
+
     static func composite(
         _ station: inout StationHarness, connector: Int, duration: Int = 1200, unit: ChargingRateUnitType = .watts
     ) -> [String] {
@@ -141,10 +147,8 @@ struct StationLimitSharingTests {
 
     @Test func atAPeriodBoundary_theNewLimitIsShared() throws {
         var station = try Self.twoSessions(under: [(0, 10_000), (600, 6000)])
-        station.advance(seconds: 599)
-        #expect(Self.powers(station) == [5000, 5000])
-        station.advance(seconds: 1)
-        #expect(Self.powers(station) == [3000, 3000])
+        #expect(Self.powers(&station, after: 599) == [5000, 5000])
+        #expect(Self.powers(&station, after: 1) == [3000, 3000])
     }
 
     @Test func aTransactionLimitsPeriodBoundary_reshares_ocpp3_13_3() throws {
@@ -156,8 +160,7 @@ struct StationLimitSharingTests {
         Self.startSession(&station, 1)
         Self.startSession(&station, 2)
         #expect(Self.powers(station) == [2000, 8000])
-        station.advance(seconds: 300)
-        #expect(Self.powers(station) == [5000, 5000])
+        #expect(Self.powers(&station, after: 300) == [5000, 5000])
     }
 
     @Test func aRelativeChargePointMax_runsFromTheFirstTransaction_ocpp7_9() throws {
@@ -168,10 +171,8 @@ struct StationLimitSharingTests {
         station.advance(seconds: 60)
         Self.startSession(&station, 2)
         #expect(Self.powers(station) == [4000, 4000])
-        station.advance(seconds: 239)
-        #expect(Self.powers(station) == [4000, 4000])
-        station.advance(seconds: 1)
-        #expect(Self.powers(station) == [2000, 2000])
+        #expect(Self.powers(&station, after: 239) == [4000, 4000])
+        #expect(Self.powers(&station, after: 1) == [2000, 2000])
     }
 
     /// With no transaction yet, the composite schedule of connector 0 still never
@@ -193,8 +194,7 @@ struct StationLimitSharingTests {
         Self.startSession(&station, 1)
         Self.startSession(&station, 2)
         #expect(Self.powers(station) == [3000, 3000])
-        station.advance(seconds: 3600)
-        #expect(Self.powers(station) == [6000, 6000])
+        #expect(Self.powers(&station, after: 3600) == [6000, 6000])
         #expect(Self.composite(&station, connector: 0, duration: 86_400) == ["0:12000.0", "79200:6000.0"])
     }
 
