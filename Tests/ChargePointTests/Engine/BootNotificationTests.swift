@@ -3,6 +3,16 @@ import Testing
 
 @Suite("BootNotification and Heartbeat (OCPP 1.6 §4.2, §4.6)")
 struct BootNotificationTests {
+    /// A station powered on against a central system that answers its BootNotification
+    /// with `status` and `interval`.
+    static func poweredOn(bootAnswer status: RegistrationStatus, interval: Int) throws -> StationHarness {
+        var station = try StationHarness()
+        station.csms.bootStatus = status
+        station.csms.bootInterval = interval
+        station.powerOn()
+        return station
+    }
+
     @Test func coldBoot_sendsBootThenStatusOfStationAndEveryConnector() throws {
         let station = try StationHarness.booted()
         #expect(station.sent.count == 4)
@@ -31,10 +41,7 @@ struct BootNotificationTests {
     }
 
     @Test func boot_pending_answersCallsSendsNothingUnasked_andBootsAgainAfterInterval() throws {
-        var station = try StationHarness()
-        station.csms.bootStatus = .pending
-        station.csms.bootInterval = 40
-        station.powerOn()
+        var station = try Self.poweredOn(bootAnswer: .pending, interval: 40)
         #expect(station.sent.count == 1)
         let answer = station.csmsRequest(GetConfigurationRequest(key: ["HeartbeatInterval"]))
         #expect(answer?.configurationKey?.first?.value == "300")
@@ -50,10 +57,7 @@ struct BootNotificationTests {
     }
 
     @Test func boot_rejected_staysSilentAndAnswersNothing_untilTheInterval() throws {
-        var station = try StationHarness()
-        station.csms.bootStatus = .rejected
-        station.csms.bootInterval = 120
-        station.powerOn()
+        var station = try Self.poweredOn(bootAnswer: .rejected, interval: 120)
         let sentBefore = station.sent.count
         #expect(station.csmsCall(GetConfigurationRequest()) == nil)
         station.advance(seconds: 119)
@@ -64,18 +68,13 @@ struct BootNotificationTests {
     }
 
     @Test func boot_withIntervalZero_retriesAfterTheStationsOwnDelay() throws {
-        var station = try StationHarness()
-        station.csms.bootStatus = .pending
-        station.csms.bootInterval = 0
-        station.powerOn()
+        var station = try Self.poweredOn(bootAnswer: .pending, interval: 0)
         station.expectSent(.bootNotification, count: 1, afterAdvancing: 59)
         station.expectSent(.bootNotification, count: 2, afterAdvancing: 1)
     }
 
     @Test func bootAccepted_adoptsHeartbeatInterval_andHeartbeatsAfterSilence() throws {
-        var station = try StationHarness()
-        station.csms.bootInterval = 20
-        station.powerOn()
+        var station = try Self.poweredOn(bootAnswer: .accepted, interval: 20)
         #expect(station.snapshot.heartbeatInterval == 20)
         station.advance(seconds: 19)
         #expect(station.sentCalls(.heartbeat).isEmpty)
