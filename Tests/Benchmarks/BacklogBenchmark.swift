@@ -37,13 +37,12 @@ extension Benchmarks {
     /// ago, sampled every second: `queued` MeterValues wait in the transaction queue.
     static func offlineSession(queued: Int) throws -> Loop {
         let profile = try Self.profile(sampleInterval: 1)
-        let start = Timestamp(rfc3339: "2026-11-24T00:00:00Z")!
+        let start = Self.start
         var ev = profile.ev
         ev.batteryWh = 100_000_000  // never full
         var bigBattery = profile
         bigBattery.ev = ev
-        var loop = Loop(
-            core: try StationCore(profile: bigBattery, durable: DurableState(), now: start, seed: 1), now: start)
+        var loop = try Self.loop(bigBattery)
         loop.handle(.powerOn)
         loop.handle(.command(.plug(connector: 1)))
         loop.handle(.command(.swipe(idTag: "04A1B2C3D4E5F6", connector: 1)))

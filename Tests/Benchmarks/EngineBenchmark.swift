@@ -10,6 +10,14 @@ extension Benchmarks {
         return Double(usage.tv_sec) + Double(usage.tv_nsec) / 1e9
     }
 
+    /// When every benchmark's station starts: midnight UTC.
+    static let start = Timestamp(rfc3339: "2026-11-24T00:00:00Z")!
+
+    /// A fresh station of `profile`, nothing stored yet, its clock at `start`; not powered on.
+    static func loop(_ profile: StationProfile) throws -> Loop {
+        Loop(core: try StationCore(profile: profile, durable: DurableState(), now: start, seed: 1), now: start)
+    }
+
     static func profile(_ name: String = "default", sampleInterval: Int) throws -> StationProfile {
         guard let assets = AssetLocator.locate() else { throw ProfileError(field: "", reason: "no Assets folder") }
         var profile = try StationProfileLoader.load(name, assets: assets)
@@ -124,13 +132,12 @@ extension Benchmarks {
 
     func dayLongSession(_ name: String) throws {
         let profile = try Self.profile(name, sampleInterval: 1)
-        let start = Timestamp(rfc3339: "2026-11-24T00:00:00Z")!
+        let start = Self.start
         var ev = profile.ev
         ev.batteryWh = 10_000_000  // never full within the day
         var bigBattery = profile
         bigBattery.ev = ev
-        var loop = Loop(
-            core: try StationCore(profile: bigBattery, durable: DurableState(), now: start, seed: 1), now: start)
+        var loop = try Self.loop(bigBattery)
         let before = Self.cpuSeconds()
         loop.handle(.powerOn)
         loop.handle(.command(.plug(connector: 1)))
@@ -151,9 +158,7 @@ extension Benchmarks {
     /// Issue 3: the core's handling time of one incoming CALL, p50 and p99.
     func callHandling() throws {
         let profile = try Self.profile(sampleInterval: 60)
-        let start = Timestamp(rfc3339: "2026-11-24T00:00:00Z")!
-        var loop = Loop(
-            core: try StationCore(profile: profile, durable: DurableState(), now: start, seed: 1), now: start)
+        var loop = try Self.loop(profile)
         loop.handle(.powerOn)
         let calls = [
             #"[2,"c%d","GetConfiguration",{"key":["HeartbeatInterval","MeterValuesSampledData"]}]"#,

@@ -10,9 +10,8 @@ extension Benchmarks {
     /// end to end by Tests/ScreenTest/screen_bench.py.
     func screen() throws {
         let profile = try Self.profile(sampleInterval: 10)
-        let start = Timestamp(rfc3339: "2026-11-24T00:00:00Z")!
-        var loop = Loop(
-            core: try StationCore(profile: profile, durable: DurableState(), now: start, seed: 1), now: start)
+        let start = Self.start
+        var loop = try Self.loop(profile)
         loop.handle(.powerOn)
         loop.handle(.command(.plug(connector: 1)))
         loop.handle(.command(.swipe(idTag: "04A1B2C3D4E5F6", connector: 1)))

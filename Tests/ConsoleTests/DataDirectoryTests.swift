@@ -15,6 +15,15 @@ struct DataDirectoryTests {
         return path
     }
 
+    /// A headless console with `arguments`, once it runs (it holds its data directory).
+    static func running(
+        _ arguments: [String], environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> ConsoleProcess {
+        let console = try ConsoleProcess.headless(arguments, environment: environment)
+        console.waitUntilRunning(sourceLocation: sourceLocation)
+        return console
+    }
+
     /// The one line of a refusal, checked: exit status 2, nothing on standard output.
     static func refusal(_ console: ConsoleProcess, sourceLocation: SourceLocation = #_sourceLocation) -> String {
         let status = console.waitForExit()
@@ -32,8 +41,7 @@ struct DataDirectoryTests {
     func secondProcess_sameDataDir_isRefused() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let first = try ConsoleProcess.headless(["--id", "CP-LOCK", "--data-dir", directory])
-        first.waitUntilRunning()
+        let first = try Self.running(["--id", "CP-LOCK", "--data-dir", directory])
         let second = try ConsoleProcess.headless(["--id", "CP-LOCK", "--data-dir", directory])
         let line = Self.refusal(second)
         #expect(line.contains(directory), "\(line)")
@@ -50,8 +58,7 @@ struct DataDirectoryTests {
         let home = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: home) }
         let environment = ["XDG_DATA_HOME": home]
-        let first = try ConsoleProcess.headless(["--id", "CP-XDG"], environment: environment)
-        first.waitUntilRunning()
+        let first = try Self.running(["--id", "CP-XDG"], environment: environment)
         let second = try ConsoleProcess.headless(["--id", "CP-XDG"], environment: environment)
         let line = Self.refusal(second)
         #expect(line.contains(home + "/ocpp-console/CP-XDG"), "\(line)")
@@ -63,11 +70,9 @@ struct DataDirectoryTests {
     func killedHolder_doesNotBlockTheNextStart() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let first = try ConsoleProcess.headless(["--id", "CP-KILL", "--data-dir", directory])
-        first.waitUntilRunning()
+        let first = try Self.running(["--id", "CP-KILL", "--data-dir", directory])
         first.kill9()
-        let second = try ConsoleProcess.headless(["--id", "CP-KILL", "--data-dir", directory])
-        second.waitUntilRunning()
+        let second = try Self.running(["--id", "CP-KILL", "--data-dir", directory])
         let third = try ConsoleProcess.headless(["--id", "CP-KILL", "--data-dir", directory])
         #expect(Self.refusal(third).contains("\(second.pid)"))
         #expect(second.finish() == 0)

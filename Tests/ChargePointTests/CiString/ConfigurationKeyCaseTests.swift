@@ -51,9 +51,7 @@ struct ConfigurationKeyCaseTests {
         var station = try StationHarness.booted(profile: TestProfiles.everything)
         let secret = "0123456789abcdef0123"
         station.clearHistory()
-        #expect(
-            station.csmsRequest(ChangeConfigurationRequest(key: "authorizationkey", value: CiString500(secret)!))?
-                .status == .accepted)
+        #expect(station.changeConfiguration("authorizationkey", to: CiString500(secret)!) == .accepted)
         #expect(station.core.authorizationKey == secret)
         let answer = station.csmsRequest(GetConfigurationRequest(key: ["AUTHORIZATIONKEY"]))
         #expect(answer?.configurationKey == [KeyValue(key: "AuthorizationKey", readonly: false, value: nil)])

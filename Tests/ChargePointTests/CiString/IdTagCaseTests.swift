@@ -11,13 +11,11 @@ struct IdTagCaseTests {
     @Test("§3.5.1, §7.28: the authorization cache knows a card in any spelling")
     func cache_anyCase() throws {
         var station = try StationHarness.booted(configuration: ["LocalAuthorizeOffline": "true"])
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "Tag1", connector: 1))
+        station.plugAndSwipe(idTag: "Tag1", connector: 1)
         station.command(.stop(connector: 1))
         station.command(.unplug(connector: 1))
         station.command(.offline)
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         #expect(station.status(1) == .charging)
         #expect(station.snapshot.cachedIdTags == 1)
     }
@@ -32,8 +30,7 @@ struct IdTagCaseTests {
                     AuthorizationData(idTag: "List-OK", idTagInfo: IdTagInfo(status: .accepted)),
                     AuthorizationData(idTag: "List-Blocked", idTagInfo: IdTagInfo(status: .blocked)),
                 ], updateType: .full))
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "LIST-BLOCKED", connector: 1))
+        station.plugAndSwipe(idTag: "LIST-BLOCKED", connector: 1)
         #expect(station.sentCalls(.authorize).isEmpty)
         #expect(station.status(1) == .preparing)
         station.command(.offline)
@@ -54,15 +51,13 @@ struct IdTagCaseTests {
         var station = try Self.all()
         let expiry = StationHarness.start.adding(seconds: 600)
         _ = station.csmsRequest(ReserveNowRequest(connectorId: 1, expiryDate: expiry, idTag: "Tag1", reservationId: 7))
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         #expect(station.lastRequest(StartTransactionRequest.self)?.reservationId == 7)
 
         _ = station.csmsRequest(
             ReserveNowRequest(
                 connectorId: 2, expiryDate: expiry, idTag: "SOMEONE", parentIdTag: "family", reservationId: 8))
-        station.command(.plug(connector: 2))
-        station.command(.swipe(idTag: "family-a", connector: 2))
+        station.plugAndSwipe(idTag: "family-a", connector: 2)
         #expect(station.lastRequest(StartTransactionRequest.self)?.reservationId == 8)
     }
 
@@ -80,8 +75,7 @@ struct IdTagCaseTests {
     func group_parentIdTag_anyCase() throws {
         var station = try StationHarness.booted()
         station.csms.idTags["family-c"] = IdTagInfo(parentIdTag: "Family", status: .accepted)
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "FAMILY-A", connector: 1))
+        station.plugAndSwipe(idTag: "FAMILY-A", connector: 1)
         station.command(.swipe(idTag: "FAMILY-C", connector: 1))
         let stop = try #require(station.lastRequest(StopTransactionRequest.self))
         #expect(stop.idTag == "FAMILY-C")
@@ -91,8 +85,7 @@ struct IdTagCaseTests {
     @Test("§3.4, §7.28: without a connector number, the card's own transaction is found in any spelling")
     func swipeWithoutConnector_findsItsTransaction_anyCase() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 2))
-        station.command(.swipe(idTag: "TAG1", connector: 2))
+        station.plugAndSwipe(idTag: "TAG1", connector: 2)
         station.command(.swipe(idTag: "tag1", connector: nil))
         #expect(station.lastRequest(StopTransactionRequest.self)?.idTag == "tag1")
         #expect(station.errors.isEmpty)
@@ -101,8 +94,7 @@ struct IdTagCaseTests {
     @Test("§4.10, errata 3.5, §7.28: a cable kept locked after the stop is released by its card in any spelling")
     func lockedCable_releasedByItsCard_anyCase() throws {
         var station = try StationHarness.booted(configuration: ["UnlockConnectorOnEVSideDisconnect": "false"])
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "Tag1", connector: 1))
+        station.plugAndSwipe(idTag: "Tag1", connector: 1)
         station.command(.unplug(connector: 1))
         #expect(station.snapshot.connectors[0].locked)
         station.command(.swipe(idTag: "tAG1", connector: 1))

@@ -67,6 +67,12 @@ struct StationDriverTests {
         _ = driver.handle(.received(boot), at: start, link: &link, store: store)
     }
 
+    /// Boots the station, then forgets the link calls of the boot: what the test records is its own.
+    static func bootAndClearLinkCalls(_ driver: inout StationDriver, _ link: inout RecordingLink, _ store: Store) {
+        boot(&driver, &link, store)
+        link.calls.removeAll()
+    }
+
     @Test func powerOn_persistsFirst_thenAsksForTheLink_andPublishesEvents() throws {
         var driver = try Self.driver()
         var link = RecordingLink()
@@ -105,8 +111,7 @@ struct StationDriverTests {
         var driver = try Self.driver()
         var link = RecordingLink()
         let store = Store()
-        Self.boot(&driver, &link, store)
-        link.calls.removeAll()
+        Self.bootAndClearLinkCalls(&driver, &link, store)
         let events = driver.powerCut(at: Self.start.adding(seconds: 5), link: &link, store: store)
         #expect(link.calls == [.abort])
         #expect(events.contains(.notice("power cut: the station goes dark and comes back")))
@@ -135,8 +140,7 @@ struct StationDriverTests {
         var driver = try Self.driver()
         var link = RecordingLink()
         let store = Store()
-        Self.boot(&driver, &link, store)
-        link.calls.removeAll()
+        Self.bootAndClearLinkCalls(&driver, &link, store)
         store.failing = true
         let events = driver.handle(.command(.plug(connector: 1)), at: Self.start, link: &link, store: store)
         #expect(link.calls.isEmpty, "a frame left before its state was saved")

@@ -3,6 +3,16 @@ import Testing
 
 @Suite("BootNotification and Heartbeat (OCPP 1.6 §4.2, §4.6)")
 struct BootNotificationTests {
+    /// A station powered on against a central system that answers its BootNotification
+    /// with `status` and `interval`.
+    static func poweredOn(bootAnswer status: RegistrationStatus, interval: Int) throws -> StationHarness {
+        var station = try StationHarness()
+        station.csms.bootStatus = status
+        station.csms.bootInterval = interval
+        station.powerOn()
+        return station
+    }
+
     @Test func coldBoot_sendsBootThenStatusOfStationAndEveryConnector() throws {
         let station = try StationHarness.booted()
         #expect(station.sent.count == 4)
@@ -31,10 +41,7 @@ struct BootNotificationTests {
     }
 
     @Test func boot_pending_answersCallsSendsNothingUnasked_andBootsAgainAfterInterval() throws {
-        var station = try StationHarness()
-        station.csms.bootStatus = .pending
-        station.csms.bootInterval = 40
-        station.powerOn()
+        var station = try Self.poweredOn(bootAnswer: .pending, interval: 40)
         #expect(station.sent.count == 1)
         let answer = station.csmsRequest(GetConfigurationRequest(key: ["HeartbeatInterval"]))
         #expect(answer?.configurationKey?.first?.value == "300")
@@ -43,58 +50,41 @@ struct BootNotificationTests {
         #expect(station.csmsRequest(RemoteStartTransactionRequest(idTag: "TAG1"))?.status == .rejected)
         station.command(.plug(connector: 1))
         #expect(station.sentCalls(.statusNotification).isEmpty)
-        station.advance(seconds: 39)
-        #expect(station.sentCalls(.bootNotification).count == 1)
+        station.expectSent(.bootNotification, count: 1, afterAdvancing: 39)
         station.csms.bootStatus = .accepted
-        station.advance(seconds: 1)
-        #expect(station.sentCalls(.bootNotification).count == 2)
+        station.expectSent(.bootNotification, count: 2, afterAdvancing: 1)
         #expect(station.reportedStatuses(1) == [.preparing])
     }
 
     @Test func boot_rejected_staysSilentAndAnswersNothing_untilTheInterval() throws {
-        var station = try StationHarness()
-        station.csms.bootStatus = .rejected
-        station.csms.bootInterval = 120
-        station.powerOn()
+        var station = try Self.poweredOn(bootAnswer: .rejected, interval: 120)
         let sentBefore = station.sent.count
         #expect(station.csmsCall(GetConfigurationRequest()) == nil)
         station.advance(seconds: 119)
         #expect(station.sent.count == sentBefore)
         station.csms.bootStatus = .accepted
-        station.advance(seconds: 1)
-        #expect(station.sentCalls(.bootNotification).count == 2)
+        station.expectSent(.bootNotification, count: 2, afterAdvancing: 1)
         #expect(station.sentCalls(.statusNotification).count == 3)
     }
 
     @Test func boot_withIntervalZero_retriesAfterTheStationsOwnDelay() throws {
-        var station = try StationHarness()
-        station.csms.bootStatus = .pending
-        station.csms.bootInterval = 0
-        station.powerOn()
-        station.advance(seconds: 59)
-        #expect(station.sentCalls(.bootNotification).count == 1)
-        station.advance(seconds: 1)
-        #expect(station.sentCalls(.bootNotification).count == 2)
+        var station = try Self.poweredOn(bootAnswer: .pending, interval: 0)
+        station.expectSent(.bootNotification, count: 1, afterAdvancing: 59)
+        station.expectSent(.bootNotification, count: 2, afterAdvancing: 1)
     }
 
     @Test func bootAccepted_adoptsHeartbeatInterval_andHeartbeatsAfterSilence() throws {
-        var station = try StationHarness()
-        station.csms.bootInterval = 20
-        station.powerOn()
+        var station = try Self.poweredOn(bootAnswer: .accepted, interval: 20)
         #expect(station.snapshot.heartbeatInterval == 20)
         station.advance(seconds: 19)
         #expect(station.sentCalls(.heartbeat).isEmpty)
-        station.advance(seconds: 1)
-        #expect(station.sentCalls(.heartbeat).count == 1)
-        station.advance(seconds: 20)
-        #expect(station.sentCalls(.heartbeat).count == 2)
+        station.expectSent(.heartbeat, count: 1, afterAdvancing: 1)
+        station.expectSent(.heartbeat, count: 2, afterAdvancing: 20)
         // Any other request restarts the countdown.
         station.advance(seconds: 10)
         station.command(.plug(connector: 1))
-        station.advance(seconds: 19)
-        #expect(station.sentCalls(.heartbeat).count == 2)
-        station.advance(seconds: 1)
-        #expect(station.sentCalls(.heartbeat).count == 3)
+        station.expectSent(.heartbeat, count: 2, afterAdvancing: 19)
+        station.expectSent(.heartbeat, count: 3, afterAdvancing: 1)
     }
 
     @Test func bootAccepted_takesTheCentralSystemsClock() throws {
@@ -112,8 +102,7 @@ struct BootNotificationTests {
         station.command(.plug(connector: 1))
         #expect(station.sentCalls(.statusNotification).count == 3)
         station.restoreNetwork()
-        station.advance(seconds: 5)
-        #expect(station.sentCalls(.bootNotification).count == 1)
+        station.expectSent(.bootNotification, count: 1, afterAdvancing: 5)
         #expect(station.reportedStatuses(1) == [.available, .preparing])
         #expect(station.reportedStatuses(2) == [.available])
     }
@@ -125,8 +114,7 @@ struct BootNotificationTests {
         station.dropLink()
         station.csms.behaviour[.bootNotification] = .answer
         station.restoreNetwork()
-        station.advance(seconds: 10)
-        #expect(station.sentCalls(.bootNotification).count == 2)
+        station.expectSent(.bootNotification, count: 2, afterAdvancing: 10)
         #expect(station.snapshot.registration == .accepted)
     }
 
@@ -137,8 +125,7 @@ struct BootNotificationTests {
         station.powerOn()
         station.advance(seconds: 30)  // MessageTimeout
         station.csms.behaviour[.bootNotification] = .answer
-        station.advance(seconds: 60)
-        #expect(station.sentCalls(.bootNotification).count == 2)
+        station.expectSent(.bootNotification, count: 2, afterAdvancing: 60)
         #expect(station.snapshot.registration == .accepted)
     }
 }

@@ -8,8 +8,7 @@ struct ChangeAvailabilityTests {
         var station = try StationHarness.booted()
         #expect(station.csmsRequest(ChangeAvailabilityRequest(connectorId: 1, type: .inoperative))?.status == .accepted)
         #expect(station.status(1) == .unavailable)
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         #expect(station.sentCalls(.startTransaction).isEmpty)
         #expect(station.csmsRequest(ChangeAvailabilityRequest(connectorId: 1, type: .operative))?.status == .accepted)
         #expect(station.reportedStatuses(1) == [.available, .unavailable, .preparing])
@@ -28,8 +27,7 @@ struct ChangeAvailabilityTests {
 
     @Test func duringATransaction_isScheduled_andAppliesWhenItEnds() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         #expect(
             station.csmsRequest(ChangeAvailabilityRequest(connectorId: 1, type: .inoperative))?.status == .scheduled)
         #expect(station.status(1) == .charging)

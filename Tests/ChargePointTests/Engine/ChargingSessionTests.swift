@@ -71,8 +71,7 @@ struct ChargingSessionTests {
 
     @Test func sameCardStops_withoutAuthorize_reasonLocal() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.advance(seconds: 3600)
         station.command(.swipe(idTag: "tag1", connector: 1))
         #expect(station.sentCalls(.authorize).count == 1)
@@ -90,8 +89,7 @@ struct ChargingSessionTests {
 
     @Test func cardOfTheSameGroup_stopsTheTransaction() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "FAMILY-A", connector: 1))
+        station.plugAndSwipe(idTag: "FAMILY-A", connector: 1)
         station.command(.swipe(idTag: "FAMILY-B", connector: 1))
         #expect(station.sentRequests(AuthorizeRequest.self).map(\.idTag) == ["FAMILY-A", "FAMILY-B"])
         let stop = try #require(station.lastRequest(StopTransactionRequest.self))
@@ -101,8 +99,7 @@ struct ChargingSessionTests {
 
     @Test func cardOfAnotherGroup_cannotStopTheTransaction() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "FAMILY-A", connector: 1))
+        station.plugAndSwipe(idTag: "FAMILY-A", connector: 1)
         station.command(.swipe(idTag: "TAG2", connector: 1))
         #expect(station.sentCalls(.stopTransaction).isEmpty)
         #expect(station.status(1) == .charging)
@@ -110,8 +107,7 @@ struct ChargingSessionTests {
 
     @Test func stopButton_stopsWithReasonLocalAndNoIdTag() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 2))
-        station.command(.swipe(idTag: "TAG1", connector: 2))
+        station.plugAndSwipe(idTag: "TAG1", connector: 2)
         station.command(.stop(connector: 2))
         let stop = try #require(station.lastRequest(StopTransactionRequest.self))
         #expect(stop.reason == .local && stop.idTag == nil)
@@ -138,8 +134,7 @@ struct ChargingSessionTests {
         var station = try StationHarness.booted(configuration: ["StopTransactionOnInvalidId": "false"])
         station.csms.idTags["tag1"] = IdTagInfo(status: .accepted)
         station.csms.behaviour[.startTransaction] = .hold
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.csms.idTags["tag1"] = IdTagInfo(status: .invalid)
         station.releaseHeld(.startTransaction)
         #expect(station.sentCalls(.stopTransaction).isEmpty)
@@ -150,8 +145,7 @@ struct ChargingSessionTests {
     @Test func maxEnergyOnInvalidId_deliversThatMuchThenStops() throws {
         var station = try StationHarness.booted(configuration: ["MaxEnergyOnInvalidId": "1000"])
         station.csms.behaviour[.startTransaction] = .hold
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.csms.idTags["tag1"] = IdTagInfo(status: .invalid)
         station.releaseHeld(.startTransaction)
         #expect(station.status(1) == .charging)
@@ -165,8 +159,7 @@ struct ChargingSessionTests {
 
     @Test func transactionIds_reachTheEventsAndTheSnapshot() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         let kinds = station.events.compactMap { event -> TransactionEvent.Kind? in
             if case .transaction(let transaction) = event { return transaction.kind }
             return nil
@@ -176,8 +169,7 @@ struct ChargingSessionTests {
 
     @Test func evFull_goesSuspendedEV_andEnergyMatchesTheBattery() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 2))
-        station.command(.swipe(idTag: "TAG1", connector: 2))
+        station.plugAndSwipe(idTag: "TAG1", connector: 2)
         // 60 kWh battery at 30 %: 42 kWh. 125 A at the link's 384 V (SoC 30 %) to 400 V
         // (SoC 50 %) is 48 to 50 kW, then the 50 kW maximum: about 50.7 minutes.
         station.advance(seconds: 3000)
@@ -190,8 +182,7 @@ struct ChargingSessionTests {
 
     @Test func evSuspendAndResume_switchBetweenSuspendedEVAndCharging() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.command(.evSuspend(connector: 1))
         station.command(.evResume(connector: 1))
         #expect(station.reportedStatuses(1) == [.available, .preparing, .charging, .suspendedEV, .charging])
@@ -204,8 +195,7 @@ struct ChargingSessionTests {
         station.command(.evPower(connector: 1, kilowatts: 7))
         #expect(station.errors.isEmpty)
         #expect(station.notices.last?.contains("next EV") == true)
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         #expect(station.snapshot.connectors[0].evMaxPowerW == 7000)
         #expect(station.snapshot.connectors[0].powerW == 7000)
         station.command(.swipe(idTag: "TAG1", connector: 1))

@@ -15,8 +15,7 @@ struct ClockTests {
         // The boot's interval (300 s) is longer than the samples' 60 s: heartbeats only
         // go out (and bring the central system's time) with a shorter one.
         _ = station.csmsRequest(ChangeConfigurationRequest(key: "HeartbeatInterval", value: "30"))
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         return station
     }
 
@@ -122,8 +121,7 @@ struct ClockTests {
             var station = index == 0 ? reference : stepped
             station.csms.behaviour[.bootNotification] = .answer
             station.powerOn()
-            station.command(.plug(connector: 1))
-            station.command(.swipe(idTag: "TAG1", connector: 1))
+            station.plugAndSwipe(idTag: "TAG1", connector: 1)
             station.advance(seconds: 100)
             if index == 1 { station.hostClockOffset = step }
             station.advance(seconds: 600)

@@ -40,8 +40,7 @@ struct ConfigurationTests {
         var station = try StationHarness.booted()
         #expect(
             station.csmsRequest(ChangeConfigurationRequest(key: "HeartbeatInterval", value: "15"))?.status == .accepted)
-        station.advance(seconds: 15)
-        #expect(station.sentCalls(.heartbeat).count == 1)
+        station.expectSent(.heartbeat, count: 1, afterAdvancing: 15)
         let answer = station.csmsRequest(GetConfigurationRequest(key: ["HeartbeatInterval"]))
         #expect(answer?.configurationKey?.first?.value == "15")
     }
@@ -83,9 +82,7 @@ struct ConfigurationTests {
         var station = try StationHarness.booted(profile: TestProfiles.everything)
         let secret = "0123456789abcdef0123"
         station.clearHistory()
-        #expect(
-            station.csmsRequest(ChangeConfigurationRequest(key: "AuthorizationKey", value: CiString500(secret)!))?
-                .status == .accepted)
+        #expect(station.changeConfiguration("AuthorizationKey", to: CiString500(secret)!) == .accepted)
         let answer = station.csmsRequest(GetConfigurationRequest(key: ["AuthorizationKey"]))
         #expect(answer?.configurationKey?.first?.value == nil)
         #expect(station.core.authorizationKey == secret)

@@ -22,8 +22,7 @@ struct ConnectorRatingTests {
 
     @Test func dcConnector_atLowSoC_drawsItsMaxCurrent_notItsMaxPower() throws {
         var station = try StationHarness.booted(configuration: ["MeterValuesSampledData": Self.ratingMeasurands])
-        station.command(.plug(connector: 2))
-        station.command(.swipe(idTag: "TAG1", connector: 2))
+        station.plugAndSwipe(idTag: "TAG1", connector: 2)
         // SoC 30 %: the link is at 400 V × (0.9 + 0.2 × 0.30) = 384 V; 125 A × 384 V = 48 kW.
         let connector = station.snapshot.connectors[1]
         #expect(connector.powerW == 48_000)
@@ -37,8 +36,7 @@ struct ConnectorRatingTests {
         var station = try StationHarness.booted(configuration: [
             "MeterValuesSampledData": Self.ratingMeasurands, "MeterValueSampleInterval": "20",
         ])
-        station.command(.plug(connector: 2))
-        station.command(.swipe(idTag: "TAG1", connector: 2))
+        station.plugAndSwipe(idTag: "TAG1", connector: 2)
         station.advance(seconds: 3600)
         #expect(station.status(2) == .suspendedEV)
         let imported = Self.sampled(station, .currentImport, connector: 2)
@@ -59,8 +57,7 @@ struct ConnectorRatingTests {
     @Test func singlePhaseConnector_drawsAtMost32A_evenWhenRated7_4kW() throws {
         var station = try StationHarness.booted(
             profile: TestProfiles.oneFixedCable, configuration: ["MeterValuesSampledData": Self.ratingMeasurands])
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         // 32 A × 230 V = 7.36 kW, below the 7.4 kW maximum; the 11 kW EV takes that.
         let connector = station.snapshot.connectors[0]
         #expect(connector.powerW == 7360)
@@ -82,8 +79,7 @@ struct ConnectorRatingTests {
 
     @Test func evPowerAboveTheRating_isAccepted_andTheDrawIsCappedAtTheRating() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 2))
-        station.command(.swipe(idTag: "TAG1", connector: 2))
+        station.plugAndSwipe(idTag: "TAG1", connector: 2)
         station.clearHistory()
         station.command(.evPower(connector: 2, kilowatts: 100))
         #expect(station.errors.isEmpty)
@@ -98,8 +94,7 @@ struct ConnectorRatingTests {
 
     @Test func compositeScheduleInAmperes_staysWithinTheRating_ocpp5_7() throws {
         var station = try StationHarness.booted(profile: TestProfiles.everything)
-        station.command(.plug(connector: 2))
-        station.command(.swipe(idTag: "TAG1", connector: 2))
+        station.plugAndSwipe(idTag: "TAG1", connector: 2)
         let dc = station.csmsRequest(
             GetCompositeScheduleRequest(connectorId: 2, duration: 600, chargingRateUnit: .amperes))
         let dcLimits = try #require(dc?.chargingSchedule).chargingSchedulePeriod.map(\.limit.value)
@@ -126,8 +121,7 @@ struct ConnectorRatingTests {
 
     @Test func dcTxProfileInAmperesAboveTheRating_isCappedAtTheRating() throws {
         var station = try StationHarness.booted(profile: TestProfiles.everything)
-        station.command(.plug(connector: 2))
-        station.command(.swipe(idTag: "TAG1", connector: 2))
+        station.plugAndSwipe(idTag: "TAG1", connector: 2)
         let tx = ChargingProfile(
             chargingProfileId: 2, stackLevel: 0, chargingProfilePurpose: .txProfile, chargingProfileKind: .relative,
             chargingSchedule: ChargingSchedule(

@@ -62,8 +62,7 @@ struct ConnectorStatusMachineTests {
         case .available: break
         case .preparing: station.command(.plug(connector: 1))
         case .charging, .suspendedEV, .suspendedEVSE, .finishing:
-            station.command(.plug(connector: 1))
-            station.command(.swipe(idTag: "TAG1", connector: 1))
+            station.plugAndSwipe(idTag: "TAG1", connector: 1)
             if status == .suspendedEV { station.command(.evSuspend(connector: 1)) }
             if status == .suspendedEVSE { apply(.limitZero, to: &station) }
             if status == .finishing { station.command(.stop(connector: 1)) }

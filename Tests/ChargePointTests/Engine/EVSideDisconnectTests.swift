@@ -7,8 +7,7 @@ import Testing
 struct EVSideDisconnectTests {
     @Test func stopOnDisconnect_andUnlock_stopsWithEVDisconnected_thenAvailable() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.command(.unplug(connector: 1))
         #expect(station.lastRequest(StopTransactionRequest.self)?.reason == .evDisconnected)
         #expect(station.reportedStatuses(1).suffix(3) == [.charging, .finishing, .available])
@@ -17,8 +16,7 @@ struct EVSideDisconnectTests {
 
     @Test func stopOnDisconnect_withoutUnlock_keepsTheCableLockedInTheSocket() throws {
         var station = try StationHarness.booted(configuration: ["UnlockConnectorOnEVSideDisconnect": "false"])
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.command(.unplug(connector: 1))
         #expect(station.lastRequest(StopTransactionRequest.self)?.reason == .evDisconnected)
         #expect(station.status(1) == .finishing)
@@ -29,8 +27,7 @@ struct EVSideDisconnectTests {
 
     @Test func keepTransactionOnDisconnect_goesSuspendedEV_withInfo_andResumesOnReconnect() throws {
         var station = try StationHarness.booted(configuration: ["StopTransactionOnEVSideDisconnect": "false"])
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.command(.unplug(connector: 1))
         #expect(station.sentCalls(.stopTransaction).isEmpty)
         let suspended = try #require(station.lastRequest(StatusNotificationRequest.self))
@@ -47,8 +44,7 @@ struct EVSideDisconnectTests {
 
     @Test func fixedCable_disconnectAtTheEV_finishesThenAvailable() throws {
         var station = try StationHarness.booted(profile: TestProfiles.oneFixedCable)
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.command(.unplug(connector: 1))
         #expect(station.reportedStatuses(1).suffix(3) == [.charging, .finishing, .available])
     }

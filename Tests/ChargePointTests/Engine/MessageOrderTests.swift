@@ -20,8 +20,7 @@ struct MessageOrderTests {
 
     @Test func online_stopThenFinishingThenAvailable_OCPP16_4_9() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.advance(seconds: 60)
         station.clearHistory()
         station.command(.stop(connector: 1))
@@ -32,8 +31,7 @@ struct MessageOrderTests {
 
     @Test func powerCutDuringSession_sendsStopTransactionBeforeTheFinishingItCaused_OCPP16_4_9() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.advance(seconds: 30)
         let before = station.sent.count
         try station.powerCut(restartAfter: 5)
@@ -48,8 +46,7 @@ struct MessageOrderTests {
 
     @Test func offlineStopAndUnplug_sendsStopTransactionBeforeAvailable_andNoHistoricalFinishing_OCPP16_4_9() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.advance(seconds: 60)
         station.command(.offline)
         station.command(.stop(connector: 1))
@@ -68,8 +65,7 @@ struct MessageOrderTests {
     @Test func offlineSessionStartedAndStopped_sendsStartAndStopBeforeTheStatus_OCPP16_3_7() throws {
         var station = try StationHarness.booted(configuration: ["AllowOfflineTxForUnknownId": "true"])
         station.command(.offline)
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.advance(seconds: 120)
         station.command(.unplug(connector: 1))
         let before = station.sent.count
@@ -85,8 +81,7 @@ struct MessageOrderTests {
     /// immediately).
     @Test func otherConnectorsStatus_overtakesTheOfflineBacklog_OCPP16_3_7() throws {
         var station = try StationHarness.booted(configuration: ["MeterValueSampleInterval": "10"])
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.command(.offline)
         station.advance(seconds: 600)
         station.csms.behaviour[.meterValues] = .hold

@@ -11,8 +11,7 @@ struct MeterValuesTests {
             "MeterValuesSampledData": "Energy.Active.Import.Register,Power.Active.Import,Current.Import,Voltage",
         ])
         station.advance(seconds: 7)
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.advance(seconds: 29)
         #expect(station.sentCalls(.meterValues).isEmpty)
         station.advance(seconds: 1)
@@ -34,11 +33,9 @@ struct MeterValuesTests {
         #expect(value.sampledValue[1].value == "11000" && value.sampledValue[1].unit == .watts)
         #expect(value.sampledValue[2].value == "15.9" && value.sampledValue[2].unit == .amperes)
         #expect(value.sampledValue[5].value == "230.0" && value.sampledValue[5].unit == .volts)
-        station.advance(seconds: 30)
-        #expect(station.sentCalls(.meterValues).count == 2)
+        station.expectSent(.meterValues, count: 2, afterAdvancing: 30)
         station.command(.stop(connector: 1))
-        station.advance(seconds: 300)
-        #expect(station.sentCalls(.meterValues).count == 2)
+        station.expectSent(.meterValues, count: 2, afterAdvancing: 300)
     }
 
     @Test func sampleIntervalZero_sendsNoSampledValues() throws {
@@ -46,8 +43,7 @@ struct MeterValuesTests {
             "MeterValueSampleInterval": "0", "ClockAlignedDataInterval": "0",
             "MeterValuesSampledData": "Energy.Active.Import.Register",
         ])
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         // A transaction runs for an hour: with an interval, it would be sampled.
         #expect(station.sentRequests(StartTransactionRequest.self).count == 1)
         #expect(station.status(1) == .charging)
@@ -59,8 +55,7 @@ struct MeterValuesTests {
     @Test func clockAligned_onTheBoundaries_forEveryConnector() throws {
         var station = try StationHarness.booted(configuration: ["ClockAlignedDataInterval": "900"])
         station.advance(seconds: 400)
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.advance(seconds: 499)
         #expect(station.sentCalls(.meterValues).isEmpty)
         station.advance(seconds: 1)
@@ -79,8 +74,7 @@ struct MeterValuesTests {
             "MeterValueSampleInterval": "60", "StopTxnSampledData": "Energy.Active.Import.Register",
             "StopTransactionMaxMeterValues": "4",
         ])
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.advance(seconds: 600)
         station.command(.stop(connector: 1))
         let stop = try #require(station.lastRequest(StopTransactionRequest.self))
@@ -96,10 +90,8 @@ struct MeterValuesTests {
         var station = try StationHarness.booted(configuration: [
             "MeterValueSampleInterval": "60", "StopTxnSampledData": "", "StopTxnAlignedData": "",
         ])
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
-        station.advance(seconds: 300)
-        #expect(station.sentCalls(.meterValues).count == 5)
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
+        station.expectSent(.meterValues, count: 5, afterAdvancing: 300)
         station.command(.stop(connector: 1))
         let stop = try #require(station.lastRequest(StopTransactionRequest.self))
         #expect(stop.transactionData == nil)
@@ -107,8 +99,7 @@ struct MeterValuesTests {
 
     @Test func frequencyInTransactionData_hasNoHertzUnit_forTheStopTransactionSchema() throws {
         var station = try StationHarness.booted(configuration: ["StopTxnSampledData": "Frequency"])
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.command(.stop(connector: 1))
         let stop = try #require(station.lastRequest(StopTransactionRequest.self))
         #expect(stop.transactionData?.first?.sampledValue.first.measurand == .frequency)
@@ -119,8 +110,7 @@ struct MeterValuesTests {
         var station = try StationHarness.booted(configuration: [
             "MeterValueSampleInterval": "60", "MeterValuesSampledData": "SoC,Power.Active.Import",
         ])
-        station.command(.plug(connector: 2))
-        station.command(.swipe(idTag: "TAG1", connector: 2))
+        station.plugAndSwipe(idTag: "TAG1", connector: 2)
         station.advance(seconds: 60)
         let value = try #require(station.lastRequest(MeterValuesRequest.self)?.meterValue.first)
         #expect(value.sampledValue.first.measurand == .soc && value.sampledValue.first.location == .ev)

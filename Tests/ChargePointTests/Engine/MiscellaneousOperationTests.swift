@@ -25,8 +25,7 @@ struct MiscellaneousOperationTests {
 
     @Test func cachedIdTag_withLocalPreAuthorize_startsWithoutAuthorize() throws {
         var station = try StationHarness.booted(configuration: ["LocalPreAuthorize": "true"])
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.command(.swipe(idTag: "TAG1", connector: 1))
         station.command(.swipe(idTag: "TAG1", connector: 1))
         #expect(station.sentCalls(.authorize).count == 1)

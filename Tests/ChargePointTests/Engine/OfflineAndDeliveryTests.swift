@@ -12,8 +12,7 @@ struct OfflineAndDeliveryTests {
         station.command(.swipe(idTag: "TAG1", connector: 1))
         station.command(.offline)
         #expect(station.linkRequests.last == .disconnect(reason: "operator: offline"))
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         #expect(station.status(1) == .charging)
         station.advance(seconds: 600)
         station.command(.swipe(idTag: "TAG1", connector: 1))
@@ -52,8 +51,7 @@ struct OfflineAndDeliveryTests {
     /// first after the reconnection (OCPP 1.6 §3.7 "MAY be delivered immediately").
     @Test func offlineBacklog_isOvertakenByNewStatusNotifications() throws {
         var station = try StationHarness.booted(configuration: ["MeterValueSampleInterval": "60"])
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.command(.offline)
         station.advance(seconds: 600)
         station.command(.evSuspend(connector: 1))
@@ -67,8 +65,7 @@ struct OfflineAndDeliveryTests {
     @Test func offline_unknownCard_isRefused_unlessAllowOfflineTxForUnknownId() throws {
         var station = try StationHarness.booted()
         station.command(.offline)
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "STRANGER", connector: 1))
+        station.plugAndSwipe(idTag: "STRANGER", connector: 1)
         #expect(station.status(1) == .preparing)
         station.command(.configSet(key: "AllowOfflineTxForUnknownId", value: "true"))
         station.command(.swipe(idTag: "STRANGER", connector: 1))
@@ -80,20 +77,16 @@ struct OfflineAndDeliveryTests {
         station.command(.swipe(idTag: "TAG1", connector: 1))
         station.command(.swipe(idTag: "TAG1", connector: 1))
         station.command(.offline)
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         #expect(station.status(1) == .preparing)
     }
 
     @Test func connectionLossDuringTransaction_queuesMeterValues_thenDeliversThemInOrder() throws {
         var station = try StationHarness.booted(configuration: ["MeterValueSampleInterval": "60"])
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
-        station.advance(seconds: 60)
-        #expect(station.sentCalls(.meterValues).count == 1)
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
+        station.expectSent(.meterValues, count: 1, afterAdvancing: 60)
         station.dropLink()
-        station.advance(seconds: 300)
-        #expect(station.sentCalls(.meterValues).count == 1)
+        station.expectSent(.meterValues, count: 1, afterAdvancing: 300)
         #expect(station.snapshot.queuedTransactionMessages == 5)
         station.restoreNetwork()
         station.advance(seconds: 60)
@@ -110,35 +103,26 @@ struct OfflineAndDeliveryTests {
         var station = try StationHarness.booted(configuration: [
             "TransactionMessageAttempts": "3", "TransactionMessageRetryInterval": "10",
         ])
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.csms.behaviour[.stopTransaction] = .callError(.internalError)
         station.command(.stop(connector: 1))
         #expect(station.sentCalls(.stopTransaction).count == 1)
-        station.advance(seconds: 9)
-        #expect(station.sentCalls(.stopTransaction).count == 1)
-        station.advance(seconds: 1)
-        #expect(station.sentCalls(.stopTransaction).count == 2)
-        station.advance(seconds: 19)
-        #expect(station.sentCalls(.stopTransaction).count == 2)
-        station.advance(seconds: 1)
-        #expect(station.sentCalls(.stopTransaction).count == 3)
-        station.advance(seconds: 3600)
-        #expect(station.sentCalls(.stopTransaction).count == 3)
+        station.expectSent(.stopTransaction, count: 1, afterAdvancing: 9)
+        station.expectSent(.stopTransaction, count: 2, afterAdvancing: 1)
+        station.expectSent(.stopTransaction, count: 2, afterAdvancing: 19)
+        station.expectSent(.stopTransaction, count: 3, afterAdvancing: 1)
+        station.expectSent(.stopTransaction, count: 3, afterAdvancing: 3600)
         #expect(station.snapshot.queuedTransactionMessages == 0)
     }
 
     @Test func stopTransactionCallError_thenSuccess_deliversOnce() throws {
         var station = try StationHarness.booted(configuration: ["TransactionMessageRetryInterval": "10"])
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.csms.behaviour[.stopTransaction] = .callError(.genericError)
         station.csms.behaviourCounts[.stopTransaction] = 1
         station.command(.stop(connector: 1))
-        station.advance(seconds: 10)
-        #expect(station.sentCalls(.stopTransaction).count == 2)
-        station.advance(seconds: 600)
-        #expect(station.sentCalls(.stopTransaction).count == 2)
+        station.expectSent(.stopTransaction, count: 2, afterAdvancing: 10)
+        station.expectSent(.stopTransaction, count: 2, afterAdvancing: 600)
         #expect(station.snapshot.queuedTransactionMessages == 0)
     }
 
@@ -147,8 +131,7 @@ struct OfflineAndDeliveryTests {
             "TransactionMessageAttempts": "1", "MeterValueSampleInterval": "30",
         ])
         station.csms.behaviour[.startTransaction] = .callError(.internalError)
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.csms.behaviour[.startTransaction] = .answer
         station.advance(seconds: 30)
         #expect(station.lastRequest(MeterValuesRequest.self)?.transactionId == -1)
@@ -158,8 +141,7 @@ struct OfflineAndDeliveryTests {
 
     @Test func nonTransactionRequests_overtakeTheQueue() throws {
         var station = try StationHarness.booted(configuration: ["MeterValueSampleInterval": "10"])
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.dropLink()
         station.advance(seconds: 100)
         station.command(.plug(connector: 2))
@@ -205,8 +187,7 @@ struct OfflineAndDeliveryTests {
         station.csms.behaviourCounts[.startTransaction] = 1
         station.command(.swipe(idTag: "TAG1", connector: 1))
         station.advance(seconds: 30)
-        station.advance(seconds: 10)
-        #expect(station.sentCalls(.startTransaction).count == 2)
+        station.expectSent(.startTransaction, count: 2, afterAdvancing: 10)
         #expect(station.snapshot.connectors[0].session?.transactionId == 1)
     }
 }

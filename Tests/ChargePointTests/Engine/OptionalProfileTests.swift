@@ -43,8 +43,7 @@ struct OptionalProfileTests {
                     AuthorizationData(idTag: "LIST-OK", idTagInfo: IdTagInfo(status: .accepted)),
                     AuthorizationData(idTag: "LIST-BLOCKED", idTagInfo: IdTagInfo(status: .blocked)),
                 ], updateType: .full))
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "LIST-BLOCKED", connector: 1))
+        station.plugAndSwipe(idTag: "LIST-BLOCKED", connector: 1)
         #expect(station.sentCalls(.authorize).isEmpty)
         #expect(station.status(1) == .preparing)
         station.command(.offline)
@@ -59,8 +58,7 @@ struct OptionalProfileTests {
             ReserveNowRequest(connectorId: 1, expiryDate: expiry, idTag: "TAG1", reservationId: 7))
         #expect(reply?.status == .accepted)
         #expect(station.status(1) == .reserved)
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG2", connector: 1))
+        station.plugAndSwipe(idTag: "TAG2", connector: 1)
         #expect(station.sentCalls(.startTransaction).isEmpty)
         station.command(.swipe(idTag: "TAG1", connector: 1))
         #expect(station.lastRequest(StartTransactionRequest.self)?.reservationId == 7)
@@ -150,8 +148,7 @@ struct OptionalProfileTests {
         #expect(
             station.csmsRequest(SetChargingProfileRequest(connectorId: 0, csChargingProfiles: profile))?.status
                 == .accepted)
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         #expect(station.snapshot.connectors[0].powerW == 3000)
         station.advance(seconds: 600)
         #expect(station.status(1) == .suspendedEVSE)
@@ -168,8 +165,7 @@ struct OptionalProfileTests {
             station.csmsRequest(SetChargingProfileRequest(connectorId: 1, csChargingProfiles: tx))?.status == .rejected)
         let fallback = Self.profile(id: 1, purpose: .txDefaultProfile, periods: [(0, 2000)])
         _ = station.csmsRequest(SetChargingProfileRequest(connectorId: 0, csChargingProfiles: fallback))
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         #expect(
             station.csmsRequest(SetChargingProfileRequest(connectorId: 1, csChargingProfiles: tx))?.status == .accepted)
         // 8 A × 230 V × 3 phases.
@@ -187,8 +183,7 @@ struct OptionalProfileTests {
         #expect(
             station.csmsRequest(SetChargingProfileRequest(connectorId: 0, csChargingProfiles: cap))?.status == .accepted
         )
-        station.command(.plug(connector: 2))
-        station.command(.swipe(idTag: "TAG1", connector: 2))
+        station.plugAndSwipe(idTag: "TAG1", connector: 2)
         #expect(station.snapshot.connectors[1].powerW == 4000)
     }
 

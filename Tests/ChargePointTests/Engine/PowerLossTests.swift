@@ -7,8 +7,7 @@ import Testing
 struct PowerLossTests {
     @Test func powerCutDuringTransaction_stopsItWithPowerLoss_afterTheBoot() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.advance(seconds: 1800)
         try station.powerCut(restartAfter: 120)
         let stop = try #require(station.lastRequest(StopTransactionRequest.self))
@@ -29,8 +28,7 @@ struct PowerLossTests {
     /// between the start and the 30 s checkpoint).
     @Test func powerCut_secondsIntoASession_stopsWithTheRegisterOfTheLastSecond_OCPP16_4_10() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         let started = station.now
         station.advance(seconds: 10.6)
         let shown = station.core.snapshot(at: station.now).connectors[0]
@@ -44,8 +42,7 @@ struct PowerLossTests {
         #expect(lag >= 0 && lag <= 1000, "stamped \(stop.timestamp)")
         // The next session on the connector starts from there, not from a lower register.
         station.command(.unplug(connector: 1))
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         let next = try #require(station.lastRequest(StartTransactionRequest.self))
         #expect(next.meterStart == stop.meterStop)
     }
@@ -55,8 +52,7 @@ struct PowerLossTests {
     /// power last changed.
     @Test func powerCut_afterALongSuspension_isStampedWithinASecondOfTheCut() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.advance(seconds: 60)
         station.command(.evSuspend(connector: 1))
         let energy = station.core.snapshot(at: station.now).connectors[0].meterWh
@@ -73,8 +69,7 @@ struct PowerLossTests {
         var profile = TestProfiles.twoConnectors
         profile.powerLoss = .resume
         var station = try StationHarness.booted(profile: profile)
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         try station.powerCut()
         #expect(station.sentCalls(.stopTransaction).isEmpty)
         #expect(station.status(1) == .charging)
@@ -87,8 +82,7 @@ struct PowerLossTests {
         station.command(.swipe(idTag: "TAG1", connector: 1))
         station.command(.swipe(idTag: "TAG1", connector: 1))
         station.command(.offline)
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.advance(seconds: 60)
         try station.powerCut()
         // `offline` is the network's state: the power coming back does not restore it.
@@ -105,8 +99,7 @@ struct PowerLossTests {
 
     @Test func theStoreAlwaysMatchesTheCore() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.advance(seconds: 100)
         _ = station.csmsRequest(ChangeConfigurationRequest(key: "HeartbeatInterval", value: "77"))
         var expected = station.core.durableState

@@ -55,8 +55,7 @@ struct RemoteStartStopTests {
 
     @Test func remoteStart_whenConnectorBusy_orUnknown_isRejected() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         #expect(station.csmsRequest(RemoteStartTransactionRequest(connectorId: 1, idTag: "TAG2"))?.status == .rejected)
         #expect(station.csmsRequest(RemoteStartTransactionRequest(connectorId: 9, idTag: "TAG2"))?.status == .rejected)
     }
@@ -70,8 +69,7 @@ struct RemoteStartStopTests {
 
     @Test func remoteStop_stopsWithReasonRemote() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         #expect(station.csmsRequest(RemoteStopTransactionRequest(transactionId: 1))?.status == .accepted)
         let stop = try #require(station.lastRequest(StopTransactionRequest.self))
         #expect(stop.reason == .remote && stop.transactionId == 1)

@@ -84,8 +84,7 @@ struct ReservationGroupTests {
     @Test func card_ofTheGroup_startsWithTheReservation_andOfAnotherGroupIsRefused_OCPP16_5_13() throws {
         var station = try Self.reserved()
         station.csms.idTags["stranger"] = IdTagInfo(parentIdTag: "OTHER", status: .accepted)
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "STRANGER", connector: 1))
+        station.plugAndSwipe(idTag: "STRANGER", connector: 1)
         #expect(station.sentCalls(.startTransaction).isEmpty)
         station.command(.swipe(idTag: "FAMILY-B", connector: 1))
         #expect(station.lastRequest(StartTransactionRequest.self)?.reservationId == 5)

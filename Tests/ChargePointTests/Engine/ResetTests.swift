@@ -12,8 +12,7 @@ struct ResetTests {
         // A reboot takes the profile's reboot-seconds: dark until then (issue 8 §7).
         #expect(station.snapshot.rebootingIn == 3000)
         #expect(station.snapshot.connection == .disconnected)
-        station.advance(seconds: 2.999)
-        #expect(station.sentCalls(.bootNotification).count == 1)
+        station.expectSent(.bootNotification, count: 1, afterAdvancing: 2.999)
         station.advance(seconds: 0.001)
         #expect(station.snapshot.rebootingIn == nil)
         #expect(station.sentCalls(.bootNotification).count == 2)
@@ -31,8 +30,7 @@ struct ResetTests {
         #expect(station.csms.held.count == 1)
         #expect(station.csmsRequest(ResetRequest(type: type))?.status == .accepted)
         station.releaseHeld(.statusNotification)
-        station.advance(seconds: 3)
-        #expect(station.sentCalls(.bootNotification).count == 2)
+        station.expectSent(.bootNotification, count: 2, afterAdvancing: 3)
         // The late answer reached a station already rebooting: ignored, not an error.
         #expect(station.errors.isEmpty, "\(station.errors)")
     }
@@ -40,13 +38,11 @@ struct ResetTests {
     @Test(arguments: [(ResetType.soft, Reason.softReset), (.hard, .hardReset)])
     func reset_withTransaction_stopsItFirst(_ type: ResetType, _ reason: Reason) throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         _ = station.csmsRequest(ResetRequest(type: type))
         let stop = try #require(station.lastRequest(StopTransactionRequest.self))
         #expect(stop.reason == reason)
-        station.advance(seconds: 3)
-        #expect(station.sentCalls(.bootNotification).count == 2)
+        station.expectSent(.bootNotification, count: 2, afterAdvancing: 3)
         // Stopped before the new boot went out.
         let order = station.sent.compactMap { text -> String? in
             guard case .success(.call(let call)) = Frame.parse(text) else { return nil }
@@ -61,8 +57,7 @@ struct ResetTests {
 
     @Test func softReset_offline_queuesTheStopForAfterTheReboot() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.dropLink()
         station.command(.reset(.soft))
         #expect(station.sentCalls(.stopTransaction).isEmpty)

@@ -45,7 +45,23 @@ struct StationLimitSharingTests {
         station.command(.swipe(idTag: IdToken("TAG\(connector)")!.value, connector: connector))
     }
 
+    /// A station (with `ev` for its EVs) under a ChargePointMaxProfile of `periods`, a session
+    /// started on connector 1, then on connector 2.
+    static func twoSessions(under periods: [(Int, Double)], ev: EVDefaults? = nil) throws -> StationHarness {
+        var station = try Self.station(ev: ev)
+        install(&station, profile(id: 1, periods: periods))
+        startSession(&station, 1)
+        startSession(&station, 2)
+        return station
+    }
+
     static func powers(_ station: StationHarness) -> [Double] { station.snapshot.connectors.map(\.powerW) }
+
+    /// Each connector's power once `seconds` have passed.
+    static func powers(_ station: inout StationHarness, after seconds: Double) -> [Double] {
+        station.advance(seconds: seconds)
+        return powers(station)
+    }
 
     static func composite(
         _ station: inout StationHarness, connector: Int, duration: Int = 1200, unit: ChargingRateUnitType = .watts
@@ -58,10 +74,7 @@ struct StationLimitSharingTests {
     // MARK: Sharing
 
     @Test func chargePointMax_isTheLimitForAllConnectorsCombined_ocpp3_13_3() throws {
-        var station = try Self.station()
-        Self.install(&station, Self.profile(id: 1, periods: [(0, 10_000)]))
-        Self.startSession(&station, 1)
-        Self.startSession(&station, 2)
+        let station = try Self.twoSessions(under: [(0, 10_000)])
         #expect(Self.powers(station) == [5000, 5000])
         #expect(station.snapshot.connectors.map(\.limitW) == [5000, 5000])
         #expect(station.status(1) == .charging && station.status(2) == .charging)
@@ -79,10 +92,7 @@ struct StationLimitSharingTests {
     }
 
     @Test func anEVWithALowMaximum_leavesWhatItDoesNotUseToTheOther() throws {
-        var station = try Self.station()
-        Self.install(&station, Self.profile(id: 1, periods: [(0, 10_000)]))
-        Self.startSession(&station, 1)
-        Self.startSession(&station, 2)
+        var station = try Self.twoSessions(under: [(0, 10_000)])
         station.command(.evPower(connector: 1, kilowatts: 3))
         #expect(Self.powers(station) == [3000, 7000])
         #expect(station.snapshot.connectors[1].limitW == 7000)
@@ -91,10 +101,7 @@ struct StationLimitSharingTests {
     }
 
     @Test func aSuspendedEV_givesItsShareBack_andStaysSuspendedEV() throws {
-        var station = try Self.station()
-        Self.install(&station, Self.profile(id: 1, periods: [(0, 10_000)]))
-        Self.startSession(&station, 1)
-        Self.startSession(&station, 2)
+        var station = try Self.twoSessions(under: [(0, 10_000)])
         station.command(.evSuspend(connector: 2))
         #expect(Self.powers(station) == [10_000, 0])
         #expect(station.status(2) == .suspendedEV)
@@ -104,10 +111,7 @@ struct StationLimitSharingTests {
     }
 
     @Test func aFaultedConnector_givesItsShareBack() throws {
-        var station = try Self.station()
-        Self.install(&station, Self.profile(id: 1, periods: [(0, 10_000)]))
-        Self.startSession(&station, 1)
-        Self.startSession(&station, 2)
+        var station = try Self.twoSessions(under: [(0, 10_000)])
         station.command(.fault(connector: 2, code: .groundFailure, info: nil))
         #expect(Self.powers(station) == [10_000, 0])
         station.command(.clear(connector: 2))
@@ -116,10 +120,7 @@ struct StationLimitSharingTests {
 
     @Test func aFullBattery_givesItsShareBack() throws {
         // 10 kWh batteries at 90 %: 1 kWh to go each.
-        var station = try Self.station(ev: EVDefaults(batteryWh: 10_000, initialSoC: 90))
-        Self.install(&station, Self.profile(id: 1, periods: [(0, 10_000)]))
-        Self.startSession(&station, 1)
-        Self.startSession(&station, 2)
+        var station = try Self.twoSessions(under: [(0, 10_000)], ev: EVDefaults(batteryWh: 10_000, initialSoC: 90))
         station.command(.evSuspend(connector: 1))
         // Connector 2 alone for 3 minutes at 10 kW: 0.5 kWh; then 5 kW each.
         station.advance(seconds: 180)
@@ -134,10 +135,7 @@ struct StationLimitSharingTests {
     }
 
     @Test func aTransactionLimitBelowTheShare_leavesTheRestToTheOther() throws {
-        var station = try Self.station()
-        Self.install(&station, Self.profile(id: 1, periods: [(0, 10_000)]))
-        Self.startSession(&station, 1)
-        Self.startSession(&station, 2)
+        var station = try Self.twoSessions(under: [(0, 10_000)])
         Self.install(
             &station, Self.profile(id: 2, purpose: .txProfile, kind: .relative, periods: [(0, 2000)]), connector: 1)
         #expect(Self.powers(station) == [2000, 8000])
@@ -148,14 +146,9 @@ struct StationLimitSharingTests {
     }
 
     @Test func atAPeriodBoundary_theNewLimitIsShared() throws {
-        var station = try Self.station()
-        Self.install(&station, Self.profile(id: 1, periods: [(0, 10_000), (600, 6000)]))
-        Self.startSession(&station, 1)
-        Self.startSession(&station, 2)
-        station.advance(seconds: 599)
-        #expect(Self.powers(station) == [5000, 5000])
-        station.advance(seconds: 1)
-        #expect(Self.powers(station) == [3000, 3000])
+        var station = try Self.twoSessions(under: [(0, 10_000), (600, 6000)])
+        #expect(Self.powers(&station, after: 599) == [5000, 5000])
+        #expect(Self.powers(&station, after: 1) == [3000, 3000])
     }
 
     @Test func aTransactionLimitsPeriodBoundary_reshares_ocpp3_13_3() throws {
@@ -167,8 +160,7 @@ struct StationLimitSharingTests {
         Self.startSession(&station, 1)
         Self.startSession(&station, 2)
         #expect(Self.powers(station) == [2000, 8000])
-        station.advance(seconds: 300)
-        #expect(Self.powers(station) == [5000, 5000])
+        #expect(Self.powers(&station, after: 300) == [5000, 5000])
     }
 
     @Test func aRelativeChargePointMax_runsFromTheFirstTransaction_ocpp7_9() throws {
@@ -179,10 +171,8 @@ struct StationLimitSharingTests {
         station.advance(seconds: 60)
         Self.startSession(&station, 2)
         #expect(Self.powers(station) == [4000, 4000])
-        station.advance(seconds: 239)
-        #expect(Self.powers(station) == [4000, 4000])
-        station.advance(seconds: 1)
-        #expect(Self.powers(station) == [2000, 2000])
+        #expect(Self.powers(&station, after: 239) == [4000, 4000])
+        #expect(Self.powers(&station, after: 1) == [2000, 2000])
     }
 
     /// With no transaction yet, the composite schedule of connector 0 still never
@@ -204,8 +194,7 @@ struct StationLimitSharingTests {
         Self.startSession(&station, 1)
         Self.startSession(&station, 2)
         #expect(Self.powers(station) == [3000, 3000])
-        station.advance(seconds: 3600)
-        #expect(Self.powers(station) == [6000, 6000])
+        #expect(Self.powers(&station, after: 3600) == [6000, 6000])
         #expect(Self.composite(&station, connector: 0, duration: 86_400) == ["0:12000.0", "79200:6000.0"])
     }
 
@@ -261,10 +250,7 @@ struct StationLimitSharingTests {
     // MARK: Composite schedule of connector 0 (§5.7, errata 3.30)
 
     @Test func compositeOfConnectorZero_neverExceedsTheChargePointMax_ocpp5_7() throws {
-        var station = try Self.station()
-        Self.install(&station, Self.profile(id: 1, periods: [(0, 10_000)]))
-        Self.startSession(&station, 1)
-        Self.startSession(&station, 2)
+        var station = try Self.twoSessions(under: [(0, 10_000)])
         #expect(Self.composite(&station, connector: 0) == ["0:10000.0"])
         Self.install(&station, Self.profile(id: 2, purpose: .txDefaultProfile, periods: [(0, 8000)]))
         #expect(Self.composite(&station, connector: 0) == ["0:10000.0"])

@@ -22,8 +22,7 @@ struct UnlockConnectorTests {
 
     @Test func unlock_duringSession_stopsItWithReasonUnlockCommand() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         #expect(station.csmsRequest(UnlockConnectorRequest(connectorId: 1))?.status == .unlocked)
         #expect(station.lastRequest(StopTransactionRequest.self)?.reason == .unlockCommand)
         #expect(!station.snapshot.connectors[0].locked)
@@ -33,8 +32,7 @@ struct UnlockConnectorTests {
         var station = try StationHarness.booted()
         station.command(.fault(connector: 1, code: .connectorLockFailure, info: nil))
         #expect(station.csmsRequest(UnlockConnectorRequest(connectorId: 1))?.status == .unlockFailed)
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         #expect(station.sentCalls(.startTransaction).isEmpty)
         // OCTT TC_024: ConnectorLockFailure with status Faulted.
         let last = try #require(station.lastRequest(StatusNotificationRequest.self))
@@ -51,8 +49,7 @@ struct UnlockConnectorTests {
         var station = try StationHarness.booted()
         station.command(.lockJam(connector: 1))
         #expect(station.snapshot.connectors[0].lockBroken)
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         #expect(station.sentCalls(.startTransaction).isEmpty)
         #expect(station.snapshot.connectors[0].powerW == 0)
         let faulted = try #require(station.lastRequest(StatusNotificationRequest.self))
@@ -81,8 +78,7 @@ struct UnlockConnectorTests {
     /// connector becomes Available once the EV is gone.
     @Test func lockJammedDuringASession_opensWhenFreed_andTheConnectorIsAvailable() throws {
         var station = try StationHarness.booted()
-        station.command(.plug(connector: 1))
-        station.command(.swipe(idTag: "TAG1", connector: 1))
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
         station.command(.lockJam(connector: 1))
         station.command(.stop(connector: 1))
         station.command(.unplug(connector: 1))

@@ -10,6 +10,22 @@ struct FrameTests {
         return nil
     }
 
+    /// The error the request of the CALL `text` fails to decode with; nil, with an issue
+    /// recorded (`accepted` where the request decodes), where there is none.
+    private func requestError(
+        _ text: String, accepted: Comment, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Frame.CallError? {
+        guard case .call(let call) = try parse(text).get() else {
+            Issue.record("not a CALL", sourceLocation: sourceLocation)
+            return nil
+        }
+        guard case .failure(let error) = call.decodeRequest() else {
+            Issue.record(accepted, sourceLocation: sourceLocation)
+            return nil
+        }
+        return error
+    }
+
     private func isDropped(_ text: String) -> Bool {
         if case .failure(.drop) = parse(text) { return true }
         return false
@@ -82,27 +98,13 @@ struct FrameTests {
     }
 
     @Test func unknownActionsAreNotImplemented() throws {
-        guard case .call(let call) = try parse(#"[2,"q","SetDisplayMessage",{}]"#).get() else {
-            Issue.record("not a CALL")
-            return
-        }
-        guard case .failure(let error) = call.decodeRequest() else {
-            Issue.record("accepted an unknown action")
-            return
-        }
+        guard let error = try requestError(#"[2,"q","SetDisplayMessage",{}]"#, accepted: "accepted an unknown action") else { return }
         #expect(error.code == .notImplemented)
         #expect(error.messageId == "q")
     }
 
     @Test func payloadViolationsAreAnsweredWithTheirCode() throws {
-        guard case .call(let call) = try parse(#"[2,"q","Reset",{"type":"Warm"}]"#).get() else {
-            Issue.record("not a CALL")
-            return
-        }
-        guard case .failure(let error) = call.decodeRequest() else {
-            Issue.record("accepted a bad payload")
-            return
-        }
+        guard let error = try requestError(#"[2,"q","Reset",{"type":"Warm"}]"#, accepted: "accepted a bad payload") else { return }
         #expect(error.code == .propertyConstraintViolation)
         #expect(error.description.contains("type"))
         let answer = Frame.callError(error)

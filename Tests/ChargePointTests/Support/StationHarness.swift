@@ -75,6 +75,17 @@ struct StationHarness: CustomStringConvertible {
 
     mutating func command(_ command: StationCommand) { apply(.command(command)) }
 
+    /// Plugs a cable into `connector`, then presents `idTag` there: how most sessions start.
+    mutating func plugAndSwipe(idTag: String, connector: Int) {
+        command(.plug(connector: connector))
+        command(.swipe(idTag: idTag, connector: connector))
+    }
+
+    /// ChangeConfiguration.req of `key` to `value` from the central system: the station's answer.
+    mutating func changeConfiguration(_ key: CiString50, to value: CiString500) -> ConfigurationStatus? {
+        csmsRequest(ChangeConfigurationRequest(key: key, value: value))?.status
+    }
+
     /// Sends a CALL as the central system and returns the station's answer frame.
     @discardableResult
     mutating func csmsCall<R: OCPPRequest>(_ request: R) -> Frame? {
@@ -216,6 +227,15 @@ struct StationHarness: CustomStringConvertible {
     }
 
     /// No internal error and no illegal transition was reported.
+    /// Lets `seconds` pass, then expects `count` CALLs of `action` sent since the start.
+    mutating func expectSent(
+        _ action: Action, count: Int, afterAdvancing seconds: Double,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        advance(seconds: seconds)
+        #expect(sentCalls(action).count == count, sourceLocation: sourceLocation)
+    }
+
     func expectNoInternalErrors(sourceLocation: SourceLocation = #_sourceLocation) {
         let internalErrors = errors.filter { $0.hasPrefix("internal") }
         #expect(internalErrors.isEmpty, "\(internalErrors)", sourceLocation: sourceLocation)
