@@ -24,12 +24,13 @@ extension StationCore {
         var periods: [ChargingSchedulePeriod] = []
         var time = start
         while time < end {
-            let (total, change) = compositeLimit(
+            let (total, change, phases) = compositeLimit(
                 connector: request.connectorId, unit: unit, at: time, schedulingFrom: start)
             let limit = ChargingRate(roundingDown: total)
-            if periods.last?.limit != limit {
+            if periods.last?.limit != limit || periods.last?.numberPhases != phases {
                 periods.append(
-                    ChargingSchedulePeriod(startPeriod: Int(start.milliseconds(until: time) / 1000), limit: limit))
+                    ChargingSchedulePeriod(
+                        startPeriod: Int(start.milliseconds(until: time) / 1000), limit: limit, numberPhases: phases))
             }
             time = min(end, change ?? end)
         }
@@ -44,16 +45,23 @@ extension StationCore {
     /// no transaction running is taken to run from `schedulingFrom`, the schedule's
     /// start: should a session start, the station stays within it (§3.13.3), so the
     /// composite never promises more.
+    /// In A, a limit the central system set for fewer phases than the site has is given
+    /// per phase on those phases, with numberPhases (§7.12): 16 A on one phase stays
+    /// 16 A, numberPhases 1, not 5.3 A on three.
     private func compositeLimit(
         connector id: Int, unit: ChargingRateUnitType, at time: Timestamp, schedulingFrom: Timestamp
-    ) -> (limit: Double, nextChange: Timestamp?) {
+    ) -> (limit: Double, nextChange: Timestamp?, numberPhases: Int?) {
         if let index = index(of: id) {
             let reading = chargingLimit(connector: index, at: time)
             let watts = min(reading.limitW ?? .infinity, ratingW(index))
-            return (
-                unit == .watts ? watts : amperes(watts, connector: index),
-                reading.nextChange.flatMap { $0 > time ? $0 : nil }
-            )
+            let next = reading.nextChange.flatMap { $0 > time ? $0 : nil }
+            let hardware = connectors[index].hardware
+            if unit == .amperes, hardware.currentType == .ac, let phases = reading.numberPhases,
+                phases < hardware.phases, watts == reading.limitW
+            {
+                return (watts / hardware.voltage / Double(phases), next, phases)
+            }
+            return (unit == .watts ? watts : amperes(watts, connector: index), next, nil)
         }
         var total = 0.0
         var changes: [Timestamp?] = []
@@ -65,9 +73,11 @@ extension StationCore {
         let station = stationLimit(at: time, assumedStart: schedulingFrom)
         changes.append(station.nextChange)
         let watts = max(0, min(total, station.limitW ?? .infinity))
-        return (
-            unit == .watts ? watts : watts / supplyWattsPerAmpere, changes.compactMap { $0 }.filter { $0 > time }.min()
-        )
+        let next = changes.compactMap { $0 }.filter { $0 > time }.min()
+        if unit == .amperes, let phases = station.numberPhases, phases < supplyPhases, watts == station.limitW {
+            return (watts / supplyVoltage / Double(phases), next, phases)
+        }
+        return (unit == .watts ? watts : watts / supplyWattsPerAmpere, next, nil)
     }
 }
 

@@ -16,6 +16,10 @@ extension StationCore {
         var limitW: Double?
         /// When this profile's say next changes.
         var nextChange: Timestamp?
+        /// The numberPhases of the period that gives the limit, when it gave one (§7.12),
+        /// so that a composite schedule in A reports the limit per phase the central
+        /// system set, on the phases it set it for.
+        var numberPhases: Int? = nil
     }
 
     /// Where a profile's limits apply: one connector (TxProfile, TxDefaultProfile), or the
@@ -79,7 +83,7 @@ extension StationCore {
             next.append(start.adding(seconds: following.startPeriod))
         }
         let watts = watts(current.limit.value, unit: schedule.chargingRateUnit, phases: current.numberPhases, at: site)
-        return ProfileReading(limitW: watts, nextChange: next.min())
+        return ProfileReading(limitW: watts, nextChange: next.min(), numberPhases: current.numberPhases)
     }
 
     /// Converts a limit to watts at `site`. A, per phase (§7.12): × the voltage × the
@@ -114,7 +118,10 @@ extension StationCore {
         for installed in ordered {
             let reading = reading(installed, at: time, site: site, assumedStart: assumedStart)
             if let change = reading.nextChange { changes.append(change) }
-            if result.limitW == nil, let limit = reading.limitW { result.limitW = limit }
+            if result.limitW == nil, let limit = reading.limitW {
+                result.limitW = limit
+                result.numberPhases = reading.numberPhases
+            }
         }
         result.nextChange = changes.min()
         return result
@@ -136,7 +143,8 @@ extension StationCore {
         let fallback = stacked(defaults, at: time, site: .connector(index))
         return ProfileReading(
             limitW: tx.limitW ?? fallback.limitW,
-            nextChange: [tx.nextChange, fallback.nextChange].compactMap { $0 }.min())
+            nextChange: [tx.nextChange, fallback.nextChange].compactMap { $0 }.min(),
+            numberPhases: tx.limitW != nil ? tx.numberPhases : fallback.numberPhases)
     }
 
     /// The station's limit at `time` (wall clock), W, for all connectors combined: the
@@ -155,9 +163,11 @@ extension StationCore {
     func chargingLimit(connector index: Int, at time: Timestamp) -> ProfileReading {
         let own = connectorLimit(index, at: time)
         let station = stationLimit(at: time)
+        let stationBinds = station.limitW.map { $0 < (own.limitW ?? .infinity) } ?? false
         return ProfileReading(
             limitW: [own.limitW, station.limitW].compactMap { $0 }.min(),
-            nextChange: [own.nextChange, station.nextChange].compactMap { $0 }.min())
+            nextChange: [own.nextChange, station.nextChange].compactMap { $0 }.min(),
+            numberPhases: stationBinds ? station.numberPhases : own.numberPhases)
     }
 
     /// Re-shares the power after the limits changed, and arms the next change.

@@ -184,6 +184,26 @@ struct StationLimitSharingTests {
         #expect(Self.composite(&station, connector: 0, duration: 3600) == ["0:7000.0", "600:4000.0"])
     }
 
+    /// A limit set in A for one phase is given back per phase on that phase, with
+    /// numberPhases (§7.12), for the station and for a connector: 16 A on one phase, not
+    /// 5.3 A spread over three.
+    @Test func aSinglePhaseLimitInAmperes_isReportedOnItsPhase_ocpp7_12() throws {
+        var station = try Self.station()
+        Self.install(&station, Self.profile(id: 1, unit: .amperes, periods: [(0, 16)], phases: 1))
+        let reply = station.csmsRequest(
+            GetCompositeScheduleRequest(connectorId: 0, duration: 600, chargingRateUnit: .amperes))
+        let period = try #require(reply?.chargingSchedule?.chargingSchedulePeriod.first)
+        #expect(period.limit == ChargingRate(rounding: 16))
+        #expect(period.numberPhases == 1)
+        let connector = station.csmsRequest(
+            GetCompositeScheduleRequest(connectorId: 1, duration: 600, chargingRateUnit: .amperes))
+        let own = try #require(connector?.chargingSchedule?.chargingSchedulePeriod.first)
+        #expect(own.limit == ChargingRate(rounding: 16))
+        #expect(own.numberPhases == 1)
+        // In W it is what it is: 16 A × 230 V.
+        #expect(Self.composite(&station, connector: 0, duration: 600) == ["0:3680.0"])
+    }
+
     @Test func aRecurringDailyChargePointMax_isSharedInEachPeriod_ocpp7_9() throws {
         var station = try Self.station()
         // Began an hour ago: 6 kW for two hours, then 12 kW, every day.
