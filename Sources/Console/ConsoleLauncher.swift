@@ -33,7 +33,9 @@ struct ConsoleLauncher {
             // One process per data directory, locked before the database is opened and
             // held until the process ends (`DataDirectoryLock`).
             lock = try DataDirectoryLock.acquire(setup.dataDirectory)
-            store = try SQLiteStore(path: setup.databasePath)
+            // The data directory's lock is held: one process, so SQLite's own locking
+            // can be exclusive.
+            store = try SQLiteStore(path: setup.databasePath, exclusive: true)
         } catch {
             return refuse(Refusal(line: "\(error)", status: 2))
         }
@@ -84,15 +86,15 @@ struct ConsoleLauncher {
     /// `--log` file. Nothing runs before `start()`.
     private func makeRunner(
         _ configuration: StationRunner.Configuration, store: SQLiteStore,
-        sink: @escaping @Sendable (StationEvent) -> Void, onFailure: @escaping @Sendable (String) -> Void
+        sink: @escaping @Sendable ([StationEvent]) -> Void, onFailure: @escaping @Sendable (String) -> Void
     ) throws(Refusal) -> StationRunner {
         let log = EventLog()
         do {
             return try StationRunner(
                 configuration: configuration, store: store,
-                onEvent: { event in
-                    sink(event)
-                    log.record(event)
+                onEvents: { events in
+                    sink(events)
+                    for event in events { log.record(event) }
                 },
                 onFailure: onFailure)
         } catch let error as StoreError {
@@ -129,7 +131,7 @@ struct ConsoleLauncher {
         let output = HeadlessOutput.standardOutput()
         defer { output.close() }
         let runner = try makeRunner(
-            configuration, store: store, sink: { event in output.write(EventEncoder.line(event)) },
+            configuration, store: store, sink: { events in output.write(contentsOf: events.map { EventEncoder.line($0) }) },
             onFailure: { reason in
                 output.close()
                 StandardError.write("ocpp-console: \(reason)")

@@ -35,7 +35,8 @@ public final class StationRunner: @unchecked Sendable {
     }
 
     public let configuration: Configuration
-    private let onEvent: @Sendable (StationEvent) -> Void
+    /// Receives the events of each input together, in order, on the link's thread.
+    private let onEvents: @Sendable ([StationEvent]) -> Void
     private let onFailure: @Sendable (String) -> Void
     private let condition = NSCondition()
     private var finished = false  // guarded by condition
@@ -61,11 +62,12 @@ public final class StationRunner: @unchecked Sendable {
     /// `onFailure` is called (once, on the link's thread) when the station cannot go on,
     /// e.g. its database fails; the station takes no more input by then.
     public init(
-        configuration: Configuration, store: SQLiteStore, onEvent: @escaping @Sendable (StationEvent) -> Void,
+        configuration: Configuration, store: SQLiteStore,
+        onEvents: @escaping @Sendable ([StationEvent]) -> Void,
         onFailure: @escaping @Sendable (String) -> Void
     ) throws {
         self.configuration = configuration
-        self.onEvent = onEvent
+        self.onEvents = onEvents
         self.onFailure = onFailure
         self.store = store
         let core = try StationCore(profile: configuration.profile, durable: try store.load(), now: .monotonicNow())
@@ -82,10 +84,11 @@ public final class StationRunner: @unchecked Sendable {
         try client.start()
         client.perform { [self] in
             if configuration.insecure, configuration.endpoint.secure {
-                onEvent(
+                onEvents([
                     .error(
                         "--insecure: the central system's certificate is not checked; anyone on the path can pose as it"
-                    ))
+                    )
+                ])
             }
             handle(.powerOn)
         }
@@ -101,7 +104,7 @@ public final class StationRunner: @unchecked Sendable {
     /// that did not parse, after the events of the commands before it).
     public func report(_ event: StationEvent) {
         client.perform { [self] in
-            if !isFailed { onEvent(event) }
+            if !isFailed { onEvents([event]) }
         }
     }
 
@@ -203,7 +206,7 @@ public final class StationRunner: @unchecked Sendable {
 
     /// After an input: publish its events, arm the wake-up, update what observers see.
     private func finish(_ events: [StationEvent]) {
-        for event in events { onEvent(event) }
+        if !events.isEmpty { onEvents(events) }
         client.wake(at: driver.nextWakeUp)
         if let failure = driver.failure {
             condition.withLock {

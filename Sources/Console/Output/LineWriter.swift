@@ -43,10 +43,16 @@ final class LineWriter: @unchecked Sendable {
     /// Queues `line` (without its newline) and returns at once, whatever the reader
     /// does. Ignored once `close()` has begun.
     func write(_ line: String) {
+        write(contentsOf: [line])
+    }
+
+    /// Queues `lines` together (the events of one station input): one wake-up at most.
+    func write(contentsOf lines: [String]) {
         condition.lock()
         defer { condition.unlock() }
-        guard !closing else { return }
-        queue.append(line, at: .now())
+        guard !closing, !lines.isEmpty else { return }
+        let now = Timestamp.now()
+        for line in lines { queue.append(line, at: now) }
         // Wake the writer only if it sleeps, and only once until it runs: the lines of one
         // station input arrive together and go out in one batch, with one wake-up.
         if writerWaiting {

@@ -125,8 +125,8 @@ final class ScreenSession {
 /// Station events on their way from the runner's thread to the screen's.
 final class EventInbox: @unchecked Sendable {
     /// Where the runner delivers events (on its own thread): queued, then the loop woken.
-    var eventSink: @Sendable (StationEvent) -> Void {
-        { [self] event in add(event) }
+    var eventSink: @Sendable ([StationEvent]) -> Void {
+        { [self] events in add(events) }
     }
 
     /// Where the runner reports that the station cannot go on (its database failed).
@@ -137,9 +137,9 @@ final class EventInbox: @unchecked Sendable {
     private let lock = NSLock()
     private var events: [StationEvent] = []  // guarded by lock
 
-    func add(_ event: StationEvent) {
+    func add(_ new: [StationEvent]) {
         let wasEmpty = lock.withLock {
-            defer { events.append(event) }
+            defer { events += new }
             return events.isEmpty
         }
         if wasEmpty { CursesWake.wake() }
