@@ -42,7 +42,7 @@ extension StationCore {
         }
         // The connector's reservation or the station's may be for the idTag's group: the
         // transaction that starts must carry its reservationId.
-        let here = reservations.filter { $0.connector == id || $0.connector == 0 }
+        let here = reservations.applicable(to: id)
         let heldForIt = here.contains { $0.idTag.equalsIgnoringCase(request.idTag) }
         if !heldForIt, here.contains(where: { $0.parentIdTag != nil }) {
             if let known = knownParentIdTag(request.idTag) {

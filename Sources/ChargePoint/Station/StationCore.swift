@@ -28,7 +28,8 @@ public struct StationCore: Sendable {
     var transactions: [TransactionRecord]
     /// The durable transaction message queue (TransactionQueue.swift), oldest first.
     var queue: Deque<QueuedMessage>
-    var reservations: [Reservation]
+    /// ReserveNow's reservations (`Reservations/ReservationBook.swift`).
+    var reservations: ReservationBook
     var chargingProfiles: [InstalledChargingProfile]
     var counters: DurableCounters
     var firmwareVersion: String?
@@ -83,7 +84,7 @@ public struct StationCore: Sendable {
         localList = durable.localList
         transactions = durable.transactions.sorted { $0.number < $1.number }
         queue = Deque(durable.messageQueue.sorted { $0.sequence < $1.sequence })
-        reservations = durable.reservations
+        reservations = ReservationBook(durable.reservations)
         chargingProfiles = durable.chargingProfiles
         counters = durable.counters
         firmwareVersion = durable.firmwareVersion

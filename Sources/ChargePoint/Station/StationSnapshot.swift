@@ -96,7 +96,7 @@ extension StationCore {
                 readings: []),
             connectors: connectors.indices.map { connectorSnapshot($0, at: time) },
             localListVersion: localList.version, cachedIdTags: cache.count, chargingProfiles: chargingProfiles.count,
-            reservations: reservations)
+            reservations: reservations.all)
     }
 
     private func connectorSnapshot(_ index: Int, at time: Timestamp) -> ConnectorSnapshot {
@@ -141,7 +141,7 @@ extension StationCore {
         state.transactions = transactions
         state.messageQueue = Array(queue)
         state.connectors = [station.record] + connectors.map(\.record)
-        state.reservations = reservations
+        state.reservations = reservations.all
         state.chargingProfiles = chargingProfiles
         state.counters = counters
         state.firmwareVersion = firmwareVersion

@@ -62,7 +62,7 @@ extension StationCore {
         case .connectionTimeout(let connector): connectionTimedOut(connector: connector)
         case .statusReport(let connector): reportStatus(of: connector)
         case .energyMilestone(let connector): energyMilestoneReached(connector: connector)
-        case .reservationExpiry(let id): reservationExpired(id: id)
+        case .reservationExpiry(let id): apply(reservations.expire(id: id))
         case .chargingLimitChange: applyChargingLimits()
         case .resetDeadline: completeReset()
         case .meterCheckpoint: meterCheckpointDue()
