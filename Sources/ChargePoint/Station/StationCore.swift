@@ -22,9 +22,9 @@ public struct StationCore: Sendable {
     var connectors: [Connector]
     /// Connector 0: the station's own availability and faults.
     var station: StationUnit
-    /// Keyed by the folded idTag (`IdToken.folded`): an idTag is case insensitive (§7.28).
-    var cache: [String: AuthorizationCacheEntry]
-    var localList: LocalAuthorizationList
+    /// The Local Authorization List and the Authorization Cache
+    /// (`Authorization/AuthorizationStore.swift`).
+    var authorization: AuthorizationStore
     var transactions: [TransactionRecord]
     /// The durable transaction message queue (TransactionQueue.swift), oldest first.
     var queue: Deque<QueuedMessage>
@@ -79,9 +79,7 @@ public struct StationCore: Sendable {
             return Connector(hardware: hardware, record: record, now: now)
         }
         station = StationUnit(record: durable.connectors.first { $0.id == 0 } ?? ConnectorRecord(id: 0))
-        cache = Dictionary(
-            durable.authorizationCache.map { ($0.idTag.folded, $0) }, uniquingKeysWith: { $1 })
-        localList = durable.localList
+        authorization = AuthorizationStore(cache: durable.authorizationCache, localList: durable.localList)
         transactions = durable.transactions.sorted { $0.number < $1.number }
         queue = Deque(durable.messageQueue.sorted { $0.sequence < $1.sequence })
         reservations = ReservationBook(durable.reservations)

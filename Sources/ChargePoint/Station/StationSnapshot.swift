@@ -95,7 +95,8 @@ extension StationCore {
                 offeredW: 0, maxPowerW: 0, limitW: nil, socPercent: nil, evMaxPowerW: nil, evSuspended: false,
                 readings: []),
             connectors: connectors.indices.map { connectorSnapshot($0, at: time) },
-            localListVersion: localList.version, cachedIdTags: cache.count, chargingProfiles: chargingProfiles.count,
+            localListVersion: authorization.localList.version, cachedIdTags: authorization.cache.count,
+            chargingProfiles: chargingProfiles.count,
             reservations: reservations.all)
     }
 
@@ -136,8 +137,8 @@ extension StationCore {
     public var durableState: DurableState {
         var state = DurableState()
         for key in configurationWritten { state.configuration[key.rawValue] = config.value(key) }
-        state.authorizationCache = cache.values.sorted { $0.idTag.value < $1.idTag.value }
-        state.localList = localList
+        state.authorizationCache = authorization.cacheEntries
+        state.localList = authorization.localList
         state.transactions = transactions
         state.messageQueue = Array(queue)
         state.connectors = [station.record] + connectors.map(\.record)
