@@ -31,7 +31,7 @@ extension StationCore {
 
     /// The reset proceeds once nothing is left to deliver (or nothing can be).
     mutating func completeResetIfDelivered() {
-        guard pendingReset != nil, queue.isEmpty || !isOnline else { return }
+        guard pendingReset != nil, outbox.transactionMessages.isEmpty || !isOnline else { return }
         completeReset()
     }
 
@@ -52,7 +52,7 @@ extension StationCore {
         notice(seconds > 0 ? "rebooting (\(reason)): back in \(seconds) s" : "rebooting (\(reason))")
         registration = .unregistered
         bootAcceptedSinceStart = false
-        outbox = Outbox()
+        outbox.restart()
         timers.removeAll()
         for index in connectors.indices {
             connectors[index].preparing = nil

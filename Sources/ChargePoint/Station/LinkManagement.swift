@@ -65,9 +65,7 @@ extension StationCore {
         // Not transaction-related requests are not queued offline (§3.7); statuses are
         // re-sent on reconnection as needed, heartbeats are pointless, authorizations
         // were answered by complete(.linkLost) above or fall back below.
-        let dropped = outbox.waiting
-        outbox.waiting.removeAll()
-        for call in dropped {
+        for call in outbox.dropWaiting() {
             switch call.purpose {
             case .status(let connector, let report):
                 statusReportDone(connector: connector, report: report, acknowledged: false)

@@ -1,4 +1,3 @@
-import DequeModule
 import Foundation
 
 /// The charge point: a deterministic state machine over `StationInput`s, producing
@@ -26,8 +25,6 @@ public struct StationCore: Sendable {
     /// (`Authorization/AuthorizationStore.swift`).
     var authorization: AuthorizationStore
     var transactions: [TransactionRecord]
-    /// The durable transaction message queue (TransactionQueue.swift), oldest first.
-    var queue: Deque<QueuedMessage>
     /// ReserveNow's reservations (`Reservations/ReservationBook.swift`).
     var reservations: ReservationBook
     var chargingProfiles: [InstalledChargingProfile]
@@ -36,7 +33,9 @@ public struct StationCore: Sendable {
 
     var registration: Registration = .unregistered
     var link = Link()
-    var outbox = Outbox()
+    /// Calls waiting, in flight, and the durable transaction message queue
+    /// (`Calls/Outbox.swift`).
+    var outbox: Outbox
     var timers: [TimerID: Timestamp] = [:]
     var ids: MessageIdGenerator
     var random: SplitMix
@@ -81,7 +80,7 @@ public struct StationCore: Sendable {
         station = StationUnit(record: durable.connectors.first { $0.id == 0 } ?? ConnectorRecord(id: 0))
         authorization = AuthorizationStore(cache: durable.authorizationCache, localList: durable.localList)
         transactions = durable.transactions.sorted { $0.number < $1.number }
-        queue = Deque(durable.messageQueue.sorted { $0.sequence < $1.sequence })
+        outbox = Outbox(transactionMessages: durable.messageQueue)
         reservations = ReservationBook(durable.reservations)
         chargingProfiles = durable.chargingProfiles
         counters = durable.counters

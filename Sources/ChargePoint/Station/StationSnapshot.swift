@@ -85,7 +85,7 @@ extension StationCore {
             heartbeatInterval: config.int(.heartbeatInterval), lastHeartbeat: lastHeartbeatResponse,
             reconnectIn: timers[.reconnect].map { max(0, time.milliseconds(until: $0)) },
             rebootingIn: rebootingUntil.map { max(0, time.milliseconds(until: $0)) },
-            queuedTransactionMessages: queue.count,
+            queuedTransactionMessages: outbox.transactionMessages.count,
             station: ConnectorSnapshot(
                 id: 0, type: "station", cable: nil, hasLock: false, locked: false, lockBroken: false,
                 evConnected: false, cableInSocket: false, status: stationStatus.status,
@@ -140,7 +140,7 @@ extension StationCore {
         state.authorizationCache = authorization.cacheEntries
         state.localList = authorization.localList
         state.transactions = transactions
-        state.messageQueue = Array(queue)
+        state.messageQueue = Array(outbox.transactionMessages)
         state.connectors = [station.record] + connectors.map(\.record)
         state.reservations = reservations.all
         state.chargingProfiles = chargingProfiles

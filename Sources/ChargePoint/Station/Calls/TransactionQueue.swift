@@ -17,9 +17,7 @@ extension StationCore {
                 sequence: counters.nextQueueSequence, action: R.action, transaction: transaction, payload: payload,
                 payloadTransactionId: transactionId, attempts: 0, notBefore: nil)
             counters.nextQueueSequence += 1
-            let order = outbox.nextOrder()
-            if isOnline { outbox.queuedOnline[message.sequence] = order }
-            queue.append(message)
+            outbox.enqueue(transactionMessage: message, online: isOnline)
             persist(.queued(message))
             persistCounters()
         } catch {
@@ -47,9 +45,7 @@ extension StationCore {
     }
 
     mutating func transactionMessageAnswered(sequence: Int64, action: Action, _ outcome: CallOutcome) {
-        let head = queue.first?.sequence == sequence ? queue.startIndex : nil
-        guard let position = head ?? queue.firstIndex(where: { $0.sequence == sequence }) else { return }
-        let message = queue[position]
+        guard let message = outbox.transactionMessage(sequence: sequence) else { return }
         switch outcome {
         case .linkLost:
             return  // not an attempt: sent again once the link is back
@@ -61,19 +57,20 @@ extension StationCore {
         case .error, .timeout:
             break
         }
-        var failed = message
-        failed.attempts += 1
         let allowed = config.int(.transactionMessageAttempts) ?? 3
-        if failed.attempts >= allowed {
+        let delivery = outbox.failedDelivery(
+            sequence: sequence, allowedAttempts: allowed,
+            retryIntervalSeconds: config.int(.transactionMessageRetryInterval) ?? 60, at: now)
+        switch delivery {
+        case .exhausted(let failed):
             reportError("\(action) failed \(failed.attempts) times; dropped as OCPP 1.6 §3.7.1 allows")
             abandon(message)
             dequeue(sequence)
-        } else {
-            let wait = (config.int(.transactionMessageRetryInterval) ?? 60) * failed.attempts
-            failed.notBefore = now.adding(seconds: wait)
-            queue[position] = failed
+        case .retry(let failed, let wait):
             persist(.queued(failed))
             notice("\(action) will be sent again in \(wait) s (attempt \(failed.attempts + 1) of \(allowed))")
+        case nil:
+            break
         }
     }
 
@@ -108,13 +105,7 @@ extension StationCore {
     }
 
     mutating func dequeue(_ sequence: Int64) {
-        // Messages leave in order: the one settled is the head (O(1) on a long backlog).
-        if queue.first?.sequence == sequence {
-            queue.removeFirst()
-        } else {
-            queue.removeAll { $0.sequence == sequence }
-        }
-        outbox.queuedOnline[sequence] = nil
+        outbox.dequeue(sequence)
         persist(.dequeued(sequence: sequence))
         cancel(.transactionRetry)
         if pendingReset != nil { completeResetIfDelivered() }
