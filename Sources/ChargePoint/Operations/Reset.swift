@@ -67,10 +67,7 @@ extension StationCore {
         }
         rebootingUntil = now.adding(seconds: seconds)
         schedule(.rebootComplete, afterSeconds: seconds)
-        if link.state != .disconnected {
-            link.closing = true
-            effects.linkRequests.append(.disconnect(reason: reason))
-        }
+        apply(link.close(reason: reason))
     }
 
     /// The reboot is over: the station comes back as after a power-on, without the

@@ -32,13 +32,13 @@ public struct StationCore: Sendable {
     var firmwareVersion: String?
 
     var registration: Registration = .unregistered
-    var link = Link()
+    /// The WebSocket: connecting, back-off, `offline` (`Link/Link.swift`).
+    var link: Link
     /// Calls waiting, in flight, and the durable transaction message queue
     /// (`Calls/Outbox.swift`).
     var outbox: Outbox
     var timers: [TimerID: Timestamp] = [:]
     var ids: MessageIdGenerator
-    var random: SplitMix
     var now: Timestamp
     /// Wall-clock time minus station time, ms: applied to every timestamp sent
     /// (`StationClock.swift`).
@@ -86,7 +86,7 @@ public struct StationCore: Sendable {
         counters = durable.counters
         firmwareVersion = durable.firmwareVersion
         self.ids = ids
-        random = SplitMix(seed: seed)
+        link = Link(seed: seed)
         self.now = now
         powerLossRecovery = durable.cleanShutdown ? nil : durable.lastActivity
         resumingAfterQuit = durable.cleanShutdown

@@ -16,7 +16,7 @@ extension StationCore {
     /// Sends the next CALL if the link and the registration allow one and none is in
     /// flight. Called after every input.
     mutating func pump() {
-        guard link.state == .connected, !link.closing else { return }
+        guard link.isOpen else { return }
         let transactions = self.transactions
         let next = outbox.next(registration: registration, at: now) {
             Self.waitsForTransactionMessages($0, transactions: transactions)
