@@ -27,7 +27,8 @@ public struct StationCore: Sendable {
     var transactions: [TransactionRecord]
     /// ReserveNow's reservations (`Reservations/ReservationBook.swift`).
     var reservations: ReservationBook
-    var chargingProfiles: [InstalledChargingProfile]
+    /// The installed charging profiles (`SmartCharging/ChargingProfileStore.swift`).
+    var chargingProfiles: ChargingProfileStore
     var counters: DurableCounters
     var firmwareVersion: String?
 
@@ -82,7 +83,7 @@ public struct StationCore: Sendable {
         transactions = durable.transactions.sorted { $0.number < $1.number }
         outbox = Outbox(transactionMessages: durable.messageQueue)
         reservations = ReservationBook(durable.reservations)
-        chargingProfiles = durable.chargingProfiles
+        chargingProfiles = ChargingProfileStore(durable.chargingProfiles)
         counters = durable.counters
         firmwareVersion = durable.firmwareVersion
         self.ids = ids

@@ -96,7 +96,7 @@ extension StationCore {
                 readings: []),
             connectors: connectors.indices.map { connectorSnapshot($0, at: time) },
             localListVersion: authorization.localList.version, cachedIdTags: authorization.cache.count,
-            chargingProfiles: chargingProfiles.count,
+            chargingProfiles: chargingProfiles.all.count,
             reservations: reservations.all)
     }
 
@@ -143,7 +143,7 @@ extension StationCore {
         state.messageQueue = Array(outbox.transactionMessages)
         state.connectors = [station.record] + connectors.map(\.record)
         state.reservations = reservations.all
-        state.chargingProfiles = chargingProfiles
+        state.chargingProfiles = chargingProfiles.all
         state.counters = counters
         state.firmwareVersion = firmwareVersion
         return state

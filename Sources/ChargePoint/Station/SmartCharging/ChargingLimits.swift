@@ -121,13 +121,8 @@ extension StationCore {
     func connectorLimit(_ index: Int, at time: Timestamp) -> ProfileReading {
         let id = connectors[index].id
         let transaction = activeTransaction(on: id)
-        let txProfiles = chargingProfiles.filter {
-            $0.profile.chargingProfilePurpose == .txProfile && $0.transaction != nil
-                && $0.transaction == transaction?.number
-        }
-        let defaults = chargingProfiles.filter {
-            $0.profile.chargingProfilePurpose == .txDefaultProfile && ($0.connector == id || $0.connector == 0)
-        }
+        let txProfiles = chargingProfiles.txProfiles(transaction: transaction?.number)
+        let defaults = chargingProfiles.txDefaultProfiles(connector: id)
         let tx = stacked(txProfiles, at: time, site: .connector(index))
         let fallback = stacked(defaults, at: time, site: .connector(index))
         return ProfileReading(
@@ -138,9 +133,7 @@ extension StationCore {
     /// The station's limit at `time` (wall clock), W, for all connectors combined: the
     /// ChargePointMaxProfile in force (§3.13.1, §3.13.3). Nil when none is.
     func stationLimit(at time: Timestamp) -> ProfileReading {
-        stacked(
-            chargingProfiles.filter { $0.profile.chargingProfilePurpose == .chargePointMaxProfile }, at: time,
-            site: .station)
+        stacked(chargingProfiles.chargePointMaxProfiles, at: time, site: .station)
     }
 
     /// The limit on connector `index` alone at `time` (wall clock), W: the lowest of its
@@ -168,23 +161,27 @@ extension StationCore {
         }
     }
 
+    /// Carries out what a change to the installed profiles requires, in order.
+    mutating func apply(_ actions: [ChargingProfileStore.Action]) {
+        for action in actions {
+            switch action {
+            case .persist(let change): persist(change)
+            case .notice(let text): notice(text)
+            case .limitsChanged: applyChargingLimits()
+            }
+        }
+    }
+
     /// The TxProfile a RemoteStartTransaction carried, for the transaction it started.
     mutating func installTransactionProfile(_ chargingProfile: ChargingProfile, connector: Int, transaction: Int64) {
-        let installed = InstalledChargingProfile(
-            connector: connector, profile: chargingProfile, transaction: transaction)
-        chargingProfiles.removeAll { $0.profile.chargingProfileId == chargingProfile.chargingProfileId }
-        chargingProfiles.append(installed)
-        persist(.chargingProfile(installed))
-        applyChargingLimits()
+        apply(
+            chargingProfiles.installTransactionProfile(
+                InstalledChargingProfile(connector: connector, profile: chargingProfile, transaction: transaction)))
     }
 
     /// TxProfiles end with their transaction (§3.13.1).
     mutating func removeTransactionProfiles(transaction: Int64) {
-        let ended = chargingProfiles.filter { $0.transaction == transaction }
-        guard !ended.isEmpty else { return }
-        chargingProfiles.removeAll { $0.transaction == transaction }
-        for installed in ended { persist(.chargingProfileRemoved(id: installed.profile.chargingProfileId)) }
-        applyChargingLimits()
+        apply(chargingProfiles.removeTransactionProfiles(transaction: transaction))
     }
 
     /// Why a schedule cannot be used by this station, or nil (§5.16, errata 3.45, 3.88).
