@@ -28,7 +28,9 @@ struct ChargingProfileStore: Sendable {
 
     /// The TxDefaultProfiles of connector `id` or of every connector (0).
     func txDefaultProfiles(connector id: Int) -> [InstalledChargingProfile] {
-        all.filter { $0.profile.chargingProfilePurpose == .txDefaultProfile && ($0.connector == id || $0.connector == 0) }
+        all.filter {
+            $0.profile.chargingProfilePurpose == .txDefaultProfile && ($0.connector == id || $0.connector == 0)
+        }
     }
 
     var chargePointMaxProfiles: [InstalledChargingProfile] {
