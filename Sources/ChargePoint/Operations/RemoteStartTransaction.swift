@@ -11,7 +11,7 @@
 extension StationCore {
     mutating func remoteStartTransaction(_ request: RemoteStartTransactionRequest) -> RemoteStartTransactionResponse {
         let rejected = RemoteStartTransactionResponse(status: .rejected)
-        guard registration == .accepted else { return rejected }
+        guard registration.isAccepted else { return rejected }
         var remoteProfile: ChargingProfile?
         if let chargingProfile = request.chargingProfile, profile.supports(.smartCharging) {
             guard chargingProfile.chargingProfilePurpose == .txProfile, chargingProfile.transactionId == nil,

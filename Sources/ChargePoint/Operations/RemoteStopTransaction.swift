@@ -3,7 +3,7 @@
 /// Not while Pending.
 extension StationCore {
     mutating func remoteStopTransaction(_ request: RemoteStopTransactionRequest) -> RemoteStopTransactionResponse {
-        guard registration == .accepted,
+        guard registration.isAccepted,
             let transaction = transactions.first(where: { $0.isActive && $0.transactionId == request.transactionId })
         else {
             notice(

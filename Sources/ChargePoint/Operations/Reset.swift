@@ -50,8 +50,7 @@ extension StationCore {
     mutating func reboot(reason: String) {
         let seconds = profile.rebootSeconds
         notice(seconds > 0 ? "rebooting (\(reason)): back in \(seconds) s" : "rebooting (\(reason))")
-        registration = .unregistered
-        bootAcceptedSinceStart = false
+        registration.restart()
         outbox.restart()
         timers.removeAll()
         for index in connectors.indices {

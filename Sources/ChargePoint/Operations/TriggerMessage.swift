@@ -10,9 +10,8 @@ extension StationCore {
         }
         switch request.requestedMessage {
         case .bootNotification:
-            guard !bootAcceptedSinceStart else { return TriggerMessageResponse(status: .rejected) }
-            registration = .unregistered
-            cancel(.bootRetry)
+            guard let action = registration.triggered() else { return TriggerMessageResponse(status: .rejected) }
+            apply(action)
         case .heartbeat:
             enqueueCall(HeartbeatRequest(), purpose: .heartbeat, allowedWhilePending: true)
         case .statusNotification:

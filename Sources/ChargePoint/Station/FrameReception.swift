@@ -12,7 +12,7 @@ extension StationCore {
         switch parsed {
         case .failure(.reply(let error)):
             reportError("malformed frame from the central system: \(error.description)")
-            if case .rejected = registration { return }
+            if case .rejected = registration.state { return }
             reply(.callError(error), to: nil)
         case .failure(.drop(let reason)):
             reportError("dropped a frame from the central system: \(reason)")

@@ -32,7 +32,9 @@ public struct StationCore: Sendable {
     var counters: DurableCounters
     var firmwareVersion: String?
 
-    var registration: Registration = .unregistered
+    /// Where the station stands with the central system
+    /// (`Registration/RegistrationMachine.swift`).
+    var registration = RegistrationMachine()
     /// The WebSocket: connecting, back-off, `offline` (`Link/Link.swift`).
     var link: Link
     /// Calls waiting, in flight, and the durable transaction message queue
@@ -56,8 +58,6 @@ public struct StationCore: Sendable {
     /// A reboot is under way until then (station time): the link stays down.
     var rebootingUntil: Timestamp?
     var lastHeartbeatResponse: Timestamp?
-    /// Once Accepted, a TriggerMessage for BootNotification is rejected (errata 3.35).
-    var bootAcceptedSinceStart = false
 
     /// A station from its profile and what it remembered. `now` is only a starting
     /// point; every input brings the current time.
@@ -171,7 +171,7 @@ public struct StationCore: Sendable {
     }
 
     /// Online for OCPP purposes: the link is up and the central system accepted us.
-    public var isOnline: Bool { link.state == .connected && registration == .accepted }
+    public var isOnline: Bool { link.state == .connected && registration.isAccepted }
 }
 
 /// The station's own "connector 0".

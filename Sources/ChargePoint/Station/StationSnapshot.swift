@@ -81,7 +81,7 @@ extension StationCore {
             time: time.adding(milliseconds: clockOffset), stationTime: max(now, time), profileName: profile.name,
             vendor: profile.identity.vendor.value, model: profile.identity.model.value,
             firmwareVersion: firmwareVersion ?? profile.identity.firmwareVersion?.value, connection: link.state,
-            heldOffline: link.heldOffline, registration: registration.status,
+            heldOffline: link.heldOffline, registration: registration.state.status,
             heartbeatInterval: config.int(.heartbeatInterval), lastHeartbeat: lastHeartbeatResponse,
             reconnectIn: timers[.reconnect].map { max(0, time.milliseconds(until: $0)) },
             rebootingIn: rebootingUntil.map { max(0, time.milliseconds(until: $0)) },

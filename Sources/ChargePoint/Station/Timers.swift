@@ -52,7 +52,7 @@ extension StationCore {
 
     private mutating func fire(_ timer: TimerID) {
         switch timer {
-        case .bootRetry: bootRetryDue()
+        case .bootRetry: registration.retryDue()
         case .heartbeat: heartbeatDue()
         case .callTimeout: callTimedOut()
         case .reconnect: reconnectDue()

@@ -18,7 +18,7 @@ extension StationCore {
     mutating func pump() {
         guard link.isOpen else { return }
         let transactions = self.transactions
-        let next = outbox.next(registration: registration, at: now) {
+        let next = outbox.next(registration: registration.state, at: now) {
             Self.waitsForTransactionMessages($0, transactions: transactions)
         }
         switch next {

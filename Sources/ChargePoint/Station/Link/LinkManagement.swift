@@ -7,8 +7,7 @@
 /// that changed meanwhile are reported and the queue is delivered.
 extension StationCore {
     mutating func powerOn() {
-        registration = .unregistered
-        bootAcceptedSinceStart = false
+        registration.restart()
         if resumingAfterQuit {
             resumingAfterQuit = false
             persist(.cleanShutdown(false))
@@ -56,7 +55,7 @@ extension StationCore {
         link.up()
         cancel(.reconnect)
         emit(.connection(.connected, reason: nil))
-        if registration == .accepted {
+        if registration.isAccepted {
             reportChangedStatuses()
             rescheduleHeartbeat()
         }
@@ -79,7 +78,7 @@ extension StationCore {
                 break
             }
         }
-        if registration == .booting { registration = .unregistered }
+        registration.linkDown()
         cancel(.heartbeat)
         apply(link.nextAttempt(wasConnected: wasConnected, rebooting: rebootingUntil != nil))
     }
