@@ -25,7 +25,8 @@ extension StationCore {
         // leaves it Reserved: §4.9 has no way back from Preparing to Reserved should the
         // idTag be refused.
         let undecided = connector.preparing?.idTag == nil && !connector.isOccupied
-        situation.preparing = connector.preparing != nil && !(undecided && reservations.isReserved(connector: connector.id))
+        situation.preparing =
+            connector.preparing != nil && !(undecided && reservations.isReserved(connector: connector.id))
         situation.operative = record.operative && station.record.operative
         situation.reserved = reservations.isReserved(connector: connector.id)
         return situation
