@@ -33,11 +33,11 @@ extension StationCore {
 
     private mutating func triggerStatusNotification(_ id: Int) {
         refreshStatus(id)
-        guard let current = tracker(id).announced else { return }
+        // Sent even if already said, stamped now: the central system asked for it.
+        guard let (current, _) = updateTracker(id, { $0.takeReport(force: true) }) ?? nil else { return }
         let request = StatusNotificationRequest(
             connectorId: id, errorCode: current.errorCode, info: current.info.map(CiString50.init(truncating:)),
             status: current.status, timestamp: wallClock)
-        updateTracker(id) { $0.queued = current }
         enqueueCall(request, purpose: .status(connector: id, report: current), allowedWhilePending: true)
     }
 

@@ -59,16 +59,3 @@ struct StatusReport: Sendable, Equatable {
     var errorCode: ChargePointErrorCode
     var info: String?
 }
-
-/// What has been shown and told about a connector's status.
-struct StatusTracker: Sendable {
-    /// Last status shown to the operator (events), and since when.
-    var announced: StatusReport?
-    var announcedAt: Timestamp?
-    /// Last status put on the wire (waiting, in flight or acknowledged).
-    var queued: StatusReport?
-    /// Last status the central system acknowledged.
-    var acknowledged: StatusReport?
-    /// The status changed while the central system could not be told.
-    var changedWhileOffline = false
-}
