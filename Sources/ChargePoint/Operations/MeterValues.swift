@@ -12,7 +12,7 @@ extension StationCore {
     /// Arms the next sampled reading of connector `index`, if a transaction runs there.
     mutating func scheduleSampling(_ index: Int) {
         let id = connectors[index].id
-        guard let transaction = activeTransaction(on: id), let interval = config.int(.meterValueSampleInterval),
+        guard let transaction = transactions.active(on: id), let interval = config.int(.meterValueSampleInterval),
             interval > 0
         else {
             cancel(.sampledMeterValues(connector: id))
@@ -49,7 +49,7 @@ extension StationCore {
     }
 
     mutating func sampleDue(connector id: Int) {
-        guard let index = index(of: id), let transaction = activeTransaction(on: id) else { return }
+        guard let index = index(of: id), let transaction = transactions.active(on: id) else { return }
         advanceMeter(index)
         let time = samplePoint(index, transaction)
         if let value = meterValue(
@@ -93,7 +93,7 @@ extension StationCore {
             advanceMeter(index)
             let id = connectors[index].id
             if let value = meterValue(index, measurands, context: .sampleClock, at: time) {
-                if let transaction = activeTransaction(on: id) {
+                if let transaction = transactions.active(on: id) {
                     enqueueTransactionMeterValues(connector: id, transaction: transaction.number, value)
                 } else if isOnline {
                     // Not transaction-related: sent when online, not kept when offline.
@@ -111,7 +111,7 @@ extension StationCore {
 
     mutating func enqueueTransactionMeterValues(connector: Int, transaction: Int64, _ value: MeterValue) {
         // The transactionId when already known, else 0 as a placeholder filled in when sent.
-        let known = transactions.first { $0.number == transaction }?.transactionId
+        let known = transactions.record(number: transaction)?.transactionId
         let request = MeterValuesRequest(
             connectorId: connector, transactionId: known ?? 0, meterValue: NonEmptyArray(value))
         enqueueTransactionMessage(request, transaction: transaction, transactionId: known)
@@ -123,28 +123,11 @@ extension StationCore {
     mutating func collectTransactionData(
         _ index: Int, key: StandardKey, context: ReadingContext, at time: Timestamp? = nil
     ) {
-        guard let transaction = activeTransaction(on: connectors[index].id),
-            let position = transactionIndex(number: transaction.number),
+        guard let transaction = transactions.active(on: connectors[index].id),
             let value = meterValue(index, config.measurands(key), context: context, at: time)
         else { return }
-        // Appended in place: the list grows all through a long session.
-        transactions[position].transactionData.append(value)
         let limit = max(2, config.int(.stopTransactionMaxMeterValues) ?? Int.max)
-        if transactions[position].transactionData.count > limit {
-            Self.dropIntermediate(&transactions[position].transactionData, toAtMost: limit)
-        }
-        persist(.transaction(transactions[position]))
-    }
-
-    /// Drops every other intermediate reading, oldest first, keeping the first and the
-    /// last (errata 3.91).
-    static func dropIntermediate(_ data: inout [MeterValue], toAtMost limit: Int) {
-        var drop = 1
-        while data.count > limit {
-            if drop >= data.count - 1 { drop = 1 }
-            data.remove(at: drop)
-            drop += 1
-        }
+        if let change = transactions.appendData(value, number: transaction.number, limit: limit) { persist(change) }
     }
 
     /// A `meter` event for the operator, unless it would repeat the last one.
@@ -166,7 +149,7 @@ extension StationCore {
                 continue
             }
             let connectorId = connectors[index].id
-            let transactionId = activeTransaction(on: connectorId)?.transactionId
+            let transactionId = transactions.active(on: connectorId)?.transactionId
             enqueueCall(
                 MeterValuesRequest(
                     connectorId: connectorId, transactionId: transactionId, meterValue: NonEmptyArray(value)),

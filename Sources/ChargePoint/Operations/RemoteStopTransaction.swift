@@ -4,7 +4,7 @@
 extension StationCore {
     mutating func remoteStopTransaction(_ request: RemoteStopTransactionRequest) -> RemoteStopTransactionResponse {
         guard registration.isAccepted,
-            let transaction = transactions.first(where: { $0.isActive && $0.transactionId == request.transactionId })
+            let transaction = transactions.running.first(where: { $0.transactionId == request.transactionId })
         else {
             notice(
                 "RemoteStopTransaction for transaction \(request.transactionId) refused: no such transaction running")

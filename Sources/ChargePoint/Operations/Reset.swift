@@ -21,7 +21,7 @@ extension StationCore {
         }
         pendingReset = type
         notice("\(type.rawValue.lowercased()) reset: stopping transactions, then rebooting")
-        for transaction in transactions where transaction.isActive {
+        for transaction in transactions.running {
             stopTransaction(
                 connector: transaction.connector, reason: type == .hard ? .hardReset : .softReset, idTag: nil)
         }

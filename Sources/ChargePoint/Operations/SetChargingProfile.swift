@@ -37,7 +37,7 @@ extension StationCore {
         case .txDefaultProfile:
             break
         case .txProfile:
-            guard connector > 0, let running = activeTransaction(on: connector) else {
+            guard connector > 0, let running = transactions.active(on: connector) else {
                 return reject("a TxProfile needs a running transaction on its connector (§5.16.4)")
             }
             if let id = profile.transactionId, id != running.transactionId {

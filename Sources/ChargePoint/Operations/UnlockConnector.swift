@@ -8,7 +8,7 @@ extension StationCore {
             return UnlockConnectorResponse(status: .notSupported)
         }
         let id = connectors[index].id
-        if activeTransaction(on: id) != nil {
+        if transactions.active(on: id) != nil {
             stopTransaction(connector: id, reason: .unlockCommand, idTag: nil)
         }
         guard unlock(index) else {

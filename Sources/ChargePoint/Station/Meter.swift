@@ -24,7 +24,7 @@ extension StationCore {
     /// power and maximum current) under any limit.
     func offeredPowerW(_ index: Int) -> Double {
         let connector = connectors[index]
-        guard activeTransaction(on: connector.id) != nil, connector.evseBlock == nil else { return 0 }
+        guard transactions.active(on: connector.id) != nil, connector.evseBlock == nil else { return 0 }
         if let fault = connector.record.fault, fault.faulted { return 0 }
         return min(ratingW(index), connector.limitW ?? .infinity)
     }
@@ -88,7 +88,7 @@ extension StationCore {
     static let meterEventSeconds: Int64 = 30
 
     mutating func scheduleMeterCheckpoint() {
-        if connectors.contains(where: { $0.powerW > 0 || activeTransaction(on: $0.id) != nil }) {
+        if connectors.contains(where: { $0.powerW > 0 || transactions.active(on: $0.id) != nil }) {
             if timers[.meterCheckpoint] == nil { schedule(.meterCheckpoint, afterSeconds: Self.meterCheckpointSeconds) }
         } else {
             cancel(.meterCheckpoint)
@@ -97,7 +97,7 @@ extension StationCore {
 
     mutating func meterCheckpointDue() {
         for index in connectors.indices
-        where connectors[index].powerW > 0 || activeTransaction(on: connectors[index].id) != nil {
+        where connectors[index].powerW > 0 || transactions.active(on: connectors[index].id) != nil {
             advanceMeter(index)
             // Saved even when the register did not move: the batch also saves the moment
             // (`activity`) a PowerLoss stop is stamped with.

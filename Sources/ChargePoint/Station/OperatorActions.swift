@@ -67,7 +67,7 @@ extension StationCore {
             connectors[index].record.nextEVMaxPowerW = nil
         }
         notice("connector \(id): EV plugged in")
-        if activeTransaction(on: id) != nil {
+        if transactions.active(on: id) != nil {
             updatePower(index)  // the EV side reconnected during a transaction
         } else if connectors[index].preparing?.idTag != nil {
             startTransaction(index)  // identification first (OCPP 1.6 §4.9 A2, B3)
@@ -88,7 +88,7 @@ extension StationCore {
         }
         connectors[index].record.evConnected = false
         notice("connector \(id): cable unplugged at the EV")
-        if activeTransaction(on: id) != nil {
+        if transactions.active(on: id) != nil {
             // OCPP 1.6 §4.10, §9.1.23: stop, or keep the transaction with the EV away.
             if config.bool(.stopTransactionOnEVSideDisconnect) ?? true {
                 stopTransaction(connector: id, reason: .evDisconnected, idTag: nil)
@@ -115,7 +115,7 @@ extension StationCore {
             id = requested
         } else if connectors.count == 1 {
             id = connectors[0].id
-        } else if let transaction = transactions.first(where: { $0.isActive && $0.idTag.equalsIgnoringCase(idTag) }) {
+        } else if let transaction = transactions.running.first(where: { $0.idTag.equalsIgnoringCase(idTag) }) {
             id = transaction.connector
         } else {
             let waiting = connectors.filter {
@@ -135,7 +135,7 @@ extension StationCore {
     mutating func present(_ idTag: IdToken, at id: Int) {
         guard let index = index(of: id) else { return }
         notice("card \(idTag) presented at connector \(id)")
-        if let transaction = activeTransaction(on: id) {
+        if let transaction = transactions.active(on: id) {
             if transaction.idTag.equalsIgnoringCase(idTag) {
                 // The same card stops it, without an Authorize.req (§3.4).
                 stopTransaction(connector: id, reason: .local, idTag: idTag)
@@ -180,7 +180,7 @@ extension StationCore {
 
     private mutating func pressStop(_ id: Int) {
         guard let index = checkedConnector(id) else { return }
-        if activeTransaction(on: id) != nil {
+        if transactions.active(on: id) != nil {
             stopTransaction(connector: id, reason: .local, idTag: nil)
         } else if connectors[index].preparing != nil {
             connectors[index].preparing = nil
@@ -266,7 +266,7 @@ extension StationCore {
             }
             // An unlock that failed while jammed (after a session) happens now, unless
             // the rules keep the cable locked for its user (lockedFor).
-            if connectors[index].record.locked, activeTransaction(on: id) == nil, connectors[index].lockedFor == nil {
+            if connectors[index].record.locked, transactions.active(on: id) == nil, connectors[index].lockedFor == nil {
                 unlock(index)
                 leaveIfUnlocked(index)
             }

@@ -10,7 +10,7 @@ extension StationCore {
     mutating func recoverFromPowerLoss() {
         guard let lastAlive = powerLossRecovery else { return }
         powerLossRecovery = nil
-        let interrupted = transactions.filter(\.isActive)
+        let interrupted = transactions.running
         guard !interrupted.isEmpty else { return }
         switch profile.powerLoss {
         case .resume:

@@ -5,7 +5,7 @@ extension StationCore {
     func isUsable(_ index: Int) -> Bool {
         let record = connectors[index].record
         if let fault = record.fault, fault.faulted { return false }
-        return record.operative && station.record.operative && activeTransaction(on: connectors[index].id) == nil
+        return record.operative && station.record.operative && transactions.active(on: connectors[index].id) == nil
     }
 
     /// An idTag was accepted for `intent`.
@@ -35,7 +35,7 @@ extension StationCore {
                 refreshStatus(id)
             }
         case .stop(let id):
-            guard let transaction = activeTransaction(on: id) else { return }
+            guard let transaction = transactions.active(on: id) else { return }
             if let parent = info.parentIdTag, let group = transaction.parentIdTag, parent.equalsIgnoringCase(group) {
                 stopTransaction(connector: id, reason: .local, idTag: idTag)
             } else {
@@ -71,7 +71,7 @@ extension StationCore {
 
     /// ConnectionTimeOut ran out while Preparing (OCPP 1.6 §9.1.6, errata 3.20, 3.77).
     mutating func connectionTimedOut(connector id: Int) {
-        guard let index = index(of: id), connectors[index].preparing != nil, activeTransaction(on: id) == nil else {
+        guard let index = index(of: id), connectors[index].preparing != nil, transactions.active(on: id) == nil else {
             return
         }
         connectors[index].preparing = nil
@@ -118,7 +118,7 @@ extension StationCore {
         counters.nextTransactionNumber += 1
         persistCounters()
         let meterStart = registerWh(index)
-        transactions.append(
+        transactions.begin(
             TransactionRecord(
                 number: number, connector: id, idTag: idTag, parentIdTag: preparing.parentIdTag,
                 meterStartWh: meterStart, startedAt: wallClock, reservationId: reservationId, transactionId: nil,
@@ -131,7 +131,7 @@ extension StationCore {
         connectors[index].energyCapWh = nil
         connectors[index].lockedFor = nil
         collectBoundaryValues(index, context: .transactionBegin)
-        persist(.transaction(transactions[transactions.count - 1]))
+        if let change = transactions.persisting(number: number) { persist(change) }
         enqueueTransactionMessage(
             StartTransactionRequest(
                 connectorId: id, idTag: idTag, meterStart: meterStart, reservationId: reservationId,
@@ -151,37 +151,32 @@ extension StationCore {
     /// Errata 3.14 (§3.16.6): the first and last readings of every measurand configured
     /// for transactionData.
     private mutating func collectBoundaryValues(_ index: Int, context: ReadingContext, at time: Timestamp? = nil) {
-        guard let transaction = activeTransaction(on: connectors[index].id),
-            let position = transactionIndex(number: transaction.number)
-        else { return }
+        guard let transaction = transactions.active(on: connectors[index].id) else { return }
         var measurands = config.measurands(.stopTxnSampledData)
         for measurand in config.measurands(.stopTxnAlignedData) where !measurands.contains(measurand) {
             measurands.append(measurand)
         }
         guard let value = meterValue(index, measurands, context: context, at: time) else { return }
-        transactions[position].transactionData.append(value)
+        transactions.appendBoundaryValue(value, number: transaction.number)
     }
 
     /// Stops the transaction on connector `id` (OCPP 1.6 §4.10). `time`: when it ended
     /// on the central system's clock, if not now (a power cut found at the next start).
     mutating func stopTransaction(connector id: Int, reason: Reason, idTag: IdToken?, at time: Timestamp? = nil) {
-        guard let index = index(of: id), let transaction = activeTransaction(on: id),
-            let position = transactionIndex(number: transaction.number)
-        else { return }
+        guard let index = index(of: id), let transaction = transactions.active(on: id) else { return }
         advanceMeter(index)
         // Never before its start, whatever the clock did meanwhile.
         let stoppedAt = max(time ?? wallClock, transaction.startedAt)
         collectBoundaryValues(index, context: .transactionEnd, at: stoppedAt)
         let limit = max(2, config.int(.stopTransactionMaxMeterValues) ?? Int.max)
-        Self.dropIntermediate(&transactions[position].transactionData, toAtMost: limit)
         let meterStop = max(transaction.meterStartWh, registerWh(index))
         let stop = TransactionRecord.Stop(meterStopWh: meterStop, at: stoppedAt, reason: reason, idTag: idTag)
-        transactions[position].stop = stop
+        guard let stopped = transactions.stop(number: transaction.number, limit: limit, stop) else { return }
         // Finishing from this instant: anything recomputed below (limits, power) must
         // not see a connector that is merely occupied (Preparing).
         connectors[index].record.finishing = true
-        persist(.transaction(transactions[position]))
-        let data = transactions[position].transactionData
+        persist(.transaction(stopped))
+        let data = stopped.transactionData
         enqueueTransactionMessage(
             StopTransactionRequest(
                 idTag: idTag, meterStop: meterStop, timestamp: stop.at, transactionId: transaction.transactionId ?? 0,
@@ -228,7 +223,7 @@ extension StationCore {
     /// The EV is gone; once nothing holds the cable the user takes it: Available.
     mutating func leaveIfUnlocked(_ index: Int) {
         guard !connectors[index].record.evConnected, !connectors[index].record.locked,
-            activeTransaction(on: connectors[index].id) == nil
+            transactions.active(on: connectors[index].id) == nil
         else { return }
         connectors[index].record.cableInSocket = false
         connectors[index].record.finishing = false

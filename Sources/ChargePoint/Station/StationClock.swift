@@ -43,7 +43,7 @@ extension StationCore {
         let first = !clockIsSet
         clockIsSet = true
         guard target != clockOffset else { return }
-        guard first || target > clockOffset || !transactions.contains(where: \.isActive) else { return }
+        guard first || target > clockOffset || transactions.running.isEmpty else { return }
         let step = target - clockOffset
         clockOffset = target
         if abs(step) >= 1000 {

@@ -24,7 +24,9 @@ public struct StationCore: Sendable {
     /// The Local Authorization List and the Authorization Cache
     /// (`Authorization/AuthorizationStore.swift`).
     var authorization: AuthorizationStore
-    var transactions: [TransactionRecord]
+    /// Running transactions, and stopped ones until their StopTransaction is settled
+    /// (`Transactions/TransactionLog.swift`).
+    var transactions: TransactionLog
     /// ReserveNow's reservations (`Reservations/ReservationBook.swift`).
     var reservations: ReservationBook
     /// The installed charging profiles (`SmartCharging/ChargingProfileStore.swift`).
@@ -80,7 +82,7 @@ public struct StationCore: Sendable {
         }
         station = StationUnit(record: durable.connectors.first { $0.id == 0 } ?? ConnectorRecord(id: 0))
         authorization = AuthorizationStore(cache: durable.authorizationCache, localList: durable.localList)
-        transactions = durable.transactions.sorted { $0.number < $1.number }
+        transactions = TransactionLog(durable.transactions)
         outbox = Outbox(transactionMessages: durable.messageQueue)
         reservations = ReservationBook(durable.reservations)
         chargingProfiles = ChargingProfileStore(durable.chargingProfiles)
@@ -159,15 +161,6 @@ public struct StationCore: Sendable {
     /// The array index of connector `id` (1-based), if it exists.
     func index(of id: Int) -> Int? {
         connectors.firstIndex { $0.hardware.id == id }
-    }
-
-    /// The running transaction on a connector, if any.
-    func activeTransaction(on connector: Int) -> TransactionRecord? {
-        transactions.last { $0.connector == connector && $0.isActive }
-    }
-
-    func transactionIndex(number: Int64) -> Int? {
-        transactions.firstIndex { $0.number == number }
     }
 
     /// Online for OCPP purposes: the link is up and the central system accepted us.

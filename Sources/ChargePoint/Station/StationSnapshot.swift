@@ -106,7 +106,7 @@ extension StationCore {
         projected.advanceMeter(index)
         let connector = projected.connectors[index]
         let status = currentStatus(of: connector.id)
-        let session = activeTransaction(on: connector.id).map { transaction in
+        let session = transactions.active(on: connector.id).map { transaction in
             ConnectorSnapshot.Session(
                 number: transaction.number, transactionId: transaction.transactionId, idTag: transaction.idTag.value,
                 startedAt: transaction.startedAt,
@@ -139,7 +139,7 @@ extension StationCore {
         for key in configurationWritten { state.configuration[key.rawValue] = config.value(key) }
         state.authorizationCache = authorization.cacheEntries
         state.localList = authorization.localList
-        state.transactions = transactions
+        state.transactions = transactions.all
         state.messageQueue = Array(outbox.transactionMessages)
         state.connectors = [station.record] + connectors.map(\.record)
         state.reservations = reservations.all

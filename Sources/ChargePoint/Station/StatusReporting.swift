@@ -8,7 +8,7 @@ extension StationCore {
     func situation(of index: Int) -> ConnectorStatusMachine.Situation {
         let connector = connectors[index]
         let record = connector.record
-        let transaction = activeTransaction(on: connector.id)
+        let transaction = transactions.active(on: connector.id)
         var situation = ConnectorStatusMachine.Situation()
         situation.fault = record.fault?.code
         situation.faulted = record.fault?.faulted ?? false

@@ -17,7 +17,7 @@ extension StationCore {
     /// flight. Called after every input.
     mutating func pump() {
         guard link.isOpen else { return }
-        let transactions = self.transactions
+        let transactions = self.transactions.all
         let next = outbox.next(registration: registration.state, at: now) {
             Self.waitsForTransactionMessages($0, transactions: transactions)
         }

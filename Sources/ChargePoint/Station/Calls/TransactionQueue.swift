@@ -29,7 +29,7 @@ extension StationCore {
     /// was already known when queued (the common case), otherwise filled in.
     mutating func sendQueued(_ message: QueuedMessage) {
         var payload = message.payload
-        let known = transactions.first { $0.number == message.transaction }?.transactionId ?? -1
+        let known = transactions.record(number: message.transaction)?.transactionId ?? -1
         if message.action != .startTransaction, message.payloadTransactionId != known {
             guard case .object(var object) = try? JSONParser.parse(message.payload) else {
                 reportError("internal: queued \(message.action) is unreadable; dropped")
@@ -91,17 +91,13 @@ extension StationCore {
 
     /// The central system never took the message: what follows must still go out.
     private mutating func abandon(_ message: QueuedMessage) {
-        guard let position = transactionIndex(number: message.transaction) else { return }
-        switch message.action {
-        case .startTransaction:
-            // Errata 3.18: with no transactionId, later messages carry -1.
-            transactions[position].transactionId = -1
-            persist(.transaction(transactions[position]))
-        case .stopTransaction:
-            forgetTransaction(at: position)
-        default:
-            break
-        }
+        let change: StoreChange? =
+            switch message.action {
+            case .startTransaction: transactions.startAbandoned(number: message.transaction)
+            case .stopTransaction: transactions.forget(number: message.transaction)
+            default: nil
+            }
+        if let change { persist(change) }
     }
 
     mutating func dequeue(_ sequence: Int64) {
@@ -109,12 +105,5 @@ extension StationCore {
         persist(.dequeued(sequence: sequence))
         cancel(.transactionRetry)
         if pendingReset != nil { completeResetIfDelivered() }
-    }
-
-    /// Removes a finished transaction once its StopTransaction is settled.
-    mutating func forgetTransaction(at position: Int) {
-        let number = transactions[position].number
-        transactions.remove(at: position)
-        persist(.transactionRemoved(number: number))
     }
 }

@@ -11,7 +11,7 @@ extension StationCore {
         if resumingAfterQuit {
             resumingAfterQuit = false
             persist(.cleanShutdown(false))
-            let running = transactions.filter(\.isActive).count
+            let running = transactions.running.count
             if running > 0 { notice("\(running) transaction\(running == 1 ? "" : "s") resumed after quit") }
         }
         recoverFromPowerLoss()

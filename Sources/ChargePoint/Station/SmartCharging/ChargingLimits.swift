@@ -31,8 +31,8 @@ extension StationCore {
     /// force.
     func transactionStart(for site: LimitSite) -> Timestamp? {
         switch site {
-        case .connector(let index): activeTransaction(on: connectors[index].id)?.startedAt
-        case .station: transactions.filter(\.isActive).map(\.startedAt).min()
+        case .connector(let index): transactions.active(on: connectors[index].id)?.startedAt
+        case .station: transactions.running.map(\.startedAt).min()
         }
     }
 
@@ -120,7 +120,7 @@ extension StationCore {
     /// TxProfile, else the TxDefaultProfile (§3.13.1). Nil when none is in force.
     func connectorLimit(_ index: Int, at time: Timestamp) -> ProfileReading {
         let id = connectors[index].id
-        let transaction = activeTransaction(on: id)
+        let transaction = transactions.active(on: id)
         let txProfiles = chargingProfiles.txProfiles(transaction: transaction?.number)
         let defaults = chargingProfiles.txDefaultProfiles(connector: id)
         let tx = stacked(txProfiles, at: time, site: .connector(index))
