@@ -50,7 +50,7 @@ extension StationCore {
 
     mutating func sampleDue(connector id: Int) {
         guard let index = index(of: id), let transaction = transactions.active(on: id) else { return }
-        advanceMeter(index)
+        connectors[index].advanceMeter(to: now)
         let time = samplePoint(index, transaction)
         if let value = meterValue(
             index, config.measurands(.meterValuesSampledData), context: .samplePeriodic, at: time)
@@ -90,7 +90,7 @@ extension StationCore {
         // Stamped with the boundary the timer was set for, not the moment it fired.
         let time = config.int(.clockAlignedDataInterval).flatMap { $0 > 0 ? clockBoundary($0).0 : nil }
         for index in connectors.indices {
-            advanceMeter(index)
+            connectors[index].advanceMeter(to: now)
             let id = connectors[index].id
             if let value = meterValue(index, measurands, context: .sampleClock, at: time) {
                 if let transaction = transactions.active(on: id) {
@@ -144,7 +144,7 @@ extension StationCore {
     mutating func sendTriggeredMeterValues(connector id: Int?) {
         let targets = id.flatMap { self.index(of: $0) }.map { [$0] } ?? Array(connectors.indices)
         for index in targets {
-            advanceMeter(index)
+            connectors[index].advanceMeter(to: now)
             guard let value = meterValue(index, config.measurands(.meterValuesSampledData), context: .trigger) else {
                 continue
             }

@@ -5,7 +5,7 @@ struct Connector: Sendable {
     var record: ConnectorRecord
     /// Power drawn now, W; energy integrates it between events (`advanceMeter`).
     var powerW: Double = 0
-    var meterUpdatedAt: Timestamp
+    private(set) var meterUpdatedAt: Timestamp
     /// Usage initiated but no transaction yet (status Preparing).
     var preparing: Preparing?
     /// Why the EVSE offers no energy during a transaction (SuspendedEVSE), if it doesn't.
@@ -41,6 +41,23 @@ struct Connector: Sendable {
 
     /// Something is plugged in: the EV, or at least a cable left in the socket.
     var isOccupied: Bool { record.evConnected || record.cableInSocket }
+
+    /// Brings the register and the EV's state of charge up to `now`: energy integrates
+    /// the power, steady since the last change (`Meter.swift`).
+    mutating func advanceMeter(to now: Timestamp) {
+        let elapsed = meterUpdatedAt.milliseconds(until: now)
+        meterUpdatedAt = now
+        guard elapsed > 0, powerW > 0 else { return }
+        let energy = powerW * Double(elapsed) / 3_600_000
+        record.meterWh += energy
+        if var ev = record.ev {
+            ev.socPercent = min(100, ev.socPercent + energy / ev.batteryWh * 100)
+            // Within a thousandth of a percent of full is full: the milestone timer is
+            // rounded to the millisecond.
+            if ev.socPercent > 99.999 { ev.socPercent = 100 }
+            record.ev = ev
+        }
+    }
 }
 
 /// A session being prepared: a cable plugged in waiting for a card, or a card accepted

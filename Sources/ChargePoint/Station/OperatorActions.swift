@@ -34,7 +34,7 @@ extension StationCore {
     /// that no later power cut reports less than a `status` showed (docs/persistence.md).
     private mutating func reportSnapshot() {
         for index in connectors.indices where connectors[index].powerW > 0 {
-            advanceMeter(index)
+            connectors[index].advanceMeter(to: now)
             persistConnector(index)
         }
         emit(.snapshot(snapshot))
@@ -200,7 +200,7 @@ extension StationCore {
             reportError("no EV is plugged in at connector \(id)")
             return
         }
-        advanceMeter(index)
+        connectors[index].advanceMeter(to: now)
         connectors[index].record.ev?.suspended = suspended
         updatePower(index)
         persistConnector(index)
@@ -225,7 +225,7 @@ extension StationCore {
                 "connector \(id): the next EV plugged in draws at most \(Self.format(kilowatts, digits: 1)) kW\(held)")
             return
         }
-        advanceMeter(index)
+        connectors[index].advanceMeter(to: now)
         connectors[index].record.ev?.maxPowerW = kilowatts * 1000
         updatePower(index)
         persistConnector(index)

@@ -30,7 +30,7 @@ extension StationCore {
     /// so that the next start resumes rather than stops what is running.
     mutating func shutDown() {
         for index in connectors.indices {
-            advanceMeter(index)
+            connectors[index].advanceMeter(to: now)
             persistConnector(index)
         }
         persist(.cleanShutdown(true))

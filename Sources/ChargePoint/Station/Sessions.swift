@@ -113,7 +113,7 @@ extension StationCore {
             connectors[index].record.locked = true
         }
         let reservationId = consumeReservation(connector: id, idTag: idTag, parent: preparing.parentIdTag)
-        advanceMeter(index)
+        connectors[index].advanceMeter(to: now)
         let number = counters.nextTransactionNumber
         counters.nextTransactionNumber += 1
         persistCounters()
@@ -164,7 +164,7 @@ extension StationCore {
     /// on the central system's clock, if not now (a power cut found at the next start).
     mutating func stopTransaction(connector id: Int, reason: Reason, idTag: IdToken?, at time: Timestamp? = nil) {
         guard let index = index(of: id), let transaction = transactions.active(on: id) else { return }
-        advanceMeter(index)
+        connectors[index].advanceMeter(to: now)
         // Never before its start, whatever the clock did meanwhile.
         let stoppedAt = max(time ?? wallClock, transaction.startedAt)
         collectBoundaryValues(index, context: .transactionEnd, at: stoppedAt)
@@ -246,7 +246,7 @@ extension StationCore {
     /// transaction if StopTransactionOnInvalidId.
     mutating func deauthorize(_ index: Int, transaction: TransactionRecord) {
         let maxEnergy = Double(config.int(.maxEnergyOnInvalidId) ?? 0)
-        advanceMeter(index)
+        connectors[index].advanceMeter(to: now)
         let delivered = connectors[index].record.meterWh - Double(transaction.meterStartWh)
         if maxEnergy > 0, delivered < maxEnergy {
             connectors[index].energyCapWh = Double(transaction.meterStartWh) + maxEnergy

@@ -103,7 +103,7 @@ extension StationCore {
     private func connectorSnapshot(_ index: Int, at time: Timestamp) -> ConnectorSnapshot {
         var projected = self
         projected.now = max(now, time)
-        projected.advanceMeter(index)
+        projected.connectors[index].advanceMeter(to: now)
         let connector = projected.connectors[index]
         let status = currentStatus(of: connector.id)
         let session = transactions.active(on: connector.id).map { transaction in

@@ -28,7 +28,7 @@
 extension StationCore {
     /// Recomputes every connector's share and power (after advancing every meter to now).
     mutating func shareStationPower() {
-        for index in connectors.indices { advanceMeter(index) }
+        for index in connectors.indices { connectors[index].advanceMeter(to: now) }
         let smart = profile.supports(.smartCharging)
         let stationW = smart ? stationLimit(at: wallClock).limitW.map { max(0, $0) } : nil
         var own: [Double?] = []
