@@ -31,7 +31,7 @@ extension StationCore {
     /// When the transaction on `index` started, in station time.
     mutating func sampleOrigin(_ index: Int, _ transaction: TransactionRecord) -> Timestamp {
         if let origin = connectors[index].sampleOrigin { return origin }
-        let origin = min(now, transaction.startedAt.adding(milliseconds: -clockOffset))
+        let origin = min(now, clock.stationTime(at: transaction.startedAt))
         connectors[index].sampleOrigin = origin
         return origin
     }
@@ -45,7 +45,7 @@ extension StationCore {
         let step = Int64(interval) * 1000
         let elapsed = max(0, origin.milliseconds(until: now))
         let point = origin.adding(milliseconds: elapsed / step * step)
-        return max(point.adding(milliseconds: clockOffset), transaction.startedAt)
+        return max(clock.wallClock(at: point), transaction.startedAt)
     }
 
     mutating func sampleDue(connector id: Int) {
@@ -73,7 +73,7 @@ extension StationCore {
         let (last, step) = clockBoundary(interval)
         let midnight = last.millisecondsSince1970 - (last.millisecondsSince1970 % 86_400_000)
         let next = min(last.millisecondsSince1970 + step, midnight + 86_400_000)
-        schedule(.clockAlignedMeterValues, at: Timestamp(millisecondsSince1970: next - clockOffset))
+        schedule(.clockAlignedMeterValues, at: clock.stationTime(at: Timestamp(millisecondsSince1970: next)))
     }
 
     /// The last clock-aligned boundary at or before now (wall clock), and the step, ms.

@@ -45,16 +45,8 @@ public struct StationCore: Sendable {
     var timers: [TimerID: Timestamp] = [:]
     var ids: MessageIdGenerator
     var now: Timestamp
-    /// Wall-clock time minus station time, ms: applied to every timestamp sent
-    /// (`StationClock.swift`).
-    var clockOffset: Int64 = 0
-    /// The central system's time minus station time, from BootNotification.conf and
-    /// Heartbeat.conf (OCPP 1.6 §4.2, §4.6), once it gave one.
-    var centralSystemClockOffset: Int64?
-    /// The host's wall clock minus station time, as the driver last reported it.
-    var hostClockOffset: Int64 = 0
-    /// The first offset is taken whatever it is; later ones follow `settleClock`'s rule.
-    var clockIsSet = false
+    /// Station time to wall-clock time (`Clock/WallClock.swift`).
+    var clock = WallClock()
     var effects = StationEffects()
     var pendingReset: ResetType?
     /// A reboot is under way until then (station time): the link stays down.

@@ -78,7 +78,7 @@ extension StationCore {
     public func snapshot(at time: Timestamp) -> StationSnapshot {
         let stationStatus = currentStatus(of: 0)
         return StationSnapshot(
-            time: time.adding(milliseconds: clockOffset), stationTime: max(now, time), profileName: profile.name,
+            time: clock.wallClock(at: time), stationTime: max(now, time), profileName: profile.name,
             vendor: profile.identity.vendor.value, model: profile.identity.model.value,
             firmwareVersion: firmwareVersion ?? profile.identity.firmwareVersion?.value, connection: link.state,
             heldOffline: link.heldOffline, registration: registration.state.status,

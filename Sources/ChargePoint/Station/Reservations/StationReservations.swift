@@ -45,7 +45,7 @@ extension StationCore {
     mutating func scheduleReservationExpiry(_ reservation: Reservation) {
         schedule(
             .reservationExpiry(id: reservation.id),
-            at: reservation.expiresAt.adding(milliseconds: -clockOffset))
+            at: clock.stationTime(at: reservation.expiresAt))
     }
 
     mutating func scheduleReservationExpiries() {

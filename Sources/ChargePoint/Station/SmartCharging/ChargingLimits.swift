@@ -155,7 +155,7 @@ extension StationCore {
         var changes = [stationLimit(at: wallClock).nextChange]
         for index in connectors.indices { changes.append(connectorLimit(index, at: wallClock).nextChange) }
         if let next = changes.compactMap({ $0 }).filter({ $0 > wallClock }).min() {
-            schedule(.chargingLimitChange, at: next.adding(milliseconds: -clockOffset))
+            schedule(.chargingLimitChange, at: clock.stationTime(at: next))
         } else {
             cancel(.chargingLimitChange)
         }
