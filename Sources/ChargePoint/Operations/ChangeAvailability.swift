@@ -23,7 +23,7 @@ extension StationCore {
             guard connectors[index].record.operative != operative else { continue }
             connectors[index].record.operative = operative
             if !operative {
-                connectors[index].preparing = nil
+                connectors[index].endPreparing()
                 cancel(.connectionTimeout(connector: id))
                 endReservations(onConnector: id, reason: "the connector became unavailable")
             }

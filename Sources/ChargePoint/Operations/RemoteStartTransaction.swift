@@ -59,16 +59,12 @@ extension StationCore {
         }
         notice("RemoteStartTransaction for \(request.idTag) on connector \(id) accepted")
         if config.bool(.authorizeRemoteTxRequests) == true || mustLearnGroup {
-            connectors[index].preparing = connectors[index].preparing ?? Preparing(since: now)
-            connectors[index].preparing?.remoteProfile = remoteProfile
+            connectors[index].prepareRemoteStart(profile: remoteProfile, at: now)
             refreshStatus(id)
             authorize(request.idTag, for: .remoteStart(connector: id))
         } else {
-            var preparing = connectors[index].preparing ?? Preparing(since: now)
-            preparing.idTag = request.idTag
-            preparing.parentIdTag = parentIdTag
-            preparing.remoteProfile = remoteProfile
-            connectors[index].preparing = preparing
+            connectors[index].prepareRemoteStart(profile: remoteProfile, at: now)
+            connectors[index].prepare(idTag: request.idTag, parent: parentIdTag, at: now)
             if connectors[index].record.evConnected {
                 startTransaction(index)
             } else {

@@ -54,7 +54,7 @@ extension StationCore {
         outbox.restart()
         timers.removeAll()
         for index in connectors.indices {
-            connectors[index].preparing = nil
+            connectors[index].endPreparing()
             connectors[index].status = StatusTracker()
         }
         station.status = StatusTracker()

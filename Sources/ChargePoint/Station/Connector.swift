@@ -7,7 +7,7 @@ struct Connector: Sendable {
     var powerW: Double = 0
     private(set) var meterUpdatedAt: Timestamp
     /// Usage initiated but no transaction yet (status Preparing).
-    var preparing: Preparing?
+    private(set) var preparing: Preparing?
     /// Why the EVSE offers no energy during a transaction (SuspendedEVSE), if it doesn't.
     var evseBlock: String?
     /// Register value at which energy stops (MaxEnergyOnInvalidId, OCPP 1.6 §3.5.4).
@@ -41,6 +41,31 @@ struct Connector: Sendable {
 
     /// Something is plugged in: the EV, or at least a cable left in the socket.
     var isOccupied: Bool { record.evConnected || record.cableInSocket }
+
+    /// Usage begins (a cable plugged in, a remote start): Preparing from `now`, unless
+    /// it already is (OCPP 1.6 §4.9 A2; ConnectionTimeOut counts from then, §9.1.6).
+    mutating func beginPreparing(at now: Timestamp) {
+        if preparing == nil { preparing = Preparing(since: now) }
+    }
+
+    /// An idTag (of group `parent`) is accepted for the session being prepared.
+    mutating func prepare(idTag: IdToken, parent: IdToken?, at now: Timestamp) {
+        beginPreparing(at: now)
+        preparing?.idTag = idTag
+        preparing?.parentIdTag = parent
+    }
+
+    /// A RemoteStartTransaction prepares the session, with the charging profile it
+    /// carried, if any (§5.11).
+    mutating func prepareRemoteStart(profile: ChargingProfile?, at now: Timestamp) {
+        beginPreparing(at: now)
+        preparing?.remoteProfile = profile
+    }
+
+    /// The session being prepared ends: a transaction started, or it was abandoned.
+    mutating func endPreparing() {
+        preparing = nil
+    }
 
     /// Brings the register and the EV's state of charge up to `now`: energy integrates
     /// the power, steady since the last change (`Meter.swift`).

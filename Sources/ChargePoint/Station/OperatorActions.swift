@@ -73,7 +73,7 @@ extension StationCore {
             startTransaction(index)  // identification first (OCPP 1.6 §4.9 A2, B3)
         } else if isUsable(index) {
             connectors[index].record.finishing = false
-            connectors[index].preparing = connectors[index].preparing ?? Preparing(since: now)
+            connectors[index].beginPreparing(at: now)
             armConnectionTimeout(index)
         }
         persistConnector(index)
@@ -96,7 +96,7 @@ extension StationCore {
                 updatePower(index)
             }
         } else {
-            connectors[index].preparing = nil
+            connectors[index].endPreparing()
             cancel(.connectionTimeout(connector: id))
             leaveIfUnlocked(index)
         }
@@ -158,7 +158,8 @@ extension StationCore {
         if let preparing = connectors[index].preparing, let accepted = preparing.idTag {
             if accepted.equalsIgnoringCase(idTag) {
                 // A second presentation ends the intended use (B1).
-                connectors[index].preparing = connectors[index].record.evConnected ? Preparing(since: now) : nil
+                connectors[index].endPreparing()
+                if connectors[index].record.evConnected { connectors[index].beginPreparing(at: now) }
                 if connectors[index].preparing == nil { cancel(.connectionTimeout(connector: id)) }
                 notice("connector \(id): session cancelled by a second presentation of \(idTag)")
                 refreshStatus(id)
@@ -183,7 +184,7 @@ extension StationCore {
         if transactions.active(on: id) != nil {
             stopTransaction(connector: id, reason: .local, idTag: nil)
         } else if connectors[index].preparing != nil {
-            connectors[index].preparing = nil
+            connectors[index].endPreparing()
             cancel(.connectionTimeout(connector: id))
             if connectors[index].record.evConnected { connectors[index].record.finishing = true }
             notice("connector \(id): session cancelled")
@@ -301,7 +302,7 @@ extension StationCore {
         } else {
             connectors[index].record.fault = ConnectorRecord.Fault(code: code, info: info)
             if code.faultsConnector {
-                connectors[index].preparing = nil
+                connectors[index].endPreparing()
                 endReservations(onConnector: id, reason: "the connector is faulted")
             }
         }

@@ -23,10 +23,7 @@ extension StationCore {
                 authorizationRefused(idTag, for: intent)
                 return
             }
-            var preparing = connectors[index].preparing ?? Preparing(since: now)
-            preparing.idTag = idTag
-            preparing.parentIdTag = info.parentIdTag
-            connectors[index].preparing = preparing
+            connectors[index].prepare(idTag: idTag, parent: info.parentIdTag, at: now)
             notice("\(idTag) accepted on connector \(id)")
             if connectors[index].record.evConnected {
                 startTransaction(index)
@@ -53,7 +50,7 @@ extension StationCore {
             // unless a cable waits there.
             guard let index = index(of: id), connectors[index].preparing?.idTag == nil else { return }
             if !connectors[index].isOccupied {
-                connectors[index].preparing = nil
+                connectors[index].endPreparing()
                 cancel(.connectionTimeout(connector: id))
             }
             refreshStatus(id)
@@ -74,7 +71,7 @@ extension StationCore {
         guard let index = index(of: id), connectors[index].preparing != nil, transactions.active(on: id) == nil else {
             return
         }
-        connectors[index].preparing = nil
+        connectors[index].endPreparing()
         if connectors[index].isOccupied {
             // B6: plugged in but no card in time; Finishing, so that the next card does not
             // start on a cable somebody else left.
@@ -103,7 +100,7 @@ extension StationCore {
                 // (ConnectorLockFailure, Faulted) and no transaction starts.
                 connectors[index].record.fault = ConnectorRecord.Fault(
                     code: .connectorLockFailure, info: "the cable lock failed", faulted: true)
-                connectors[index].preparing = nil
+                connectors[index].endPreparing()
                 cancel(.connectionTimeout(connector: id))
                 notice("connector \(id): the cable lock failed; the transaction is not started")
                 persistConnector(index)
@@ -123,7 +120,7 @@ extension StationCore {
                 number: number, connector: id, idTag: idTag, parentIdTag: preparing.parentIdTag,
                 meterStartWh: meterStart, startedAt: wallClock, reservationId: reservationId, transactionId: nil,
                 stop: nil, transactionData: [], deauthorized: false))
-        connectors[index].preparing = nil
+        connectors[index].endPreparing()
         cancel(.connectionTimeout(connector: id))
         connectors[index].lastSampledWh = connectors[index].record.meterWh
         connectors[index].sampleOrigin = now
@@ -228,7 +225,7 @@ extension StationCore {
         connectors[index].record.cableInSocket = false
         connectors[index].record.finishing = false
         connectors[index].record.ev = nil
-        connectors[index].preparing = nil
+        connectors[index].endPreparing()
         refreshStatus(connectors[index].id)
     }
 
