@@ -11,7 +11,7 @@ extension StationCore {
         if transactions.active(on: id) != nil {
             stopTransaction(connector: id, reason: .unlockCommand, idTag: nil)
         }
-        guard unlock(index) else {
+        guard connectors[index].unlock() else {
             notice("connector \(id): the lock did not open")
             return UnlockConnectorResponse(status: .unlockFailed)
         }

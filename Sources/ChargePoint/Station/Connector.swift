@@ -67,6 +67,15 @@ struct Connector: Sendable {
         preparing = nil
     }
 
+    /// Opens the cable lock; false if there is none or the mechanism is broken.
+    @discardableResult
+    mutating func unlock() -> Bool {
+        guard hardware.hasLock, !record.lockBroken else { return false }
+        record.locked = false
+        lockedFor = nil
+        return true
+    }
+
     /// Brings the register and the EV's state of charge up to `now`: energy integrates
     /// the power, steady since the last change (`Meter.swift`).
     mutating func advanceMeter(to now: Timestamp) {

@@ -148,7 +148,7 @@ extension StationCore {
             let sameGroup =
                 holder.parent != nil && knownParentIdTag(idTag).map { holder.parent!.equalsIgnoringCase($0) } == true
             if holder.idTag.equalsIgnoringCase(idTag) || sameGroup {
-                unlock(index)
+                connectors[index].unlock()
                 leaveIfUnlocked(index)
                 persistConnector(index)
                 notice("connector \(id) unlocked for \(idTag)")
@@ -268,7 +268,7 @@ extension StationCore {
             // An unlock that failed while jammed (after a session) happens now, unless
             // the rules keep the cable locked for its user (lockedFor).
             if connectors[index].record.locked, transactions.active(on: id) == nil, connectors[index].lockedFor == nil {
-                unlock(index)
+                connectors[index].unlock()
                 leaveIfUnlocked(index)
             }
         }

@@ -207,7 +207,7 @@ extension StationCore {
             if keepLocked {
                 connectors[index].lockedFor = (transaction.idTag, transaction.parentIdTag)
             } else {
-                unlock(index)
+                connectors[index].unlock()
             }
         }
         connectors[index].record.finishing = true
@@ -227,15 +227,6 @@ extension StationCore {
         connectors[index].record.ev = nil
         connectors[index].endPreparing()
         refreshStatus(connectors[index].id)
-    }
-
-    /// Opens the cable lock; false if the mechanism is broken.
-    @discardableResult
-    mutating func unlock(_ index: Int) -> Bool {
-        guard connectors[index].hardware.hasLock, !connectors[index].record.lockBroken else { return false }
-        connectors[index].record.locked = false
-        connectors[index].lockedFor = nil
-        return true
     }
 
     /// StartTransaction.conf with a status other than Accepted (errata 3.17, §3.5.4): stop
