@@ -52,7 +52,7 @@ extension StationCore {
         notice(seconds > 0 ? "rebooting (\(reason)): back in \(seconds) s" : "rebooting (\(reason))")
         registration.restart()
         outbox.restart()
-        timers.removeAll()
+        timers.cancelAll()
         for index in connectors.indices {
             connectors[index].endPreparing()
             connectors[index].status = StatusTracker()

@@ -74,7 +74,7 @@ extension StationCore {
 
     mutating func scheduleMeterCheckpoint() {
         if connectors.contains(where: { $0.powerW > 0 || transactions.active(on: $0.id) != nil }) {
-            if timers[.meterCheckpoint] == nil { schedule(.meterCheckpoint, afterSeconds: Self.meterCheckpointSeconds) }
+            if !timers.isArmed(.meterCheckpoint) { schedule(.meterCheckpoint, afterSeconds: Self.meterCheckpointSeconds) }
         } else {
             cancel(.meterCheckpoint)
         }

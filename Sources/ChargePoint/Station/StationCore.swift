@@ -42,7 +42,8 @@ public struct StationCore: Sendable {
     /// Calls waiting, in flight, and the durable transaction message queue
     /// (`Calls/Outbox.swift`).
     var outbox: Outbox
-    var timers: [TimerID: Timestamp] = [:]
+    /// Armed deadlines (`TimerSet.swift`).
+    var timers = TimerSet()
     var ids: MessageIdGenerator
     var now: Timestamp
     /// Station time to wall-clock time (`Clock/WallClock.swift`).
@@ -118,7 +119,7 @@ public struct StationCore: Sendable {
             // The best estimate of when the power went, should it go now (PowerLossRecovery).
             effects.persist.append(.activity(wallClock))
         }
-        effects.nextWakeUp = timers.values.min()
+        effects.nextWakeUp = timers.earliest
         return effects
     }
 

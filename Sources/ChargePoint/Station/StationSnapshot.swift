@@ -83,7 +83,7 @@ extension StationCore {
             firmwareVersion: firmwareVersion ?? profile.identity.firmwareVersion?.value, connection: link.state,
             heldOffline: link.heldOffline, registration: registration.state.status,
             heartbeatInterval: config.int(.heartbeatInterval), lastHeartbeat: lastHeartbeatResponse,
-            reconnectIn: timers[.reconnect].map { max(0, time.milliseconds(until: $0)) },
+            reconnectIn: timers.deadline(of: .reconnect).map { max(0, time.milliseconds(until: $0)) },
             rebootingIn: rebootingUntil.map { max(0, time.milliseconds(until: $0)) },
             queuedTransactionMessages: outbox.transactionMessages.count,
             station: ConnectorSnapshot(

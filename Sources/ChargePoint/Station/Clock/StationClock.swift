@@ -51,7 +51,7 @@ extension StationCore {
 
     /// Deadlines set on the wall clock, set again after the clock moved.
     private mutating func rearmWallClockDeadlines() {
-        if timers[.clockAlignedMeterValues] != nil { scheduleClockAlignedSample() }
+        if timers.isArmed(.clockAlignedMeterValues) { scheduleClockAlignedSample() }
         scheduleReservationExpiries()
         applyChargingLimits()
     }
