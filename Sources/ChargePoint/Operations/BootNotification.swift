@@ -22,7 +22,7 @@ extension StationCore {
     mutating func sendBootNotification() {
         do {
             let payload = JSONSerializer.serialize(try PayloadEncoder.encode(bootNotificationRequest))
-            registration = .booting
+            registration.bootSent()
             send(Outbox.Call(action: .bootNotification, payload: payload, purpose: .boot))
         } catch {
             reportError("internal: cannot encode BootNotification: \(error)")
@@ -34,7 +34,7 @@ extension StationCore {
         else {
             // No usable answer: try again later, as a Pending would.
             if case .linkLost = outcome {
-                registration = .unregistered
+                registration.bootLost()
             } else {
                 retryBoot(after: Self.defaultBootRetrySeconds, as: .pending)
             }
@@ -44,9 +44,7 @@ extension StationCore {
         emit(.registration(response.status, interval: response.interval))
         switch response.status {
         case .accepted:
-            registration = .accepted
-            bootAcceptedSinceStart = true
-            cancel(.bootRetry)
+            apply(registration.accepted())
             if response.interval > 0, config.supports(.heartbeatInterval) {
                 setConfiguration(.heartbeatInterval, String(response.interval))
             }
@@ -69,16 +67,14 @@ extension StationCore {
 
     private mutating func retryBoot(after interval: Int, as status: RegistrationStatus) {
         let retryAt = now.adding(seconds: retrySeconds(interval))
-        registration = status == .rejected ? .rejected(retryAt: retryAt) : .pending(retryAt: retryAt)
-        schedule(.bootRetry, at: retryAt)
+        apply(registration.retry(as: status, at: retryAt))
     }
 
-    mutating func bootRetryDue() {
-        switch registration {
-        case .pending, .rejected:
-            registration = .unregistered  // pump() sends the BootNotification if the link is up
-        default:
-            break
+    /// Carries out what a change of registration requires.
+    mutating func apply(_ action: RegistrationMachine.Action) {
+        switch action {
+        case .armRetry(let retryAt): schedule(.bootRetry, at: retryAt)
+        case .cancelRetry: cancel(.bootRetry)
         }
     }
 }

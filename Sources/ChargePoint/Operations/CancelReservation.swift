@@ -2,11 +2,10 @@
 /// Rejected otherwise.
 extension StationCore {
     mutating func cancelReservation(_ request: CancelReservationRequest) -> CancelReservationResponse {
-        guard reservations.contains(where: { $0.id == request.reservationId }) else {
+        guard let actions = reservations.cancel(id: request.reservationId) else {
             return CancelReservationResponse(status: .rejected)
         }
-        removeReservation(request.reservationId)
-        notice("reservation \(request.reservationId) cancelled")
+        apply(actions)
         return CancelReservationResponse(status: .accepted)
     }
 }

@@ -19,11 +19,11 @@ extension StationCore {
         var scheduled = false
         for index in targets {
             let id = connectors[index].id
-            if !operative && activeTransaction(on: id) != nil { scheduled = true }
+            if !operative && transactions.active(on: id) != nil { scheduled = true }
             guard connectors[index].record.operative != operative else { continue }
             connectors[index].record.operative = operative
             if !operative {
-                connectors[index].preparing = nil
+                connectors[index].endPreparing()
                 cancel(.connectionTimeout(connector: id))
                 endReservations(onConnector: id, reason: "the connector became unavailable")
             }

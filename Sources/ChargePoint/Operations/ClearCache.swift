@@ -3,9 +3,7 @@
 extension StationCore {
     mutating func clearCache(_ request: ClearCacheRequest) -> ClearCacheResponse {
         guard config.supports(.authorizationCacheEnabled) else { return ClearCacheResponse(status: .rejected) }
-        cache.removeAll()
-        persist(.cacheCleared)
-        notice("the authorization cache was cleared")
+        apply(authorization.clearCache())
         return ClearCacheResponse(status: .accepted)
     }
 }

@@ -3,6 +3,7 @@
 /// Auth List Management profile answers NotSupported before getting here.)
 extension StationCore {
     mutating func getLocalListVersion(_ request: GetLocalListVersionRequest) -> GetLocalListVersionResponse {
-        GetLocalListVersionResponse(listVersion: localList.entries.isEmpty ? 0 : localList.version)
+        GetLocalListVersionResponse(
+            listVersion: authorization.localList.entries.isEmpty ? 0 : authorization.localList.version)
     }
 }

@@ -4,7 +4,7 @@
 extension StationCore {
     /// Restarts the heartbeat countdown; called whenever a request goes out.
     mutating func rescheduleHeartbeat() {
-        guard registration == .accepted, let interval = config.int(.heartbeatInterval), interval > 0 else {
+        guard registration.isAccepted, let interval = config.int(.heartbeatInterval), interval > 0 else {
             cancel(.heartbeat)
             return
         }

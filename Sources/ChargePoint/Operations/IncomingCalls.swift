@@ -11,7 +11,7 @@
 /// - While the boot is Rejected: no answer at all (OCPP 1.6 §4.2).
 extension StationCore {
     mutating func receiveCall(_ call: Frame.Call) {
-        if case .rejected = registration {
+        if case .rejected = registration.state {
             reportError("ignored \(call.action): the central system rejected the boot, so the station stays silent")
             return
         }

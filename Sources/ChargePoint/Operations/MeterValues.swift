@@ -12,7 +12,7 @@ extension StationCore {
     /// Arms the next sampled reading of connector `index`, if a transaction runs there.
     mutating func scheduleSampling(_ index: Int) {
         let id = connectors[index].id
-        guard let transaction = activeTransaction(on: id), let interval = config.int(.meterValueSampleInterval),
+        guard let transaction = transactions.active(on: id), let interval = config.int(.meterValueSampleInterval),
             interval > 0
         else {
             cancel(.sampledMeterValues(connector: id))
@@ -31,7 +31,7 @@ extension StationCore {
     /// When the transaction on `index` started, in station time.
     mutating func sampleOrigin(_ index: Int, _ transaction: TransactionRecord) -> Timestamp {
         if let origin = connectors[index].sampleOrigin { return origin }
-        let origin = min(now, transaction.startedAt.adding(milliseconds: -clockOffset))
+        let origin = min(now, clock.stationTime(at: transaction.startedAt))
         connectors[index].sampleOrigin = origin
         return origin
     }
@@ -45,12 +45,12 @@ extension StationCore {
         let step = Int64(interval) * 1000
         let elapsed = max(0, origin.milliseconds(until: now))
         let point = origin.adding(milliseconds: elapsed / step * step)
-        return max(point.adding(milliseconds: clockOffset), transaction.startedAt)
+        return max(clock.wallClock(at: point), transaction.startedAt)
     }
 
     mutating func sampleDue(connector id: Int) {
-        guard let index = index(of: id), let transaction = activeTransaction(on: id) else { return }
-        advanceMeter(index)
+        guard let index = index(of: id), let transaction = transactions.active(on: id) else { return }
+        connectors[index].advanceMeter(to: now)
         let time = samplePoint(index, transaction)
         if let value = meterValue(
             index, config.measurands(.meterValuesSampledData), context: .samplePeriodic, at: time)
@@ -73,7 +73,7 @@ extension StationCore {
         let (last, step) = clockBoundary(interval)
         let midnight = last.millisecondsSince1970 - (last.millisecondsSince1970 % 86_400_000)
         let next = min(last.millisecondsSince1970 + step, midnight + 86_400_000)
-        schedule(.clockAlignedMeterValues, at: Timestamp(millisecondsSince1970: next - clockOffset))
+        schedule(.clockAlignedMeterValues, at: clock.stationTime(at: Timestamp(millisecondsSince1970: next)))
     }
 
     /// The last clock-aligned boundary at or before now (wall clock), and the step, ms.
@@ -90,10 +90,10 @@ extension StationCore {
         // Stamped with the boundary the timer was set for, not the moment it fired.
         let time = config.int(.clockAlignedDataInterval).flatMap { $0 > 0 ? clockBoundary($0).0 : nil }
         for index in connectors.indices {
-            advanceMeter(index)
+            connectors[index].advanceMeter(to: now)
             let id = connectors[index].id
             if let value = meterValue(index, measurands, context: .sampleClock, at: time) {
-                if let transaction = activeTransaction(on: id) {
+                if let transaction = transactions.active(on: id) {
                     enqueueTransactionMeterValues(connector: id, transaction: transaction.number, value)
                 } else if isOnline {
                     // Not transaction-related: sent when online, not kept when offline.
@@ -111,7 +111,7 @@ extension StationCore {
 
     mutating func enqueueTransactionMeterValues(connector: Int, transaction: Int64, _ value: MeterValue) {
         // The transactionId when already known, else 0 as a placeholder filled in when sent.
-        let known = transactions.first { $0.number == transaction }?.transactionId
+        let known = transactions.record(number: transaction)?.transactionId
         let request = MeterValuesRequest(
             connectorId: connector, transactionId: known ?? 0, meterValue: NonEmptyArray(value))
         enqueueTransactionMessage(request, transaction: transaction, transactionId: known)
@@ -123,28 +123,11 @@ extension StationCore {
     mutating func collectTransactionData(
         _ index: Int, key: StandardKey, context: ReadingContext, at time: Timestamp? = nil
     ) {
-        guard let transaction = activeTransaction(on: connectors[index].id),
-            let position = transactionIndex(number: transaction.number),
+        guard let transaction = transactions.active(on: connectors[index].id),
             let value = meterValue(index, config.measurands(key), context: context, at: time)
         else { return }
-        // Appended in place: the list grows all through a long session.
-        transactions[position].transactionData.append(value)
         let limit = max(2, config.int(.stopTransactionMaxMeterValues) ?? Int.max)
-        if transactions[position].transactionData.count > limit {
-            Self.dropIntermediate(&transactions[position].transactionData, toAtMost: limit)
-        }
-        persist(.transaction(transactions[position]))
-    }
-
-    /// Drops every other intermediate reading, oldest first, keeping the first and the
-    /// last (errata 3.91).
-    static func dropIntermediate(_ data: inout [MeterValue], toAtMost limit: Int) {
-        var drop = 1
-        while data.count > limit {
-            if drop >= data.count - 1 { drop = 1 }
-            data.remove(at: drop)
-            drop += 1
-        }
+        if let change = transactions.appendData(value, number: transaction.number, limit: limit) { persist(change) }
     }
 
     /// A `meter` event for the operator, unless it would repeat the last one.
@@ -161,12 +144,12 @@ extension StationCore {
     mutating func sendTriggeredMeterValues(connector id: Int?) {
         let targets = id.flatMap { self.index(of: $0) }.map { [$0] } ?? Array(connectors.indices)
         for index in targets {
-            advanceMeter(index)
+            connectors[index].advanceMeter(to: now)
             guard let value = meterValue(index, config.measurands(.meterValuesSampledData), context: .trigger) else {
                 continue
             }
             let connectorId = connectors[index].id
-            let transactionId = activeTransaction(on: connectorId)?.transactionId
+            let transactionId = transactions.active(on: connectorId)?.transactionId
             enqueueCall(
                 MeterValuesRequest(
                     connectorId: connectorId, transactionId: transactionId, meterValue: NonEmptyArray(value)),

@@ -11,7 +11,7 @@
 extension StationCore {
     mutating func remoteStartTransaction(_ request: RemoteStartTransactionRequest) -> RemoteStartTransactionResponse {
         let rejected = RemoteStartTransactionResponse(status: .rejected)
-        guard registration == .accepted else { return rejected }
+        guard registration.isAccepted else { return rejected }
         var remoteProfile: ChargingProfile?
         if let chargingProfile = request.chargingProfile, profile.supports(.smartCharging) {
             guard chargingProfile.chargingProfilePurpose == .txProfile, chargingProfile.transactionId == nil,
@@ -42,7 +42,7 @@ extension StationCore {
         }
         // The connector's reservation or the station's may be for the idTag's group: the
         // transaction that starts must carry its reservationId.
-        let here = reservations.filter { $0.connector == id || $0.connector == 0 }
+        let here = reservations.applicable(to: id)
         let heldForIt = here.contains { $0.idTag.equalsIgnoringCase(request.idTag) }
         if !heldForIt, here.contains(where: { $0.parentIdTag != nil }) {
             if let known = knownParentIdTag(request.idTag) {
@@ -59,16 +59,12 @@ extension StationCore {
         }
         notice("RemoteStartTransaction for \(request.idTag) on connector \(id) accepted")
         if config.bool(.authorizeRemoteTxRequests) == true || mustLearnGroup {
-            connectors[index].preparing = connectors[index].preparing ?? Preparing(since: now)
-            connectors[index].preparing?.remoteProfile = remoteProfile
+            connectors[index].prepareRemoteStart(profile: remoteProfile, at: now)
             refreshStatus(id)
             authorize(request.idTag, for: .remoteStart(connector: id))
         } else {
-            var preparing = connectors[index].preparing ?? Preparing(since: now)
-            preparing.idTag = request.idTag
-            preparing.parentIdTag = parentIdTag
-            preparing.remoteProfile = remoteProfile
-            connectors[index].preparing = preparing
+            connectors[index].prepareRemoteStart(profile: remoteProfile, at: now)
+            connectors[index].prepare(idTag: request.idTag, parent: parentIdTag, at: now)
             if connectors[index].record.evConnected {
                 startTransaction(index)
             } else {

@@ -3,8 +3,8 @@
 /// Not while Pending.
 extension StationCore {
     mutating func remoteStopTransaction(_ request: RemoteStopTransactionRequest) -> RemoteStopTransactionResponse {
-        guard registration == .accepted,
-            let transaction = transactions.first(where: { $0.isActive && $0.transactionId == request.transactionId })
+        guard registration.isAccepted,
+            let transaction = transactions.running.first(where: { $0.transactionId == request.transactionId })
         else {
             notice(
                 "RemoteStopTransaction for transaction \(request.transactionId) refused: no such transaction running")

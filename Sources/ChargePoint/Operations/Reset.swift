@@ -21,7 +21,7 @@ extension StationCore {
         }
         pendingReset = type
         notice("\(type.rawValue.lowercased()) reset: stopping transactions, then rebooting")
-        for transaction in transactions where transaction.isActive {
+        for transaction in transactions.running {
             stopTransaction(
                 connector: transaction.connector, reason: type == .hard ? .hardReset : .softReset, idTag: nil)
         }
@@ -31,7 +31,7 @@ extension StationCore {
 
     /// The reset proceeds once nothing is left to deliver (or nothing can be).
     mutating func completeResetIfDelivered() {
-        guard pendingReset != nil, queue.isEmpty || !isOnline else { return }
+        guard pendingReset != nil, outbox.transactionMessages.isEmpty || !isOnline else { return }
         completeReset()
     }
 
@@ -50,12 +50,11 @@ extension StationCore {
     mutating func reboot(reason: String) {
         let seconds = profile.rebootSeconds
         notice(seconds > 0 ? "rebooting (\(reason)): back in \(seconds) s" : "rebooting (\(reason))")
-        registration = .unregistered
-        bootAcceptedSinceStart = false
-        outbox = Outbox()
-        timers.removeAll()
+        registration.restart()
+        outbox.restart()
+        timers.cancelAll()
         for index in connectors.indices {
-            connectors[index].preparing = nil
+            connectors[index].endPreparing()
             connectors[index].status = StatusTracker()
         }
         station.status = StatusTracker()
@@ -67,10 +66,7 @@ extension StationCore {
         }
         rebootingUntil = now.adding(seconds: seconds)
         schedule(.rebootComplete, afterSeconds: seconds)
-        if link.state != .disconnected {
-            link.closing = true
-            effects.linkRequests.append(.disconnect(reason: reason))
-        }
+        apply(link.close(reason: reason))
     }
 
     /// The reboot is over: the station comes back as after a power-on, without the

@@ -16,35 +16,8 @@ extension StationCore {
             notice("SendLocalList refused: \(entries.count) entries, SendLocalListMaxLength is \(limit)")
             return SendLocalListResponse(status: .failed)
         }
-        var list = localList
-        switch request.updateType {
-        case .full:
-            list = LocalAuthorizationList(version: request.listVersion)
-            for entry in entries {
-                if let info = entry.idTagInfo { list.entries[LocalAuthorizationList.key(entry.idTag)] = info }
-            }
-        case .differential:
-            guard request.listVersion > localList.version else {
-                return SendLocalListResponse(status: .versionMismatch)
-            }
-            list.version = request.listVersion
-            for entry in entries {
-                list.entries[LocalAuthorizationList.key(entry.idTag)] = entry.idTagInfo
-            }
-        }
-        if let limit = config.int(.localAuthListMaxLength), list.entries.count > limit {
-            notice(
-                "SendLocalList refused: the list would hold \(list.entries.count) entries, LocalAuthListMaxLength is \(limit)"
-            )
-            return SendLocalListResponse(status: .failed)
-        }
-        localList = list
-        persist(.localList(list))
-        for key in list.entries.keys where cache[key] != nil {
-            cache[key] = nil
-            persist(.cacheEntryRemoved(idTag: key))
-        }
-        notice("local authorization list version \(list.version): \(list.entries.count) entries")
-        return SendLocalListResponse(status: .accepted)
+        let (status, actions) = authorization.update(with: request, maxLength: config.int(.localAuthListMaxLength))
+        apply(actions)
+        return SendLocalListResponse(status: status)
     }
 }

@@ -37,7 +37,7 @@ extension StationCore {
         case .txDefaultProfile:
             break
         case .txProfile:
-            guard connector > 0, let running = activeTransaction(on: connector) else {
+            guard connector > 0, let running = transactions.active(on: connector) else {
                 return reject("a TxProfile needs a running transaction on its connector (§5.16.4)")
             }
             if let id = profile.transactionId, id != running.transactionId {
@@ -45,28 +45,12 @@ extension StationCore {
             }
             transaction = running.number
         }
-        let replaced = chargingProfiles.filter { installed in
-            installed.profile.chargingProfileId == profile.chargingProfileId
-                || (installed.profile.stackLevel == profile.stackLevel
-                    && installed.profile.chargingProfilePurpose == profile.chargingProfilePurpose
-                    && installed.connector == connector)
-        }
-        if let maximum = config.int(.maxChargingProfilesInstalled),
-            chargingProfiles.count - replaced.count >= maximum
-        {
-            return reject("MaxChargingProfilesInstalled (\(maximum)) reached")
-        }
-        for old in replaced {
-            chargingProfiles.removeAll { $0.profile.chargingProfileId == old.profile.chargingProfileId }
-            persist(.chargingProfileRemoved(id: old.profile.chargingProfileId))
-        }
         let installed = InstalledChargingProfile(connector: connector, profile: profile, transaction: transaction)
-        chargingProfiles.append(installed)
-        persist(.chargingProfile(installed))
-        notice(
-            "charging profile \(profile.chargingProfileId) (\(profile.chargingProfilePurpose.rawValue), stack \(profile.stackLevel)) installed on \(connector == 0 ? "the station" : "connector \(connector)")"
-        )
-        applyChargingLimits()
+        let maximum = config.int(.maxChargingProfilesInstalled)
+        guard let actions = chargingProfiles.install(installed, maximum: maximum) else {
+            return reject("MaxChargingProfilesInstalled (\(maximum ?? 0)) reached")
+        }
+        apply(actions)
         return SetChargingProfileResponse(status: .accepted)
     }
 }

@@ -5,13 +5,9 @@
 /// idTag, which ends energy delivery (`deauthorize`).
 extension StationCore {
     mutating func startTransactionAnswered(transaction number: Int64, _ response: StartTransactionResponse) {
-        guard let position = transactionIndex(number: number) else { return }
-        transactions[position].transactionId = response.transactionId
-        if let parent = response.idTagInfo.parentIdTag { transactions[position].parentIdTag = parent }
+        guard let record = transactions.answered(number: number, response) else { return }
         let accepted = response.idTagInfo.status == .accepted
-        if !accepted { transactions[position].deauthorized = true }
-        persist(.transaction(transactions[position]))
-        let record = transactions[position]
+        persist(.transaction(record))
         remember(record.idTag, response.idTagInfo)
         emit(
             .transaction(

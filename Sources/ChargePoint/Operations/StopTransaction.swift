@@ -6,10 +6,10 @@
 /// transaction is complete and forgotten.
 extension StationCore {
     mutating func stopTransactionAnswered(transaction number: Int64, _ response: StopTransactionResponse) {
-        guard let position = transactionIndex(number: number) else { return }
-        if let info = response.idTagInfo, let idTag = transactions[position].stop?.idTag {
+        guard let record = transactions.record(number: number) else { return }
+        if let info = response.idTagInfo, let idTag = record.stop?.idTag {
             remember(idTag, info)
         }
-        forgetTransaction(at: position)
+        if let change = transactions.forget(number: number) { persist(change) }
     }
 }

@@ -10,9 +10,8 @@ extension StationCore {
         }
         switch request.requestedMessage {
         case .bootNotification:
-            guard !bootAcceptedSinceStart else { return TriggerMessageResponse(status: .rejected) }
-            registration = .unregistered
-            cancel(.bootRetry)
+            guard let action = registration.triggered() else { return TriggerMessageResponse(status: .rejected) }
+            apply(action)
         case .heartbeat:
             enqueueCall(HeartbeatRequest(), purpose: .heartbeat, allowedWhilePending: true)
         case .statusNotification:
@@ -34,11 +33,11 @@ extension StationCore {
 
     private mutating func triggerStatusNotification(_ id: Int) {
         refreshStatus(id)
-        guard let current = tracker(id).announced else { return }
+        // Sent even if already said, stamped now: the central system asked for it.
+        guard let (current, _) = updateTracker(id, { $0.takeReport(force: true) }) ?? nil else { return }
         let request = StatusNotificationRequest(
             connectorId: id, errorCode: current.errorCode, info: current.info.map(CiString50.init(truncating:)),
             status: current.status, timestamp: wallClock)
-        updateTracker(id) { $0.queued = current }
         enqueueCall(request, purpose: .status(connector: id, report: current), allowedWhilePending: true)
     }
 

@@ -8,10 +8,10 @@ extension StationCore {
             return UnlockConnectorResponse(status: .notSupported)
         }
         let id = connectors[index].id
-        if activeTransaction(on: id) != nil {
+        if transactions.active(on: id) != nil {
             stopTransaction(connector: id, reason: .unlockCommand, idTag: nil)
         }
-        guard unlock(index) else {
+        guard connectors[index].unlock() else {
             notice("connector \(id): the lock did not open")
             return UnlockConnectorResponse(status: .unlockFailed)
         }

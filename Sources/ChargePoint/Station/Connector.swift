@@ -5,9 +5,9 @@ struct Connector: Sendable {
     var record: ConnectorRecord
     /// Power drawn now, W; energy integrates it between events (`advanceMeter`).
     var powerW: Double = 0
-    var meterUpdatedAt: Timestamp
+    private(set) var meterUpdatedAt: Timestamp
     /// Usage initiated but no transaction yet (status Preparing).
-    var preparing: Preparing?
+    private(set) var preparing: Preparing?
     /// Why the EVSE offers no energy during a transaction (SuspendedEVSE), if it doesn't.
     var evseBlock: String?
     /// Register value at which energy stops (MaxEnergyOnInvalidId, OCPP 1.6 §3.5.4).
@@ -41,6 +41,57 @@ struct Connector: Sendable {
 
     /// Something is plugged in: the EV, or at least a cable left in the socket.
     var isOccupied: Bool { record.evConnected || record.cableInSocket }
+
+    /// Usage begins (a cable plugged in, a remote start): Preparing from `now`, unless
+    /// it already is (OCPP 1.6 §4.9 A2; ConnectionTimeOut counts from then, §9.1.6).
+    mutating func beginPreparing(at now: Timestamp) {
+        if preparing == nil { preparing = Preparing(since: now) }
+    }
+
+    /// An idTag (of group `parent`) is accepted for the session being prepared.
+    mutating func prepare(idTag: IdToken, parent: IdToken?, at now: Timestamp) {
+        beginPreparing(at: now)
+        preparing?.idTag = idTag
+        preparing?.parentIdTag = parent
+    }
+
+    /// A RemoteStartTransaction prepares the session, with the charging profile it
+    /// carried, if any (§5.11).
+    mutating func prepareRemoteStart(profile: ChargingProfile?, at now: Timestamp) {
+        beginPreparing(at: now)
+        preparing?.remoteProfile = profile
+    }
+
+    /// The session being prepared ends: a transaction started, or it was abandoned.
+    mutating func endPreparing() {
+        preparing = nil
+    }
+
+    /// Opens the cable lock; false if there is none or the mechanism is broken.
+    @discardableResult
+    mutating func unlock() -> Bool {
+        guard hardware.hasLock, !record.lockBroken else { return false }
+        record.locked = false
+        lockedFor = nil
+        return true
+    }
+
+    /// Brings the register and the EV's state of charge up to `now`: energy integrates
+    /// the power, steady since the last change (`Meter.swift`).
+    mutating func advanceMeter(to now: Timestamp) {
+        let elapsed = meterUpdatedAt.milliseconds(until: now)
+        meterUpdatedAt = now
+        guard elapsed > 0, powerW > 0 else { return }
+        let energy = powerW * Double(elapsed) / 3_600_000
+        record.meterWh += energy
+        if var ev = record.ev {
+            ev.socPercent = min(100, ev.socPercent + energy / ev.batteryWh * 100)
+            // Within a thousandth of a percent of full is full: the milestone timer is
+            // rounded to the millisecond.
+            if ev.socPercent > 99.999 { ev.socPercent = 100 }
+            record.ev = ev
+        }
+    }
 }
 
 /// A session being prepared: a cable plugged in waiting for a card, or a card accepted
@@ -58,17 +109,4 @@ struct StatusReport: Sendable, Equatable {
     var status: ChargePointStatus
     var errorCode: ChargePointErrorCode
     var info: String?
-}
-
-/// What has been shown and told about a connector's status.
-struct StatusTracker: Sendable {
-    /// Last status shown to the operator (events), and since when.
-    var announced: StatusReport?
-    var announcedAt: Timestamp?
-    /// Last status put on the wire (waiting, in flight or acknowledged).
-    var queued: StatusReport?
-    /// Last status the central system acknowledged.
-    var acknowledged: StatusReport?
-    /// The status changed while the central system could not be told.
-    var changedWhileOffline = false
 }

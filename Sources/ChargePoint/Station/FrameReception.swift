@@ -12,7 +12,7 @@ extension StationCore {
         switch parsed {
         case .failure(.reply(let error)):
             reportError("malformed frame from the central system: \(error.description)")
-            if case .rejected = registration { return }
+            if case .rejected = registration.state { return }
             reply(.callError(error), to: nil)
         case .failure(.drop(let reason)):
             reportError("dropped a frame from the central system: \(reason)")
@@ -32,7 +32,7 @@ extension StationCore {
             FrameEvent(direction: .incoming, text: text, kind: kind, messageId: id, action: action, time: wallClock)
         }
         func answered(_ id: String) -> String? {
-            outbox.inFlight.flatMap { $0.messageId == id ? $0.call.action.rawValue : nil }
+            outbox.actionInFlight(messageId: id)?.rawValue
         }
         switch parsed {
         case .success(.call(let call)): return event(.call, call.messageId, call.action)

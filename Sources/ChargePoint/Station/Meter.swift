@@ -1,30 +1,15 @@
 /// The simulated meter and EV: energy integrates power over clock time, exactly,
 /// between the events that change the power (EV suspended, battery full, a limit, a
 /// fault). Nothing ticks while the power is steady: the next change is computed and a
-/// timer armed for it, so a day of charging costs a handful of inputs.
+/// timer armed for it, so a day of charging costs a handful of inputs. The integration
+/// itself is the connector's (`Connector.advanceMeter(to:)`).
 extension StationCore {
-    /// Brings the register and the EV's state of charge up to now.
-    mutating func advanceMeter(_ index: Int) {
-        let elapsed = connectors[index].meterUpdatedAt.milliseconds(until: now)
-        connectors[index].meterUpdatedAt = now
-        guard elapsed > 0, connectors[index].powerW > 0 else { return }
-        let energy = connectors[index].powerW * Double(elapsed) / 3_600_000
-        connectors[index].record.meterWh += energy
-        if var ev = connectors[index].record.ev {
-            ev.socPercent = min(100, ev.socPercent + energy / ev.batteryWh * 100)
-            // Within a thousandth of a percent of full is full: the milestone timer is
-            // rounded to the millisecond.
-            if ev.socPercent > 99.999 { ev.socPercent = 100 }
-            connectors[index].record.ev = ev
-        }
-    }
-
     /// What the EVSE offers the EV now, W: nothing outside a transaction, during a fault
     /// or an EVSE-side suspension; otherwise the connector's rating (`ratingW`: maximum
     /// power and maximum current) under any limit.
     func offeredPowerW(_ index: Int) -> Double {
         let connector = connectors[index]
-        guard activeTransaction(on: connector.id) != nil, connector.evseBlock == nil else { return 0 }
+        guard transactions.active(on: connector.id) != nil, connector.evseBlock == nil else { return 0 }
         if let fault = connector.record.fault, fault.faulted { return 0 }
         return min(ratingW(index), connector.limitW ?? .infinity)
     }
@@ -38,7 +23,7 @@ extension StationCore {
 
     /// Sets connector `index`'s power, W, and arms its next milestone.
     mutating func setPower(_ index: Int, _ power: Double) {
-        advanceMeter(index)
+        connectors[index].advanceMeter(to: now)
         connectors[index].powerW = max(0, power)
         scheduleMeterCheckpoint()
         let connector = connectors[index]
@@ -63,7 +48,7 @@ extension StationCore {
     /// step (`hoursUntilVoltageStep`).
     mutating func energyMilestoneReached(connector id: Int) {
         guard let index = index(of: id) else { return }
-        advanceMeter(index)
+        connectors[index].advanceMeter(to: now)
         if let cap = connectors[index].energyCapWh, connectors[index].record.meterWh >= cap - 0.001 {
             connectors[index].energyCapWh = nil
             enforceInvalidIdTag(index)
@@ -88,8 +73,8 @@ extension StationCore {
     static let meterEventSeconds: Int64 = 30
 
     mutating func scheduleMeterCheckpoint() {
-        if connectors.contains(where: { $0.powerW > 0 || activeTransaction(on: $0.id) != nil }) {
-            if timers[.meterCheckpoint] == nil { schedule(.meterCheckpoint, afterSeconds: Self.meterCheckpointSeconds) }
+        if connectors.contains(where: { $0.powerW > 0 || transactions.active(on: $0.id) != nil }) {
+            if !timers.isArmed(.meterCheckpoint) { schedule(.meterCheckpoint, afterSeconds: Self.meterCheckpointSeconds) }
         } else {
             cancel(.meterCheckpoint)
         }
@@ -97,8 +82,8 @@ extension StationCore {
 
     mutating func meterCheckpointDue() {
         for index in connectors.indices
-        where connectors[index].powerW > 0 || activeTransaction(on: connectors[index].id) != nil {
-            advanceMeter(index)
+        where connectors[index].powerW > 0 || transactions.active(on: connectors[index].id) != nil {
+            connectors[index].advanceMeter(to: now)
             // Saved even when the register did not move: the batch also saves the moment
             // (`activity`) a PowerLoss stop is stamped with.
             persistConnector(index)

@@ -47,7 +47,7 @@ extension StationCore {
     /// that no later power cut reports less than a `status` showed (docs/persistence.md).
     private mutating func reportSnapshot() {
         for index in connectors.indices where connectors[index].powerW > 0 {
-            advanceMeter(index)
+            connectors[index].advanceMeter(to: now)
             persistConnector(index)
         }
         emit(.snapshot(snapshot))
@@ -80,13 +80,13 @@ extension StationCore {
             connectors[index].record.nextEVMaxPowerW = nil
         }
         notice("connector \(id): EV plugged in")
-        if activeTransaction(on: id) != nil {
+        if transactions.active(on: id) != nil {
             updatePower(index)  // the EV side reconnected during a transaction
         } else if connectors[index].preparing?.idTag != nil {
             startTransaction(index)  // identification first (OCPP 1.6 §4.9 A2, B3)
         } else if isUsable(index) {
             connectors[index].record.finishing = false
-            connectors[index].preparing = connectors[index].preparing ?? Preparing(since: now)
+            connectors[index].beginPreparing(at: now)
             armConnectionTimeout(index)
         }
         persistConnector(index)
@@ -101,7 +101,7 @@ extension StationCore {
         }
         connectors[index].record.evConnected = false
         notice("connector \(id): cable unplugged at the EV")
-        if activeTransaction(on: id) != nil {
+        if transactions.active(on: id) != nil {
             // OCPP 1.6 §4.10, §9.1.23: stop, or keep the transaction with the EV away.
             if config.bool(.stopTransactionOnEVSideDisconnect) ?? true {
                 stopTransaction(connector: id, reason: .evDisconnected, idTag: nil)
@@ -109,7 +109,7 @@ extension StationCore {
                 updatePower(index)
             }
         } else {
-            connectors[index].preparing = nil
+            connectors[index].endPreparing()
             cancel(.connectionTimeout(connector: id))
             leaveIfUnlocked(index)
         }
@@ -128,7 +128,7 @@ extension StationCore {
             id = requested
         } else if connectors.count == 1 {
             id = connectors[0].id
-        } else if let transaction = transactions.first(where: { $0.isActive && $0.idTag.equalsIgnoringCase(idTag) }) {
+        } else if let transaction = transactions.running.first(where: { $0.idTag.equalsIgnoringCase(idTag) }) {
             id = transaction.connector
         } else {
             let waiting = connectors.filter {
@@ -148,7 +148,7 @@ extension StationCore {
     mutating func present(_ idTag: IdToken, at id: Int) {
         guard let index = index(of: id) else { return }
         notice("card \(idTag) presented at connector \(id)")
-        if let transaction = activeTransaction(on: id) {
+        if let transaction = transactions.active(on: id) {
             if transaction.idTag.equalsIgnoringCase(idTag) {
                 // The same card stops it, without an Authorize.req (§3.4).
                 stopTransaction(connector: id, reason: .local, idTag: idTag)
@@ -161,7 +161,7 @@ extension StationCore {
             let sameGroup =
                 holder.parent != nil && knownParentIdTag(idTag).map { holder.parent!.equalsIgnoringCase($0) } == true
             if holder.idTag.equalsIgnoringCase(idTag) || sameGroup {
-                unlock(index)
+                connectors[index].unlock()
                 leaveIfUnlocked(index)
                 persistConnector(index)
                 notice("connector \(id) unlocked for \(idTag)")
@@ -171,7 +171,8 @@ extension StationCore {
         if let preparing = connectors[index].preparing, let accepted = preparing.idTag {
             if accepted.equalsIgnoringCase(idTag) {
                 // A second presentation ends the intended use (B1).
-                connectors[index].preparing = connectors[index].record.evConnected ? Preparing(since: now) : nil
+                connectors[index].endPreparing()
+                if connectors[index].record.evConnected { connectors[index].beginPreparing(at: now) }
                 if connectors[index].preparing == nil { cancel(.connectionTimeout(connector: id)) }
                 notice("connector \(id): session cancelled by a second presentation of \(idTag)")
                 refreshStatus(id)
@@ -193,10 +194,10 @@ extension StationCore {
 
     private mutating func pressStop(_ id: Int) {
         guard let index = checkedConnector(id) else { return }
-        if activeTransaction(on: id) != nil {
+        if transactions.active(on: id) != nil {
             stopTransaction(connector: id, reason: .local, idTag: nil)
         } else if connectors[index].preparing != nil {
-            connectors[index].preparing = nil
+            connectors[index].endPreparing()
             cancel(.connectionTimeout(connector: id))
             if connectors[index].record.evConnected { connectors[index].record.finishing = true }
             notice("connector \(id): session cancelled")
@@ -213,7 +214,7 @@ extension StationCore {
             reportError("no EV is plugged in at connector \(id)")
             return
         }
-        advanceMeter(index)
+        connectors[index].advanceMeter(to: now)
         connectors[index].record.ev?.suspended = suspended
         updatePower(index)
         persistConnector(index)
@@ -238,7 +239,7 @@ extension StationCore {
                 "connector \(id): the next EV plugged in draws at most \(Self.format(kilowatts, digits: 1)) kW\(held)")
             return
         }
-        advanceMeter(index)
+        connectors[index].advanceMeter(to: now)
         connectors[index].record.ev?.maxPowerW = kilowatts * 1000
         updatePower(index)
         persistConnector(index)
@@ -279,8 +280,8 @@ extension StationCore {
             }
             // An unlock that failed while jammed (after a session) happens now, unless
             // the rules keep the cable locked for its user (lockedFor).
-            if connectors[index].record.locked, activeTransaction(on: id) == nil, connectors[index].lockedFor == nil {
-                unlock(index)
+            if connectors[index].record.locked, transactions.active(on: id) == nil, connectors[index].lockedFor == nil {
+                connectors[index].unlock()
                 leaveIfUnlocked(index)
             }
         }
@@ -314,7 +315,7 @@ extension StationCore {
         } else {
             connectors[index].record.fault = ConnectorRecord.Fault(code: code, info: info)
             if code.faultsConnector {
-                connectors[index].preparing = nil
+                connectors[index].endPreparing()
                 endReservations(onConnector: id, reason: "the connector is faulted")
             }
         }

@@ -10,7 +10,7 @@ extension StationCore {
     mutating func recoverFromPowerLoss() {
         guard let lastAlive = powerLossRecovery else { return }
         powerLossRecovery = nil
-        let interrupted = transactions.filter(\.isActive)
+        let interrupted = transactions.running
         guard !interrupted.isEmpty else { return }
         switch profile.powerLoss {
         case .resume:
@@ -30,7 +30,7 @@ extension StationCore {
     /// so that the next start resumes rather than stops what is running.
     mutating func shutDown() {
         for index in connectors.indices {
-            advanceMeter(index)
+            connectors[index].advanceMeter(to: now)
             persistConnector(index)
         }
         persist(.cleanShutdown(true))

@@ -5,7 +5,7 @@ extension StationCore {
     func isUsable(_ index: Int) -> Bool {
         let record = connectors[index].record
         if let fault = record.fault, fault.faulted { return false }
-        return record.operative && station.record.operative && activeTransaction(on: connectors[index].id) == nil
+        return record.operative && station.record.operative && transactions.active(on: connectors[index].id) == nil
     }
 
     /// An idTag was accepted for `intent`.
@@ -23,10 +23,7 @@ extension StationCore {
                 authorizationRefused(idTag, for: intent)
                 return
             }
-            var preparing = connectors[index].preparing ?? Preparing(since: now)
-            preparing.idTag = idTag
-            preparing.parentIdTag = info.parentIdTag
-            connectors[index].preparing = preparing
+            connectors[index].prepare(idTag: idTag, parent: info.parentIdTag, at: now)
             notice("\(idTag) accepted on connector \(id)")
             if connectors[index].record.evConnected {
                 startTransaction(index)
@@ -35,7 +32,7 @@ extension StationCore {
                 refreshStatus(id)
             }
         case .stop(let id):
-            guard let transaction = activeTransaction(on: id) else { return }
+            guard let transaction = transactions.active(on: id) else { return }
             if let parent = info.parentIdTag, let group = transaction.parentIdTag, parent.equalsIgnoringCase(group) {
                 stopTransaction(connector: id, reason: .local, idTag: idTag)
             } else {
@@ -53,7 +50,7 @@ extension StationCore {
             // unless a cable waits there.
             guard let index = index(of: id), connectors[index].preparing?.idTag == nil else { return }
             if !connectors[index].isOccupied {
-                connectors[index].preparing = nil
+                connectors[index].endPreparing()
                 cancel(.connectionTimeout(connector: id))
             }
             refreshStatus(id)
@@ -71,10 +68,10 @@ extension StationCore {
 
     /// ConnectionTimeOut ran out while Preparing (OCPP 1.6 §9.1.6, errata 3.20, 3.77).
     mutating func connectionTimedOut(connector id: Int) {
-        guard let index = index(of: id), connectors[index].preparing != nil, activeTransaction(on: id) == nil else {
+        guard let index = index(of: id), connectors[index].preparing != nil, transactions.active(on: id) == nil else {
             return
         }
-        connectors[index].preparing = nil
+        connectors[index].endPreparing()
         if connectors[index].isOccupied {
             // B6: plugged in but no card in time; Finishing, so that the next card does not
             // start on a cable somebody else left.
@@ -103,7 +100,7 @@ extension StationCore {
                 // (ConnectorLockFailure, Faulted) and no transaction starts.
                 connectors[index].record.fault = ConnectorRecord.Fault(
                     code: .connectorLockFailure, info: "the cable lock failed", faulted: true)
-                connectors[index].preparing = nil
+                connectors[index].endPreparing()
                 cancel(.connectionTimeout(connector: id))
                 notice("connector \(id): the cable lock failed; the transaction is not started")
                 persistConnector(index)
@@ -113,17 +110,17 @@ extension StationCore {
             connectors[index].record.locked = true
         }
         let reservationId = consumeReservation(connector: id, idTag: idTag, parent: preparing.parentIdTag)
-        advanceMeter(index)
+        connectors[index].advanceMeter(to: now)
         let number = counters.nextTransactionNumber
         counters.nextTransactionNumber += 1
         persistCounters()
         let meterStart = registerWh(index)
-        transactions.append(
+        transactions.begin(
             TransactionRecord(
                 number: number, connector: id, idTag: idTag, parentIdTag: preparing.parentIdTag,
                 meterStartWh: meterStart, startedAt: wallClock, reservationId: reservationId, transactionId: nil,
                 stop: nil, transactionData: [], deauthorized: false))
-        connectors[index].preparing = nil
+        connectors[index].endPreparing()
         cancel(.connectionTimeout(connector: id))
         connectors[index].lastSampledWh = connectors[index].record.meterWh
         connectors[index].sampleOrigin = now
@@ -131,7 +128,7 @@ extension StationCore {
         connectors[index].energyCapWh = nil
         connectors[index].lockedFor = nil
         collectBoundaryValues(index, context: .transactionBegin)
-        persist(.transaction(transactions[transactions.count - 1]))
+        if let change = transactions.persisting(number: number) { persist(change) }
         enqueueTransactionMessage(
             StartTransactionRequest(
                 connectorId: id, idTag: idTag, meterStart: meterStart, reservationId: reservationId,
@@ -151,37 +148,32 @@ extension StationCore {
     /// Errata 3.14 (§3.16.6): the first and last readings of every measurand configured
     /// for transactionData.
     private mutating func collectBoundaryValues(_ index: Int, context: ReadingContext, at time: Timestamp? = nil) {
-        guard let transaction = activeTransaction(on: connectors[index].id),
-            let position = transactionIndex(number: transaction.number)
-        else { return }
+        guard let transaction = transactions.active(on: connectors[index].id) else { return }
         var measurands = config.measurands(.stopTxnSampledData)
         for measurand in config.measurands(.stopTxnAlignedData) where !measurands.contains(measurand) {
             measurands.append(measurand)
         }
         guard let value = meterValue(index, measurands, context: context, at: time) else { return }
-        transactions[position].transactionData.append(value)
+        transactions.appendBoundaryValue(value, number: transaction.number)
     }
 
     /// Stops the transaction on connector `id` (OCPP 1.6 §4.10). `time`: when it ended
     /// on the central system's clock, if not now (a power cut found at the next start).
     mutating func stopTransaction(connector id: Int, reason: Reason, idTag: IdToken?, at time: Timestamp? = nil) {
-        guard let index = index(of: id), let transaction = activeTransaction(on: id),
-            let position = transactionIndex(number: transaction.number)
-        else { return }
-        advanceMeter(index)
+        guard let index = index(of: id), let transaction = transactions.active(on: id) else { return }
+        connectors[index].advanceMeter(to: now)
         // Never before its start, whatever the clock did meanwhile.
         let stoppedAt = max(time ?? wallClock, transaction.startedAt)
         collectBoundaryValues(index, context: .transactionEnd, at: stoppedAt)
         let limit = max(2, config.int(.stopTransactionMaxMeterValues) ?? Int.max)
-        Self.dropIntermediate(&transactions[position].transactionData, toAtMost: limit)
         let meterStop = max(transaction.meterStartWh, registerWh(index))
         let stop = TransactionRecord.Stop(meterStopWh: meterStop, at: stoppedAt, reason: reason, idTag: idTag)
-        transactions[position].stop = stop
+        guard let stopped = transactions.stop(number: transaction.number, limit: limit, stop) else { return }
         // Finishing from this instant: anything recomputed below (limits, power) must
         // not see a connector that is merely occupied (Preparing).
         connectors[index].record.finishing = true
-        persist(.transaction(transactions[position]))
-        let data = transactions[position].transactionData
+        persist(.transaction(stopped))
+        let data = stopped.transactionData
         enqueueTransactionMessage(
             StopTransactionRequest(
                 idTag: idTag, meterStop: meterStop, timestamp: stop.at, transactionId: transaction.transactionId ?? 0,
@@ -215,7 +207,7 @@ extension StationCore {
             if keepLocked {
                 connectors[index].lockedFor = (transaction.idTag, transaction.parentIdTag)
             } else {
-                unlock(index)
+                connectors[index].unlock()
             }
         }
         connectors[index].record.finishing = true
@@ -228,22 +220,13 @@ extension StationCore {
     /// The EV is gone; once nothing holds the cable the user takes it: Available.
     mutating func leaveIfUnlocked(_ index: Int) {
         guard !connectors[index].record.evConnected, !connectors[index].record.locked,
-            activeTransaction(on: connectors[index].id) == nil
+            transactions.active(on: connectors[index].id) == nil
         else { return }
         connectors[index].record.cableInSocket = false
         connectors[index].record.finishing = false
         connectors[index].record.ev = nil
-        connectors[index].preparing = nil
+        connectors[index].endPreparing()
         refreshStatus(connectors[index].id)
-    }
-
-    /// Opens the cable lock; false if the mechanism is broken.
-    @discardableResult
-    mutating func unlock(_ index: Int) -> Bool {
-        guard connectors[index].hardware.hasLock, !connectors[index].record.lockBroken else { return false }
-        connectors[index].record.locked = false
-        connectors[index].lockedFor = nil
-        return true
     }
 
     /// StartTransaction.conf with a status other than Accepted (errata 3.17, §3.5.4): stop
@@ -251,7 +234,7 @@ extension StationCore {
     /// transaction if StopTransactionOnInvalidId.
     mutating func deauthorize(_ index: Int, transaction: TransactionRecord) {
         let maxEnergy = Double(config.int(.maxEnergyOnInvalidId) ?? 0)
-        advanceMeter(index)
+        connectors[index].advanceMeter(to: now)
         let delivered = connectors[index].record.meterWh - Double(transaction.meterStartWh)
         if maxEnergy > 0, delivered < maxEnergy {
             connectors[index].energyCapWh = Double(transaction.meterStartWh) + maxEnergy

@@ -1,4 +1,3 @@
-import DequeModule
 import Foundation
 
 /// The charge point: a deterministic state machine over `StationInput`s, producing
@@ -22,41 +21,38 @@ public struct StationCore: Sendable {
     var connectors: [Connector]
     /// Connector 0: the station's own availability and faults.
     var station: StationUnit
-    /// Keyed by the folded idTag (`IdToken.folded`): an idTag is case insensitive (§7.28).
-    var cache: [String: AuthorizationCacheEntry]
-    var localList: LocalAuthorizationList
-    var transactions: [TransactionRecord]
-    /// The durable transaction message queue (TransactionQueue.swift), oldest first.
-    var queue: Deque<QueuedMessage>
-    var reservations: [Reservation]
-    var chargingProfiles: [InstalledChargingProfile]
+    /// The Local Authorization List and the Authorization Cache
+    /// (`Authorization/AuthorizationStore.swift`).
+    var authorization: AuthorizationStore
+    /// Running transactions, and stopped ones until their StopTransaction is settled
+    /// (`Transactions/TransactionLog.swift`).
+    var transactions: TransactionLog
+    /// ReserveNow's reservations (`Reservations/ReservationBook.swift`).
+    var reservations: ReservationBook
+    /// The installed charging profiles (`SmartCharging/ChargingProfileStore.swift`).
+    var chargingProfiles: ChargingProfileStore
     var counters: DurableCounters
     var firmwareVersion: String?
 
-    var registration: Registration = .unregistered
-    var link = Link()
-    var outbox = Outbox()
-    var timers: [TimerID: Timestamp] = [:]
+    /// Where the station stands with the central system
+    /// (`Registration/RegistrationMachine.swift`).
+    var registration = RegistrationMachine()
+    /// The WebSocket: connecting, back-off, `offline` (`Link/Link.swift`).
+    var link: Link
+    /// Calls waiting, in flight, and the durable transaction message queue
+    /// (`Calls/Outbox.swift`).
+    var outbox: Outbox
+    /// Armed deadlines (`TimerSet.swift`).
+    var timers = TimerSet()
     var ids: MessageIdGenerator
-    var random: SplitMix
     var now: Timestamp
-    /// Wall-clock time minus station time, ms: applied to every timestamp sent
-    /// (`StationClock.swift`).
-    var clockOffset: Int64 = 0
-    /// The central system's time minus station time, from BootNotification.conf and
-    /// Heartbeat.conf (OCPP 1.6 §4.2, §4.6), once it gave one.
-    var centralSystemClockOffset: Int64?
-    /// The host's wall clock minus station time, as the driver last reported it.
-    var hostClockOffset: Int64 = 0
-    /// The first offset is taken whatever it is; later ones follow `settleClock`'s rule.
-    var clockIsSet = false
+    /// Station time to wall-clock time (`Clock/WallClock.swift`).
+    var clock = WallClock()
     var effects = StationEffects()
     var pendingReset: ResetType?
     /// A reboot is under way until then (station time): the link stays down.
     var rebootingUntil: Timestamp?
     var lastHeartbeatResponse: Timestamp?
-    /// Once Accepted, a TriggerMessage for BootNotification is rejected (errata 3.35).
-    var bootAcceptedSinceStart = false
 
     /// A station from its profile and what it remembered. `now` is only a starting
     /// point; every input brings the current time.
@@ -78,17 +74,15 @@ public struct StationCore: Sendable {
             return Connector(hardware: hardware, record: record, now: now)
         }
         station = StationUnit(record: durable.connectors.first { $0.id == 0 } ?? ConnectorRecord(id: 0))
-        cache = Dictionary(
-            durable.authorizationCache.map { ($0.idTag.folded, $0) }, uniquingKeysWith: { $1 })
-        localList = durable.localList
-        transactions = durable.transactions.sorted { $0.number < $1.number }
-        queue = Deque(durable.messageQueue.sorted { $0.sequence < $1.sequence })
-        reservations = durable.reservations
-        chargingProfiles = durable.chargingProfiles
+        authorization = AuthorizationStore(cache: durable.authorizationCache, localList: durable.localList)
+        transactions = TransactionLog(durable.transactions)
+        outbox = Outbox(transactionMessages: durable.messageQueue)
+        reservations = ReservationBook(durable.reservations)
+        chargingProfiles = ChargingProfileStore(durable.chargingProfiles)
         counters = durable.counters
         firmwareVersion = durable.firmwareVersion
         self.ids = ids
-        random = SplitMix(seed: seed)
+        link = Link(seed: seed)
         self.now = now
         powerLossRecovery = durable.cleanShutdown ? nil : durable.lastActivity
         resumingAfterQuit = durable.cleanShutdown
@@ -125,7 +119,7 @@ public struct StationCore: Sendable {
             // The best estimate of when the power went, should it go now (PowerLossRecovery).
             effects.persist.append(.activity(wallClock))
         }
-        effects.nextWakeUp = timers.values.min()
+        effects.nextWakeUp = timers.earliest
         return effects
     }
 
@@ -162,17 +156,8 @@ public struct StationCore: Sendable {
         connectors.firstIndex { $0.hardware.id == id }
     }
 
-    /// The running transaction on a connector, if any.
-    func activeTransaction(on connector: Int) -> TransactionRecord? {
-        transactions.last { $0.connector == connector && $0.isActive }
-    }
-
-    func transactionIndex(number: Int64) -> Int? {
-        transactions.firstIndex { $0.number == number }
-    }
-
     /// Online for OCPP purposes: the link is up and the central system accepted us.
-    public var isOnline: Bool { link.state == .connected && registration == .accepted }
+    public var isOnline: Bool { link.state == .connected && registration.isAccepted }
 }
 
 /// The station's own "connector 0".

@@ -78,14 +78,14 @@ extension StationCore {
     public func snapshot(at time: Timestamp) -> StationSnapshot {
         let stationStatus = currentStatus(of: 0)
         return StationSnapshot(
-            time: time.adding(milliseconds: clockOffset), stationTime: max(now, time), profileName: profile.name,
+            time: clock.wallClock(at: time), stationTime: max(now, time), profileName: profile.name,
             vendor: profile.identity.vendor.value, model: profile.identity.model.value,
             firmwareVersion: firmwareVersion ?? profile.identity.firmwareVersion?.value, connection: link.state,
-            heldOffline: link.heldOffline, registration: registration.status,
+            heldOffline: link.heldOffline, registration: registration.state.status,
             heartbeatInterval: config.int(.heartbeatInterval), lastHeartbeat: lastHeartbeatResponse,
-            reconnectIn: timers[.reconnect].map { max(0, time.milliseconds(until: $0)) },
+            reconnectIn: timers.deadline(of: .reconnect).map { max(0, time.milliseconds(until: $0)) },
             rebootingIn: rebootingUntil.map { max(0, time.milliseconds(until: $0)) },
-            queuedTransactionMessages: queue.count,
+            queuedTransactionMessages: outbox.transactionMessages.count,
             station: ConnectorSnapshot(
                 id: 0, type: "station", cable: nil, hasLock: false, locked: false, lockBroken: false,
                 evConnected: false, cableInSocket: false, status: stationStatus.status,
@@ -95,17 +95,18 @@ extension StationCore {
                 offeredW: 0, maxPowerW: 0, limitW: nil, socPercent: nil, evMaxPowerW: nil, evSuspended: false,
                 readings: []),
             connectors: connectors.indices.map { connectorSnapshot($0, at: time) },
-            localListVersion: localList.version, cachedIdTags: cache.count, chargingProfiles: chargingProfiles.count,
-            reservations: reservations)
+            localListVersion: authorization.localList.version, cachedIdTags: authorization.cache.count,
+            chargingProfiles: chargingProfiles.all.count,
+            reservations: reservations.all)
     }
 
     private func connectorSnapshot(_ index: Int, at time: Timestamp) -> ConnectorSnapshot {
         var projected = self
         projected.now = max(now, time)
-        projected.advanceMeter(index)
+        projected.connectors[index].advanceMeter(to: now)
         let connector = projected.connectors[index]
         let status = currentStatus(of: connector.id)
-        let session = activeTransaction(on: connector.id).map { transaction in
+        let session = transactions.active(on: connector.id).map { transaction in
             ConnectorSnapshot.Session(
                 number: transaction.number, transactionId: transaction.transactionId, idTag: transaction.idTag.value,
                 startedAt: transaction.startedAt,
@@ -136,13 +137,13 @@ extension StationCore {
     public var durableState: DurableState {
         var state = DurableState()
         for key in configurationWritten { state.configuration[key.rawValue] = config.value(key) }
-        state.authorizationCache = cache.values.sorted { $0.idTag.value < $1.idTag.value }
-        state.localList = localList
-        state.transactions = transactions
-        state.messageQueue = Array(queue)
+        state.authorizationCache = authorization.cacheEntries
+        state.localList = authorization.localList
+        state.transactions = transactions.all
+        state.messageQueue = Array(outbox.transactionMessages)
         state.connectors = [station.record] + connectors.map(\.record)
-        state.reservations = reservations
-        state.chargingProfiles = chargingProfiles
+        state.reservations = reservations.all
+        state.chargingProfiles = chargingProfiles.all
         state.counters = counters
         state.firmwareVersion = firmwareVersion
         return state

@@ -8,7 +8,7 @@ extension StationCore {
     func situation(of index: Int) -> ConnectorStatusMachine.Situation {
         let connector = connectors[index]
         let record = connector.record
-        let transaction = activeTransaction(on: connector.id)
+        let transaction = transactions.active(on: connector.id)
         var situation = ConnectorStatusMachine.Situation()
         situation.fault = record.fault?.code
         situation.faulted = record.fault?.faulted ?? false
@@ -25,9 +25,10 @@ extension StationCore {
         // leaves it Reserved: §4.9 has no way back from Preparing to Reserved should the
         // idTag be refused.
         let undecided = connector.preparing?.idTag == nil && !connector.isOccupied
-        situation.preparing = connector.preparing != nil && !(undecided && isReserved(connector: connector.id))
+        situation.preparing =
+            connector.preparing != nil && !(undecided && reservations.isReserved(connector: connector.id))
         situation.operative = record.operative && station.record.operative
-        situation.reserved = isReserved(connector: connector.id)
+        situation.reserved = reservations.isReserved(connector: connector.id)
         return situation
     }
 
@@ -73,11 +74,7 @@ extension StationCore {
         }
         let time = wallClock
         let offline = !isOnline
-        updateTracker(id) {
-            $0.announced = current
-            $0.announcedAt = time
-            if offline { $0.changedWhileOffline = true }
-        }
+        updateTracker(id) { $0.announce(current, at: time, offline: offline) }
         emit(.connector(id: id, status: current.status, errorCode: current.errorCode, info: current.info))
         let delay = config.int(.minimumStatusDuration) ?? 0
         if delay > 0 {
@@ -89,12 +86,12 @@ extension StationCore {
 
     /// Queues a StatusNotification with the current status, if online and not already said.
     mutating func reportStatus(of id: Int, force: Bool = false) {
-        guard isOnline, let current = tracker(id).announced else { return }
-        guard force || current != tracker(id).queued else { return }
+        guard isOnline, let (current, since) = updateTracker(id, { $0.takeReport(force: force) }) ?? nil else {
+            return
+        }
         let request = StatusNotificationRequest(
             connectorId: id, errorCode: current.errorCode, info: current.info.map(CiString50.init(truncating:)),
-            status: current.status, timestamp: tracker(id).announcedAt)
-        updateTracker(id) { $0.queued = current }
+            status: current.status, timestamp: since)
         enqueueCall(request, purpose: .status(connector: id, report: current))
     }
 
@@ -102,7 +99,7 @@ extension StationCore {
     mutating func reportAllStatuses() {
         refreshAllStatuses()
         for id in [0] + connectors.map(\.id) {
-            updateTracker(id) { $0.changedWhileOffline = false }
+            updateTracker(id) { $0.catchUp() }
             cancel(.statusReport(connector: id))
             reportStatus(of: id, force: true)
         }
@@ -113,8 +110,8 @@ extension StationCore {
     mutating func reportChangedStatuses() {
         refreshAllStatuses()
         for id in [0] + connectors.map(\.id)
-        where tracker(id).changedWhileOffline || tracker(id).announced != tracker(id).acknowledged {
-            updateTracker(id) { $0.changedWhileOffline = false }
+        where tracker(id).unheard {
+            updateTracker(id) { $0.catchUp() }
             reportStatus(of: id, force: true)
         }
     }
@@ -126,9 +123,7 @@ extension StationCore {
 
     /// The StatusNotification was answered (or the link dropped before it was).
     mutating func statusReportDone(connector id: Int, report: StatusReport, acknowledged: Bool) {
-        updateTracker(id) {
-            if acknowledged { $0.acknowledged = report } else { $0.queued = $0.acknowledged }
-        }
+        updateTracker(id) { $0.done(report, acknowledged: acknowledged) }
     }
 
     func tracker(_ id: Int) -> StatusTracker {
@@ -136,11 +131,12 @@ extension StationCore {
         return index(of: id).map { connectors[$0].status } ?? StatusTracker()
     }
 
-    mutating func updateTracker(_ id: Int, _ change: (inout StatusTracker) -> Void) {
-        if id == 0 {
-            change(&station.status)
-        } else if let index = index(of: id) {
-            change(&connectors[index].status)
-        }
+    /// Hands connector `id`'s tracker (0: the station's) to `change`; nil when there is
+    /// no such connector.
+    @discardableResult
+    mutating func updateTracker<T>(_ id: Int, _ change: (inout StatusTracker) -> T) -> T? {
+        if id == 0 { return change(&station.status) }
+        guard let index = index(of: id) else { return nil }
+        return change(&connectors[index].status)
     }
 }

@@ -29,30 +29,28 @@ enum TimerID: Hashable, Sendable {
 
 extension StationCore {
     mutating func schedule(_ timer: TimerID, at time: Timestamp) {
-        timers[timer] = time
+        timers.arm(timer, at: time)
     }
 
     mutating func schedule(_ timer: TimerID, afterSeconds seconds: Int) {
-        timers[timer] = now.adding(seconds: seconds)
+        timers.arm(timer, at: now.adding(seconds: seconds))
     }
 
     mutating func cancel(_ timer: TimerID) {
-        timers[timer] = nil
+        timers.cancel(timer)
     }
 
     /// Fires every due timer in deadline order; a timer armed by another for a time
     /// already past fires in the same pass.
     mutating func fireDueTimers() {
-        while let (timer, deadline) = timers.filter({ $0.value <= now }).min(by: { $0.value < $1.value }) {
-            _ = deadline
-            timers[timer] = nil
+        while let timer = timers.takeDue(at: now) {
             fire(timer)
         }
     }
 
     private mutating func fire(_ timer: TimerID) {
         switch timer {
-        case .bootRetry: bootRetryDue()
+        case .bootRetry: registration.retryDue()
         case .heartbeat: heartbeatDue()
         case .callTimeout: callTimedOut()
         case .reconnect: reconnectDue()
@@ -62,7 +60,7 @@ extension StationCore {
         case .connectionTimeout(let connector): connectionTimedOut(connector: connector)
         case .statusReport(let connector): reportStatus(of: connector)
         case .energyMilestone(let connector): energyMilestoneReached(connector: connector)
-        case .reservationExpiry(let id): reservationExpired(id: id)
+        case .reservationExpiry(let id): apply(reservations.expire(id: id))
         case .chargingLimitChange: applyChargingLimits()
         case .resetDeadline: completeReset()
         case .meterCheckpoint: meterCheckpointDue()

@@ -18,7 +18,7 @@ struct RegisterWitness {
 
     init(_ station: StationHarness) {
         cutAt = station.now
-        running = station.core.transactions.filter(\.isActive).map { ($0.number, $0.connector, $0.transactionId) }
+        running = station.core.transactions.running.map { ($0.number, $0.connector, $0.transactionId) }
         sentBefore = station.sent.count
         var reported: [Int: Int] = [:]
         for event in station.events {
@@ -46,7 +46,7 @@ struct RegisterWitness {
             var meterStop: Int?
             var stoppedAt: Timestamp?
             var reason: Reason?
-            if let record = station.core.transactions.first(where: { $0.number == transaction.number }) {
+            if let record = station.core.transactions.record(number: transaction.number) {
                 meterStop = record.stop?.meterStopWh
                 stoppedAt = record.stop?.at
                 reason = record.stop?.reason

@@ -40,22 +40,13 @@ extension StationCore {
 
     var cacheEnabled: Bool { config.bool(.authorizationCacheEnabled) == true }
 
-    func lookUpLocally(_ idTag: IdToken) -> LocalAuthorization {
-        let key = idTag.folded
-        if localListEnabled, let info = localList.entries[key] {
-            return judge(info, fromList: true)
-        }
-        if cacheEnabled, let entry = cache[key] {
-            return judge(entry.info, fromList: false)
-        }
-        return .unknown
+    /// Which local sources are enabled now.
+    var authorizationSources: AuthorizationStore.Sources {
+        AuthorizationStore.Sources(localList: localListEnabled, cache: cacheEnabled)
     }
 
-    private func judge(_ info: IdTagInfo, fromList: Bool) -> LocalAuthorization {
-        var info = info
-        if let expiry = info.expiryDate, expiry <= wallClock { info.status = .expired }
-        return info.status == .accepted || info.status == .concurrentTx
-            ? .valid(info) : .invalid(info, fromList: fromList)
+    func lookUpLocally(_ idTag: IdToken) -> LocalAuthorization {
+        authorization.lookUp(idTag, in: authorizationSources, at: wallClock)
     }
 
     /// The group (parentIdTag) of a locally valid idTag, if the local sources know it.
@@ -129,37 +120,19 @@ extension StationCore {
     }
 
     /// Updates the cache with an IdTagInfo from Authorize.conf, StartTransaction.conf or
-    /// StopTransaction.conf, unless the idTag is in the local list (§3.5.1, §3.5.3).
+    /// StopTransaction.conf (`AuthorizationStore.remember`).
     mutating func remember(_ idTag: IdToken, _ info: IdTagInfo) {
-        let key = idTag.folded
-        if localListEnabled, localList.entries[key] != nil {
-            if case .valid = judge(localList.entries[key]!, fromList: true), info.status != .accepted,
-                info.status != .concurrentTx
-            {
-                reportLocalListConflict(idTag)
-            }
-            return
-        }
-        guard cacheEnabled else { return }
-        let entry = AuthorizationCacheEntry(idTag: idTag, info: info, updatedAt: wallClock)
-        cache[key] = entry
-        persist(.cacheEntry(entry))
-        evictFromCacheIfFull()
+        apply(authorization.remember(idTag, info, in: authorizationSources, at: wallClock))
     }
 
-    /// §3.5.1: when full, remove NOT-valid entries first, then the oldest valid ones.
-    private mutating func evictFromCacheIfFull() {
-        let capacity = 1000
-        guard cache.count > capacity else { return }
-        let ordered = cache.values.sorted { lhs, rhs in
-            let lhsValid = lhs.info.status == .accepted
-            let rhsValid = rhs.info.status == .accepted
-            if lhsValid != rhsValid { return !lhsValid }
-            return lhs.updatedAt < rhs.updatedAt
-        }
-        for entry in ordered.prefix(cache.count - capacity) {
-            cache[entry.idTag.folded] = nil
-            persist(.cacheEntryRemoved(idTag: entry.idTag.value))
+    /// Carries out what a change to the local sources requires, in order.
+    mutating func apply(_ actions: [AuthorizationStore.Action]) {
+        for action in actions {
+            switch action {
+            case .persist(let change): persist(change)
+            case .notice(let text): notice(text)
+            case .reportLocalListConflict(let idTag): reportLocalListConflict(idTag)
+            }
         }
     }
 

@@ -28,7 +28,7 @@
 extension StationCore {
     /// Recomputes every connector's share and power (after advancing every meter to now).
     mutating func shareStationPower() {
-        for index in connectors.indices { advanceMeter(index) }
+        for index in connectors.indices { connectors[index].advanceMeter(to: now) }
         let smart = profile.supports(.smartCharging)
         let stationW = smart ? stationLimit(at: wallClock).limitW.map { max(0, $0) } : nil
         var own: [Double?] = []
@@ -56,7 +56,7 @@ extension StationCore {
     /// own limit) or its EV's maximum, while the EV charges; 0 otherwise.
     func evDemandW(_ index: Int, capW: Double) -> Double {
         let connector = connectors[index]
-        guard activeTransaction(on: connector.id) != nil, connector.evseBlock == nil,
+        guard transactions.active(on: connector.id) != nil, connector.evseBlock == nil,
             connector.record.fault?.faulted != true, connector.record.fault?.code != .evCommunicationError,
             connector.record.evConnected, let ev = connector.record.ev, !ev.suspended, !ev.isFull
         else { return 0 }

@@ -17,9 +17,7 @@ extension StationCore {
                 sequence: counters.nextQueueSequence, action: R.action, transaction: transaction, payload: payload,
                 payloadTransactionId: transactionId, attempts: 0, notBefore: nil)
             counters.nextQueueSequence += 1
-            let order = outbox.nextOrder()
-            if isOnline { outbox.queuedOnline[message.sequence] = order }
-            queue.append(message)
+            outbox.enqueue(transactionMessage: message, online: isOnline)
             persist(.queued(message))
             persistCounters()
         } catch {
@@ -31,7 +29,7 @@ extension StationCore {
     /// was already known when queued (the common case), otherwise filled in.
     mutating func sendQueued(_ message: QueuedMessage) {
         var payload = message.payload
-        let known = transactions.first { $0.number == message.transaction }?.transactionId ?? -1
+        let known = transactions.record(number: message.transaction)?.transactionId ?? -1
         if message.action != .startTransaction, message.payloadTransactionId != known {
             guard case .object(var object) = try? JSONParser.parse(message.payload) else {
                 reportError("internal: queued \(message.action) is unreadable; dropped")
@@ -47,9 +45,7 @@ extension StationCore {
     }
 
     mutating func transactionMessageAnswered(sequence: Int64, action: Action, _ outcome: CallOutcome) {
-        let head = queue.first?.sequence == sequence ? queue.startIndex : nil
-        guard let position = head ?? queue.firstIndex(where: { $0.sequence == sequence }) else { return }
-        let message = queue[position]
+        guard let message = outbox.transactionMessage(sequence: sequence) else { return }
         switch outcome {
         case .linkLost:
             return  // not an attempt: sent again once the link is back
@@ -61,19 +57,20 @@ extension StationCore {
         case .error, .timeout:
             break
         }
-        var failed = message
-        failed.attempts += 1
         let allowed = config.int(.transactionMessageAttempts) ?? 3
-        if failed.attempts >= allowed {
+        let delivery = outbox.failedDelivery(
+            sequence: sequence, allowedAttempts: allowed,
+            retryIntervalSeconds: config.int(.transactionMessageRetryInterval) ?? 60, at: now)
+        switch delivery {
+        case .exhausted(let failed):
             reportError("\(action) failed \(failed.attempts) times; dropped as OCPP 1.6 §3.7.1 allows")
             abandon(message)
             dequeue(sequence)
-        } else {
-            let wait = (config.int(.transactionMessageRetryInterval) ?? 60) * failed.attempts
-            failed.notBefore = now.adding(seconds: wait)
-            queue[position] = failed
+        case .retry(let failed, let wait):
             persist(.queued(failed))
             notice("\(action) will be sent again in \(wait) s (attempt \(failed.attempts + 1) of \(allowed))")
+        case nil:
+            break
         }
     }
 
@@ -94,36 +91,19 @@ extension StationCore {
 
     /// The central system never took the message: what follows must still go out.
     private mutating func abandon(_ message: QueuedMessage) {
-        guard let position = transactionIndex(number: message.transaction) else { return }
-        switch message.action {
-        case .startTransaction:
-            // Errata 3.18: with no transactionId, later messages carry -1.
-            transactions[position].transactionId = -1
-            persist(.transaction(transactions[position]))
-        case .stopTransaction:
-            forgetTransaction(at: position)
-        default:
-            break
-        }
+        let change: StoreChange? =
+            switch message.action {
+            case .startTransaction: transactions.startAbandoned(number: message.transaction)
+            case .stopTransaction: transactions.forget(number: message.transaction)
+            default: nil
+            }
+        if let change { persist(change) }
     }
 
     mutating func dequeue(_ sequence: Int64) {
-        // Messages leave in order: the one settled is the head (O(1) on a long backlog).
-        if queue.first?.sequence == sequence {
-            queue.removeFirst()
-        } else {
-            queue.removeAll { $0.sequence == sequence }
-        }
-        outbox.queuedOnline[sequence] = nil
+        outbox.dequeue(sequence)
         persist(.dequeued(sequence: sequence))
         cancel(.transactionRetry)
         if pendingReset != nil { completeResetIfDelivered() }
-    }
-
-    /// Removes a finished transaction once its StopTransaction is settled.
-    mutating func forgetTransaction(at position: Int) {
-        let number = transactions[position].number
-        transactions.remove(at: position)
-        persist(.transactionRemoved(number: number))
     }
 }

@@ -20,16 +20,3 @@ enum Registration: Sendable, Equatable {
         }
     }
 }
-
-/// The WebSocket as the core sees it.
-struct Link: Sendable {
-    var state: ConnectionState = .disconnected
-    /// The operator said `offline`: do not reconnect until `online`.
-    var heldOffline = false
-    /// Failed connection attempts since the last success, for the back-off.
-    var failures = 0
-    /// A reconnection is wanted (after a reset or new credentials) once the link is down.
-    var reconnectWhenDown = false
-    /// A close was requested: nothing more is sent on this connection.
-    var closing = false
-}

@@ -5,7 +5,7 @@
 ///   retries, sampling, the reconnect back-off, energy integration — neither stalls nor
 ///   bursts when the wall clock is stepped (NTP, an operator, a CSMS).
 /// - Wall-clock time (`wallClock`): what the station writes into messages, station time
-///   plus `clockOffset`. The offset follows the central system's `currentTime`
+///   plus the `WallClock`'s offset. The offset follows the central system's `currentTime`
 ///   (BootNotification.conf, Heartbeat.conf; OCPP 1.6 §4.2, §4.6) once it has given
 ///   one, else the host's wall clock as the driver reports it.
 ///
@@ -20,32 +20,29 @@
 /// none is sent twice.
 extension StationCore {
     /// The time the central system would read on its clock now.
-    var wallClock: Timestamp { now.adding(milliseconds: clockOffset) }
-
-    /// The offset the clocks say the station should use now.
-    private var targetClockOffset: Int64 { centralSystemClockOffset ?? hostClockOffset }
+    var wallClock: Timestamp { clock.wallClock(at: now) }
 
     /// The host's wall clock at station time `now`, as the driver reported it.
     mutating func hostClockRead(_ wallClock: Timestamp) {
-        hostClockOffset = now.milliseconds(until: wallClock)
-        settleClock()
+        let transactions = self.transactions
+        clockMoved(clock.hostRead(wallClock, at: now) { !transactions.running.isEmpty })
     }
 
     /// Adopts the central system's clock (OCPP 1.6 §4.2, §4.6: "RECOMMENDED").
     mutating func synchronizeClock(to time: Timestamp) {
-        centralSystemClockOffset = now.milliseconds(until: time)
-        settleClock()
+        let transactions = self.transactions
+        clockMoved(clock.centralSystemRead(time, at: now) { !transactions.running.isEmpty })
     }
 
-    /// Applies the target offset if it may be applied now (see the type's comment).
+    /// Applies the target offset if it may be applied now (`WallClock`).
     mutating func settleClock() {
-        let target = targetClockOffset
-        let first = !clockIsSet
-        clockIsSet = true
-        guard target != clockOffset else { return }
-        guard first || target > clockOffset || !transactions.contains(where: \.isActive) else { return }
-        let step = target - clockOffset
-        clockOffset = target
+        let transactions = self.transactions
+        clockMoved(clock.settle { !transactions.running.isEmpty })
+    }
+
+    /// The offset moved by `step` ms (nil: it did not).
+    private mutating func clockMoved(_ step: Int64?) {
+        guard let step else { return }
         if abs(step) >= 1000 {
             notice("the clock moved \(step > 0 ? "forward" : "back") by \(Self.describe(milliseconds: abs(step)))")
         }
@@ -54,7 +51,7 @@ extension StationCore {
 
     /// Deadlines set on the wall clock, set again after the clock moved.
     private mutating func rearmWallClockDeadlines() {
-        if timers[.clockAlignedMeterValues] != nil { scheduleClockAlignedSample() }
+        if timers.isArmed(.clockAlignedMeterValues) { scheduleClockAlignedSample() }
         scheduleReservationExpiries()
         applyChargingLimits()
     }

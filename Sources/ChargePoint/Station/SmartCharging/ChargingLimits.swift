@@ -35,8 +35,8 @@ extension StationCore {
     /// force.
     func transactionStart(for site: LimitSite) -> Timestamp? {
         switch site {
-        case .connector(let index): activeTransaction(on: connectors[index].id)?.startedAt
-        case .station: transactions.filter(\.isActive).map(\.startedAt).min()
+        case .connector(let index): transactions.active(on: connectors[index].id)?.startedAt
+        case .station: transactions.running.map(\.startedAt).min()
         }
     }
 
@@ -131,14 +131,9 @@ extension StationCore {
     /// TxProfile, else the TxDefaultProfile (§3.13.1). Nil when none is in force.
     func connectorLimit(_ index: Int, at time: Timestamp) -> ProfileReading {
         let id = connectors[index].id
-        let transaction = activeTransaction(on: id)
-        let txProfiles = chargingProfiles.filter {
-            $0.profile.chargingProfilePurpose == .txProfile && $0.transaction != nil
-                && $0.transaction == transaction?.number
-        }
-        let defaults = chargingProfiles.filter {
-            $0.profile.chargingProfilePurpose == .txDefaultProfile && ($0.connector == id || $0.connector == 0)
-        }
+        let transaction = transactions.active(on: id)
+        let txProfiles = chargingProfiles.txProfiles(transaction: transaction?.number)
+        let defaults = chargingProfiles.txDefaultProfiles(connector: id)
         let tx = stacked(txProfiles, at: time, site: .connector(index))
         let fallback = stacked(defaults, at: time, site: .connector(index))
         return ProfileReading(
@@ -151,9 +146,7 @@ extension StationCore {
     /// ChargePointMaxProfile in force (§3.13.1, §3.13.3). Nil when none is.
     /// `assumedStart`: see `reading`.
     func stationLimit(at time: Timestamp, assumedStart: Timestamp? = nil) -> ProfileReading {
-        stacked(
-            chargingProfiles.filter { $0.profile.chargingProfilePurpose == .chargePointMaxProfile }, at: time,
-            site: .station, assumedStart: assumedStart)
+        stacked(chargingProfiles.chargePointMaxProfiles, at: time, site: .station, assumedStart: assumedStart)
     }
 
     /// The limit on connector `index` alone at `time` (wall clock), W: the lowest of its
@@ -177,29 +170,33 @@ extension StationCore {
         var changes = [stationLimit(at: wallClock).nextChange]
         for index in connectors.indices { changes.append(connectorLimit(index, at: wallClock).nextChange) }
         if let next = changes.compactMap({ $0 }).filter({ $0 > wallClock }).min() {
-            schedule(.chargingLimitChange, at: next.adding(milliseconds: -clockOffset))
+            schedule(.chargingLimitChange, at: clock.stationTime(at: next))
         } else {
             cancel(.chargingLimitChange)
         }
     }
 
+    /// Carries out what a change to the installed profiles requires, in order.
+    mutating func apply(_ actions: [ChargingProfileStore.Action]) {
+        for action in actions {
+            switch action {
+            case .persist(let change): persist(change)
+            case .notice(let text): notice(text)
+            case .limitsChanged: applyChargingLimits()
+            }
+        }
+    }
+
     /// The TxProfile a RemoteStartTransaction carried, for the transaction it started.
     mutating func installTransactionProfile(_ chargingProfile: ChargingProfile, connector: Int, transaction: Int64) {
-        let installed = InstalledChargingProfile(
-            connector: connector, profile: chargingProfile, transaction: transaction)
-        chargingProfiles.removeAll { $0.profile.chargingProfileId == chargingProfile.chargingProfileId }
-        chargingProfiles.append(installed)
-        persist(.chargingProfile(installed))
-        applyChargingLimits()
+        apply(
+            chargingProfiles.installTransactionProfile(
+                InstalledChargingProfile(connector: connector, profile: chargingProfile, transaction: transaction)))
     }
 
     /// TxProfiles end with their transaction (§3.13.1).
     mutating func removeTransactionProfiles(transaction: Int64) {
-        let ended = chargingProfiles.filter { $0.transaction == transaction }
-        guard !ended.isEmpty else { return }
-        chargingProfiles.removeAll { $0.transaction == transaction }
-        for installed in ended { persist(.chargingProfileRemoved(id: installed.profile.chargingProfileId)) }
-        applyChargingLimits()
+        apply(chargingProfiles.removeTransactionProfiles(transaction: transaction))
     }
 
     /// Why a schedule cannot be used by this station, or nil (§5.16, errata 3.45, 3.88).

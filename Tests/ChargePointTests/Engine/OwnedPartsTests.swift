@@ -1,0 +1,177 @@
+import Testing
+
+@testable import ChargePoint
+
+/// The parts StationCore composes, tested directly, input by input: each owns its state
+/// and answers with the actions the core carries out (issue 9 §3).
+@Suite("Owned parts of the core")
+struct OwnedPartsTests {
+    static let t0 = Timestamp(millisecondsSince1970: 1_764_000_000_000)
+
+    static func reservation(_ id: Int, connector: Int, _ idTag: IdToken, parent: IdToken? = nil) -> Reservation {
+        Reservation(id: id, connector: connector, idTag: idTag, parentIdTag: parent, expiresAt: t0.adding(seconds: 60))
+    }
+
+    // MARK: ReservationBook
+
+    @Test func reservationBook_expiry_endsTheReservation_inOrder_OCPP16_5_13() {
+        var book = ReservationBook([Self.reservation(7, connector: 1, "ALICE")])
+        let actions = book.expire(id: 7)
+        #expect(
+            actions == [
+                .notice("reservation 7 expired"), .persistRemoval(id: 7), .cancelExpiry(id: 7),
+                .refreshStatus(connector: 1),
+            ])
+        #expect(book.all.isEmpty)
+        #expect(book.expire(id: 7) == [.notice("reservation 7 expired")])
+    }
+
+    @Test func reservationBook_stationWide_blocksOnlyWhenTooFewConnectorsStayFree() {
+        let book = ReservationBook([Self.reservation(1, connector: 0, "ALICE")])
+        #expect(book.reservation(blocking: 1, idTag: "BOB", parent: nil) { [1, 2] } == nil)
+        #expect(book.reservation(blocking: 1, idTag: "BOB", parent: nil) { [1] }?.id == 1)
+        #expect(book.reservation(blocking: 1, idTag: "alice", parent: nil) { [1] } == nil)
+    }
+
+    @Test func reservationBook_consume_byGroup_returnsItsId_andEndsIt_OCPP16_3_11() {
+        var book = ReservationBook([Self.reservation(3, connector: 2, "FAMILY-A", parent: "FAMILY")])
+        #expect(book.consume(connector: 1, idTag: "FAMILY-B", parent: "FAMILY").id == nil)
+        let (id, actions) = book.consume(connector: 2, idTag: "FAMILY-B", parent: "family")
+        #expect(id == 3)
+        #expect(actions == [.persistRemoval(id: 3), .cancelExpiry(id: 3), .refreshStatus(connector: 2)])
+        #expect(!book.isReserved(connector: 2))
+    }
+
+    // MARK: Outbox
+
+    static func queued(_ sequence: Int64, attempts: Int = 0, notBefore: Timestamp? = nil) -> QueuedMessage {
+        QueuedMessage(
+            sequence: sequence, action: .meterValues, transaction: 1, payload: "{}", payloadTransactionId: 1,
+            attempts: attempts, notBefore: notBefore)
+    }
+
+    static let heartbeat = Outbox.Call(action: .heartbeat, payload: "{}", purpose: .heartbeat)
+
+    static func next(_ outbox: inout Outbox) -> String {
+        switch outbox.next(registration: .accepted, at: t0, holdsBack: { _ in false }) {
+        case .nothing: "nothing"
+        case .bootNotification: "boot"
+        case .call(let call): call.action.rawValue
+        case .transactionMessage(let message): "queued \(message.sequence)"
+        case .retryTransactionMessage(let at): "retry at \(at.rfc3339)"
+        }
+    }
+
+    @Test func outbox_online_keepsTheOrderOfMaking_OCPP16_3_7() {
+        var outbox = Outbox(transactionMessages: [])
+        outbox.enqueue(transactionMessage: Self.queued(1), online: true)
+        outbox.enqueue(Self.heartbeat)
+        #expect(Self.next(&outbox) == "queued 1")
+        outbox.dequeue(1)
+        #expect(Self.next(&outbox) == "Heartbeat")
+    }
+
+    @Test func outbox_backlog_isOvertakenByNewCalls_OCPP16_3_7() {
+        var outbox = Outbox(transactionMessages: [Self.queued(2), Self.queued(1)])
+        #expect(outbox.transactionMessages.map(\.sequence) == [1, 2])
+        outbox.enqueue(Self.heartbeat)
+        #expect(Self.next(&outbox) == "Heartbeat")
+        #expect(Self.next(&outbox) == "queued 1")
+    }
+
+    @Test func outbox_oneCallInFlight_andRestartKeepsOnlyTheQueue_OCPPJ16_4_1_1() {
+        var outbox = Outbox(transactionMessages: [Self.queued(1)])
+        outbox.sent(Self.heartbeat, messageId: "m1", at: Self.t0)
+        outbox.enqueue(Self.heartbeat)
+        #expect(Self.next(&outbox) == "nothing")
+        #expect(outbox.settle(messageId: "m2") == nil)
+        #expect(outbox.actionInFlight(messageId: "m1") == .heartbeat)
+        outbox.restart()
+        #expect(outbox.inFlight == nil && outbox.waiting.isEmpty)
+        #expect(outbox.transactionMessages.map(\.sequence) == [1])
+    }
+
+    @Test func outbox_failedDelivery_backsOff_thenIsExhausted_OCPP16_3_7_1() throws {
+        var outbox = Outbox(transactionMessages: [Self.queued(1)])
+        guard
+            case .retry(let failed, let wait) = outbox.failedDelivery(
+                sequence: 1, allowedAttempts: 3, retryIntervalSeconds: 10, at: Self.t0)
+        else { Issue.record("expected a retry"); return }
+        #expect(failed.attempts == 1 && wait == 10 && failed.notBefore == Self.t0.adding(seconds: 10))
+        #expect(Self.next(&outbox) == "retry at \(Self.t0.adding(seconds: 10).rfc3339)")
+        guard
+            case .retry(_, let second) = outbox.failedDelivery(
+                sequence: 1, allowedAttempts: 3, retryIntervalSeconds: 10, at: Self.t0)
+        else { Issue.record("expected a retry"); return }
+        #expect(second == 20)
+        guard
+            case .exhausted(let last) = outbox.failedDelivery(
+                sequence: 1, allowedAttempts: 3, retryIntervalSeconds: 10, at: Self.t0)
+        else { Issue.record("expected exhaustion"); return }
+        #expect(last.attempts == 3)
+    }
+
+    // MARK: Link
+
+    @Test func link_backOff_growsWhileAttemptsFail_andIsShortAfterALostConnection() {
+        var link = Link(seed: 1)
+        var delays: [Int64] = []
+        for _ in 0..<8 {
+            #expect(link.requestConnection(rebooting: false) == .connect)
+            let wasConnected = link.down()
+            guard case .reconnect(let delay) = link.nextAttempt(wasConnected: wasConnected, rebooting: false) else {
+                Issue.record("expected a reconnect")
+                return
+            }
+            delays.append(delay)
+        }
+        #expect(delays[0] >= 2000 && delays[0] <= 2600)
+        #expect(delays.last! >= 60_000 && delays.last! <= 78_000)
+        _ = link.requestConnection(rebooting: false)
+        link.up()
+        #expect(link.nextAttempt(wasConnected: link.down(), rebooting: false) == .reconnect(afterMilliseconds: 1000))
+    }
+
+    @Test func link_heldOffline_staysDown_untilOnline() {
+        var link = Link(seed: 1)
+        _ = link.requestConnection(rebooting: false)
+        link.up()
+        #expect(link.goOffline() == .disconnect(reason: "operator: offline"))
+        #expect(!link.isOpen)
+        #expect(link.nextAttempt(wasConnected: link.down(), rebooting: false) == nil)
+        #expect(link.requestConnection(rebooting: false) == nil)
+        link.goOnline()
+        #expect(link.requestConnection(rebooting: true) == nil)
+        #expect(link.requestConnection(rebooting: false) == .connect)
+    }
+
+    @Test func link_restart_closes_thenReconnectsAtOnce() {
+        var link = Link(seed: 1)
+        #expect(link.restart(reason: "new credentials", rebooting: false) == .connect)
+        link.up()
+        #expect(link.restart(reason: "new credentials", rebooting: false) == .disconnect(reason: "new credentials"))
+        #expect(link.nextAttempt(wasConnected: link.down(), rebooting: false) == .connect)
+    }
+
+    // MARK: RegistrationMachine
+
+    @Test func registration_triggeredBoot_isRefusedOnceAccepted_errata3_35() {
+        var registration = RegistrationMachine()
+        #expect(registration.triggered() == .cancelRetry)
+        registration.bootSent()
+        #expect(registration.retry(as: .pending, at: Self.t0) == .armRetry(at: Self.t0))
+        #expect(registration.state == .pending(retryAt: Self.t0))
+        registration.retryDue()
+        #expect(registration.state == .unregistered)
+        registration.bootSent()
+        registration.linkDown()
+        #expect(registration.state == .unregistered)
+        registration.bootSent()
+        #expect(registration.accepted() == .cancelRetry)
+        registration.linkDown()
+        #expect(registration.isAccepted)
+        #expect(registration.triggered() == nil)
+        registration.restart()
+        #expect(registration.triggered() == .cancelRetry)
+    }
+}
