@@ -47,7 +47,8 @@ public struct StationDriver: Sendable {
             // The dead connection's last words: only its end matters.
             guard case .linkDown = input else { return [] }
             awaitingAbort = false
-            return handle(.powerOn, at: time, wallClock: wallClock, link: &link, store: store)
+            return [.connection(.disconnected, reason: "power cut")]
+                + handle(.powerOn, at: time, wallClock: wallClock, link: &link, store: store)
         }
         let effects = core.handle(input, at: time, wallClock: wallClock)
         do {
@@ -77,6 +78,8 @@ public struct StationDriver: Sendable {
     ) -> [StationEvent] {
         guard failure == nil else { return [] }
         var events: [StationEvent] = [.notice("power cut: the station goes dark and comes back")]
+        // The link as observers last heard of it: if it was not down, they hear it go.
+        let linkWasUp = core.snapshot.connection != .disconnected
         do {
             let heldOffline = core.isHeldOffline
             core = try StationCore(profile: core.profile, durable: try store.load(), now: time, ids: ids, seed: seed)
@@ -93,6 +96,7 @@ public struct StationDriver: Sendable {
         if link.abort() {
             awaitingAbort = true
         } else {
+            if linkWasUp { events.append(.connection(.disconnected, reason: "power cut")) }
             events += handle(.powerOn, at: time, wallClock: wallClock, link: &link, store: store)
         }
         return events

@@ -41,10 +41,10 @@ extension StationCore {
     }
 
     /// The composite limit of connector `id` (0: the station) at `time` in `unit`, and
-    /// when it may change next. For the station, a Relative ChargePointMaxProfile with
-    /// no transaction running is taken to run from `schedulingFrom`, the schedule's
-    /// start: should a session start, the station stays within it (§3.13.3), so the
-    /// composite never promises more.
+    /// when it may change next. A Relative ChargePointMaxProfile with no transaction
+    /// running is taken to run from `schedulingFrom`, the schedule's start: should a
+    /// session start, the station stays within it (§3.13.3), so no composite — the
+    /// station's or a connector's — promises more.
     /// In A, a limit the central system set for fewer phases than the site has is given
     /// per phase on those phases, with numberPhases (§7.12): 16 A on one phase stays
     /// 16 A, numberPhases 1, not 5.3 A on three.
@@ -52,7 +52,7 @@ extension StationCore {
         connector id: Int, unit: ChargingRateUnitType, at time: Timestamp, schedulingFrom: Timestamp
     ) -> (limit: Double, nextChange: Timestamp?, numberPhases: Int?) {
         if let index = index(of: id) {
-            let reading = chargingLimit(connector: index, at: time)
+            let reading = chargingLimit(connector: index, at: time, assumedStart: schedulingFrom)
             let watts = min(reading.limitW ?? .infinity, ratingW(index))
             let next = reading.nextChange.flatMap { $0 > time ? $0 : nil }
             let hardware = connectors[index].hardware

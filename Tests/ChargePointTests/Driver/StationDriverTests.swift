@@ -125,6 +125,23 @@ struct StationDriverTests {
         #expect(link.calls.last == .connect(password: nil))
     }
 
+    /// Observers hear the old connection go before the new one starts (the link was up
+    /// at the cut; aborted or already gone).
+    @Test func powerCut_reportsTheOldLinkDisconnected_beforeConnectingAgain() throws {
+        var driver = try Self.driver()
+        var link = RecordingLink()
+        let store = Store()
+        Self.boot(&driver, &link, store)
+        _ = driver.powerCut(at: Self.start.adding(seconds: 5), link: &link, store: store)
+        link.open = false
+        let events = driver.handle(
+            .linkDown(reason: "aborted"), at: Self.start.adding(seconds: 5), link: &link, store: store)
+        let states = events.compactMap { event -> ConnectionState? in
+            if case .connection(let state, _) = event { state } else { nil }
+        }
+        #expect(states == [.disconnected, .connecting])
+    }
+
     @Test func powerCut_withTheLinkDown_powersOnAtOnce() throws {
         var driver = try Self.driver()
         var link = RecordingLink()

@@ -182,6 +182,7 @@ struct StationLimitSharingTests {
         var station = try Self.station()
         Self.install(&station, Self.profile(id: 1, kind: .relative, periods: [(0, 7000), (600, 4000)]))
         #expect(Self.composite(&station, connector: 0, duration: 3600) == ["0:7000.0", "600:4000.0"])
+        #expect(Self.composite(&station, connector: 1, duration: 3600) == ["0:7000.0", "600:4000.0"])
     }
 
     /// A limit set in A for one phase is given back per phase on that phase, with

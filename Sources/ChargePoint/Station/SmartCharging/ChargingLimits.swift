@@ -153,9 +153,10 @@ extension StationCore {
     /// own and the station's (§3.13.3, "taking the minimum value for each time
     /// interval"), as its composite schedule reports it (§5.7). What it may draw now also
     /// depends on the others: `StationLimitSharing.swift`.
-    func chargingLimit(connector index: Int, at time: Timestamp) -> ProfileReading {
+    /// `assumedStart`: for the station's limit, see `reading`.
+    func chargingLimit(connector index: Int, at time: Timestamp, assumedStart: Timestamp? = nil) -> ProfileReading {
         let own = connectorLimit(index, at: time)
-        let station = stationLimit(at: time)
+        let station = stationLimit(at: time, assumedStart: assumedStart)
         let stationBinds = station.limitW.map { $0 < (own.limitW ?? .infinity) } ?? false
         return ProfileReading(
             limitW: [own.limitW, station.limitW].compactMap { $0 }.min(),
