@@ -3,7 +3,7 @@
 /// cannot apply gets one `.error` event and changes nothing.
 extension StationCore {
     mutating func perform(_ command: StationCommand) {
-        if refusedWhileRebooting(command), let until = rebootingUntil {
+        if refusedWhileRebooting(command), let until = resets.rebootingUntil {
             reportError("the station is rebooting: back in \(max(1, (now.milliseconds(until: until) + 999) / 1000)) s")
             return
         }

@@ -193,7 +193,7 @@ extension StationCore {
                     idTag: transaction.idTag.value, reason: reason)))
         releaseAfterSession(index, transaction: transaction, reason: reason)
         persistConnector(index)
-        if pendingReset != nil { completeResetIfDelivered() }
+        if resets.isPending { completeResetIfDelivered() }
     }
 
     /// After a stop: unlock the cable unless the rules keep it locked, and show Finishing

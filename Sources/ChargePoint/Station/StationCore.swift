@@ -49,9 +49,8 @@ public struct StationCore: Sendable {
     /// Station time to wall-clock time (`Clock/WallClock.swift`).
     var clock = WallClock()
     var effects = StationEffects()
-    var pendingReset: ResetType?
-    /// A reboot is under way until then (station time): the link stays down.
-    var rebootingUntil: Timestamp?
+    /// The reset pending and the reboot under way (`Reset/ResetMachine.swift`).
+    var resets = ResetMachine()
     var lastHeartbeatResponse: Timestamp?
 
     /// A station from its profile and what it remembered. `now` is only a starting

@@ -84,7 +84,7 @@ extension StationCore {
             heldOffline: link.heldOffline, registration: registration.state.status,
             heartbeatInterval: config.int(.heartbeatInterval), lastHeartbeat: lastHeartbeatResponse,
             reconnectIn: timers.deadline(of: .reconnect).map { max(0, time.milliseconds(until: $0)) },
-            rebootingIn: rebootingUntil.map { max(0, time.milliseconds(until: $0)) },
+            rebootingIn: resets.rebootingUntil.map { max(0, time.milliseconds(until: $0)) },
             queuedTransactionMessages: outbox.transactionMessages.count,
             station: ConnectorSnapshot(
                 id: 0, type: "station", cable: nil, hasLock: false, locked: false, lockBroken: false,

@@ -174,4 +174,27 @@ struct OwnedPartsTests {
         registration.restart()
         #expect(registration.triggered() == .cancelRetry)
     }
+
+    // MARK: ResetMachine
+
+    @Test func resetMachine_secondRequest_isDropped_andCarryingOut_cancelsTheDeadline_OCPP16_5_14() {
+        var resets = ResetMachine()
+        #expect(resets.requested(.soft) == .armDeadline(afterSeconds: ResetMachine.softResetWaitSeconds))
+        #expect(resets.requested(.hard) == nil)
+        #expect(resets.isPending)
+        let carried = resets.carryOut()
+        #expect(carried?.type == .soft)
+        #expect(carried?.action == .cancelDeadline)
+        #expect(resets.carryOut() == nil)
+        #expect(resets.requested(.hard) == .armDeadline(afterSeconds: ResetMachine.hardResetWaitSeconds))
+    }
+
+    @Test func resetMachine_reboot_lastsUntilItsEnd() {
+        var resets = ResetMachine()
+        #expect(resets.rebootBegan(at: Self.t0, seconds: 3) == .armRebootEnd(at: Self.t0.adding(seconds: 3)))
+        #expect(resets.isRebooting)
+        #expect(resets.rebootingUntil == Self.t0.adding(seconds: 3))
+        resets.rebootEnded()
+        #expect(!resets.isRebooting)
+    }
 }

@@ -104,6 +104,6 @@ extension StationCore {
         outbox.dequeue(sequence)
         persist(.dequeued(sequence: sequence))
         cancel(.transactionRetry)
-        if pendingReset != nil { completeResetIfDelivered() }
+        if resets.isPending { completeResetIfDelivered() }
     }
 }

@@ -48,7 +48,7 @@ extension StationCore {
     }
 
     mutating func requestConnection() {
-        apply(link.requestConnection(rebooting: rebootingUntil != nil))
+        apply(link.requestConnection(rebooting: resets.isRebooting))
     }
 
     mutating func linkUp() {
@@ -80,7 +80,7 @@ extension StationCore {
         }
         registration.linkDown()
         cancel(.heartbeat)
-        apply(link.nextAttempt(wasConnected: wasConnected, rebooting: rebootingUntil != nil))
+        apply(link.nextAttempt(wasConnected: wasConnected, rebooting: resets.isRebooting))
     }
 
     mutating func reconnectDue() {
@@ -109,7 +109,7 @@ extension StationCore {
 
     /// Close and reopen the link (new credentials, security profile, reboot).
     mutating func restartLink(reason: String) {
-        apply(link.restart(reason: reason, rebooting: rebootingUntil != nil))
+        apply(link.restart(reason: reason, rebooting: resets.isRebooting))
     }
 }
 
