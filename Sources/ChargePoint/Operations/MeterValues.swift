@@ -32,7 +32,7 @@ extension StationCore {
     mutating func sampleOrigin(_ index: Int, _ transaction: TransactionRecord) -> Timestamp {
         if let origin = connectors[index].sampleOrigin { return origin }
         let origin = min(now, clock.stationTime(at: transaction.startedAt))
-        connectors[index].sampleOrigin = origin
+        connectors[index].setSampleOrigin(origin)
         return origin
     }
 
@@ -58,7 +58,7 @@ extension StationCore {
             enqueueTransactionMeterValues(connector: id, transaction: transaction.number, value)
         }
         collectTransactionData(index, key: .stopTxnSampledData, context: .samplePeriodic, at: time)
-        connectors[index].lastSampledWh = connectors[index].record.meterWh
+        connectors[index].sampled()
         persistConnector(index)
         emitMeter(index)
         scheduleSampling(index)
@@ -102,7 +102,7 @@ extension StationCore {
                 }
             }
             collectTransactionData(index, key: .stopTxnAlignedData, context: .sampleClock, at: time)
-            connectors[index].lastAlignedWh = connectors[index].record.meterWh
+            connectors[index].alignedSampled()
             persistConnector(index)
             emitMeter(index)
         }

@@ -50,7 +50,7 @@ extension StationCore {
         guard let index = index(of: id) else { return }
         connectors[index].advanceMeter(to: now)
         if let cap = connectors[index].energyCapWh, connectors[index].record.meterWh >= cap - 0.001 {
-            connectors[index].energyCapWh = nil
+            connectors[index].energyCapReached()
             enforceInvalidIdTag(index)
         }
         if connectors[index].record.ev?.isFull == true {

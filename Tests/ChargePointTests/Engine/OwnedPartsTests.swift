@@ -197,4 +197,51 @@ struct OwnedPartsTests {
         resets.rebootEnded()
         #expect(!resets.isRebooting)
     }
+
+    // MARK: Connector
+
+    @Test func connector_plugIn_takesTheNextEVsPower_once_andTheCableStaysInTheSocket() {
+        var connector = Connector(hardware: TestProfiles.socket, record: ConnectorRecord(id: 1), now: Self.t0)
+        connector.setNextEVMaxPower(7_000)
+        connector.plugIn(defaults: EVDefaults())
+        #expect(connector.record.evConnected && connector.record.cableInSocket)
+        #expect(connector.record.ev?.maxPowerW == 7_000)
+        #expect(connector.record.nextEVMaxPowerW == nil)
+        connector.unplugEV()
+        #expect(!connector.record.evConnected && connector.isOccupied)
+        connector.finish()
+        connector.cableTaken()
+        #expect(!connector.isOccupied && !connector.record.finishing && connector.record.ev == nil)
+    }
+
+    @Test func connector_transactionBegan_clearsTheLastSessionsLimits_OCPP16_3_5_4() {
+        var connector = Connector(hardware: TestProfiles.socket, record: ConnectorRecord(id: 1), now: Self.t0)
+        connector.capEnergy(atWh: 500)
+        connector.blockEnergy("blocked")
+        connector.keepLocked(for: "ALICE", parent: nil)
+        connector.transactionBegan(at: Self.t0)
+        #expect(connector.energyCapWh == nil && connector.evseBlock == nil && connector.lockedFor == nil)
+        #expect(connector.sampleOrigin == Self.t0)
+        connector.blockEnergy("blocked")
+        connector.samplingEnded()
+        #expect(connector.sampleOrigin == nil && connector.evseBlock == "blocked")
+        connector.energyLimitsEnded()
+        #expect(connector.evseBlock == nil)
+    }
+
+    @Test func connector_lockFreed_clearsOnlyTheLockFailure() {
+        var connector = Connector(hardware: TestProfiles.socket, record: ConnectorRecord(id: 1), now: Self.t0)
+        connector.beginPreparing(at: Self.t0)
+        connector.lockFailed()
+        #expect(connector.record.fault?.code == .connectorLockFailure && connector.preparing == nil)
+        connector.lockJammed()
+        connector.lockFreed()
+        #expect(connector.record.fault == nil && !connector.record.lockBroken)
+        connector.raiseFault(.groundFailure, info: nil)
+        connector.lockJammed()
+        connector.lockFreed()
+        #expect(connector.record.fault?.code == .groundFailure)
+        connector.clearFaults()
+        #expect(connector.record.fault == nil)
+    }
 }
