@@ -12,11 +12,13 @@ import Foundation
 /// OCPP action, `Station/` the connector, meter, authorization and delivery machinery.
 public struct StationCore: Sendable {
     public let profile: StationProfile
-    var config: ConfigurationStore
-    /// Keys written since the factory (and so present in the store).
-    var configurationWritten: Set<StandardKey> = []
+    /// The configuration keys, the keys written and the revision
+    /// (`Configuration/StationConfiguration.swift`).
+    var configuration: StationConfiguration
+    /// The configuration values in force.
+    var config: ConfigurationStore { configuration.store }
     /// Counts configuration changes, so that observers know when to read it again.
-    public internal(set) var configurationRevision = 0
+    public var configurationRevision: Int { configuration.revision }
     /// Connectors 1…N at indices 0…N-1.
     var connectors: [Connector]
     /// Connector 0: the station's own availability and faults.
@@ -60,14 +62,7 @@ public struct StationCore: Sendable {
         ids: MessageIdGenerator = .uuid(), seed: UInt64 = UInt64.random(in: 0...UInt64.max)
     ) throws(ProfileError) {
         self.profile = profile
-        var config = try ConfigurationStore(profile: profile)
-        for (name, value) in durable.configuration {
-            if let key = StandardKey(name: name), config.supports(key) {
-                config.set(key, value)
-                configurationWritten.insert(key)
-            }
-        }
-        self.config = config
+        configuration = try StationConfiguration(profile: profile, saved: durable.configuration)
         connectors = profile.connectors.map { hardware in
             let record = durable.connectors.first { $0.id == hardware.id } ?? ConnectorRecord(id: hardware.id)
             return Connector(hardware: hardware, record: record, now: now)

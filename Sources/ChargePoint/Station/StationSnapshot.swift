@@ -136,7 +136,7 @@ extension StationCore {
     /// applying every `StoreChange` emitted so far (tests check exactly that).
     public var durableState: DurableState {
         var state = DurableState()
-        for key in configurationWritten { state.configuration[key.rawValue] = config.value(key) }
+        state.configuration = configuration.durableValues
         state.authorizationCache = authorization.cacheEntries
         state.localList = authorization.localList
         state.transactions = transactions.all

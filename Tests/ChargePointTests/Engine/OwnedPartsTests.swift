@@ -244,4 +244,18 @@ struct OwnedPartsTests {
         connector.clearFaults()
         #expect(connector.record.fault == nil)
     }
+
+    // MARK: StationConfiguration
+
+    @Test func stationConfiguration_savedValuesAreWritten_butOnlyChangesCount() throws {
+        var configuration = try StationConfiguration(
+            profile: TestProfiles.twoConnectors, saved: ["heartbeatinterval": "120", "NoSuchKey": "1"])
+        #expect(configuration.store.int(.heartbeatInterval) == 120)
+        #expect(configuration.durableValues == ["HeartbeatInterval": "120"])
+        #expect(configuration.revision == 0)
+        #expect(
+            configuration.set(.connectionTimeOut, "90") == .configuration(key: "ConnectionTimeOut", value: "90"))
+        #expect(configuration.revision == 1)
+        #expect(configuration.durableValues == ["HeartbeatInterval": "120", "ConnectionTimeOut": "90"])
+    }
 }
