@@ -78,16 +78,12 @@ public struct StationCore: Sendable {
         self.ids = ids
         link = Link(seed: seed)
         self.now = now
-        powerLossRecovery = durable.cleanShutdown ? nil : durable.lastActivity
-        resumingAfterQuit = durable.cleanShutdown
+        recovery = PowerOnRecovery(cleanShutdown: durable.cleanShutdown, lastActivity: durable.lastActivity)
     }
 
-    /// The last run ended with `quit`, not a power cut.
-    var resumingAfterQuit = false
-
-    /// Set at creation to the last time anything was persisted; consumed by `.powerOn`
-    /// to close transactions the power cut interrupted.
-    var powerLossRecovery: Timestamp?
+    /// A `quit` to resume from or a power cut to recover from, taken by `.powerOn`
+    /// (`Reset/PowerOnRecovery.swift`).
+    var recovery: PowerOnRecovery
 
     /// Reacts to one input at station time `time`: a monotonic clock, never earlier than
     /// the previous input's. `wallClock`: the host's wall clock at that moment, when the

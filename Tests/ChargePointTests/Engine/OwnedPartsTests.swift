@@ -258,4 +258,17 @@ struct OwnedPartsTests {
         #expect(configuration.revision == 1)
         #expect(configuration.durableValues == ["HeartbeatInterval": "120", "ConnectionTimeOut": "90"])
     }
+
+    // MARK: PowerOnRecovery
+
+    @Test func powerOnRecovery_eachIsTakenOnce_OCPP16_4_2_1() {
+        var afterQuit = PowerOnRecovery(cleanShutdown: true, lastActivity: Self.t0)
+        #expect(afterQuit.takePowerLoss() == nil)
+        #expect(afterQuit.takeResumeAfterQuit() == .cleanShutdown(false))
+        #expect(afterQuit.takeResumeAfterQuit() == nil)
+        var afterCut = PowerOnRecovery(cleanShutdown: false, lastActivity: Self.t0)
+        #expect(afterCut.takeResumeAfterQuit() == nil)
+        #expect(afterCut.takePowerLoss() == Self.t0)
+        #expect(afterCut.takePowerLoss() == nil)
+    }
 }

@@ -8,9 +8,8 @@
 extension StationCore {
     mutating func powerOn() {
         registration.restart()
-        if resumingAfterQuit {
-            resumingAfterQuit = false
-            persist(.cleanShutdown(false))
+        if let change = recovery.takeResumeAfterQuit() {
+            persist(change)
             let running = transactions.running.count
             if running > 0 { notice("\(running) transaction\(running == 1 ? "" : "s") resumed after quit") }
         }
