@@ -109,9 +109,8 @@ extension StationCore {
         }
         let reservationId = consumeReservation(connector: id, idTag: idTag, parent: preparing.parentIdTag)
         connectors[index].advanceMeter(to: now)
-        let number = counters.nextTransactionNumber
-        counters.nextTransactionNumber += 1
-        persistCounters()
+        let (number, countersChange) = counters.takeTransactionNumber()
+        persist(countersChange)
         let meterStart = registerWh(index)
         transactions.begin(
             TransactionRecord(

@@ -33,7 +33,8 @@ public struct StationCore: Sendable {
     var reservations: ReservationBook
     /// The installed charging profiles (`SmartCharging/ChargingProfileStore.swift`).
     var chargingProfiles: ChargingProfileStore
-    var counters: DurableCounters
+    /// Transaction numbers and queue sequences (`Transactions/StationCounters.swift`).
+    var counters: StationCounters
     var firmwareVersion: String?
 
     /// Where the station stands with the central system
@@ -73,7 +74,7 @@ public struct StationCore: Sendable {
         outbox = Outbox(transactionMessages: durable.messageQueue)
         reservations = ReservationBook(durable.reservations)
         chargingProfiles = ChargingProfileStore(durable.chargingProfiles)
-        counters = durable.counters
+        counters = StationCounters(durable.counters)
         firmwareVersion = durable.firmwareVersion
         self.ids = ids
         link = Link(seed: seed)
@@ -133,10 +134,6 @@ public struct StationCore: Sendable {
 
     mutating func persistConnector(_ index: Int) {
         persist(.connector(connectors[index].record))
-    }
-
-    mutating func persistCounters() {
-        persist(.counters(counters))
     }
 
     // MARK: Lookup

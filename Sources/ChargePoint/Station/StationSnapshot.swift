@@ -144,7 +144,7 @@ extension StationCore {
         state.connectors = [station.record] + connectors.map(\.record)
         state.reservations = reservations.all
         state.chargingProfiles = chargingProfiles.all
-        state.counters = counters
+        state.counters = counters.values
         state.firmwareVersion = firmwareVersion
         return state
     }

@@ -271,4 +271,16 @@ struct OwnedPartsTests {
         #expect(afterCut.takePowerLoss() == Self.t0)
         #expect(afterCut.takePowerLoss() == nil)
     }
+
+    // MARK: StationCounters
+
+    @Test func stationCounters_handOutEachNumberOnce_withTheCountersPastIt() {
+        var counters = StationCounters(DurableCounters())
+        let first = counters.takeTransactionNumber()
+        #expect(first.number == 1)
+        #expect(first.change == .counters(counters.values))
+        #expect(counters.takeTransactionNumber().number == 2)
+        #expect(counters.takeQueueSequence().sequence == 1)
+        #expect(counters.values.nextTransactionNumber == 3 && counters.values.nextQueueSequence == 2)
+    }
 }
