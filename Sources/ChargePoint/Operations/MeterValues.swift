@@ -133,9 +133,7 @@ extension StationCore {
     /// A `meter` event for the operator, unless it would repeat the last one.
     mutating func emitMeter(_ index: Int) {
         let reading = (energyWh: connectors[index].record.meterWh, powerW: connectors[index].powerW)
-        if let shown = connectors[index].shownReading, shown == reading { return }
-        connectors[index].shownReading = reading
-        connectors[index].shownAt = now
+        guard connectors[index].show(reading, at: now) else { return }
         emit(.meter(connector: connectors[index].id, energyWh: reading.energyWh, powerW: reading.powerW))
     }
 

@@ -8,7 +8,7 @@ struct Connector: Sendable {
     let hardware: ConnectorHardware
     private(set) var record: ConnectorRecord
     /// Power drawn now, W; energy integrates it between events (`advanceMeter`).
-    var powerW: Double = 0
+    private(set) var powerW: Double = 0
     private(set) var meterUpdatedAt: Timestamp
     /// Usage initiated but no transaction yet (status Preparing).
     private(set) var preparing: Preparing?
@@ -17,7 +17,7 @@ struct Connector: Sendable {
     /// Register value at which energy stops (MaxEnergyOnInvalidId, OCPP 1.6 §3.5.4).
     private(set) var energyCapWh: Double?
     /// The limit smart charging puts on this connector, W; nil when unlimited.
-    var limitW: Double?
+    private(set) var limitW: Double?
     /// Register at the last sampled / clock-aligned value, for ".Interval" measurands.
     private(set) var lastSampledWh: Double
     /// The running transaction's start in station time, for the sampling schedule.
@@ -30,9 +30,9 @@ struct Connector: Sendable {
     var status = StatusTracker()
     /// The reading last shown in a `meter` event (energy Wh, power W), so that two
     /// reasons to show the same reading at the same moment make one event.
-    var shownReading: (energyWh: Double, powerW: Double)?
+    private(set) var shownReading: (energyWh: Double, powerW: Double)?
     /// When the last `meter` event was published (station time).
-    var shownAt: Timestamp?
+    private(set) var shownAt: Timestamp?
 
     init(hardware: ConnectorHardware, record: ConnectorRecord, now: Timestamp) {
         self.hardware = hardware
@@ -242,6 +242,30 @@ struct Connector: Sendable {
     }
 
     // MARK: The meter
+
+    /// From `now` the connector delivers `watts` (never less than nothing); the energy
+    /// so far is integrated at the old power first.
+    mutating func setPower(_ watts: Double, at now: Timestamp) {
+        advanceMeter(to: now)
+        powerW = max(0, watts)
+    }
+
+    /// Smart charging limits this connector to `watts` (nil: unlimited); true if that
+    /// changed the limit.
+    mutating func setLimit(_ watts: Double?) -> Bool {
+        let changed = limitW != watts
+        limitW = watts
+        return changed
+    }
+
+    /// The operator was shown `reading` at `now`: a `meter` event; false (nothing shown)
+    /// when it repeats the last one.
+    mutating func show(_ reading: (energyWh: Double, powerW: Double), at now: Timestamp) -> Bool {
+        if let shown = shownReading, shown == reading { return false }
+        shownReading = reading
+        shownAt = now
+        return true
+    }
 
     /// Brings the register and the EV's state of charge up to `now`: energy integrates
     /// the power, steady since the last change (`Meter.swift`).

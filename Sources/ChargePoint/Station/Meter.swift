@@ -23,8 +23,7 @@ extension StationCore {
 
     /// Sets connector `index`'s power, W, and arms its next milestone.
     mutating func setPower(_ index: Int, _ power: Double) {
-        connectors[index].advanceMeter(to: now)
-        connectors[index].powerW = max(0, power)
+        connectors[index].setPower(power, at: now)
         scheduleMeterCheckpoint()
         let connector = connectors[index]
         let id = connector.id
