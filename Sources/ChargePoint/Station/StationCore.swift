@@ -35,7 +35,8 @@ public struct StationCore: Sendable {
     var chargingProfiles: ChargingProfileStore
     /// Transaction numbers and queue sequences (`Transactions/StationCounters.swift`).
     var counters: StationCounters
-    var firmwareVersion: String?
+    /// The firmware version saved by the store, if any; else the profile's is reported.
+    let firmwareVersion: String?
 
     /// Where the station stands with the central system
     /// (`Registration/RegistrationMachine.swift`).
