@@ -21,7 +21,7 @@ extension StationCore {
             let id = connectors[index].id
             if !operative && transactions.active(on: id) != nil { scheduled = true }
             guard connectors[index].record.operative != operative else { continue }
-            connectors[index].record.operative = operative
+            connectors[index].setOperative(operative)
             if !operative {
                 connectors[index].endPreparing()
                 cancel(.connectionTimeout(connector: id))

@@ -42,10 +42,7 @@ extension StationCore {
     }
 
     mutating func setConfiguration(_ key: StandardKey, _ value: String) {
-        config.set(key, value)
-        configurationWritten.insert(key)
-        configurationRevision += 1
-        persist(.configuration(key: key.rawValue, value: value))
+        persist(configuration.set(key, value))
     }
 
     /// Whitepaper §7.6: only upwards, and only when the prerequisites are met.

@@ -32,7 +32,7 @@ extension StationCore {
     mutating func sampleOrigin(_ index: Int, _ transaction: TransactionRecord) -> Timestamp {
         if let origin = connectors[index].sampleOrigin { return origin }
         let origin = min(now, clock.stationTime(at: transaction.startedAt))
-        connectors[index].sampleOrigin = origin
+        connectors[index].setSampleOrigin(origin)
         return origin
     }
 
@@ -58,7 +58,7 @@ extension StationCore {
             enqueueTransactionMeterValues(connector: id, transaction: transaction.number, value)
         }
         collectTransactionData(index, key: .stopTxnSampledData, context: .samplePeriodic, at: time)
-        connectors[index].lastSampledWh = connectors[index].record.meterWh
+        connectors[index].sampled()
         persistConnector(index)
         emitMeter(index)
         scheduleSampling(index)
@@ -102,7 +102,7 @@ extension StationCore {
                 }
             }
             collectTransactionData(index, key: .stopTxnAlignedData, context: .sampleClock, at: time)
-            connectors[index].lastAlignedWh = connectors[index].record.meterWh
+            connectors[index].alignedSampled()
             persistConnector(index)
             emitMeter(index)
         }
@@ -133,9 +133,7 @@ extension StationCore {
     /// A `meter` event for the operator, unless it would repeat the last one.
     mutating func emitMeter(_ index: Int) {
         let reading = (energyWh: connectors[index].record.meterWh, powerW: connectors[index].powerW)
-        if let shown = connectors[index].shownReading, shown == reading { return }
-        connectors[index].shownReading = reading
-        connectors[index].shownAt = now
+        guard connectors[index].show(reading, at: now) else { return }
         emit(.meter(connector: connectors[index].id, energyWh: reading.energyWh, powerW: reading.powerW))
     }
 

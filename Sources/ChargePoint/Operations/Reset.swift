@@ -4,41 +4,37 @@
 /// reboots: a soft reset waits up to `softResetWaitSeconds`, a hard reset, which need
 /// not be graceful, only `hardResetWaitSeconds`. Whatever is undelivered by then goes
 /// out after the next accepted boot. A reboot sends a new BootNotification.
-/// `reset soft|hard` from the operator does the same.
+/// `reset soft|hard` from the operator does the same. The reset pending and the reboot
+/// under way are `resets`' (`Station/Reset/ResetMachine.swift`).
 extension StationCore {
-    static let softResetWaitSeconds = 30
-    static let hardResetWaitSeconds = 5
-
     mutating func reset(_ request: ResetRequest) -> ResetResponse {
         resetRequested(request.type)
         return ResetResponse(status: .accepted)
     }
 
     mutating func resetRequested(_ type: ResetType) {
-        guard pendingReset == nil else {
+        guard let deadline = resets.requested(type) else {
             notice("a reset is already under way")
             return
         }
-        pendingReset = type
         notice("\(type.rawValue.lowercased()) reset: stopping transactions, then rebooting")
         for transaction in transactions.running {
             stopTransaction(
                 connector: transaction.connector, reason: type == .hard ? .hardReset : .softReset, idTag: nil)
         }
-        schedule(.resetDeadline, afterSeconds: type == .hard ? Self.hardResetWaitSeconds : Self.softResetWaitSeconds)
+        apply(deadline)
         completeResetIfDelivered()
     }
 
     /// The reset proceeds once nothing is left to deliver (or nothing can be).
     mutating func completeResetIfDelivered() {
-        guard pendingReset != nil, outbox.transactionMessages.isEmpty || !isOnline else { return }
+        guard resets.isPending, outbox.transactionMessages.isEmpty || !isOnline else { return }
         completeReset()
     }
 
     mutating func completeReset() {
-        guard let type = pendingReset else { return }
-        pendingReset = nil
-        cancel(.resetDeadline)
+        guard let (type, action) = resets.carryOut() else { return }
+        apply(action)
         reboot(reason: "\(type.rawValue.lowercased()) reset")
     }
 
@@ -64,15 +60,14 @@ extension StationCore {
             restartLink(reason: reason)
             return
         }
-        rebootingUntil = now.adding(seconds: seconds)
-        schedule(.rebootComplete, afterSeconds: seconds)
+        apply(resets.rebootBegan(at: now, seconds: seconds))
         apply(link.close(reason: reason))
     }
 
     /// The reboot is over: the station comes back as after a power-on, without the
     /// power-loss recovery (nothing was interrupted).
     mutating func rebootCompleted() {
-        rebootingUntil = nil
+        resets.rebootEnded()
         notice("the station is back from its reboot")
         resumeTimers()
         refreshAllStatuses()
@@ -82,10 +77,19 @@ extension StationCore {
     /// Local commands a dark station cannot carry out (cables and EVs can still be
     /// handled: the station finds them at its boot).
     func refusedWhileRebooting(_ command: StationCommand) -> Bool {
-        guard rebootingUntil != nil else { return false }
+        guard resets.isRebooting else { return false }
         switch command {
         case .swipe, .stop, .reset, .configSet, .dataTransfer: return true
         default: return false
+        }
+    }
+
+    /// Carries out what a reset or a reboot requires.
+    mutating func apply(_ action: ResetMachine.Action) {
+        switch action {
+        case .armDeadline(let seconds): schedule(.resetDeadline, afterSeconds: seconds)
+        case .cancelDeadline: cancel(.resetDeadline)
+        case .armRebootEnd(let time): schedule(.rebootComplete, at: time)
         }
     }
 }

@@ -8,7 +8,7 @@ extension StationCore {
         // Rebooting, the station has dropped what it was doing and is closing the link:
         // what still arrives on it (an answer to a call made before the reset) is not
         // for the station that will boot.
-        guard rebootingUntil == nil else { return }
+        guard !resets.isRebooting else { return }
         switch parsed {
         case .failure(.reply(let error)):
             reportError("malformed frame from the central system: \(error.description)")

@@ -23,8 +23,7 @@ extension StationCore {
 
     /// Sets connector `index`'s power, W, and arms its next milestone.
     mutating func setPower(_ index: Int, _ power: Double) {
-        connectors[index].advanceMeter(to: now)
-        connectors[index].powerW = max(0, power)
+        connectors[index].setPower(power, at: now)
         scheduleMeterCheckpoint()
         let connector = connectors[index]
         let id = connector.id
@@ -50,7 +49,7 @@ extension StationCore {
         guard let index = index(of: id) else { return }
         connectors[index].advanceMeter(to: now)
         if let cap = connectors[index].energyCapWh, connectors[index].record.meterWh >= cap - 0.001 {
-            connectors[index].energyCapWh = nil
+            connectors[index].energyCapReached()
             enforceInvalidIdTag(index)
         }
         if connectors[index].record.ev?.isFull == true {

@@ -3,7 +3,7 @@
 /// cannot apply gets one `.error` event and changes nothing.
 extension StationCore {
     mutating func perform(_ command: StationCommand) {
-        if refusedWhileRebooting(command), let until = rebootingUntil {
+        if refusedWhileRebooting(command), let until = resets.rebootingUntil {
             reportError("the station is rebooting: back in \(max(1, (now.milliseconds(until: until) + 999) / 1000)) s")
             return
         }
@@ -68,24 +68,14 @@ extension StationCore {
             reportError("connector \(id) already has an EV plugged in")
             return
         }
-        connectors[index].record.evConnected = true
-        if connectors[index].hardware.cable == .socket { connectors[index].record.cableInSocket = true }
-        if connectors[index].record.ev == nil {
-            let defaults = profile.ev
-            let isDC = connectors[index].hardware.currentType == .dc
-            connectors[index].record.ev = EVState(
-                batteryWh: defaults.batteryWh, socPercent: defaults.initialSoC,
-                maxPowerW: connectors[index].record.nextEVMaxPowerW ?? (isDC ? defaults.maxPowerDCW : defaults.maxPowerACW),
-                suspended: false)
-            connectors[index].record.nextEVMaxPowerW = nil
-        }
+        connectors[index].plugIn(defaults: profile.ev)
         notice("connector \(id): EV plugged in")
         if transactions.active(on: id) != nil {
             updatePower(index)  // the EV side reconnected during a transaction
         } else if connectors[index].preparing?.idTag != nil {
             startTransaction(index)  // identification first (OCPP 1.6 §4.9 A2, B3)
         } else if isUsable(index) {
-            connectors[index].record.finishing = false
+            connectors[index].leaveFinishing()
             connectors[index].beginPreparing(at: now)
             armConnectionTimeout(index)
         }
@@ -99,7 +89,7 @@ extension StationCore {
             reportError("no EV is plugged in at connector \(id)")
             return
         }
-        connectors[index].record.evConnected = false
+        connectors[index].unplugEV()
         notice("connector \(id): cable unplugged at the EV")
         if transactions.active(on: id) != nil {
             // OCPP 1.6 §4.10, §9.1.23: stop, or keep the transaction with the EV away.
@@ -199,7 +189,7 @@ extension StationCore {
         } else if connectors[index].preparing != nil {
             connectors[index].endPreparing()
             cancel(.connectionTimeout(connector: id))
-            if connectors[index].record.evConnected { connectors[index].record.finishing = true }
+            if connectors[index].record.evConnected { connectors[index].finish() }
             notice("connector \(id): session cancelled")
             persistConnector(index)
             refreshStatus(id)
@@ -215,7 +205,7 @@ extension StationCore {
             return
         }
         connectors[index].advanceMeter(to: now)
-        connectors[index].record.ev?.suspended = suspended
+        connectors[index].setEVSuspended(suspended)
         updatePower(index)
         persistConnector(index)
         refreshStatus(id)
@@ -230,7 +220,7 @@ extension StationCore {
         }
         guard connectors[index].record.ev != nil, connectors[index].record.evConnected else {
             // A tester sets the car up first, then plugs it in.
-            connectors[index].record.nextEVMaxPowerW = kilowatts * 1000
+            connectors[index].setNextEVMaxPower(kilowatts * 1000)
             persistConnector(index)
             let held =
                 kilowatts * 1000 > ratingW(index)
@@ -240,7 +230,7 @@ extension StationCore {
             return
         }
         connectors[index].advanceMeter(to: now)
-        connectors[index].record.ev?.maxPowerW = kilowatts * 1000
+        connectors[index].setEVMaxPower(kilowatts * 1000)
         updatePower(index)
         persistConnector(index)
         refreshStatus(id)
@@ -273,11 +263,10 @@ extension StationCore {
             reportError("the cable lock of connector \(id) is \(jammed ? "already jammed" : "not jammed")")
             return
         }
-        connectors[index].record.lockBroken = jammed
-        if !jammed {
-            if connectors[index].record.fault?.code == .connectorLockFailure {
-                connectors[index].record.fault = nil
-            }
+        if jammed {
+            connectors[index].lockJammed()
+        } else {
+            connectors[index].lockFreed()
             // An unlock that failed while jammed (after a session) happens now, unless
             // the rules keep the cable locked for its user (lockedFor).
             if connectors[index].record.locked, transactions.active(on: id) == nil, connectors[index].lockedFor == nil {
@@ -311,11 +300,10 @@ extension StationCore {
                 reportError("connector \(id) has no cable lock to fail")
                 return
             }
-            connectors[index].record.lockBroken = true
+            connectors[index].lockJammed()
         } else {
-            connectors[index].record.fault = ConnectorRecord.Fault(code: code, info: info)
+            connectors[index].raiseFault(code, info: info)
             if code.faultsConnector {
-                connectors[index].endPreparing()
                 endReservations(onConnector: id, reason: "the connector is faulted")
             }
         }
@@ -336,8 +324,7 @@ extension StationCore {
             reportError("connector \(id) has no fault to clear")
             return
         }
-        connectors[index].record.fault = nil
-        connectors[index].record.lockBroken = false
+        connectors[index].clearFaults()
         updatePower(index)
         persistConnector(index)
         refreshStatus(id)

@@ -8,8 +8,7 @@
 /// transaction carries on.
 extension StationCore {
     mutating func recoverFromPowerLoss() {
-        guard let lastAlive = powerLossRecovery else { return }
-        powerLossRecovery = nil
+        guard let lastAlive = recovery.takePowerLoss() else { return }
         let interrupted = transactions.running
         guard !interrupted.isEmpty else { return }
         switch profile.powerLoss {

@@ -75,7 +75,7 @@ extension StationCore {
         if connectors[index].isOccupied {
             // B6: plugged in but no card in time; Finishing, so that the next card does not
             // start on a cable somebody else left.
-            connectors[index].record.finishing = true
+            connectors[index].finish()
             notice("connector \(id): no card presented within ConnectionTimeOut")
         } else {
             notice("connector \(id): the cable was not plugged in within ConnectionTimeOut")
@@ -91,29 +91,26 @@ extension StationCore {
         guard let preparing = connectors[index].preparing, let idTag = preparing.idTag, isUsable(index) else { return }
         if connectors[index].record.finishing {
             // F2: a new session from Finishing passes through Preparing.
-            connectors[index].record.finishing = false
+            connectors[index].leaveFinishing()
             refreshStatus(id)
         }
         if connectors[index].hardware.hasLock {
             guard !connectors[index].record.lockBroken else {
                 // OCTT TC_024: a lock that fails when locking faults the connector
                 // (ConnectorLockFailure, Faulted) and no transaction starts.
-                connectors[index].record.fault = ConnectorRecord.Fault(
-                    code: .connectorLockFailure, info: "the cable lock failed", faulted: true)
-                connectors[index].endPreparing()
+                connectors[index].lockFailed()
                 cancel(.connectionTimeout(connector: id))
                 notice("connector \(id): the cable lock failed; the transaction is not started")
                 persistConnector(index)
                 refreshStatus(id)
                 return
             }
-            connectors[index].record.locked = true
+            connectors[index].lock()
         }
         let reservationId = consumeReservation(connector: id, idTag: idTag, parent: preparing.parentIdTag)
         connectors[index].advanceMeter(to: now)
-        let number = counters.nextTransactionNumber
-        counters.nextTransactionNumber += 1
-        persistCounters()
+        let (number, countersChange) = counters.takeTransactionNumber()
+        persist(countersChange)
         let meterStart = registerWh(index)
         transactions.begin(
             TransactionRecord(
@@ -122,11 +119,7 @@ extension StationCore {
                 stop: nil, transactionData: [], deauthorized: false))
         connectors[index].endPreparing()
         cancel(.connectionTimeout(connector: id))
-        connectors[index].lastSampledWh = connectors[index].record.meterWh
-        connectors[index].sampleOrigin = now
-        connectors[index].evseBlock = nil
-        connectors[index].energyCapWh = nil
-        connectors[index].lockedFor = nil
+        connectors[index].transactionBegan(at: now)
         collectBoundaryValues(index, context: .transactionBegin)
         if let change = transactions.persisting(number: number) { persist(change) }
         enqueueTransactionMessage(
@@ -171,7 +164,7 @@ extension StationCore {
         guard let stopped = transactions.stop(number: transaction.number, limit: limit, stop) else { return }
         // Finishing from this instant: anything recomputed below (limits, power) must
         // not see a connector that is merely occupied (Preparing).
-        connectors[index].record.finishing = true
+        connectors[index].finish()
         persist(.transaction(stopped))
         let data = stopped.transactionData
         enqueueTransactionMessage(
@@ -180,11 +173,12 @@ extension StationCore {
                 reason: reason, transactionData: data.isEmpty ? nil : data),
             transaction: transaction.number, transactionId: transaction.transactionId)
         cancel(.sampledMeterValues(connector: id))
-        connectors[index].sampleOrigin = nil
+        connectors[index].samplingEnded()
         removeTransactionProfiles(transaction: transaction.number)
+        // Between the two: the limits are recomputed without the sampling origin but
+        // still with the EVSE block and the energy cap.
         applyChargingLimits()
-        connectors[index].evseBlock = nil
-        connectors[index].energyCapWh = nil
+        connectors[index].energyLimitsEnded()
         updatePower(index)
         emit(
             .transaction(
@@ -193,7 +187,7 @@ extension StationCore {
                     idTag: transaction.idTag.value, reason: reason)))
         releaseAfterSession(index, transaction: transaction, reason: reason)
         persistConnector(index)
-        if pendingReset != nil { completeResetIfDelivered() }
+        if resets.isPending { completeResetIfDelivered() }
     }
 
     /// After a stop: unlock the cable unless the rules keep it locked, and show Finishing
@@ -205,12 +199,12 @@ extension StationCore {
             || (reason == .evDisconnected && config.bool(.unlockConnectorOnEVSideDisconnect) != true)
         if connectors[index].record.locked {
             if keepLocked {
-                connectors[index].lockedFor = (transaction.idTag, transaction.parentIdTag)
+                connectors[index].keepLocked(for: transaction.idTag, parent: transaction.parentIdTag)
             } else {
                 connectors[index].unlock()
             }
         }
-        connectors[index].record.finishing = true
+        connectors[index].finish()
         refreshStatus(id)
         if !connectors[index].record.evConnected {
             leaveIfUnlocked(index)
@@ -222,10 +216,7 @@ extension StationCore {
         guard !connectors[index].record.evConnected, !connectors[index].record.locked,
             transactions.active(on: connectors[index].id) == nil
         else { return }
-        connectors[index].record.cableInSocket = false
-        connectors[index].record.finishing = false
-        connectors[index].record.ev = nil
-        connectors[index].endPreparing()
+        connectors[index].cableTaken()
         refreshStatus(connectors[index].id)
     }
 
@@ -237,7 +228,7 @@ extension StationCore {
         connectors[index].advanceMeter(to: now)
         let delivered = connectors[index].record.meterWh - Double(transaction.meterStartWh)
         if maxEnergy > 0, delivered < maxEnergy {
-            connectors[index].energyCapWh = Double(transaction.meterStartWh) + maxEnergy
+            connectors[index].capEnergy(atWh: Double(transaction.meterStartWh) + maxEnergy)
             notice("connector \(connectors[index].id): idTag not accepted; \(Int(maxEnergy)) Wh still allowed")
             updatePower(index)
         } else {
@@ -250,7 +241,7 @@ extension StationCore {
         if config.bool(.stopTransactionOnInvalidId) == true {
             stopTransaction(connector: id, reason: .deAuthorized, idTag: nil)
         } else {
-            connectors[index].evseBlock = "idTag not accepted by the central system"
+            connectors[index].blockEnergy("idTag not accepted by the central system")
             updatePower(index)
             refreshStatus(id)
         }

@@ -12,11 +12,13 @@ import Foundation
 /// OCPP action, `Station/` the connector, meter, authorization and delivery machinery.
 public struct StationCore: Sendable {
     public let profile: StationProfile
-    var config: ConfigurationStore
-    /// Keys written since the factory (and so present in the store).
-    var configurationWritten: Set<StandardKey> = []
+    /// The configuration keys, the keys written and the revision
+    /// (`Configuration/StationConfiguration.swift`).
+    var configuration: StationConfiguration
+    /// The configuration values in force.
+    var config: ConfigurationStore { configuration.store }
     /// Counts configuration changes, so that observers know when to read it again.
-    public internal(set) var configurationRevision = 0
+    public var configurationRevision: Int { configuration.revision }
     /// Connectors 1…N at indices 0…N-1.
     var connectors: [Connector]
     /// Connector 0: the station's own availability and faults.
@@ -31,8 +33,10 @@ public struct StationCore: Sendable {
     var reservations: ReservationBook
     /// The installed charging profiles (`SmartCharging/ChargingProfileStore.swift`).
     var chargingProfiles: ChargingProfileStore
-    var counters: DurableCounters
-    var firmwareVersion: String?
+    /// Transaction numbers and queue sequences (`Transactions/StationCounters.swift`).
+    var counters: StationCounters
+    /// The firmware version saved by the store, if any; else the profile's is reported.
+    let firmwareVersion: String?
 
     /// Where the station stands with the central system
     /// (`Registration/RegistrationMachine.swift`).
@@ -49,9 +53,8 @@ public struct StationCore: Sendable {
     /// Station time to wall-clock time (`Clock/WallClock.swift`).
     var clock = WallClock()
     var effects = StationEffects()
-    var pendingReset: ResetType?
-    /// A reboot is under way until then (station time): the link stays down.
-    var rebootingUntil: Timestamp?
+    /// The reset pending and the reboot under way (`Reset/ResetMachine.swift`).
+    var resets = ResetMachine()
     var lastHeartbeatResponse: Timestamp?
 
     /// A station from its profile and what it remembered. `now` is only a starting
@@ -61,14 +64,7 @@ public struct StationCore: Sendable {
         ids: MessageIdGenerator = .uuid(), seed: UInt64 = UInt64.random(in: 0...UInt64.max)
     ) throws(ProfileError) {
         self.profile = profile
-        var config = try ConfigurationStore(profile: profile)
-        for (name, value) in durable.configuration {
-            if let key = StandardKey(name: name), config.supports(key) {
-                config.set(key, value)
-                configurationWritten.insert(key)
-            }
-        }
-        self.config = config
+        configuration = try StationConfiguration(profile: profile, saved: durable.configuration)
         connectors = profile.connectors.map { hardware in
             let record = durable.connectors.first { $0.id == hardware.id } ?? ConnectorRecord(id: hardware.id)
             return Connector(hardware: hardware, record: record, now: now)
@@ -79,21 +75,17 @@ public struct StationCore: Sendable {
         outbox = Outbox(transactionMessages: durable.messageQueue)
         reservations = ReservationBook(durable.reservations)
         chargingProfiles = ChargingProfileStore(durable.chargingProfiles)
-        counters = durable.counters
+        counters = StationCounters(durable.counters)
         firmwareVersion = durable.firmwareVersion
         self.ids = ids
         link = Link(seed: seed)
         self.now = now
-        powerLossRecovery = durable.cleanShutdown ? nil : durable.lastActivity
-        resumingAfterQuit = durable.cleanShutdown
+        recovery = PowerOnRecovery(cleanShutdown: durable.cleanShutdown, lastActivity: durable.lastActivity)
     }
 
-    /// The last run ended with `quit`, not a power cut.
-    var resumingAfterQuit = false
-
-    /// Set at creation to the last time anything was persisted; consumed by `.powerOn`
-    /// to close transactions the power cut interrupted.
-    var powerLossRecovery: Timestamp?
+    /// A `quit` to resume from or a power cut to recover from, taken by `.powerOn`
+    /// (`Reset/PowerOnRecovery.swift`).
+    var recovery: PowerOnRecovery
 
     /// Reacts to one input at station time `time`: a monotonic clock, never earlier than
     /// the previous input's. `wallClock`: the host's wall clock at that moment, when the
@@ -143,10 +135,6 @@ public struct StationCore: Sendable {
 
     mutating func persistConnector(_ index: Int) {
         persist(.connector(connectors[index].record))
-    }
-
-    mutating func persistCounters() {
-        persist(.counters(counters))
     }
 
     // MARK: Lookup

@@ -84,7 +84,7 @@ extension StationCore {
             heldOffline: link.heldOffline, registration: registration.state.status,
             heartbeatInterval: config.int(.heartbeatInterval), lastHeartbeat: lastHeartbeatResponse,
             reconnectIn: timers.deadline(of: .reconnect).map { max(0, time.milliseconds(until: $0)) },
-            rebootingIn: rebootingUntil.map { max(0, time.milliseconds(until: $0)) },
+            rebootingIn: resets.rebootingUntil.map { max(0, time.milliseconds(until: $0)) },
             queuedTransactionMessages: outbox.transactionMessages.count,
             station: ConnectorSnapshot(
                 id: 0, type: "station", cable: nil, hasLock: false, locked: false, lockBroken: false,
@@ -136,7 +136,7 @@ extension StationCore {
     /// applying every `StoreChange` emitted so far (tests check exactly that).
     public var durableState: DurableState {
         var state = DurableState()
-        for key in configurationWritten { state.configuration[key.rawValue] = config.value(key) }
+        state.configuration = configuration.durableValues
         state.authorizationCache = authorization.cacheEntries
         state.localList = authorization.localList
         state.transactions = transactions.all
@@ -144,7 +144,7 @@ extension StationCore {
         state.connectors = [station.record] + connectors.map(\.record)
         state.reservations = reservations.all
         state.chargingProfiles = chargingProfiles.all
-        state.counters = counters
+        state.counters = counters.values
         state.firmwareVersion = firmwareVersion
         return state
     }

@@ -174,4 +174,113 @@ struct OwnedPartsTests {
         registration.restart()
         #expect(registration.triggered() == .cancelRetry)
     }
+
+    // MARK: ResetMachine
+
+    @Test func resetMachine_secondRequest_isDropped_andCarryingOut_cancelsTheDeadline_OCPP16_5_14() {
+        var resets = ResetMachine()
+        #expect(resets.requested(.soft) == .armDeadline(afterSeconds: ResetMachine.softResetWaitSeconds))
+        #expect(resets.requested(.hard) == nil)
+        #expect(resets.isPending)
+        let carried = resets.carryOut()
+        #expect(carried?.type == .soft)
+        #expect(carried?.action == .cancelDeadline)
+        #expect(resets.carryOut() == nil)
+        #expect(resets.requested(.hard) == .armDeadline(afterSeconds: ResetMachine.hardResetWaitSeconds))
+    }
+
+    @Test func resetMachine_reboot_lastsUntilItsEnd() {
+        var resets = ResetMachine()
+        #expect(resets.rebootBegan(at: Self.t0, seconds: 3) == .armRebootEnd(at: Self.t0.adding(seconds: 3)))
+        #expect(resets.isRebooting)
+        #expect(resets.rebootingUntil == Self.t0.adding(seconds: 3))
+        resets.rebootEnded()
+        #expect(!resets.isRebooting)
+    }
+
+    // MARK: Connector
+
+    @Test func connector_plugIn_takesTheNextEVsPower_once_andTheCableStaysInTheSocket() {
+        var connector = Connector(hardware: TestProfiles.socket, record: ConnectorRecord(id: 1), now: Self.t0)
+        connector.setNextEVMaxPower(7_000)
+        connector.plugIn(defaults: EVDefaults())
+        #expect(connector.record.evConnected && connector.record.cableInSocket)
+        #expect(connector.record.ev?.maxPowerW == 7_000)
+        #expect(connector.record.nextEVMaxPowerW == nil)
+        connector.unplugEV()
+        #expect(!connector.record.evConnected && connector.isOccupied)
+        connector.finish()
+        connector.cableTaken()
+        #expect(!connector.isOccupied && !connector.record.finishing && connector.record.ev == nil)
+    }
+
+    @Test func connector_transactionBegan_clearsTheLastSessionsLimits_OCPP16_3_5_4() {
+        var connector = Connector(hardware: TestProfiles.socket, record: ConnectorRecord(id: 1), now: Self.t0)
+        connector.capEnergy(atWh: 500)
+        connector.blockEnergy("blocked")
+        connector.keepLocked(for: "ALICE", parent: nil)
+        connector.transactionBegan(at: Self.t0)
+        #expect(connector.energyCapWh == nil && connector.evseBlock == nil && connector.lockedFor == nil)
+        #expect(connector.sampleOrigin == Self.t0)
+        connector.blockEnergy("blocked")
+        connector.samplingEnded()
+        #expect(connector.sampleOrigin == nil && connector.evseBlock == "blocked")
+        connector.energyLimitsEnded()
+        #expect(connector.evseBlock == nil)
+    }
+
+    @Test func connector_lockFreed_clearsOnlyTheLockFailure() {
+        var connector = Connector(hardware: TestProfiles.socket, record: ConnectorRecord(id: 1), now: Self.t0)
+        connector.beginPreparing(at: Self.t0)
+        connector.lockFailed()
+        #expect(connector.record.fault?.code == .connectorLockFailure && connector.preparing == nil)
+        connector.lockJammed()
+        connector.lockFreed()
+        #expect(connector.record.fault == nil && !connector.record.lockBroken)
+        connector.raiseFault(.groundFailure, info: nil)
+        connector.lockJammed()
+        connector.lockFreed()
+        #expect(connector.record.fault?.code == .groundFailure)
+        connector.clearFaults()
+        #expect(connector.record.fault == nil)
+    }
+
+    // MARK: StationConfiguration
+
+    @Test func stationConfiguration_savedValuesAreWritten_butOnlyChangesCount() throws {
+        var configuration = try StationConfiguration(
+            profile: TestProfiles.twoConnectors, saved: ["heartbeatinterval": "120", "NoSuchKey": "1"])
+        #expect(configuration.store.int(.heartbeatInterval) == 120)
+        #expect(configuration.durableValues == ["HeartbeatInterval": "120"])
+        #expect(configuration.revision == 0)
+        #expect(
+            configuration.set(.connectionTimeOut, "90") == .configuration(key: "ConnectionTimeOut", value: "90"))
+        #expect(configuration.revision == 1)
+        #expect(configuration.durableValues == ["HeartbeatInterval": "120", "ConnectionTimeOut": "90"])
+    }
+
+    // MARK: PowerOnRecovery
+
+    @Test func powerOnRecovery_eachIsTakenOnce_OCPP16_4_2_1() {
+        var afterQuit = PowerOnRecovery(cleanShutdown: true, lastActivity: Self.t0)
+        #expect(afterQuit.takePowerLoss() == nil)
+        #expect(afterQuit.takeResumeAfterQuit() == .cleanShutdown(false))
+        #expect(afterQuit.takeResumeAfterQuit() == nil)
+        var afterCut = PowerOnRecovery(cleanShutdown: false, lastActivity: Self.t0)
+        #expect(afterCut.takeResumeAfterQuit() == nil)
+        #expect(afterCut.takePowerLoss() == Self.t0)
+        #expect(afterCut.takePowerLoss() == nil)
+    }
+
+    // MARK: StationCounters
+
+    @Test func stationCounters_handOutEachNumberOnce_withTheCountersPastIt() {
+        var counters = StationCounters(DurableCounters())
+        let first = counters.takeTransactionNumber()
+        #expect(first.number == 1)
+        #expect(first.change == .counters(counters.values))
+        #expect(counters.takeTransactionNumber().number == 2)
+        #expect(counters.takeQueueSequence().sequence == 1)
+        #expect(counters.values.nextTransactionNumber == 3 && counters.values.nextQueueSequence == 2)
+    }
 }

@@ -13,13 +13,13 @@ extension StationCore {
     {
         do {
             let payload = try PayloadEncoder.encodeText(request)
+            let (sequence, countersChange) = counters.takeQueueSequence()
             let message = QueuedMessage(
-                sequence: counters.nextQueueSequence, action: R.action, transaction: transaction, payload: payload,
+                sequence: sequence, action: R.action, transaction: transaction, payload: payload,
                 payloadTransactionId: transactionId, attempts: 0, notBefore: nil)
-            counters.nextQueueSequence += 1
             outbox.enqueue(transactionMessage: message, online: isOnline)
             persist(.queued(message))
-            persistCounters()
+            persist(countersChange)
         } catch {
             reportError("internal: cannot encode \(R.action): \(error)")
         }
@@ -104,6 +104,6 @@ extension StationCore {
         outbox.dequeue(sequence)
         persist(.dequeued(sequence: sequence))
         cancel(.transactionRetry)
-        if pendingReset != nil { completeResetIfDelivered() }
+        if resets.isPending { completeResetIfDelivered() }
     }
 }

@@ -8,9 +8,8 @@
 extension StationCore {
     mutating func powerOn() {
         registration.restart()
-        if resumingAfterQuit {
-            resumingAfterQuit = false
-            persist(.cleanShutdown(false))
+        if let change = recovery.takeResumeAfterQuit() {
+            persist(change)
             let running = transactions.running.count
             if running > 0 { notice("\(running) transaction\(running == 1 ? "" : "s") resumed after quit") }
         }
@@ -48,7 +47,7 @@ extension StationCore {
     }
 
     mutating func requestConnection() {
-        apply(link.requestConnection(rebooting: rebootingUntil != nil))
+        apply(link.requestConnection(rebooting: resets.isRebooting))
     }
 
     mutating func linkUp() {
@@ -80,7 +79,7 @@ extension StationCore {
         }
         registration.linkDown()
         cancel(.heartbeat)
-        apply(link.nextAttempt(wasConnected: wasConnected, rebooting: rebootingUntil != nil))
+        apply(link.nextAttempt(wasConnected: wasConnected, rebooting: resets.isRebooting))
     }
 
     mutating func reconnectDue() {
@@ -109,7 +108,7 @@ extension StationCore {
 
     /// Close and reopen the link (new credentials, security profile, reboot).
     mutating func restartLink(reason: String) {
-        apply(link.restart(reason: reason, rebooting: rebootingUntil != nil))
+        apply(link.restart(reason: reason, rebooting: resets.isRebooting))
     }
 }
 

@@ -44,8 +44,7 @@ extension StationCore {
         let offers = StationLimitSharing.offers(limitW: stationW, capsW: caps, demandsW: demands)
         for index in connectors.indices {
             let limit: Double? = stationW == nil && own[index] == nil ? nil : offers[index]
-            let changed = connectors[index].limitW != limit
-            connectors[index].limitW = limit
+            let changed = connectors[index].setLimit(limit)
             let draw = demands[index] > 0 ? min(offeredPowerW(index), connectors[index].record.ev?.maxPowerW ?? 0) : 0
             setPower(index, draw)
             if changed { refreshStatus(connectors[index].id) }
