@@ -8,8 +8,7 @@ extension StationCore {
         let targets: [Int]
         if request.connectorId == 0 {
             targets = Array(connectors.indices)
-            station.record.operative = operative
-            persist(.connector(station.record))
+            persist(.connector(station.setOperative(operative)))
             refreshStatus(0)
         } else if let index = index(of: request.connectorId) {
             targets = [index]

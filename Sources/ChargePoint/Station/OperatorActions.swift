@@ -289,8 +289,7 @@ extension StationCore {
             return
         }
         if id == 0 {
-            station.record.fault = ConnectorRecord.Fault(code: code, info: info)
-            persist(.connector(station.record))
+            persist(.connector(station.raiseFault(code, info: info)))
             refreshStatus(0)
             return
         }
@@ -314,8 +313,11 @@ extension StationCore {
 
     private mutating func clearFault(_ id: Int) {
         if id == 0 {
-            station.record.fault = nil
-            persist(.connector(station.record))
+            guard let cleared = station.clearFault() else {
+                reportError("the station has no fault to clear")
+                return
+            }
+            persist(.connector(cleared))
             refreshStatus(0)
             return
         }

@@ -150,6 +150,27 @@ public struct StationCore: Sendable {
 
 /// The station's own "connector 0".
 struct StationUnit: Sendable {
-    var record: ConnectorRecord
+    private(set) var record: ConnectorRecord
     var status = StatusTracker()
+
+    init(record: ConnectorRecord) { self.record = record }
+
+    /// A station-wide fault (connector 0, OCPP 1.6 §4.9): the record to save.
+    mutating func raiseFault(_ code: ChargePointErrorCode, info: String?) -> ConnectorRecord {
+        record.fault = ConnectorRecord.Fault(code: code, info: info)
+        return record
+    }
+
+    /// The record to save, or nil when there was no fault to clear.
+    mutating func clearFault() -> ConnectorRecord? {
+        guard record.fault != nil else { return nil }
+        record.fault = nil
+        return record
+    }
+
+    /// ChangeAvailability of connector 0 (§5.2): the record to save.
+    mutating func setOperative(_ operative: Bool) -> ConnectorRecord {
+        record.operative = operative
+        return record
+    }
 }

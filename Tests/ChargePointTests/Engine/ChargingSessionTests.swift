@@ -205,6 +205,18 @@ struct ChargingSessionTests {
         #expect(station.snapshot.connectors[0].evMaxPowerW == 11_000)
     }
 
+    /// `clear 0` answers like `clear <c>`: a fault to clear, or why not.
+    @Test func clearingTheStation_withoutAFault_says_so() throws {
+        var station = try StationHarness.booted()
+        station.command(.fault(connector: 0, code: .otherError, info: "test"))
+        #expect(station.status(0) == .faulted)
+        station.command(.clear(connector: 0))
+        #expect(station.status(0) == .available)
+        #expect(station.errors.isEmpty)
+        station.command(.clear(connector: 0))
+        #expect(station.errors == ["the station has no fault to clear"])
+    }
+
     @Test func badCommands_changeNothing_andSayWhy() throws {
         var station = try StationHarness.booted()
         station.clearHistory()
