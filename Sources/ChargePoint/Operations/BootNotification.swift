@@ -9,14 +9,11 @@
 extension StationCore {
     static let defaultBootRetrySeconds = 60
 
+    /// The profile's identity, with the firmware version an update installed.
     var bootNotificationRequest: BootNotificationRequest {
-        let identity = profile.identity
-        return BootNotificationRequest(
-            chargePointVendor: identity.vendor, chargePointModel: identity.model,
-            chargePointSerialNumber: identity.serialNumber, chargeBoxSerialNumber: identity.chargeBoxSerialNumber,
-            firmwareVersion: firmwareVersion.map(CiString50.init(truncating:)) ?? identity.firmwareVersion,
-            iccid: identity.iccid, imsi: identity.imsi, meterType: identity.meterType,
-            meterSerialNumber: identity.meterSerialNumber)
+        var request = profile.identity
+        if let installed = firmwareVersion { request.firmwareVersion = CiString50(truncating: installed) }
+        return request
     }
 
     mutating func sendBootNotification() {

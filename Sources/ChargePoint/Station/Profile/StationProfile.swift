@@ -58,34 +58,27 @@ public struct StationProfile: Sendable, Equatable {
     public func supports(_ profile: FeatureProfile) -> Bool { featureProfiles.contains(profile) }
 }
 
-/// The fields of BootNotification.req (OCPP 1.6 §6.3), with their limits.
-public struct StationIdentity: Sendable, Equatable {
-    public var vendor: CiString20
-    public var model: CiString20
-    public var serialNumber: CiString25?
-    public var chargeBoxSerialNumber: CiString25?
-    public var firmwareVersion: CiString50?
-    public var iccid: CiString20?
-    public var imsi: CiString20?
-    public var meterType: CiString25?
-    public var meterSerialNumber: CiString25?
+/// Who the station is: exactly the fields of BootNotification.req (OCPP 1.6 §6.3), with
+/// their limits, so the profile and the message cannot drift apart. The profile's names
+/// (`vendor`, `model`, `serialNumber`) read the payload's.
+public typealias StationIdentity = BootNotificationRequest
 
+extension BootNotificationRequest {
     public init(
         vendor: CiString20, model: CiString20, serialNumber: CiString25? = nil,
         chargeBoxSerialNumber: CiString25? = nil,
         firmwareVersion: CiString50? = nil, iccid: CiString20? = nil, imsi: CiString20? = nil,
         meterType: CiString25? = nil, meterSerialNumber: CiString25? = nil
     ) {
-        self.vendor = vendor
-        self.model = model
-        self.serialNumber = serialNumber
-        self.chargeBoxSerialNumber = chargeBoxSerialNumber
-        self.firmwareVersion = firmwareVersion
-        self.iccid = iccid
-        self.imsi = imsi
-        self.meterType = meterType
-        self.meterSerialNumber = meterSerialNumber
+        self.init(
+            chargePointVendor: vendor, chargePointModel: model, chargePointSerialNumber: serialNumber,
+            chargeBoxSerialNumber: chargeBoxSerialNumber, firmwareVersion: firmwareVersion, iccid: iccid, imsi: imsi,
+            meterType: meterType, meterSerialNumber: meterSerialNumber)
     }
+
+    public var vendor: CiString20 { chargePointVendor }
+    public var model: CiString20 { chargePointModel }
+    public var serialNumber: CiString25? { chargePointSerialNumber }
 }
 
 /// One connector's hardware.
