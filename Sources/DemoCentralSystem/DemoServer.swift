@@ -36,23 +36,19 @@ public final class DemoServer: @unchecked Sendable {
     public init(cards: [DemoCard]) {
         centralSystem = DemoCentralSystem(cards: cards)
         protocols.initialize(repeating: lws_protocols(), count: 3)
-        protocols[0].name = UnsafePointer(strdup("http"))
-        protocols[0].callback = { wsi, reason, user, input, length in
+        protocols[0] = LibwebsocketsIO.protocolEntry("http") { wsi, reason, user, input, length in
             lws_callback_http_dummy(wsi, reason, user, input, length)
         }
-        protocols[1].name = UnsafePointer(strdup("ocpp1.6"))
-        protocols[1].callback = { wsi, reason, user, input, length in
+        protocols[1] = LibwebsocketsIO.protocolEntry("ocpp1.6") { wsi, reason, user, input, length in
             guard let wsi, let server = LibwebsocketsIO.owner(of: wsi, as: DemoServer.self) else {
                 return lws_callback_http_dummy(wsi, reason, user, input, length)
             }
             return server.callback(wsi, reason, user, input, length)
         }
-        protocols[1].rx_buffer_size = 65536
     }
 
     deinit {
-        free(UnsafeMutableRawPointer(mutating: protocols[0].name))
-        free(UnsafeMutableRawPointer(mutating: protocols[1].name))
+        LibwebsocketsIO.freeProtocolNames(protocols, count: 2)
         protocols.deallocate()
         free(interface)
     }

@@ -30,4 +30,25 @@ package enum LibwebsocketsIO {
         guard let context = lws_get_context(wsi), let owner = lws_context_user(context) else { return nil }
         return Unmanaged<Owner>.fromOpaque(owner).takeUnretainedValue()
     }
+
+    /// An lws protocol entry named `name` (the OCPP-J subprotocol, "ocpp1.6", or "http")
+    /// calling `callback`, with room for whole OCPP messages. Its name is allocated:
+    /// `freeProtocolNames` releases it.
+    package typealias Callback =
+        @convention(c) (OpaquePointer?, lws_callback_reasons, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, Int)
+        -> Int32
+
+    package static func protocolEntry(_ name: String, _ callback: Callback) -> lws_protocols {
+        var entry = lws_protocols()
+        entry.name = UnsafePointer(strdup(name))
+        entry.callback = callback
+        entry.rx_buffer_size = 65536
+        return entry
+    }
+
+    /// Frees the names of `count` entries made by `protocolEntry` (the table itself is the
+    /// caller's).
+    package static func freeProtocolNames(_ table: UnsafeMutablePointer<lws_protocols>, count: Int) {
+        for index in 0..<count { free(UnsafeMutableRawPointer(mutating: table[index].name)) }
+    }
 }

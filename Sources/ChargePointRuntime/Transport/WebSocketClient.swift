@@ -94,21 +94,19 @@ public final class WebSocketClient: @unchecked Sendable {
         keepAlive.initialize(to: tl_timer())
         wakeTimer.initialize(to: tl_timer())
         protocols.initialize(repeating: lws_protocols(), count: 2)
-        protocols[0].name = UnsafePointer(strdup("ocpp1.6"))
-        protocols[0].callback = { wsi, reason, user, input, length in
+        protocols[0] = LibwebsocketsIO.protocolEntry("ocpp1.6") { wsi, reason, user, input, length in
             guard let wsi, let client = LibwebsocketsIO.owner(of: wsi, as: WebSocketClient.self) else {
                 return lws_callback_http_dummy(wsi, reason, user, input, length)
             }
             return client.callback(wsi, reason, user, input, length)
         }
-        protocols[0].rx_buffer_size = 65536
     }
 
     deinit {
         retryPolicy.deallocate()
         keepAlive.deallocate()
         wakeTimer.deallocate()
-        free(UnsafeMutableRawPointer(mutating: protocols[0].name))
+        LibwebsocketsIO.freeProtocolNames(protocols, count: 1)
         protocols.deallocate()
         for string in strings + connectionStrings { free(string) }
     }
