@@ -60,3 +60,21 @@ struct ConnectorShareRenderingTests {
         #expect(Self.pane(snapshot).contains("limit 4.0 kW"))
     }
 }
+
+/// The Connectors box never draws over its own frame (issue 12 §7): with a station-wide
+/// fault line at 80x24 the last connector that does not fit is left out.
+@Suite("Connectors pane frame")
+struct ConnectorsPaneFrameTests {
+    @Test func aStationFaultLine_neverPushesAConnectorOntoTheBorder() throws {
+        var station = try ScriptedStation()
+        station.command(.fault(connector: 0, code: .otherError, info: nil))
+        for height in 4...8 {
+            var surface = Surface(rows: height, columns: 48)
+            ConnectorsPane(snapshot: station.snapshot, selected: 1, glyphs: .unicode)
+                .draw(Rect(top: 0, left: 0, height: height, width: 48), into: &surface)
+            let lines = surface.text.split(separator: "\n", omittingEmptySubsequences: false)
+            let bottom = String(lines[height - 1])
+            #expect(bottom.hasPrefix("└") && !bottom.contains("meter"), "height \(height):\n\(surface.text)")
+        }
+    }
+}

@@ -23,7 +23,7 @@ struct ConnectorsPane {
             row += 1
         }
         for connector in snapshot.connectors {
-            guard row + 1 < inner.bottom + 1 else { break }
+            guard row + 1 < inner.bottom else { break }  // both lines inside the frame
             draw(connector, row: row, inner, into: &surface)
             row += 2
         }
