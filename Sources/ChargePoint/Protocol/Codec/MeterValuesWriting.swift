@@ -24,10 +24,7 @@ extension MeterValuesRequest: SelfWritingPayload {
             writer.integer(transactionId)
         }
         writer.raw(#","meterValue":["#)
-        for (position, value) in meterValue.enumerated() {
-            if position > 0 { writer.mark(",") }
-            value.write(to: &writer)
-        }
+        writer.elements(meterValue) { value, writer in value.write(to: &writer) }
         writer.raw("]}")
     }
 }
@@ -37,10 +34,7 @@ extension MeterValue {
         writer.raw(#"{"timestamp":"#)
         writer.string(timestamp.rfc3339)
         writer.raw(#","sampledValue":["#)
-        for (position, value) in sampledValue.enumerated() {
-            if position > 0 { writer.mark(",") }
-            value.write(to: &writer)
-        }
+        writer.elements(sampledValue) { value, writer in value.write(to: &writer) }
         writer.raw("]}")
     }
 }

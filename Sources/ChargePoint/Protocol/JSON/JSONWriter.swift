@@ -98,6 +98,15 @@ struct JSONWriter {
     }
 
     /// A whole document, members in their stored order.
+    /// The elements of a JSON array, comma-separated, each written by `element`; the
+    /// brackets are the caller's (they usually close a member written with `raw`).
+    mutating func elements<C: Collection>(_ items: C, _ element: (C.Element, inout JSONWriter) -> Void) {
+        for (position, item) in items.enumerated() {
+            if position > 0 { mark(",") }
+            element(item, &self)
+        }
+    }
+
     mutating func value(_ value: JSONValue) {
         switch value {
         case .null: null()
