@@ -41,10 +41,35 @@ final class ConsoleProcess {
         getuid() != 0 || FileManager.default.isExecutableFile(atPath: runuser)
     }
 
+    /// The binary and the Assets beside it, copied once into a directory everyone may
+    /// read: the checkout itself may sit under a private directory (a CI clone in a
+    /// 0700 `mktemp -d`), which `nobody` cannot enter.
+    static let unprivilegedBinary: Result<URL, any Error> = Result {
+        let manager = FileManager.default
+        let directory = URL(fileURLWithPath: NSTemporaryDirectory())
+            .appendingPathComponent("ocpp-console-unprivileged-\(UUID().uuidString)")
+        try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+        try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
+        let copy = directory.appendingPathComponent("ocpp-console")
+        try manager.copyItem(at: binary, to: copy)
+        try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.path)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let assets = directory.appendingPathComponent("Assets")
+        try manager.copyItem(at: root.appendingPathComponent("Assets"), to: assets)
+        let paths = [assets.path] + (manager.subpaths(atPath: assets.path) ?? []).map { assets.path + "/" + $0 }
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            _ = manager.fileExists(atPath: path, isDirectory: &isDirectory)
+            try manager.setAttributes([.posixPermissions: isDirectory.boolValue ? 0o755 : 0o644], ofItemAtPath: path)
+        }
+        return copy
+    }
+
     init(_ arguments: [String], environment: [String: String] = [:], unprivileged: Bool = false) throws {
         if unprivileged, getuid() == 0 {
             process.executableURL = URL(fileURLWithPath: Self.runuser)
-            process.arguments = ["-u", "nobody", "--", Self.binary.path] + arguments
+            process.arguments = ["-u", "nobody", "--", try Self.unprivilegedBinary.get().path] + arguments
         } else {
             process.executableURL = Self.binary
             process.arguments = arguments
