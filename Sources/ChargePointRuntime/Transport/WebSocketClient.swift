@@ -219,9 +219,21 @@ public final class WebSocketClient: @unchecked Sendable {
 
     private func serviceLoop(_ context: OpaquePointer) {
         tl_timer_schedule(context, keepAlive, 1_000_000)
+        // Observers' threads are woken once the answer is on the wire, not before it
+        // (`DeferredWake`); a round that could not write yet holds them one round more.
+        DeferredWake.hold()
+        var roundsHeld = 0
         while !lock.withLock({ stopping }) {
             if lws_service(context, 0) < 0 { break }
+            if DeferredWake.hasPending {
+                roundsHeld += 1
+                if outgoing.isEmpty || roundsHeld > 1 {
+                    DeferredWake.flush()
+                    roundsHeld = 0
+                }
+            }
         }
+        DeferredWake.release()
         tl_timer_cancel(keepAlive)
         tl_timer_cancel(wakeTimer)
         lws_context_destroy(context)
