@@ -23,13 +23,7 @@ struct IdTagCaseTests {
     @Test("§3.5.2, §5.15, §7.28: the local list knows a card in any spelling, and its verdict is final")
     func localList_anyCase() throws {
         var station = try Self.all()
-        _ = station.csmsRequest(
-            SendLocalListRequest(
-                listVersion: 1,
-                localAuthorizationList: [
-                    AuthorizationData(idTag: "List-OK", idTagInfo: IdTagInfo(status: .accepted)),
-                    AuthorizationData(idTag: "List-Blocked", idTagInfo: IdTagInfo(status: .blocked)),
-                ], updateType: .full))
+        station.sendFullLocalList(version: 1, ["List-OK": .accepted, "List-Blocked": .blocked])
         station.plugAndSwipe(idTag: "LIST-BLOCKED", connector: 1)
         #expect(station.sentCalls(.authorize).isEmpty)
         #expect(station.status(1) == .preparing)

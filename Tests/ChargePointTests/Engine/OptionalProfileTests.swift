@@ -10,13 +10,7 @@ struct OptionalProfileTests {
     @Test func localList_fullAndDifferential_andItsVersion() throws {
         var station = try Self.all()
         #expect(station.csmsRequest(GetLocalListVersionRequest())?.listVersion == 0)
-        let full = SendLocalListRequest(
-            listVersion: 3,
-            localAuthorizationList: [
-                AuthorizationData(idTag: "LIST-OK", idTagInfo: IdTagInfo(status: .accepted)),
-                AuthorizationData(idTag: "LIST-BLOCKED", idTagInfo: IdTagInfo(status: .blocked)),
-            ], updateType: .full)
-        #expect(station.csmsRequest(full)?.status == .accepted)
+        #expect(station.sendFullLocalList(version: 3, ["LIST-OK": .accepted, "LIST-BLOCKED": .blocked]) == .accepted)
         #expect(station.csmsRequest(GetLocalListVersionRequest())?.listVersion == 3)
         let stale = SendLocalListRequest(listVersion: 3, localAuthorizationList: [], updateType: .differential)
         #expect(station.csmsRequest(stale)?.status == .versionMismatch)
@@ -36,13 +30,7 @@ struct OptionalProfileTests {
 
     @Test func localList_authorizesOffline_andItsVerdictIsFinal() throws {
         var station = try Self.all()
-        _ = station.csmsRequest(
-            SendLocalListRequest(
-                listVersion: 1,
-                localAuthorizationList: [
-                    AuthorizationData(idTag: "LIST-OK", idTagInfo: IdTagInfo(status: .accepted)),
-                    AuthorizationData(idTag: "LIST-BLOCKED", idTagInfo: IdTagInfo(status: .blocked)),
-                ], updateType: .full))
+        station.sendFullLocalList(version: 1, ["LIST-OK": .accepted, "LIST-BLOCKED": .blocked])
         station.plugAndSwipe(idTag: "LIST-BLOCKED", connector: 1)
         #expect(station.sentCalls(.authorize).isEmpty)
         #expect(station.status(1) == .preparing)

@@ -57,7 +57,8 @@ struct StationHarness: CustomStringConvertible {
         link = HarnessLink()
         now = time
         driver = StationDriver(
-            core: try StationCore(profile: profile, durable: durable, now: time, ids: .sequential(prefix: "cp-"), seed: 42))
+            core: try StationCore(
+                profile: profile, durable: durable, now: time, ids: .sequential(prefix: "cp-"), seed: 42))
     }
 
     /// A station powered on, connected, booted and with its first statuses delivered.
@@ -79,6 +80,21 @@ struct StationHarness: CustomStringConvertible {
     mutating func plugAndSwipe(idTag: String, connector: Int) {
         command(.plug(connector: connector))
         command(.swipe(idTag: idTag, connector: connector))
+    }
+
+    /// A full SendLocalList.req (§5.15) of `entries` (idTag → status) from the central
+    /// system: the station's answer.
+    @discardableResult
+    mutating func sendFullLocalList(version: Int, _ entries: KeyValuePairs<IdToken, AuthorizationStatus>)
+        -> UpdateStatus?
+    {
+        csmsRequest(
+            SendLocalListRequest(
+                listVersion: version,
+                localAuthorizationList: entries.map {
+                    AuthorizationData(idTag: $0.key, idTagInfo: IdTagInfo(status: $0.value))
+                },
+                updateType: .full))?.status
     }
 
     /// ChangeConfiguration.req of `key` to `value` from the central system: the station's answer.
