@@ -62,7 +62,7 @@ public struct ScreenController: Sendable {
             case .configuration(let entries):
                 let text = entries.map { "\($0.key) = \($0.isKnown ? ($0.value ?? "********") : "(not supported)")" }
                 say(.notice, text.joined(separator: ", "), at: time)
-            case .snapshot, .connector, .transaction, .meter, .registration:
+            case .snapshot, .connector, .transaction, .meter, .registration, .transfer:
                 break
             }
         }

@@ -42,13 +42,22 @@ public struct StationDriver: Sendable {
     public mutating func handle<Link: LinkTransport, Store: StationStore>(
         _ input: StationInput, at time: Timestamp, wallClock: Timestamp? = nil, link: inout Link, store: Store
     ) -> [StationEvent] {
+        var transfers = NoTransfers()
+        return handle(input, at: time, wallClock: wallClock, link: &link, store: store, transfers: &transfers)
+    }
+
+    /// Carries out one input, file transfers included (`StationEffects.transfers`).
+    public mutating func handle<Link: LinkTransport, Store: StationStore, Transfers: TransferAgent>(
+        _ input: StationInput, at time: Timestamp, wallClock: Timestamp? = nil, link: inout Link, store: Store,
+        transfers: inout Transfers
+    ) -> [StationEvent] {
         guard failure == nil else { return [] }
         if awaitingAbort {
             // The dead connection's last words: only its end matters.
             guard case .linkDown = input else { return [] }
             awaitingAbort = false
             return [.connection(.disconnected, reason: "power cut")]
-                + handle(.powerOn, at: time, wallClock: wallClock, link: &link, store: store)
+                + handle(.powerOn, at: time, wallClock: wallClock, link: &link, store: store, transfers: &transfers)
         }
         let effects = core.handle(input, at: time, wallClock: wallClock)
         do {
@@ -66,6 +75,7 @@ public struct StationDriver: Sendable {
             case .disconnect(let reason): link.disconnect(reason: reason)
             }
         }
+        for command in effects.transfers { transfers.perform(command, station: core) }
         nextWakeUp = effects.nextWakeUp
         return effects.events
     }
@@ -76,7 +86,20 @@ public struct StationDriver: Sendable {
         at time: Timestamp, wallClock: Timestamp? = nil, ids: MessageIdGenerator = .uuid(),
         seed: UInt64 = UInt64.random(in: 0...UInt64.max), link: inout Link, store: Store
     ) -> [StationEvent] {
+        var transfers = NoTransfers()
+        return powerCut(
+            at: time, wallClock: wallClock, ids: ids, seed: seed, link: &link, store: store, transfers: &transfers)
+    }
+
+    /// A power cut with file transfers under way: they stop with the power, and what
+    /// the store says of them carries on after the boot (`StationCore.resumeFileTransfers`).
+    public mutating func powerCut<Link: LinkTransport, Store: StationStore, Transfers: TransferAgent>(
+        at time: Timestamp, wallClock: Timestamp? = nil, ids: MessageIdGenerator = .uuid(),
+        seed: UInt64 = UInt64.random(in: 0...UInt64.max), link: inout Link, store: Store,
+        transfers: inout Transfers
+    ) -> [StationEvent] {
         guard failure == nil else { return [] }
+        transfers.stopAll()
         var events: [StationEvent] = [.notice("power cut: the station goes dark and comes back")]
         // The link as observers last heard of it: if it was not down, they hear it go.
         let linkWasUp = core.snapshot.connection != .disconnected
@@ -97,7 +120,7 @@ public struct StationDriver: Sendable {
             awaitingAbort = true
         } else {
             if linkWasUp { events.append(.connection(.disconnected, reason: "power cut")) }
-            events += handle(.powerOn, at: time, wallClock: wallClock, link: &link, store: store)
+            events += handle(.powerOn, at: time, wallClock: wallClock, link: &link, store: store, transfers: &transfers)
         }
         return events
     }

@@ -61,7 +61,7 @@ enum OperationRegistry {
             $0.getCompositeSchedule($1)
         },
         .getConfiguration: .received(GetConfigurationRequest.self, .core) { $0.getConfiguration($1) },
-        .getDiagnostics: .received(GetDiagnosticsRequest.self, .firmwareManagement),
+        .getDiagnostics: .received(GetDiagnosticsRequest.self, .firmwareManagement) { $0.getDiagnostics($1) },
         .getLocalListVersion: .received(GetLocalListVersionRequest.self, .localAuthListManagement) {
             $0.getLocalListVersion($1)
         },
@@ -75,7 +75,7 @@ enum OperationRegistry {
         .setChargingProfile: .received(SetChargingProfileRequest.self, .smartCharging) { $0.setChargingProfile($1) },
         .triggerMessage: .received(TriggerMessageRequest.self, .remoteTrigger) { $0.triggerMessage($1) },
         .unlockConnector: .received(UnlockConnectorRequest.self, .core) { $0.unlockConnector($1) },
-        .updateFirmware: .received(UpdateFirmwareRequest.self, .firmwareManagement),
+        .updateFirmware: .received(UpdateFirmwareRequest.self, .firmwareManagement) { $0.updateFirmware($1) },
         // The security extension (whitepaper edition 3, chapter 5).
         .certificateSigned: .received(CertificateSignedRequest.self, .security),
         .deleteCertificate: .received(DeleteCertificateRequest.self, .security),

@@ -49,6 +49,7 @@ extension StationCore {
         registration.restart()
         outbox.restart()
         timers.cancelAll()
+        stopTransfersForReboot()
         for index in connectors.indices {
             connectors[index].endPreparing()
             connectors[index].status = StatusTracker()

@@ -41,9 +41,11 @@ extension StationCore {
         enqueueCall(request, purpose: .status(connector: id, report: current), allowedWhilePending: true)
     }
 
-    /// What a triggered DiagnosticsStatusNotification says: Idle unless uploading.
-    var diagnosticsStatus: DiagnosticsStatus { .idle }
+    /// What a triggered DiagnosticsStatusNotification says (§4.4): Idle unless an
+    /// upload is under way.
+    var diagnosticsStatus: DiagnosticsStatus { diagnostics == nil ? .idle : .uploading }
 
-    /// What a triggered FirmwareStatusNotification says: Idle unless updating.
-    var firmwareStatus: FirmwareStatus { .idle }
+    /// What a triggered FirmwareStatusNotification says (§4.5): Idle unless a download
+    /// or installation is under way.
+    var firmwareStatus: FirmwareStatus { firmware?.status ?? .idle }
 }

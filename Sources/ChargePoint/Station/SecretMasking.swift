@@ -21,7 +21,10 @@ public enum SecretMasking {
     /// escape) are returned as they are, and so are frames where nothing was masked.
     public static func mask(_ text: String) -> String {
         let mentionsSecret = foldedSecretNames.contains { text.utf8.containsSequenceIgnoringASCIICase($0.utf8) }
-        guard mentionsSecret || text.utf8.containsSequence("\\u".utf8) else { return text }
+        // A transfer location (UpdateFirmware, GetDiagnostics: OCPP 1.6 §8) may carry
+        // an FTP password: `TransferLocation.redacted`.
+        let mentionsLocation = text.utf8.containsSequence("\"location\"".utf8)
+        guard mentionsSecret || mentionsLocation || text.utf8.containsSequence("\\u".utf8) else { return text }
         guard case .success(let frame) = Frame.parse(text) else {
             // Unparseable but mentioning the key: show nothing of it.
             guard mentionsSecret else { return text }
@@ -55,6 +58,10 @@ public enum SecretMasking {
                 } else {
                     masked[member.key] = member.value
                 }
+            }
+            if let location = object["location"]?.stringValue, TransferLocation.redacted(location) != location {
+                masked["location"] = .string(TransferLocation.redacted(location))
+                changed = true
             }
             if let key = object["key"]?.stringValue, isSecret(key), let secret = object["value"],
                 secret != .string(mask)

@@ -36,7 +36,9 @@ public struct StationCore: Sendable {
     /// Transaction numbers and queue sequences (`Transactions/StationCounters.swift`).
     var counters: StationCounters
     /// The firmware version saved by the store, if any; else the profile's is reported.
-    let firmwareVersion: String?
+    /// The version installed by UpdateFirmware, replacing the profile's.
+    var firmwareVersion: String?
+    var transfers: FileTransferBook
 
     /// Where the station stands with the central system
     /// (`Registration/RegistrationMachine.swift`).
@@ -77,6 +79,7 @@ public struct StationCore: Sendable {
         chargingProfiles = ChargingProfileStore(durable.chargingProfiles)
         counters = StationCounters(durable.counters)
         firmwareVersion = durable.firmwareVersion
+        transfers = FileTransferBook(firmware: durable.firmwareUpdate, diagnostics: durable.diagnosticsUpload)
         self.ids = ids
         link = Link(seed: seed)
         self.now = now
@@ -105,7 +108,9 @@ public struct StationCore: Sendable {
         case .tick: fireDueTimers()
         case .command(let command): perform(command)
         case .shutdown: shutDown()
+        case .transfer(let report): transferReported(report)
         }
+        installFirmwareIfIdle()
         pump()
         if !effects.persist.isEmpty {
             // The best estimate of when the power went, should it go now (PowerLossRecovery).

@@ -2,8 +2,10 @@
 /// 1. apply `persist` to durable storage, atomically;
 /// 2. send `frames` on the link, in order;
 /// 3. carry out `linkRequests`;
-/// 4. publish `events`;
-/// 5. call `handle(.tick)` at `nextWakeUp`.
+/// 4. start or cancel `transfers` (they run outside the core and report back with
+///    `StationInput.transfer`);
+/// 5. publish `events`;
+/// 6. call `handle(.tick)` at `nextWakeUp`.
 ///
 /// Persisting first is what makes the station crash-safe: a frame never leaves before
 /// the state that produced it is on disk, so a power cut at any instant loses nothing
@@ -12,6 +14,7 @@ public struct StationEffects: Sendable {
     public var persist: [StoreChange] = []
     public var frames: [String] = []
     public var linkRequests: [LinkRequest] = []
+    public var transfers: [TransferCommand] = []
     public var events: [StationEvent] = []
     public var nextWakeUp: Timestamp?
 

@@ -19,6 +19,9 @@ public enum StationEvent: Sendable, Equatable {
     case snapshot(StationSnapshot)
     /// `config get`: the keys asked for, values of write-only keys masked.
     case configuration([ConfigurationEntry])
+    /// A firmware download or diagnostics upload moved on: a new status, progress, a
+    /// retry (OCPP 1.6 §4.4, §4.5).
+    case transfer(TransferState)
 }
 
 /// One frame that crossed the link, with its metadata as the station had it, so that

@@ -18,4 +18,7 @@ public enum StationInput: Sendable {
     /// The operator quits: save what is worth saving. Running transactions are not
     /// stopped; the next start resumes them (DESIGN.md `quit`).
     case shutdown
+    /// The driver's report on a file transfer the core asked for
+    /// (`StationEffects.transfers`): progress, the result of a try.
+    case transfer(TransferReport)
 }

@@ -27,6 +27,10 @@ public struct StationSnapshot: Sendable, Equatable {
     public var cachedIdTags: Int
     public var chargingProfiles: Int
     public var reservations: [Reservation]
+    /// The last firmware download and diagnostics upload (OCPP 1.6 chapter 8), as they
+    /// stand: under way, waiting, or how they ended; nil when none since the start.
+    public var firmwareTransfer: TransferState? = nil
+    public var diagnosticsTransfer: TransferState? = nil
 }
 
 public struct ConnectorSnapshot: Sendable, Equatable {
@@ -80,7 +84,7 @@ extension StationCore {
         return StationSnapshot(
             time: clock.wallClock(at: time), stationTime: max(now, time), profileName: profile.name,
             vendor: profile.identity.vendor.value, model: profile.identity.model.value,
-            firmwareVersion: firmwareVersion ?? profile.identity.firmwareVersion?.value, connection: link.state,
+            firmwareVersion: installedFirmwareVersion, connection: link.state,
             heldOffline: link.heldOffline, registration: registration.state.status,
             heartbeatInterval: config.int(.heartbeatInterval), lastHeartbeat: lastHeartbeatResponse,
             reconnectIn: timers.deadline(of: .reconnect).map { max(0, time.milliseconds(until: $0)) },
@@ -97,7 +101,8 @@ extension StationCore {
             connectors: connectors.indices.map { connectorSnapshot($0, at: time) },
             localListVersion: authorization.localList.version, cachedIdTags: authorization.cache.count,
             chargingProfiles: chargingProfiles.all.count,
-            reservations: reservations.all)
+            reservations: reservations.all, firmwareTransfer: transfers.shown[.firmware],
+            diagnosticsTransfer: transfers.shown[.diagnostics])
     }
 
     private func connectorSnapshot(_ index: Int, at time: Timestamp) -> ConnectorSnapshot {

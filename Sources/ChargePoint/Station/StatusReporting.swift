@@ -27,7 +27,8 @@ extension StationCore {
         let undecided = connector.preparing?.idTag == nil && !connector.isOccupied
         situation.preparing =
             connector.preparing != nil && !(undecided && reservations.isReserved(connector: connector.id))
-        situation.operative = record.operative && station.record.operative
+        situation.operative =
+            record.operative && station.record.operative && !(firmware?.holdsConnectors ?? false)
         situation.reserved = reservations.isReserved(connector: connector.id)
         return situation
     }

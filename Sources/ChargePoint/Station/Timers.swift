@@ -25,6 +25,9 @@ enum TimerID: Hashable, Sendable {
     case meterCheckpoint
     /// The station is back from a reboot.
     case rebootComplete
+    case firmwareTry
+    case firmwareInstall
+    case diagnosticsTry
 }
 
 extension StationCore {
@@ -65,6 +68,9 @@ extension StationCore {
         case .resetDeadline: completeReset()
         case .meterCheckpoint: meterCheckpointDue()
         case .rebootComplete: rebootCompleted()
+        case .firmwareTry: firmwareTryDue()
+        case .firmwareInstall: firmwareInstallDue()
+        case .diagnosticsTry: beginDiagnosticsTry()
         }
     }
 }

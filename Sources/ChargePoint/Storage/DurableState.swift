@@ -13,6 +13,10 @@ public struct DurableState: Sendable, Equatable {
     public var counters = DurableCounters()
     /// The firmware version installed by UpdateFirmware, replacing the profile's.
     public var firmwareVersion: String?
+    /// The firmware update in progress (UpdateFirmware.req), nil when none.
+    public var firmwareUpdate: FirmwareUpdate?
+    /// The diagnostics upload in progress (GetDiagnostics.req), nil when none.
+    public var diagnosticsUpload: DiagnosticsUpload?
     /// The last time anything was persisted: the best estimate of when the power went.
     public var lastActivity: Timestamp?
     /// The station was shut down by `quit`: running transactions resume at the next
@@ -63,6 +67,8 @@ public struct DurableState: Sendable, Equatable {
         case .chargingProfileRemoved(let id): chargingProfiles.removeAll { $0.profile.chargingProfileId == id }
         case .counters(let counters): self.counters = counters
         case .firmwareVersion(let version): firmwareVersion = version
+        case .firmwareUpdate(let update): firmwareUpdate = update
+        case .diagnosticsUpload(let upload): diagnosticsUpload = upload
         case .activity(let time): lastActivity = time
         case .cleanShutdown(let clean): cleanShutdown = clean
         }
@@ -87,6 +93,10 @@ public enum StoreChange: Sendable, Equatable {
     case chargingProfileRemoved(id: Int)
     case counters(DurableCounters)
     case firmwareVersion(String)
+    /// The firmware update in progress changed (nil: it is over).
+    case firmwareUpdate(FirmwareUpdate?)
+    /// The diagnostics upload in progress changed (nil: it is over).
+    case diagnosticsUpload(DiagnosticsUpload?)
     case activity(Timestamp)
     case cleanShutdown(Bool)
 }

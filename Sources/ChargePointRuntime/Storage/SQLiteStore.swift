@@ -125,6 +125,14 @@ public final class SQLiteStore: Sendable {
         case .chargingProfileRemoved(let id): try delete("charging_profiles", Int64(id), db)
         case .counters(let counters): try put("meta", "counters", json(counters), db)
         case .firmwareVersion(let version): try put("meta", "firmwareVersion", version, db)
+        case .firmwareUpdate(let update):
+            if let update { try put("meta", "firmwareUpdate", json(update), db) } else {
+                try delete("meta", "firmwareUpdate", db)
+            }
+        case .diagnosticsUpload(let upload):
+            if let upload { try put("meta", "diagnosticsUpload", json(upload), db) } else {
+                try delete("meta", "diagnosticsUpload", db)
+            }
         case .activity(let time): try put("meta", "lastActivity", time.rfc3339, db)
         case .cleanShutdown(let clean): try put("meta", "cleanShutdown", clean ? "true" : "false", db)
         }
@@ -188,6 +196,10 @@ public final class SQLiteStore: Sendable {
             state.chargingProfiles = try documents(InstalledChargingProfile.self, "charging_profiles", keyed: false, db)
             if let counters = meta["counters"] { state.counters = try decode(DurableCounters.self, counters) }
             state.firmwareVersion = meta["firmwareVersion"]
+            if let update = meta["firmwareUpdate"] { state.firmwareUpdate = try decode(FirmwareUpdate.self, update) }
+            if let upload = meta["diagnosticsUpload"] {
+                state.diagnosticsUpload = try decode(DiagnosticsUpload.self, upload)
+            }
             state.lastActivity = meta["lastActivity"].flatMap { Timestamp(rfc3339: $0) }
             state.cleanShutdown = meta["cleanShutdown"] == "true"
             return state

@@ -57,6 +57,9 @@ enum EventEncoder {
         case .snapshot(let snapshot):
             object["type"] = "snapshot"
             for member in snapshotObject(snapshot) { object[member.key] = member.value }
+        case .transfer(let transfer):
+            object["type"] = .string(transfer.purpose.rawValue)
+            for member in transferObject(transfer) { object[member.key] = member.value }
         }
         return JSONSerializer.serialize(.object(object))
     }
@@ -69,6 +72,19 @@ enum EventEncoder {
         object["type"] = "dropped"
         object["count"] = .number(JSONNumber(count))
         return JSONSerializer.serialize(.object(object))
+    }
+
+    /// The members of a `firmware` or `diagnostics` event (README "Headless events").
+    static func transferObject(_ transfer: TransferState) -> JSONObject {
+        var object = JSONObject()
+        object["status"] = .string(transfer.status)
+        object["file"] = .string(transfer.fileName)
+        object["bytes"] = .number(JSONNumber(Int(transfer.bytes)))
+        if let total = transfer.total { object["total"] = .number(JSONNumber(Int(total))) }
+        object["attempt"] = .number(JSONNumber(transfer.attempt))
+        object["attempts"] = .number(JSONNumber(transfer.attempts))
+        if let detail = transfer.detail { object["detail"] = .string(detail) }
+        return object
     }
 
     static func number(_ value: Double) -> JSONValue {

@@ -42,6 +42,11 @@ struct EventLog: Sendable {
             logger.notice("\(text)")
         case .error(let text):
             logger.error("\(text)")
+        case .transfer(let transfer):
+            let progress = transfer.total.map { " \(transfer.bytes)/\($0) bytes" } ?? ""
+            logger.info(
+                "\(transfer.purpose.rawValue) \(transfer.fileName) \(transfer.status)\(progress), try \(transfer.attempt) of \(transfer.attempts)\(transfer.detail.map { ": \($0)" } ?? "")"
+            )
         case .meter, .snapshot, .configuration:
             break
         }

@@ -18,7 +18,7 @@ struct OperationRegistryTests {
     /// unless the station does not implement it yet (answered NotImplemented).
     @Test func handlers_matchTheInitiator() {
         let notImplemented: Set<Action> = [
-            .getDiagnostics, .updateFirmware, .certificateSigned, .deleteCertificate, .extendedTriggerMessage,
+            .certificateSigned, .deleteCertificate, .extendedTriggerMessage,
             .getInstalledCertificateIds, .getLog, .installCertificate, .signedUpdateFirmware,
         ]
         for action in Action.allCases {
@@ -33,9 +33,9 @@ struct OperationRegistryTests {
 
     @Test func notImplementedActions_areAnsweredNotImplemented_OCPPJ16_4_2_3() throws {
         var station = try StationHarness.booted(profile: TestProfiles.everything)
-        let answer = station.csmsCall(GetDiagnosticsRequest(location: "ftp://example.com/"))
+        let answer = station.csmsCall(GetLogRequest(log: LogParameters(remoteLocation: "ftp://example.com/"), logType: .diagnosticsLog, requestId: 1))
         guard case .callError(let error) = answer else {
-            Issue.record("GetDiagnostics answered \(String(describing: answer))")
+            Issue.record("GetLog answered \(String(describing: answer))")
             return
         }
         #expect(error.code == .notImplemented)

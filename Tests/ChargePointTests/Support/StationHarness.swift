@@ -18,6 +18,12 @@ struct StationHarness: CustomStringConvertible {
     /// The in-memory link: the test central system behind it, and what crossed it.
     private var link: HarnessLink
     private let memory: MemoryStore
+    /// The file transfers the station asked for; a test plays the server with
+    /// `reportTransfer`.
+    private var transferAgent = TransferRecorder()
+    var transferCommands: [TransferCommand] { transferAgent.commands }
+    /// The transfers started and not yet cancelled, reported on or stopped by a power cut.
+    var runningTransfers: [TransferJob] { transferAgent.running }
     var csms: TestCentralSystem {
         get { link.csms }
         set { link.csms = newValue }
@@ -169,8 +175,14 @@ struct StationHarness: CustomStringConvertible {
         now = now.adding(milliseconds: Int64(seconds * 1000))
         events += driver.powerCut(
             at: now, wallClock: hostClock, ids: .sequential(prefix: "cp\(now.millisecondsSince1970 % 100_000)-"),
-            seed: 7, link: &link, store: memory)
+            seed: 7, link: &link, store: memory, transfers: &transferAgent)
         drain()
+    }
+
+    /// The transfer agent's report on transfer `report.id`, as the real one sends it.
+    mutating func reportTransfer(_ report: TransferReport) {
+        if case .progress = report {} else { transferAgent.finished(report.id) }
+        apply(.transfer(report))
     }
 
     // MARK: The driver loop
@@ -189,7 +201,8 @@ struct StationHarness: CustomStringConvertible {
             let next = link.inbox.removeFirst()
             if case .linkDown = next { link.state = .down }
             link.now = now
-            events += driver.handle(next, at: now, wallClock: hostClock, link: &link, store: memory)
+            events += driver.handle(
+                next, at: now, wallClock: hostClock, link: &link, store: memory, transfers: &transferAgent)
         }
     }
 

@@ -28,6 +28,7 @@ extension StationCore {
         scheduleReservationExpiries()
         scheduleMeterCheckpoint()
         applyChargingLimits()
+        resumeFileTransfers()
     }
 
     /// Carries out what a change to the link requires.

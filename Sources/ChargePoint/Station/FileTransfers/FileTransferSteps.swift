@@ -1,0 +1,351 @@
+/// The steps of the firmware update (OCPP 1.6 §5.19, §4.5, errata 3.47–3.49) and the
+/// diagnostics upload (§5.9, §4.4, errata 3.31, 3.50), driven by their timers and by the
+/// driver's transfer reports. Every phase is stored, so a power cut in any of them is
+/// resumed (`resumeFileTransfers`): a transfer under way is tried again while tries are
+/// left, else reported failed; nothing is silently forgotten.
+extension StationCore {
+    /// How long installing an image takes before the station reboots into it (s).
+    static let installSeconds = 2
+
+    var firmware: FirmwareUpdate? { transfers.firmware }
+    var diagnostics: DiagnosticsUpload? { transfers.diagnostics }
+
+    // MARK: Firmware
+
+    /// The first try begins at `retrieveDate` (§5.19: "as soon as possible after"), at
+    /// once when that has passed.
+    mutating func scheduleFirmwareTry() {
+        guard let update = transfers.firmware, update.phase == .scheduled else { return }
+        let delay = wallClock.milliseconds(until: update.retrieveDate)
+        guard delay > 0 else { return firmwareTryDue() }
+        schedule(.firmwareTry, at: now.adding(milliseconds: delay))
+        showTransfer(.firmware, status: "Scheduled", since: update.retrieveDate)
+    }
+
+    /// `retrieveDate` has come, or a retry is due: the next try begins.
+    mutating func firmwareTryDue() {
+        guard var update = transfers.firmware else { return }
+        switch update.phase {
+        case .scheduled, .waitingToRetry, .downloading: break
+        default: return
+        }
+        guard update.attempts.begin() else { return firmwareDownloadFailed(update, reason: "no tries left") }
+        if let refusal = unsupportedLocation(update.location) {
+            return firmwareDownloadFailed(update, reason: refusal)
+        }
+        update.phase = .downloading
+        setFirmware(update)
+        startTransfer(.firmware, location: update.location, fileName: update.fileName, attempts: update.attempts)
+        notifyFirmware(.downloading)
+    }
+
+    private mutating func firmwareDownloaded(_ image: FirmwareImage) {
+        guard var update = transfers.firmware, update.phase == .downloading else { return }
+        let version = image.version ?? TransferLocation.baseName(update.fileName)
+        update.phase = .downloaded(version: version, installs: image.installs)
+        setFirmware(update)
+        notice("firmware \(update.fileName) downloaded: version \(version)")
+        updateShown(.firmware) {
+            $0.status = FirmwareStatus.downloaded.rawValue
+            $0.detail = "version \(version)"
+        }
+        notifyFirmware(.downloaded)
+        installFirmwareIfIdle()
+    }
+
+    private mutating func firmwareTryFailed(_ reason: String) {
+        guard var update = transfers.firmware, update.phase == .downloading else { return }
+        guard update.attempts.remaining > 0 else { return firmwareDownloadFailed(update, reason: reason) }
+        update.phase = .waitingToRetry
+        setFirmware(update)
+        schedule(.firmwareTry, afterSeconds: update.attempts.interval)
+        retryShown(.firmware, reason: reason, attempts: update.attempts)
+    }
+
+    private mutating func firmwareDownloadFailed(_ update: FirmwareUpdate, reason: String) {
+        reportError("firmware download of \(update.fileName) failed: \(reason)")
+        setFirmware(nil)
+        updateShown(.firmware) {
+            $0.status = FirmwareStatus.downloadFailed.rawValue
+            $0.detail = reason
+        }
+        notifyFirmware(.downloadFailed)
+        refreshAllStatuses()
+    }
+
+    /// Installs a downloaded image once no transaction runs (errata 3.49); until then
+    /// connectors without one are Unavailable (`FirmwareUpdate.holdsConnectors`).
+    /// Checked after every input.
+    mutating func installFirmwareIfIdle() {
+        guard var update = transfers.firmware, case .downloaded(let version, let installs) = update.phase else {
+            return
+        }
+        let running = transactions.running.count
+        if running > 0 {
+            if !transfers.waitSaid {
+                transfers.waitSaid = true
+                notice(
+                    "firmware \(version) installs once the \(running) running transaction\(running == 1 ? "" : "s") end\(running == 1 ? "s" : "")"
+                )
+                updateShown(.firmware) { $0.detail = "version \(version): installs when charging ends" }
+                refreshAllStatuses()
+            }
+            return
+        }
+        transfers.waitSaid = false
+        update.phase = .installing(version: version, installs: installs)
+        setFirmware(update)
+        notice("installing firmware \(version)")
+        updateShown(.firmware) {
+            $0.status = FirmwareStatus.installing.rawValue
+            $0.detail = "version \(version)"
+        }
+        notifyFirmware(.installing)
+        refreshAllStatuses()
+        schedule(.firmwareInstall, afterSeconds: Self.installSeconds)
+    }
+
+    /// The installation is over: into the new version with a reboot, or, for an image
+    /// that does not install, InstallationFailed with the old version kept and no
+    /// reboot (so no reboot loop).
+    mutating func firmwareInstallDue() {
+        guard var update = transfers.firmware, case .installing(let version, let installs) = update.phase else {
+            return
+        }
+        guard installs else {
+            setFirmware(nil)
+            reportError("firmware \(version) did not install: version \(installedFirmwareVersion ?? "unknown") kept")
+            updateShown(.firmware) {
+                $0.status = FirmwareStatus.installationFailed.rawValue
+                $0.detail = "version \(version) did not install"
+            }
+            notifyFirmware(.installationFailed)
+            refreshAllStatuses()
+            return
+        }
+        firmwareVersion = version
+        persist(.firmwareVersion(version))
+        update.phase = .installed(version: version)
+        setFirmware(update)
+        reboot(reason: "firmware \(version) installed")
+    }
+
+    /// After a boot into a new image: Installed follows the BootNotification (§5.19:
+    /// "first reboot … before sending the status: Installed").
+    private mutating func firmwareBooted(version: String) {
+        setFirmware(nil)
+        transfers.firmwareStatusSent = nil
+        notice("firmware \(version) is running")
+        updateShown(.firmware) {
+            $0.status = FirmwareStatus.installed.rawValue
+            $0.detail = "version \(version)"
+        }
+        notifyFirmware(.installed)
+    }
+
+    private mutating func notifyFirmware(_ status: FirmwareStatus) {
+        guard transfers.firmwareStatusSent != status else { return }
+        transfers.firmwareStatusSent = status
+        enqueueCall(FirmwareStatusNotificationRequest(status: status), purpose: .notification)
+    }
+
+    private mutating func setFirmware(_ update: FirmwareUpdate?) {
+        transfers.firmware = update
+        persist(.firmwareUpdate(update))
+    }
+
+    /// The version the station runs: the last installed, else the profile's.
+    var installedFirmwareVersion: String? { firmwareVersion ?? profile.identity.firmwareVersion?.value }
+
+    // MARK: Diagnostics
+
+    /// A try of the upload begins (at once, or when a retry is due).
+    mutating func beginDiagnosticsTry() {
+        guard var upload = transfers.diagnostics, !upload.uploading else { return }
+        guard upload.attempts.begin() else { return diagnosticsFailed(upload, reason: "no tries left") }
+        if let refusal = unsupportedLocation(upload.location) { return diagnosticsFailed(upload, reason: refusal) }
+        upload.uploading = true
+        setDiagnostics(upload)
+        var job = TransferJob(
+            id: 0, purpose: .diagnostics, location: upload.location, fileName: upload.fileName)
+        job.startTime = upload.startTime
+        job.stopTime = upload.stopTime
+        startTransfer(job, attempts: upload.attempts)
+        if upload.attempts.made == 1 {
+            enqueueCall(DiagnosticsStatusNotificationRequest(status: .uploading), purpose: .notification)
+        }
+    }
+
+    private mutating func diagnosticsUploaded() {
+        guard let upload = transfers.diagnostics, upload.uploading else { return }
+        setDiagnostics(nil)
+        notice("diagnostics \(upload.fileName) uploaded to \(TransferLocation.redacted(upload.location))")
+        updateShown(.diagnostics) {
+            $0.status = DiagnosticsStatus.uploaded.rawValue
+            $0.detail = nil
+        }
+        enqueueCall(DiagnosticsStatusNotificationRequest(status: .uploaded), purpose: .notification)
+    }
+
+    private mutating func diagnosticsTryFailed(_ reason: String) {
+        guard var upload = transfers.diagnostics, upload.uploading else { return }
+        guard upload.attempts.remaining > 0 else { return diagnosticsFailed(upload, reason: reason) }
+        upload.uploading = false
+        setDiagnostics(upload)
+        schedule(.diagnosticsTry, afterSeconds: upload.attempts.interval)
+        retryShown(.diagnostics, reason: reason, attempts: upload.attempts)
+    }
+
+    private mutating func diagnosticsFailed(_ upload: DiagnosticsUpload, reason: String) {
+        reportError("diagnostics upload of \(upload.fileName) failed: \(reason)")
+        setDiagnostics(nil)
+        updateShown(.diagnostics) {
+            $0.status = DiagnosticsStatus.uploadFailed.rawValue
+            $0.detail = reason
+        }
+        enqueueCall(DiagnosticsStatusNotificationRequest(status: .uploadFailed), purpose: .notification)
+    }
+
+    private mutating func setDiagnostics(_ upload: DiagnosticsUpload?) {
+        transfers.diagnostics = upload
+        persist(.diagnosticsUpload(upload))
+    }
+
+    // MARK: Reports, power-on, reboot
+
+    mutating func transferReported(_ report: TransferReport) {
+        guard let purpose = transfers.purpose(of: report.id) else { return }
+        switch report {
+        case .progress(_, let bytes, let total):
+            updateShown(purpose) {
+                $0.bytes = bytes
+                $0.total = total
+            }
+            return
+        case .downloaded, .uploaded, .failed:
+            transfers.running[purpose] = nil
+        }
+        switch (purpose, report) {
+        case (.firmware, .downloaded(_, let image)): firmwareDownloaded(image)
+        case (.diagnostics, .uploaded): diagnosticsUploaded()
+        case (.firmware, .failed(_, let reason)): firmwareTryFailed(reason)
+        case (.diagnostics, .failed(_, let reason)): diagnosticsTryFailed(reason)
+        default: reportError("internal: a \(purpose.rawValue) transfer reported \(report)")
+        }
+    }
+
+    /// After a start or a reboot: every stored phase carries on.
+    mutating func resumeFileTransfers() {
+        if var update = transfers.firmware {
+            switch update.phase {
+            case .scheduled:
+                scheduleFirmwareTry()
+            case .waitingToRetry:
+                schedule(.firmwareTry, afterSeconds: update.attempts.interval)
+            case .downloading where transfers.running[.firmware] == nil:
+                notice(
+                    "the firmware download of \(update.fileName) was interrupted: \(update.attempts.remaining) tries left"
+                )
+                update.phase = .waitingToRetry
+                setFirmware(update)
+                firmwareTryDue()
+            case .downloading:
+                break
+            case .downloaded:
+                installFirmwareIfIdle()
+            case .installing:
+                // Cut while installing: the installation starts over.
+                schedule(.firmwareInstall, afterSeconds: Self.installSeconds)
+            case .installed(let version):
+                firmwareBooted(version: version)
+            }
+        }
+        if let upload = transfers.diagnostics {
+            if upload.uploading, transfers.running[.diagnostics] == nil {
+                notice(
+                    "the diagnostics upload of \(upload.fileName) was interrupted: \(upload.attempts.remaining) tries left"
+                )
+                var stopped = upload
+                stopped.uploading = false
+                setDiagnostics(stopped)
+                beginDiagnosticsTry()
+            } else if !upload.uploading {
+                schedule(.diagnosticsTry, afterSeconds: upload.attempts.interval)
+            }
+        }
+    }
+
+    /// A reboot stops the transfers under way; `resumeFileTransfers` starts them again.
+    mutating func stopTransfersForReboot() {
+        abandonTransfer(.firmware)
+        abandonTransfer(.diagnostics)
+    }
+
+    mutating func abandonTransfer(_ purpose: TransferPurpose) {
+        guard let id = transfers.running.removeValue(forKey: purpose) else { return }
+        effects.transfers.append(.cancel(id: id))
+    }
+
+    // MARK: Helpers
+
+    /// Why `location` cannot be used: a scheme outside SupportedFileTransferProtocols
+    /// (§9.4 with errata 3.90).
+    private func unsupportedLocation(_ location: String) -> String? {
+        let offered = config.list(.supportedFileTransferProtocols).map { $0.uppercased() }
+        guard let scheme = TransferLocation.scheme(of: location) else {
+            return "the location \(TransferLocation.redacted(location)) is not a URL"
+        }
+        guard offered.contains(scheme.uppercased()) else {
+            return "\(scheme) is not in SupportedFileTransferProtocols (\(offered.joined(separator: ",")))"
+        }
+        return nil
+    }
+
+    private mutating func startTransfer(
+        _ purpose: TransferPurpose, location: String, fileName: String, attempts: TransferAttempts
+    ) {
+        startTransfer(TransferJob(id: 0, purpose: purpose, location: location, fileName: fileName), attempts: attempts)
+    }
+
+    private mutating func startTransfer(_ job: TransferJob, attempts: TransferAttempts) {
+        var job = job
+        job.id = transfers.begin(job.purpose)
+        effects.transfers.append(.start(job))
+        let status =
+            job.purpose == .firmware ? FirmwareStatus.downloading.rawValue : DiagnosticsStatus.uploading.rawValue
+        transfers.shown[job.purpose] = TransferState(
+            purpose: job.purpose, status: status, fileName: job.fileName, attempt: attempts.made,
+            attempts: attempts.limit, since: wallClock)
+        emit(.transfer(transfers.shown[job.purpose]!))
+    }
+
+    private mutating func retryShown(_ purpose: TransferPurpose, reason: String, attempts: TransferAttempts) {
+        let next = wallClock.adding(seconds: attempts.interval)
+        notice(
+            "\(purpose == .firmware ? "firmware download" : "diagnostics upload") try \(attempts.made) of \(attempts.limit) failed: \(reason); next try in \(attempts.interval) s"
+        )
+        updateShown(purpose) {
+            $0.status = "Waiting"
+            $0.detail = reason
+            $0.since = next
+        }
+    }
+
+    /// Shows a transfer's state that has no transfer yet (a firmware update before its
+    /// retrieveDate).
+    mutating func showTransfer(_ purpose: TransferPurpose, status: String, since: Timestamp?) {
+        let name = purpose == .firmware ? firmware?.fileName : diagnostics?.fileName
+        let attempts = purpose == .firmware ? firmware?.attempts : diagnostics?.attempts
+        transfers.shown[purpose] = TransferState(
+            purpose: purpose, status: status, fileName: name ?? "", attempt: attempts?.made ?? 0,
+            attempts: attempts?.limit ?? 0, since: since)
+        emit(.transfer(transfers.shown[purpose]!))
+    }
+
+    private mutating func updateShown(_ purpose: TransferPurpose, _ change: (inout TransferState) -> Void) {
+        guard var state = transfers.shown[purpose] else { return }
+        change(&state)
+        transfers.shown[purpose] = state
+        emit(.transfer(state))
+    }
+}

@@ -1,0 +1,78 @@
+/// The firmware update in progress (OCPP 1.6 §5.19, errata 3.47–3.49), as stored: it
+/// survives a power cut in every phase.
+public struct FirmwareUpdate: Sendable, Codable, Equatable {
+    public enum Phase: Sendable, Codable, Equatable {
+        /// Until `retrieveDate`.
+        case scheduled
+        /// A try is under way (after a power cut: was under way, and is tried again or
+        /// reported failed).
+        case downloading
+        /// A try failed; the next begins after `TransferAttempts.interval`.
+        case waitingToRetry
+        /// The image is here; it installs once no transaction runs (errata 3.49).
+        case downloaded(version: String, installs: Bool)
+        /// Installing; the station reboots into `version` when done.
+        case installing(version: String, installs: Bool)
+        /// Installed: FirmwareStatusNotification Installed follows the boot.
+        case installed(version: String)
+    }
+
+    public var location: String
+    /// Wall clock: not before it (§6.55).
+    public var retrieveDate: Timestamp
+    public var attempts: TransferAttempts
+    public var phase: Phase
+    /// The image's file name, from the location.
+    public var fileName: String
+
+    public init(_ request: UpdateFirmwareRequest) {
+        location = request.location
+        retrieveDate = request.retrieveDate
+        attempts = TransferAttempts(retries: request.retries, retryInterval: request.retryInterval)
+        phase = .scheduled
+        fileName = TransferLocation.fileName(of: request.location)
+    }
+
+    /// The status a triggered FirmwareStatusNotification reports (§4.5, §7.25): Idle
+    /// only when no download or installation is under way.
+    public var status: FirmwareStatus {
+        switch phase {
+        case .scheduled: .idle
+        case .downloading, .waitingToRetry: .downloading
+        case .downloaded: .downloaded
+        case .installing: .installing
+        case .installed: .installed
+        }
+    }
+
+    /// Whether connectors without a transaction are kept Unavailable: from the download
+    /// until the reboot (errata 3.49 recommends it while sessions end).
+    public var holdsConnectors: Bool {
+        switch phase {
+        case .downloaded, .installing: true
+        default: false
+        }
+    }
+}
+
+/// The diagnostics upload in progress (OCPP 1.6 §5.9, errata 3.31), as stored.
+public struct DiagnosticsUpload: Sendable, Codable, Equatable {
+    public var location: String
+    /// The name GetDiagnostics.conf gave.
+    public var fileName: String
+    /// The period of the message log in the file (§6.25), wall clock.
+    public var startTime: Timestamp?
+    public var stopTime: Timestamp?
+    public var attempts: TransferAttempts
+    /// False between a failed try and the next.
+    public var uploading: Bool
+
+    public init(_ request: GetDiagnosticsRequest, fileName: String) {
+        location = request.location
+        self.fileName = fileName
+        startTime = request.startTime
+        stopTime = request.stopTime
+        attempts = TransferAttempts(retries: request.retries, retryInterval: request.retryInterval)
+        uploading = true
+    }
+}

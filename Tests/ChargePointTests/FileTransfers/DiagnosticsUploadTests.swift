@@ -1,0 +1,63 @@
+import ChargePoint
+import Testing
+
+/// GetDiagnostics (OCPP 1.6 §5.9, §4.4, §6.25, errata 3.31, 3.50) with the harness
+/// playing the file server.
+@Suite("Diagnostics upload (OCPP 1.6 §5.9)")
+struct DiagnosticsUploadTests {
+    static let location = "ftp://user:secret@files.example/uploads/"
+
+    static func statuses(_ station: StationHarness) -> [DiagnosticsStatus] {
+        station.sentRequests(DiagnosticsStatusNotificationRequest.self).map(\.status)
+    }
+
+    @Test("TC_045_1: the file name at once, Uploading, then Uploaded")
+    func uploadSucceeds() throws {
+        var station = try FirmwareUpdateTests.station()
+        let window = (StationHarness.start.adding(seconds: -3600), StationHarness.start)
+        let answer = station.csmsRequest(
+            GetDiagnosticsRequest(location: Self.location, startTime: window.0, stopTime: window.1))
+        let name = try #require(answer?.fileName?.value)
+        #expect(name == "diagnostics-20261124T100000Z.txt")
+        let job = try FirmwareUpdateTests.running(station)
+        #expect(job.purpose == .diagnostics && job.fileName == name && job.location == Self.location)
+        #expect(job.startTime == window.0 && job.stopTime == window.1)
+        #expect(Self.statuses(station) == [.uploading])
+        station.reportTransfer(.uploaded(id: job.id))
+        #expect(Self.statuses(station) == [.uploading, .uploaded])
+        #expect(station.store.diagnosticsUpload == nil)
+    }
+
+    @Test("TC_045_2 with errata 3.50: retries counts the tries after the first, then UploadFailed")
+    func uploadFailsAfterRetries() throws {
+        var station = try FirmwareUpdateTests.station()
+        _ = station.csmsRequest(GetDiagnosticsRequest(location: Self.location, retries: 1, retryInterval: 5))
+        station.reportTransfer(.failed(id: try FirmwareUpdateTests.running(station).id, reason: "FTP: 550"))
+        #expect(Self.statuses(station) == [.uploading])
+        station.advance(seconds: 5)
+        station.reportTransfer(.failed(id: try FirmwareUpdateTests.running(station).id, reason: "FTP: 550"))
+        #expect(Self.statuses(station) == [.uploading, .uploadFailed])
+        #expect(station.runningTransfers.isEmpty)
+    }
+
+    @Test("§4.4: a triggered DiagnosticsStatusNotification says Idle unless uploading")
+    func triggeredStatus() throws {
+        var station = try FirmwareUpdateTests.station()
+        _ = station.csmsRequest(TriggerMessageRequest(requestedMessage: .diagnosticsStatusNotification))
+        _ = station.csmsRequest(GetDiagnosticsRequest(location: Self.location))
+        _ = station.csmsRequest(TriggerMessageRequest(requestedMessage: .diagnosticsStatusNotification))
+        station.reportTransfer(.uploaded(id: try FirmwareUpdateTests.running(station).id))
+        _ = station.csmsRequest(TriggerMessageRequest(requestedMessage: .diagnosticsStatusNotification))
+        #expect(Self.statuses(station) == [.idle, .uploading, .uploading, .uploaded, .idle])
+    }
+
+    @Test("a power cut mid-upload: the upload starts again")
+    func powerCutMidUpload() throws {
+        var station = try FirmwareUpdateTests.station()
+        _ = station.csmsRequest(GetDiagnosticsRequest(location: Self.location, retries: 1))
+        try station.powerCut()
+        let job = try FirmwareUpdateTests.running(station)
+        station.reportTransfer(.uploaded(id: job.id))
+        #expect(Self.statuses(station).last == .uploaded)
+    }
+}
