@@ -60,4 +60,31 @@ struct DiagnosticsUploadTests {
         station.reportTransfer(.uploaded(id: job.id))
         #expect(Self.statuses(station).last == .uploaded)
     }
+
+    @Test("the file: state, configuration with secrets masked, the log and messages of the period")
+    func reportText() throws {
+        var station = try FirmwareUpdateTests.station()
+        #expect(station.changeConfiguration("AuthorizationKey", to: "00112233445566778899AABBCCDDEEFF") == .accepted)
+        let before = FrameEvent(
+            direction: .incoming, text: "[2,\"old\",\"Heartbeat\",{}]", kind: .call, messageId: "old",
+            action: "Heartbeat", time: StationHarness.start.adding(seconds: -7200))
+        let inside = FrameEvent(
+            direction: .outgoing, text: "[2,\"new\",\"Heartbeat\",{}]", kind: .call, messageId: "new",
+            action: "Heartbeat", time: StationHarness.start.adding(seconds: -60))
+        var job = TransferJob(
+            id: 1, purpose: .diagnostics, location: Self.location, fileName: "diagnostics-x.txt")
+        job.startTime = StationHarness.start.adding(seconds: -3600)
+        let text = DiagnosticsReport.text(
+            station: station.core, stationId: "CP-1", job: job, frames: [before, inside],
+            log: [DiagnosticsReport.LogLine(time: StationHarness.start, text: "booted")])
+        #expect(text.contains("station CP-1: TestVendor TestModel, firmware 1.0"))
+        #expect(text.contains("AuthorizationKey = ********"))
+        #expect(!text.contains("00112233445566778899AABBCCDDEEFF"))
+        #expect(!text.contains("secret"))
+        #expect(text.contains("> [2,\"new\",\"Heartbeat\",{}]"))
+        #expect(!text.contains("\"old\""))
+        #expect(text.contains("## Message log (1 messages)"))
+        #expect(text.contains("booted"))
+        #expect(text.contains("connector 1: Available NoError"))
+    }
 }

@@ -166,10 +166,9 @@ extension StationCore {
         if let refusal = unsupportedLocation(upload.location) { return diagnosticsFailed(upload, reason: refusal) }
         upload.uploading = true
         setDiagnostics(upload)
-        var job = TransferJob(
-            id: 0, purpose: .diagnostics, location: upload.location, fileName: upload.fileName)
-        job.startTime = upload.startTime
-        job.stopTime = upload.stopTime
+        let job = TransferJob(
+            id: 0, purpose: .diagnostics, location: upload.location, fileName: upload.fileName,
+            startTime: upload.startTime, stopTime: upload.stopTime)
         startTransfer(job, attempts: upload.attempts)
         if upload.attempts.made == 1 {
             enqueueCall(DiagnosticsStatusNotificationRequest(status: .uploading), purpose: .notification)

@@ -1,0 +1,59 @@
+/// The diagnostics file of GetDiagnostics.req (OCPP 1.6 §5.9: "format … not
+/// prescribed"): one UTF-8 text file with the station's identity and state, its
+/// configuration, its recent log and the message log of the period asked for.
+/// Secrets never appear: write-only values are masked, frames are masked already
+/// (`SecretMasking`), locations shown without passwords (`TransferLocation.redacted`).
+public enum DiagnosticsReport {
+    /// One line of the station's log: a notice or an error, when it happened.
+    public struct LogLine: Sendable, Equatable {
+        public var time: Timestamp
+        public var text: String
+
+        public init(time: Timestamp, text: String) {
+            self.time = time
+            self.text = text
+        }
+    }
+
+    /// The file's text. `frames` and `log` are what the driver kept, oldest first; the
+    /// message log holds the frames between `job.startTime` and `job.stopTime` (either
+    /// open), the station log the lines of the same period.
+    public static func text(
+        station: StationCore, stationId: String, job: TransferJob, frames: [FrameEvent], log: [LogLine]
+    ) -> String {
+        let snapshot = station.snapshot
+        func inPeriod(_ time: Timestamp) -> Bool {
+            (job.startTime.map { time >= $0 } ?? true) && (job.stopTime.map { time <= $0 } ?? true)
+        }
+        let period = "\(job.startTime?.rfc3339 ?? "the start of the log") to \(job.stopTime?.rfc3339 ?? "now")"
+        var lines = [
+            "ocpp-console diagnostics \(job.fileName)",
+            "station \(stationId): \(snapshot.vendor) \(snapshot.model), firmware \(snapshot.firmwareVersion ?? "unknown"), profile \(station.profile.name)",
+            "made \(snapshot.time.rfc3339) for \(TransferLocation.redacted(job.location)); period \(period)",
+            "",
+            "## State",
+            "link \(snapshot.connection.rawValue), registration \(snapshot.registration?.rawValue ?? "none"), \(snapshot.queuedTransactionMessages) transaction messages queued",
+        ]
+        for connector in [snapshot.station] + snapshot.connectors {
+            let session =
+                connector.session.map {
+                    " transaction \($0.transactionId.map(String.init) ?? "pending") \(Int($0.energyWh)) Wh"
+                } ?? ""
+            lines.append(
+                "connector \(connector.id): \(connector.status.rawValue) \(connector.errorCode.rawValue), meter \(Int(connector.meterWh)) Wh\(session)"
+            )
+        }
+        lines += ["", "## Configuration"]
+        for entry in station.configurationEntries {
+            let access = entry.access.map { " (\($0.rawValue))" } ?? ""
+            lines.append("\(entry.key) = \(entry.value ?? SecretMasking.mask)\(access)")
+        }
+        let logLines = log.filter { inPeriod($0.time) }
+        lines += ["", "## Station log (\(logLines.count) lines)"]
+        lines += logLines.map { "\($0.time.rfc3339) \($0.text)" }
+        let shown = frames.filter { inPeriod($0.time) }
+        lines += ["", "## Message log (\(shown.count) messages)"]
+        lines += shown.map { "\($0.time.rfc3339) \($0.direction == .outgoing ? ">" : "<") \($0.text)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
