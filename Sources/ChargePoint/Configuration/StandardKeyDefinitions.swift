@@ -160,7 +160,7 @@ extension StandardKey {
         // MARK: Firmware Management, errata 3.90
         case .supportedFileTransferProtocols:
             define(
-                .firmwareManagement, .list(.fileTransferProtocol, maxLengthKey: nil), .readOnly, "HTTP,HTTPS",
+                .firmwareManagement, .list(.fileTransferProtocol, maxLengthKey: nil), .readOnly, "FTP,HTTP,HTTPS",
                 "File transfer protocols for firmware and diagnostics")
         // MARK: Security extension, whitepaper §7
         case .additionalRootCertificateCheck:

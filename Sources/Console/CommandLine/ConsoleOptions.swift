@@ -41,11 +41,23 @@ struct ConsoleOptions: ParsableArguments {
 
     @Option(
         name: .customLong("ca-file"),
-        help: ArgumentHelp("PEM file with the certificate authorities trusted for wss://.", valueName: "PEM"))
+        help: ArgumentHelp(
+            "PEM file with the certificate authorities trusted for wss:// and https:// file transfers.",
+            valueName: "PEM"))
     var caFile: String?
 
-    @Flag(help: "Accept any server certificate on wss:// (testing only; a warning stays on screen).")
+    @Flag(
+        help:
+            "Accept any server certificate on wss:// and https:// file transfers (testing only; a warning stays on screen)."
+    )
     var insecure = false
+
+    @Option(
+        name: .customLong("transfer-timeout"),
+        help: ArgumentHelp(
+            "A firmware download or diagnostics upload that moves no byte for SECONDS fails that try (default 30).",
+            valueName: "SECONDS"))
+    var transferTimeout: Int = 30
 
     @Flag(help: "No screen: read operator commands from standard input, write JSON Lines events to standard output.")
     var headless = false
@@ -89,11 +101,8 @@ struct ConsoleOptions: ParsableArguments {
                 throw ValidationError("--id must be non-empty and contain no control characters")
             }
         }
-        if insecure, url?.hasPrefix("wss://") != true {
-            throw ValidationError("--insecure only applies to a wss:// --url")
-        }
-        if caFile != nil, url?.hasPrefix("wss://") != true {
-            throw ValidationError("--ca-file only applies to a wss:// --url")
+        guard (1...3600).contains(transferTimeout) else {
+            throw ValidationError("--transfer-timeout must be 1 to 3600 seconds (got \(transferTimeout))")
         }
     }
 }

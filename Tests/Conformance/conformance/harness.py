@@ -56,6 +56,8 @@ class Context:
     workdir: str = None
     extra_args: tuple = ()
     killed_connections: set = field(default_factory=set)
+    # Called when the case ends, last added first (servers a case started).
+    cleanups: list = field(default_factory=list)
 
     def __post_init__(self):
         self.workdir = tempfile.mkdtemp(prefix="ocpp-conformance-")
@@ -115,6 +117,8 @@ class Context:
         problems.extend(self.csms.violations)
         problems.extend(self.check_event_stream())
         await self.csms.stop()
+        while self.cleanups:
+            self.cleanups.pop()()
         shutil.rmtree(self.workdir, ignore_errors=True)
         return problems
 

@@ -1,0 +1,220 @@
+"""Firmware Management with real file servers: UpdateFirmware (OCTT TC_044_1, TC_044_2,
+TC_044_3) and GetDiagnostics (TC_045_1, TC_045_2) over HTTP, HTTPS and FTP, with
+retries, a refused connection, a stalled server and a power cut mid-download
+(OCPP 1.6 §4.4, §4.5, §5.9, §5.19, chapter 8; errata 3.31, 3.47-3.50)."""
+
+import os
+import sys
+from datetime import datetime, timezone
+
+from ocpp.v16 import call
+
+from ..harness import case
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "..", "TransferServers"))
+from transfer_servers import start_servers  # noqa: E402
+
+FIRMWARE = ("default",)  # jst-con-03 has the Core profile only
+
+
+def now_iso():
+    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def servers(ctx):
+    """HTTP, HTTPS and FTP servers for this case, stopped when the case ends."""
+    running = start_servers(os.path.join(ctx.workdir, "servers"))
+    ctx.cleanups.append(running.stop)
+    return running
+
+
+def image(running, name, *lines, size=4096):
+    """A firmware image in the servers' files: its manifest lines, then padding."""
+    body = "".join(line + "\n" for line in lines).encode()
+    with open(os.path.join(running.files, name), "wb") as file:
+        file.write(body + b"\0" * max(0, size - len(body)))
+
+
+def statuses(ctx, action, after=0):
+    return [f.payload["status"] for f in ctx.csms.calls(action, after)]
+
+
+async def update_firmware(ctx, location, retries=1, retry_interval=1):
+    await ctx.csms.call(call.UpdateFirmware(
+        location=location, retrieve_date=now_iso(), retries=retries, retry_interval=retry_interval))
+
+
+async def wait_firmware(ctx, status, after, timeout=20):
+    return await ctx.csms.wait_call("FirmwareStatusNotification", lambda p: p["status"] == status, after=after,
+                                    timeout=timeout)
+
+
+async def installed(ctx, running, location, version, after):
+    """The whole cycle: Downloading, Downloaded, Installing, a new boot with `version`,
+    then Installed."""
+    await update_firmware(ctx, location)
+    await wait_firmware(ctx, "Installing", after)
+    boot = await ctx.csms.wait_call("BootNotification", after=after, timeout=20)
+    assert boot.payload.get("firmwareVersion") == version, boot.payload
+    await wait_firmware(ctx, "Installed", after)
+    assert statuses(ctx, "FirmwareStatusNotification", after) == [
+        "Downloading", "Downloaded", "Installing", "Installed"], statuses(ctx, "FirmwareStatusNotification", after)
+    frames = [f.raw for f in ctx.csms.frames[after:]]
+    assert frames.index(boot.raw) < frames.index(ctx.csms.calls("FirmwareStatusNotification", after)[-1].raw), \
+        "Installed came before the new BootNotification"
+
+
+@case("firmware_update_http", octt="TC_044_1", profiles=FIRMWARE)
+async def firmware_update_http(ctx):
+    """UpdateFirmware over HTTP: Downloading, Downloaded, Installing, a reboot with the
+    image's firmwareVersion, Installed; the screen's events follow it."""
+    running = servers(ctx)
+    image(running, "fw-2.0.bin", "firmwareVersion=2.0.1")
+    mark = await ctx.boot()
+    await installed(ctx, running, f"{running.http}/fw-2.0.bin", "2.0.1", mark)
+    events = [e for e in ctx.station.events if e["type"] == "firmware"]
+    assert any(e["status"] == "Downloading" for e in events), events
+    assert any(e.get("total") == 4096 for e in events), events
+
+
+@case("firmware_update_https_name", octt="TC_044_1 (HTTPS)", profiles=FIRMWARE)
+async def firmware_update_https_name(ctx):
+    """HTTPS trusted through --ca-file; an image without a version line is named by its
+    file."""
+    running = servers(ctx)
+    image(running, "station-3.4.bin")
+    mark = await ctx.boot(extra_args=["--ca-file", running.ca_file])
+    await installed(ctx, running, f"{running.https}/station-3.4.bin", "station-3.4", mark)
+
+
+@case("firmware_update_ftp", octt="TC_044_1 (FTP)", profiles=FIRMWARE)
+async def firmware_update_ftp(ctx):
+    """FTP with user and password in the URL; the password never reaches the events."""
+    running = servers(ctx)
+    image(running, "fw-ftp.bin", "firmwareVersion=4.0")
+    mark = await ctx.boot()
+    await installed(ctx, running, f"{running.ftp}/files/fw-ftp.bin", "4.0", mark)
+    shown = "\n".join(ctx.station.raw_lines)
+    assert "secret" not in shown, "the FTP password reached the event stream"
+
+
+@case("firmware_download_failed", octt="TC_044_2", profiles=FIRMWARE)
+async def firmware_download_failed(ctx):
+    """A 404 on every try: one Downloading, the retries, then DownloadFailed; a
+    triggered FirmwareStatusNotification then says Idle."""
+    running = servers(ctx)
+    mark = await ctx.boot()
+    await update_firmware(ctx, f"{running.http}/missing-fw.bin", retries=2, retry_interval=1)
+    await wait_firmware(ctx, "DownloadFailed", mark)
+    assert statuses(ctx, "FirmwareStatusNotification", mark) == ["Downloading", "DownloadFailed"]
+    assert any("404" in e["message"] for e in ctx.station.events if e["type"] == "error"), ctx.station.errors()
+    tries = [e for e in ctx.station.events if e["type"] == "firmware" and e["status"] == "Downloading"]
+    assert {e["attempt"] for e in tries} == {1, 2, 3}, tries
+    after = ctx.csms.mark()
+    await ctx.csms.call(call.TriggerMessage(requested_message="FirmwareStatusNotification"))
+    await wait_firmware(ctx, "Idle", after)
+
+
+@case("firmware_refused_connection", octt="TC_044_2 (no server)", profiles=FIRMWARE)
+async def firmware_refused_connection(ctx):
+    """Nobody listens at the location: DownloadFailed, and the reason says so."""
+    mark = await ctx.boot()
+    await update_firmware(ctx, "http://127.0.0.1:9/fw.bin", retries=0)
+    await wait_firmware(ctx, "DownloadFailed", mark)
+    assert any("connect" in e["message"] for e in ctx.station.events if e["type"] == "error"), ctx.station.errors()
+
+
+@case("firmware_stalled_server", octt="TC_044_2 (stalled)", profiles=FIRMWARE)
+async def firmware_stalled_server(ctx):
+    """A server that stops sending: each try times out after --transfer-timeout, then
+    DownloadFailed."""
+    running = servers(ctx)
+    image(running, "fw-slow.bin", "firmwareVersion=5.0")
+    mark = await ctx.boot(extra_args=["--transfer-timeout", "1"])
+    await update_firmware(ctx, f"{running.http}/slow/fw-slow.bin?stall=30", retries=1, retry_interval=1)
+    await wait_firmware(ctx, "DownloadFailed", mark, timeout=20)
+    assert any("timed out" in e["message"] for e in ctx.station.events if e["type"] == "error"), \
+        ctx.station.errors()
+
+
+@case("firmware_installation_failed", octt="TC_044_3", profiles=FIRMWARE)
+async def firmware_installation_failed(ctx):
+    """An image that does not install: InstallationFailed, no reboot, the old version
+    stays."""
+    running = servers(ctx)
+    image(running, "fw-bad.bin", "firmwareVersion=9.9", "installation=failed")
+    mark = await ctx.boot()
+    await update_firmware(ctx, f"{running.http}/fw-bad.bin")
+    await wait_firmware(ctx, "InstallationFailed", mark)
+    assert statuses(ctx, "FirmwareStatusNotification", mark) == [
+        "Downloading", "Downloaded", "Installing", "InstallationFailed"]
+    assert not ctx.csms.calls("BootNotification", mark), "the station rebooted into an image that did not install"
+    snapshot = await ctx.station.snapshot()
+    assert snapshot["firmwareVersion"] != "9.9", snapshot
+
+
+@case("firmware_power_cut_mid_download", octt="§5.19, power loss", profiles=FIRMWARE, timeout=90)
+async def firmware_power_cut_mid_download(ctx):
+    """The power goes during the download: after the restart the download starts
+    again, finishes, and the image is installed."""
+    running = servers(ctx)
+    image(running, "fw-cut.bin", "firmwareVersion=6.0")
+    mark = await ctx.boot()
+    await update_firmware(ctx, f"{running.http}/slow/fw-cut.bin?stall=4", retries=2, retry_interval=1)
+    await wait_firmware(ctx, "Downloading", mark)
+    await ctx.power_cut()
+    after = ctx.csms.mark()
+    await ctx.launch()
+    await wait_firmware(ctx, "Installed", after, timeout=40)
+    boot = ctx.csms.calls("BootNotification", after)[-1]
+    assert boot.payload.get("firmwareVersion") == "6.0", boot.payload
+
+
+@case("diagnostics_upload_http", octt="TC_045_1", profiles=FIRMWARE)
+async def diagnostics_upload_http(ctx):
+    """GetDiagnostics to an HTTP location: the file name at once, Uploading, Uploaded;
+    the file holds the message log and no secret."""
+    running = servers(ctx)
+    mark = await ctx.boot()
+    await ctx.configure("AuthorizationKey", "00112233445566778899aabbccddeeff", optional=True)
+    result = await ctx.csms.call(call.GetDiagnostics(location=f"{running.http}/diagnostics/"))
+    assert result.file_name, result
+    await ctx.csms.wait_call("DiagnosticsStatusNotification", lambda p: p["status"] == "Uploaded", after=mark)
+    assert statuses(ctx, "DiagnosticsStatusNotification", mark) == ["Uploading", "Uploaded"]
+    path = os.path.join(running.uploads, result.file_name)
+    text = open(path, encoding="utf-8").read()
+    assert "## Message log" in text and "BootNotification" in text, text[:500]
+    assert "00112233445566778899aabbccddeeff" not in text.lower(), "the AuthorizationKey reached the file"
+
+
+@case("diagnostics_upload_ftp", octt="TC_045_1 (FTP)", profiles=FIRMWARE)
+async def diagnostics_upload_ftp(ctx):
+    """FTP STOR into a directory location; a triggered status says Idle afterwards."""
+    running = servers(ctx)
+    mark = await ctx.boot()
+    result = await ctx.csms.call(call.GetDiagnostics(location=f"{running.ftp}/uploads/"))
+    await ctx.csms.wait_call("DiagnosticsStatusNotification", lambda p: p["status"] == "Uploaded", after=mark)
+    assert os.path.exists(os.path.join(running.uploads, result.file_name))
+    after = ctx.csms.mark()
+    await ctx.csms.call(call.TriggerMessage(requested_message="DiagnosticsStatusNotification"))
+    await ctx.csms.wait_call("DiagnosticsStatusNotification", lambda p: p["status"] == "Idle", after=after)
+
+
+@case("diagnostics_post_fallback", octt="TC_045_1 (POST)", profiles=FIRMWARE)
+async def diagnostics_post_fallback(ctx):
+    """A server that refuses PUT (405) gets the file as a multipart POST."""
+    running = servers(ctx)
+    mark = await ctx.boot(extra_args=["--ca-file", running.ca_file])
+    result = await ctx.csms.call(call.GetDiagnostics(location=f"{running.https}/post-only/"))
+    await ctx.csms.wait_call("DiagnosticsStatusNotification", lambda p: p["status"] == "Uploaded", after=mark)
+    assert os.path.exists(os.path.join(running.uploads, result.file_name))
+
+
+@case("diagnostics_upload_failed", octt="TC_045_2", profiles=FIRMWARE)
+async def diagnostics_upload_failed(ctx):
+    """A server that refuses every upload: the retries, then UploadFailed."""
+    running = servers(ctx)
+    mark = await ctx.boot()
+    await ctx.csms.call(call.GetDiagnostics(location=f"{running.http}/refuse/", retries=1, retry_interval=1))
+    await ctx.csms.wait_call("DiagnosticsStatusNotification", lambda p: p["status"] == "UploadFailed", after=mark)
+    assert statuses(ctx, "DiagnosticsStatusNotification", mark) == ["Uploading", "UploadFailed"]
