@@ -17,6 +17,23 @@ struct EventEncoderTests {
         )
     }
 
+    @Test func transferEvents_areTypedByPurpose_withTheirProgress() {
+        var state = TransferState(
+            purpose: .firmware, status: "Downloading", fileName: "fw-2.0.bin", bytes: 512, total: 1024, attempt: 1,
+            attempts: 3)
+        #expect(
+            EventEncoder.line(.transfer(state), at: time)
+                == #"{"ts":"2026-11-18T11:06:40.123Z","type":"firmware","status":"Downloading","file":"fw-2.0.bin","bytes":512,"total":1024,"attempt":1,"attempts":3}"#
+        )
+        state.purpose = .diagnostics
+        state.total = nil
+        state.detail = "HTTP 500"
+        #expect(
+            EventEncoder.line(.transfer(state), at: time).hasSuffix(
+                #""type":"diagnostics","status":"Downloading","file":"fw-2.0.bin","bytes":512,"attempt":1,"attempts":3,"detail":"HTTP 500"}"#
+            ))
+    }
+
     @Test func pendingTransactionId_isNull() {
         let event = StationEvent.transaction(
             TransactionEvent(kind: .started, connector: 2, transactionId: nil, idTag: "X"))

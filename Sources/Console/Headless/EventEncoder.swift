@@ -115,6 +115,9 @@ enum EventEncoder {
         object["registration"] = snapshot.registration.map { .string($0.rawValue) } ?? .null
         object["heartbeatInterval"] = snapshot.heartbeatInterval.map { .number(JSONNumber($0)) } ?? .null
         object["queuedMessages"] = .number(JSONNumber(snapshot.queuedTransactionMessages))
+        object["firmwareVersion"] = snapshot.firmwareVersion.map(JSONValue.string) ?? .null
+        if let transfer = snapshot.firmwareTransfer { object["firmware"] = .object(transferObject(transfer)) }
+        if let transfer = snapshot.diagnosticsTransfer { object["diagnostics"] = .object(transferObject(transfer)) }
         object["station"] = .object(
             JSONObject([
                 "status": .string(snapshot.station.status.rawValue),
