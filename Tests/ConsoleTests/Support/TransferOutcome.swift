@@ -14,23 +14,19 @@ final class TransferOutcome: @unchecked Sendable {
     private let progressed = DispatchSemaphore(value: 0)
 
     var progress: @Sendable (TransferProgress) -> Void {
-        { progress in
-            self.lock.withLock {
-                self.progressReports.append(progress)
-                self.onMainThread = self.onMainThread || Thread.isMainThread
-            }
-            self.progressed.signal()
-        }
+        { progress in self.record(self.progressed) { $0.progressReports.append(progress) } }
     }
 
     var completion: @Sendable (TransferResult) -> Void {
-        { result in
-            self.lock.withLock {
-                self.results.append(result)
-                self.onMainThread = self.onMainThread || Thread.isMainThread
-            }
-            self.completed.signal()
+        { result in self.record(self.completed) { $0.results.append(result) } }
+    }
+
+    private func record(_ signal: DispatchSemaphore, _ update: (TransferOutcome) -> Void) {
+        lock.withLock {
+            update(self)
+            onMainThread = onMainThread || Thread.isMainThread
         }
+        signal.signal()
     }
 
     /// The result, once it comes (a test fails rather than hangs after `seconds`).

@@ -8,31 +8,60 @@ import Testing
 struct FileTransfersTests {
     let servers: TransferServers
     let directory: URL
+    let path: String
+    let firmware = TransferServers.firmware
+    let size = Int64(TransferServers.firmware.count)
 
     init() throws {
         servers = try TransferServers.shared.get()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("transfers-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        path = directory.appendingPathComponent("firmware.bin").path
     }
 
-    /// Downloads `url` into directory/firmware.bin with `transfers` (shut down after).
+    /// Starts downloading `url` into `path`.
     private func download(
         _ url: String, with transfers: FileTransfers = FileTransfers(trust: TransferTrust())
-    ) -> (TransferOutcome, String) {
-        let path = directory.appendingPathComponent("firmware.bin").path
+    ) -> TransferOutcome {
         let outcome = TransferOutcome()
-        transfers.download(
-            id: 1, from: url, to: path, progress: outcome.progress, completion: outcome.completion)
-        return (outcome, path)
+        transfers.download(id: 1, from: url, to: path, progress: outcome.progress, completion: outcome.completion)
+        return outcome
     }
 
+    /// Downloads `url` and expects the firmware, whole, at `path`.
+    @discardableResult
+    private func expectDownloaded(
+        _ url: String, with transfers: FileTransfers = FileTransfers(trust: TransferTrust()),
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> TransferOutcome {
+        let outcome = download(url, with: transfers)
+        #expect(outcome.result() == .succeeded(bytes: size), sourceLocation: sourceLocation)
+        #expect(contents(path) == firmware, sourceLocation: sourceLocation)
+        return outcome
+    }
+
+    /// Starts uploading the firmware bytes as `fileName` to `url`.
     private func upload(
         to url: String, fileName: String, with transfers: FileTransfers = FileTransfers(trust: TransferTrust())
     ) -> TransferOutcome {
         let outcome = TransferOutcome()
         transfers.upload(
-            id: 2, to: url, fileName: fileName, contents: TransferServers.firmware, progress: outcome.progress,
+            id: 2, to: url, fileName: fileName, contents: firmware, progress: outcome.progress,
             completion: outcome.completion)
+        return outcome
+    }
+
+    /// Uploads the firmware bytes under a fresh name to `url` and expects them whole in
+    /// the servers' uploads directory.
+    @discardableResult
+    private func expectUploaded(
+        to url: String, with transfers: FileTransfers = FileTransfers(trust: TransferTrust()),
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> TransferOutcome {
+        let name = TransferServers.uniqueName("upload")
+        let outcome = upload(to: url, fileName: name, with: transfers)
+        #expect(outcome.result() == .succeeded(bytes: size), sourceLocation: sourceLocation)
+        #expect(contents(servers.uploads.appendingPathComponent(name).path) == firmware, sourceLocation: sourceLocation)
         return outcome
     }
 
@@ -40,7 +69,7 @@ struct FileTransfersTests {
         FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     }
 
-    /// Whatever else is in the download directory: a temporary file left behind.
+    /// What else is in the download directory: a temporary file left behind.
     private func leftovers() -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0 != "firmware.bin" }
     }
@@ -48,14 +77,10 @@ struct FileTransfersTests {
     // MARK: Downloads
 
     @Test func httpDownload_replacesThePathWhole_andReportsProgress() throws {
-        let path = directory.appendingPathComponent("firmware.bin").path
         try Data("the old firmware".utf8).write(to: URL(fileURLWithPath: path))
         let transfers = FileTransfers(trust: TransferTrust())
-        let (outcome, _) = download("\(servers.http)/firmware.bin", with: transfers)
-        let size = Int64(TransferServers.firmware.count)
-        #expect(outcome.result() == .succeeded(bytes: size))
+        let outcome = expectDownloaded("\(servers.http)/firmware.bin", with: transfers)
         transfers.shutdown()
-        #expect(contents(path) == TransferServers.firmware)
         #expect(leftovers() == [])
         #expect(!outcome.reports.isEmpty)
         #expect(outcome.reports.allSatisfy { $0.total == size && $0.bytes > 0 && $0.bytes <= size })
@@ -64,74 +89,60 @@ struct FileTransfersTests {
     }
 
     @Test func httpDownload_followsARedirect() {
-        let (outcome, path) = download("\(servers.http)/redirect/firmware.bin")
-        #expect(outcome.result() == .succeeded(bytes: Int64(TransferServers.firmware.count)))
-        #expect(contents(path) == TransferServers.firmware)
+        expectDownloaded("\(servers.http)/redirect/firmware.bin")
     }
 
     @Test func httpDownload_404_failsNamingStatusAndURL_andLeavesThePathAlone() throws {
-        let path = directory.appendingPathComponent("firmware.bin").path
         try Data("the old firmware".utf8).write(to: URL(fileURLWithPath: path))
-        let (outcome, _) = download("\(servers.http)/missing-firmware.bin")
+        let outcome = download("\(servers.http)/missing-firmware.bin")
         #expect(outcome.reason() == "HTTP 404 Not Found from \(servers.http)/missing-firmware.bin")
         #expect(contents(path) == Array("the old firmware".utf8))
         #expect(leftovers() == [])
     }
 
     @Test func download_fromAClosedPort_failsAsRefused() {
-        let (outcome, path) = download("http://127.0.0.1:9/firmware.bin")
+        let outcome = download("http://127.0.0.1:9/firmware.bin")
         #expect(outcome.reason() == "cannot connect to 127.0.0.1:9 (connection refused)")
         #expect(!FileManager.default.fileExists(atPath: path))
         #expect(leftovers() == [])
     }
 
     @Test func httpsDownload_trustsTheServer_withTheRunsCA() {
-        let (outcome, path) = download(
+        expectDownloaded(
             "\(servers.https)/firmware.bin", with: FileTransfers(trust: TransferTrust(caFile: servers.caFile)))
-        #expect(outcome.result() == .succeeded(bytes: Int64(TransferServers.firmware.count)))
-        #expect(contents(path) == TransferServers.firmware)
     }
 
     @Test func httpsDownload_withoutTheCA_failsAsUntrusted() throws {
-        let (outcome, path) = download("\(servers.https)/firmware.bin")
-        let reason = try #require(outcome.reason())
+        let reason = try #require(download("\(servers.https)/firmware.bin").reason())
         #expect(reason.hasPrefix("TLS: the server's certificate is not trusted ("), "\(reason)")
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
     @Test func httpsDownload_insecure_acceptsAnyCertificate() {
-        let (outcome, path) = download(
-            "\(servers.https)/firmware.bin", with: FileTransfers(trust: TransferTrust(insecure: true)))
-        #expect(outcome.result() == .succeeded(bytes: Int64(TransferServers.firmware.count)))
-        #expect(contents(path) == TransferServers.firmware)
+        expectDownloaded("\(servers.https)/firmware.bin", with: FileTransfers(trust: TransferTrust(insecure: true)))
     }
 
     @Test func ftpDownload_logsInWithTheURLsUserAndPassword() {
-        let (outcome, path) = download("\(servers.ftp)/files/firmware.bin")
-        #expect(outcome.result() == .succeeded(bytes: Int64(TransferServers.firmware.count)))
-        #expect(contents(path) == TransferServers.firmware)
+        expectDownloaded("\(servers.ftp)/files/firmware.bin")
     }
 
     @Test func slowServer_longerThanTheStallTimeout_failsAsTimedOut() {
         let transfers = FileTransfers(trust: TransferTrust(), stallTimeout: 1)
         let url = "\(servers.http)/slow/firmware.bin?stall=10"
-        let (outcome, path) = download(url, with: transfers)
-        #expect(outcome.reason() == "timed out: no data for 1 s from \(url)")
+        #expect(download(url, with: transfers).reason() == "timed out: no data for 1 s from \(url)")
         transfers.shutdown()
         #expect(!FileManager.default.fileExists(atPath: path))
         #expect(leftovers() == [])
     }
 
     @Test func slowServer_withinTheStallTimeout_succeeds() {
-        let (outcome, path) = download(
+        expectDownloaded(
             "\(servers.http)/slow/firmware.bin?stall=1", with: FileTransfers(trust: TransferTrust(), stallTimeout: 5))
-        #expect(outcome.result() == .succeeded(bytes: Int64(TransferServers.firmware.count)))
-        #expect(contents(path) == TransferServers.firmware)
     }
 
     @Test func cancel_stopsTheTransfer_andReportsCancelled() {
         let transfers = FileTransfers(trust: TransferTrust())
-        let (outcome, path) = download("\(servers.http)/slow/firmware.bin?stall=60", with: transfers)
+        let outcome = download("\(servers.http)/slow/firmware.bin?stall=60", with: transfers)
         #expect(outcome.waitForProgress())
         transfers.cancel(id: 1)
         #expect(outcome.reason(within: 10) == "cancelled")
@@ -143,21 +154,18 @@ struct FileTransfersTests {
 
     @Test func shutdown_cancelsWhatRuns_andWaitsForIt() {
         let transfers = FileTransfers(trust: TransferTrust())
-        let (outcome, _) = download("\(servers.http)/slow/firmware.bin?stall=60", with: transfers)
+        let outcome = download("\(servers.http)/slow/firmware.bin?stall=60", with: transfers)
         #expect(outcome.waitForProgress())
         transfers.shutdown()
         #expect(outcome.completions == 1)
         #expect(outcome.result(within: 0) == .failed(reason: "cancelled"))
-        let late = TransferOutcome()
-        transfers.download(
-            id: 3, from: "\(servers.http)/firmware.bin", to: directory.appendingPathComponent("late.bin").path,
-            progress: late.progress, completion: late.completion)
+        let late = download("\(servers.http)/firmware.bin", with: transfers)
         #expect(late.reason() == "cancelled")
     }
 
     @Test func unsupportedScheme_failsAtOnce_namingWhatIsSupported() {
         #expect(FileTransfers.supportedSchemes == ["ftp", "http", "https"])
-        let (outcome, path) = download("sftp://user:hunter2@files.example.com/firmware.bin")
+        let outcome = download("sftp://user:hunter2@files.example.com/firmware.bin")
         #expect(
             outcome.reason()
                 == "unsupported URL scheme \"sftp\" in sftp://user:***@files.example.com/firmware.bin"
@@ -169,28 +177,22 @@ struct FileTransfersTests {
     // MARK: Uploads
 
     @Test func httpUpload_PUTsTheFile_underItsNameInTheDirectory() throws {
-        let name = TransferServers.uniqueName("put")
-        let outcome = upload(to: "\(servers.http)/diagnostics/", fileName: name)
-        #expect(outcome.result() == .succeeded(bytes: Int64(TransferServers.firmware.count)))
-        #expect(contents(servers.uploads.appendingPathComponent(name).path) == TransferServers.firmware)
+        let outcome = expectUploaded(to: "\(servers.http)/diagnostics/")
         let last = try #require(outcome.reports.last)
-        #expect(last.total == Int64(TransferServers.firmware.count))
+        #expect(last.total == size)
     }
 
     @Test func httpUpload_answered405_fallsBackToAPOSTForm() {
-        let name = TransferServers.uniqueName("post")
-        let outcome = upload(to: "\(servers.http)/post-only/", fileName: name)
-        #expect(outcome.result() == .succeeded(bytes: Int64(TransferServers.firmware.count)))
-        #expect(contents(servers.uploads.appendingPathComponent(name).path) == TransferServers.firmware)
+        expectUploaded(to: "\(servers.http)/post-only/")
     }
 
     @Test func httpsUpload_withTheRunsCA() {
-        let name = TransferServers.uniqueName("https")
-        let outcome = upload(
-            to: "\(servers.https)/diagnostics/", fileName: name,
-            with: FileTransfers(trust: TransferTrust(caFile: servers.caFile)))
-        #expect(outcome.result() == .succeeded(bytes: Int64(TransferServers.firmware.count)))
-        #expect(contents(servers.uploads.appendingPathComponent(name).path) == TransferServers.firmware)
+        expectUploaded(
+            to: "\(servers.https)/diagnostics/", with: FileTransfers(trust: TransferTrust(caFile: servers.caFile)))
+    }
+
+    @Test func ftpUpload_STOREsTheFileInUploads() {
+        expectUploaded(to: "\(servers.ftp)/uploads/")
     }
 
     @Test func httpUpload_refusedWith500_fails() {
@@ -200,19 +202,11 @@ struct FileTransfersTests {
         #expect(!FileManager.default.fileExists(atPath: servers.uploads.appendingPathComponent(name).path))
     }
 
-    @Test func ftpUpload_STOREsTheFileInUploads() {
-        let name = TransferServers.uniqueName("ftp")
-        let outcome = upload(to: "\(servers.ftp)/uploads/", fileName: name)
-        #expect(outcome.result() == .succeeded(bytes: Int64(TransferServers.firmware.count)))
-        #expect(contents(servers.uploads.appendingPathComponent(name).path) == TransferServers.firmware)
-    }
-
     // MARK: Secrets
 
     @Test func ftpWrongPassword_failsAsLoginRefused_withoutShowingIt() {
         let url = servers.ftp.replacingOccurrences(of: ":\(TransferServers.ftpPassword)@", with: ":wrong-horse@")
-        let (outcome, _) = download("\(url)/files/firmware.bin")
-        #expect(outcome.reason() == "FTP: login refused (530)")
+        #expect(download("\(url)/files/firmware.bin").reason() == "FTP: login refused (530)")
     }
 
     @Test(arguments: ["/missing.bin", "/slow/firmware.bin?stall=10", "/files/absent.bin"])
@@ -222,8 +216,7 @@ struct FileTransfersTests {
         let withCredentials =
             path.hasPrefix("/files/")
             ? "\(servers.ftp)\(path)" : servers.http.replacingOccurrences(of: "://", with: "://user:\(secret)@") + path
-        let (outcome, _) = download(withCredentials, with: transfers)
-        let reason = try #require(outcome.reason())
+        let reason = try #require(download(withCredentials, with: transfers).reason())
         #expect(!reason.contains(secret), "\(reason)")
         #expect(reason.contains("user:***@"), "\(reason)")
         transfers.shutdown()
