@@ -2,7 +2,7 @@ import Foundation
 
 /// Where a download writes: a temporary file beside the destination, renamed over it
 /// only once complete and on disk. The destination is never half a file: the firmware
-/// a station installs (OCPP 1.6 §5.9) is the old file or the whole new one, also after
+/// a station installs (OCPP 1.6 §5.19) is the old file or the whole new one, also after
 /// a power cut.
 final class DownloadFile {
     let path: String
@@ -16,8 +16,10 @@ final class DownloadFile {
         let destination = URL(fileURLWithPath: path)
         let directory = destination.deletingLastPathComponent().path
         self.path = path
-        temporaryPath = "\(directory)/.\(destination.lastPathComponent).part-\(UUID().uuidString)"
-        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        // One name per destination: what a crash left behind is overwritten by the next
+        // attempt rather than piling up on a small disk.
+        temporaryPath = "\(directory)/.\(destination.lastPathComponent).part"
+        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw TransferFailure("cannot write into \(directory): \(Self.describe(errno))")
         }

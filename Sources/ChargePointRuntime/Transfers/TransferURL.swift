@@ -1,7 +1,7 @@
 import Foundation
 
 /// URLs as the station shows them. A firmware or diagnostics location may carry FTP or
-/// HTTP credentials (`ftp://user:pass@host/…`, OCPP 1.6 §5.9 "location"); whatever the
+/// HTTP credentials (`ftp://user:pass@host/…`, OCPP 1.6 §5.19, §5.9 "location"); whatever the
 /// station prints, logs or reports shows them with the password replaced by `***`.
 public enum TransferURL {
     /// `text` with the password of every URL in it replaced by `***`:

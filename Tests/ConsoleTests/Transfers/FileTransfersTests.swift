@@ -88,6 +88,13 @@ struct FileTransfersTests {
         #expect(!outcome.reportedOnMainThread)
     }
 
+    @Test func httpDownload_reusesWhatAnInterruptedOneLeft() throws {
+        let left = directory.appendingPathComponent(".firmware.bin.part")
+        try Data(repeating: 0xEE, count: 2 * firmware.count).write(to: left)
+        expectDownloaded("\(servers.http)/firmware.bin")
+        #expect(leftovers() == [])
+    }
+
     @Test func httpDownload_followsARedirect() {
         expectDownloaded("\(servers.http)/redirect/firmware.bin")
     }
