@@ -70,6 +70,14 @@ let package = Package(
             cSettings: PkgConfig.cSettings(for: ["libwebsockets"]),
             linkerSettings: PkgConfig.linkerSettings(for: ["libwebsockets"], fallback: ["websockets"])
         ),
+        // C only: typed wrappers over libcurl's variadic setopt/getinfo, for firmware
+        // downloads and diagnostics uploads (HTTP, HTTPS, FTP).
+        .target(
+            name: "CCurl",
+            path: "Sources/CCurl",
+            cSettings: PkgConfig.cSettings(for: ["libcurl"]),
+            linkerSettings: PkgConfig.linkerSettings(for: ["libcurl"], fallback: ["curl"])
+        ),
         // The engine: the OCPP protocol, the sans-IO station core, its operations,
         // configuration and the operator command language. No C library, no SQLite, no
         // threads, no files, no terminal, no print().
@@ -79,13 +87,14 @@ let package = Package(
             path: "Sources/ChargePoint"
         ),
         // What runs the engine for real: the SQLite store (GRDB), the data-directory
-        // lock, the libwebsockets link, the runner and its clocks, station profiles and
-        // demo cards read from TOML files.
+        // lock, the libwebsockets link, file transfers on libcurl, the runner and its
+        // clocks, station profiles and demo cards read from TOML files.
         .target(
             name: "ChargePointRuntime",
             dependencies: [
                 "ChargePoint",
                 "CLibwebsockets",
+                "CCurl",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),

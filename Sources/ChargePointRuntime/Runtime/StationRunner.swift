@@ -1,5 +1,5 @@
-import Foundation
 import ChargePoint
+import Foundation
 
 /// Runs a station for real: the core, its SQLite store, the WebSocket link and the
 /// wall clock (DESIGN.md "Threading": the core is owned by one serial executor).
@@ -17,12 +17,15 @@ public final class StationRunner: @unchecked Sendable {
         public var endpoint: Endpoint
         /// `--password`: used until the central system sets an AuthorizationKey.
         public var password: String?
+        /// Trust for wss:// and for https:// file transfers.
         public var caFile: String?
         public var insecure: Bool
+        /// A file transfer that moves no byte for this many s fails its try.
+        public var transferTimeout: Int
 
         public init(
             profile: StationProfile, databasePath: String, stationId: String, endpoint: Endpoint,
-            password: String? = nil, caFile: String? = nil, insecure: Bool = false
+            password: String? = nil, caFile: String? = nil, insecure: Bool = false, transferTimeout: Int = 30
         ) {
             self.profile = profile
             self.databasePath = databasePath
@@ -31,6 +34,12 @@ public final class StationRunner: @unchecked Sendable {
             self.password = password
             self.caFile = caFile
             self.insecure = insecure
+            self.transferTimeout = transferTimeout
+        }
+
+        /// Where downloaded firmware images are kept: `firmware` beside the database.
+        var firmwareDirectory: String {
+            (databasePath as NSString).deletingLastPathComponent + "/firmware"
         }
     }
 
@@ -54,6 +63,9 @@ public final class StationRunner: @unchecked Sendable {
     private var driver: StationDriver
     private let store: SQLiteStore
     private var client: WebSocketClient!
+    private var transfers: StationTransfers!
+    /// What diagnostics files hold of the past.
+    private let history = StationHistory()
     private var configurationRevision = -1
 
     /// Prepares the station from what `store` holds (a `StoreError` when it cannot be
@@ -81,12 +93,19 @@ public final class StationRunner: @unchecked Sendable {
             self?.linkEvent(event)
         }
         client.onWake = { [weak self] in self?.timerFired() }
+        transfers = StationTransfers(
+            trust: TransferTrust(caFile: configuration.caFile, insecure: configuration.insecure),
+            stallTimeout: TimeInterval(configuration.transferTimeout), directory: configuration.firmwareDirectory,
+            stationId: configuration.stationId, history: history
+        ) { [weak self] report in self?.transferReported(report) }
         try client.start()
         client.perform { [self] in
-            if configuration.insecure, configuration.endpoint.secure {
+            if configuration.insecure {
                 onEvents([
                     .error(
-                        "--insecure: the central system's certificate is not checked; anyone on the path can pose as it"
+                        configuration.endpoint.secure
+                            ? "--insecure: the central system's certificate is not checked; anyone on the path can pose as it"
+                            : "--insecure: the certificates of https:// file servers are not checked"
                     )
                 ])
             }
@@ -114,7 +133,9 @@ public final class StationRunner: @unchecked Sendable {
         client.perform { [self] in
             guard !isFailed else { return }
             var link = link
-            let events = driver.powerCut(at: .monotonicNow(), wallClock: .now(), link: &link, store: store)
+            var agent = transfers!
+            let events = driver.powerCut(
+                at: .monotonicNow(), wallClock: .now(), link: &link, store: store, transfers: &agent)
             finish(events)
         }
     }
@@ -135,6 +156,7 @@ public final class StationRunner: @unchecked Sendable {
         while !finished { condition.wait() }
         condition.unlock()
         client.stop()
+        transfers.shutdown()
     }
 
     /// The station as of its last input: a snapshot (project it to the moment you draw
@@ -185,6 +207,14 @@ public final class StationRunner: @unchecked Sendable {
             caFile: configuration.caFile, insecure: configuration.insecure)
     }
 
+    /// A file transfer's report, from its own thread: taken in order with every other
+    /// input on the link's thread.
+    private func transferReported(_ report: TransferReport) {
+        client.perform { [self] in
+            if !isFailed { handle(.transfer(report)) }
+        }
+    }
+
     private func timerFired() {
         guard !isFailed else { return }
         handle(.tick)
@@ -201,12 +231,17 @@ public final class StationRunner: @unchecked Sendable {
 
     private func handle(_ input: StationInput) {
         var link = link
-        finish(driver.handle(input, at: .monotonicNow(), wallClock: .now(), link: &link, store: store))
+        var agent = transfers!
+        finish(
+            driver.handle(input, at: .monotonicNow(), wallClock: .now(), link: &link, store: store, transfers: &agent))
     }
 
     /// After an input: publish its events, arm the wake-up, update what observers see.
     private func finish(_ events: [StationEvent]) {
-        if !events.isEmpty { onEvents(events) }
+        if !events.isEmpty {
+            history.record(events, at: .now())
+            onEvents(events)
+        }
         client.wake(at: driver.nextWakeUp)
         if let failure = driver.failure {
             condition.withLock {

@@ -87,6 +87,7 @@ struct StationSetup {
         }
         return StationRunner.Configuration(
             profile: profile, databasePath: databasePath, stationId: stationId, endpoint: endpoint,
-            password: options.password, caFile: options.caFile, insecure: options.insecure)
+            password: options.password, caFile: options.caFile, insecure: options.insecure,
+            transferTimeout: options.transferTimeout)
     }
 }

@@ -8,21 +8,46 @@ public enum TransferLocation {
         return location[..<separator.lowerBound].lowercased()
     }
 
-    /// `location` with the password in its user information replaced by
-    /// `SecretMasking.mask` (`ftp://user:********@host/fw.bin`): passwords never reach
-    /// logs, the screen, events or diagnostics files.
-    public static func redacted(_ location: String) -> String {
-        guard let (userInfo, _) = parts(of: location),
-            let colon = location[userInfo].firstIndex(of: ":")
-        else { return location }
-        let password = location.index(after: colon)..<userInfo.upperBound
-        return location.replacingCharacters(in: password, with: SecretMasking.mask)
+    /// `text` with the password of every URL in it replaced by `SecretMasking.mask`
+    /// (`ftp://user:secret@host/fw.bin` → `ftp://user:********@host/fw.bin`): passwords
+    /// never reach logs, the screen, events or diagnostics files. The rest (user, host,
+    /// path) stays, so the operator still sees where the station went.
+    ///
+    /// The user information is what precedes the last `@` of the authority (up to the
+    /// first `/`, `?` or `#`). A password that itself holds an unencoded `/` (invalid,
+    /// but typed by people) ends the authority early; then everything up to the last `@`
+    /// of the URL is hidden rather than the rest of the password shown.
+    public static func redacted(_ text: String) -> String {
+        var result = ""
+        var rest = text[...]
+        while let separator = rest.range(of: "://") {
+            result += rest[..<separator.upperBound]
+            rest = rest[separator.upperBound...]
+            let token = rest.prefix { !$0.isWhitespace && $0 != "\"" && $0 != "'" }
+            let authority = token.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            guard let colon = authority.firstIndex(of: ":") else { continue }
+            let end: Substring.Index
+            if let at = authority.lastIndex(of: "@") {
+                guard colon < at else { continue }
+                end = at
+            } else if let at = token.lastIndex(of: "@"),
+                !authority[authority.index(after: colon)...].allSatisfy(\.isNumber)
+            {
+                end = at  // "user:pa/ss@host": not a port after the colon, so a broken password
+            } else {
+                continue  // "host:8080/…": a port, no credentials
+            }
+            result += rest[...colon]
+            result += SecretMasking.mask
+            rest = rest[end...]
+        }
+        return result + rest
     }
 
     /// The last component of the path (`fw-2.0.bin`); `firmware` when the path ends
     /// without one.
     public static func fileName(of location: String) -> String {
-        let path = parts(of: location).map { location[$0.path] } ?? Substring(location)
+        let path = self.path(of: location) ?? Substring(location)
         let name = path.split(separator: "/").last.map(String.init) ?? ""
         return name.isEmpty ? "firmware" : name
     }
@@ -34,15 +59,12 @@ public enum TransferLocation {
         return String(name[..<dot])
     }
 
-    /// The user information (before the last `@` of the authority) and the path (after
-    /// the authority, without query or fragment).
-    private static func parts(of location: String) -> (userInfo: Range<String.Index>, path: Range<String.Index>)? {
+    /// The path: after the authority, without query or fragment.
+    private static func path(of location: String) -> Substring? {
         guard let separator = location.range(of: "://") else { return nil }
         let rest = location[separator.upperBound...]
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        let authority = rest[..<authorityEnd]
-        let userInfoEnd = authority.lastIndex(of: "@") ?? authority.startIndex
         let pathEnd = rest[authorityEnd...].firstIndex { $0 == "?" || $0 == "#" } ?? rest.endIndex
-        return (authority.startIndex..<userInfoEnd, authorityEnd..<pathEnd)
+        return rest[authorityEnd..<pathEnd]
     }
 }

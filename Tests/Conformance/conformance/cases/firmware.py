@@ -4,15 +4,12 @@ retries, a refused connection, a stalled server and a power cut mid-download
 (OCPP 1.6 §4.4, §4.5, §5.9, §5.19, chapter 8; errata 3.31, 3.47-3.50)."""
 
 import os
-import sys
 from datetime import datetime, timezone
 
 from ocpp.v16 import call
 
 from ..harness import case
-
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "..", "TransferServers"))
-from transfer_servers import start_servers  # noqa: E402
+from ..transfers import start_servers
 
 FIRMWARE = ("default",)  # jst-con-03 has the Core profile only
 
@@ -175,8 +172,11 @@ async def diagnostics_upload_http(ctx):
     """GetDiagnostics to an HTTP location: the file name at once, Uploading, Uploaded;
     the file holds the message log and no secret."""
     running = servers(ctx)
-    mark = await ctx.boot()
-    await ctx.configure("AuthorizationKey", "00112233445566778899aabbccddeeff", optional=True)
+    await ctx.boot()
+    connections = ctx.csms.connections
+    await ctx.configure("AuthorizationKey", "00112233445566778899aabbccddeeff")
+    await ctx.csms.wait_connected(connections + 1, timeout=15)  # it reconnects with the new key
+    mark = ctx.csms.mark()
     result = await ctx.csms.call(call.GetDiagnostics(location=f"{running.http}/diagnostics/"))
     assert result.file_name, result
     await ctx.csms.wait_call("DiagnosticsStatusNotification", lambda p: p["status"] == "Uploaded", after=mark)
