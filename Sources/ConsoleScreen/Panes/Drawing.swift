@@ -103,6 +103,17 @@ enum Format {
     static func kilowatts(_ watts: Double) -> String { fixed(watts / 1000, 1) + " kW" }
     static func kilowattHours(_ wattHours: Double) -> String { fixed(wattHours / 1000, 2) + " kWh" }
 
+    /// "512 B", "45.3 kB", "340 kB", "1.2 MB"; with a total, "1.2/2.0 MB". Decimal units,
+    /// as download tools show them, in the unit that suits the larger number.
+    static func bytes(_ count: Int64, of total: Int64? = nil) -> String {
+        let reference = Double(max(count, total ?? 0))
+        let units: [(name: String, size: Double)] = [("GB", 1e9), ("MB", 1e6), ("kB", 1e3), ("B", 1)]
+        let unit = units.first { reference >= $0.size } ?? units[3]
+        let digits = unit.name == "B" || (unit.name == "kB" && reference >= 100e3) ? 0 : 1
+        func number(_ value: Int64) -> String { fixed(Double(value) / unit.size, digits) }
+        return (total.map { "\(number(count))/\(number($0))" } ?? number(count)) + " " + unit.name
+    }
+
     /// `text` cut to `width` with an ellipsis, or padded to it.
     static func fit(_ text: String, _ width: Int, ellipsis: Character = "…") -> String {
         guard width > 0 else { return "" }
