@@ -26,6 +26,8 @@ public struct ScreenController: Sendable {
     public internal(set) var log: MessageLog
     public internal(set) var meters = MeterHistory()
     public internal(set) var feedback: [Feedback] = []
+    /// When the file transfers ended, so their outcome stays on screen a while.
+    var transferOutcomes = TransferOutcomes()
     /// The last reason the link gave for going down.
     public internal(set) var linkReason: String?
     public internal(set) var selectedConnector = 1
@@ -62,7 +64,9 @@ public struct ScreenController: Sendable {
             case .configuration(let entries):
                 let text = entries.map { "\($0.key) = \($0.isKnown ? ($0.value ?? "********") : "(not supported)")" }
                 say(.notice, text.joined(separator: ", "), at: time)
-            case .snapshot, .connector, .transaction, .meter, .registration, .transfer:
+            case .transfer(let state):
+                transferOutcomes.note(state, at: time)
+            case .snapshot, .connector, .transaction, .meter, .registration:
                 break
             }
         }

@@ -10,9 +10,10 @@ extension ScreenController {
             selectedConnector = first.id
         }
         let selected = snapshot.connectors.first { $0.id == selectedConnector }
+        let transfers = transferOutcomes.shown(snapshot, at: now)
         let layout = ScreenLayout(
             rows: surface.rows, columns: surface.columns, connectors: snapshot.connectors.count,
-            readings: selected?.readings.count ?? 0)
+            readings: selected?.readings.count ?? 0, transfers: transfers.count)
         surface.fill(Rect(top: 0, left: 0, height: surface.rows, width: surface.columns))
         HeaderPane(snapshot: snapshot, info: info, linkReason: linkReason, glyphs: glyphs)
             .draw(title: layout.title, connection: layout.connection, into: &surface)
@@ -36,6 +37,7 @@ extension ScreenController {
             ).draw(layout.body, into: &surface)
             configRows = max(1, layout.body.height - 3)
         }
+        TransferPane(transfers: transfers, snapshot: snapshot, glyphs: glyphs).draw(layout.transfers, into: &surface)
         BottomBar(feedback: feedback.last, prompt: prompt, hints: KeyBindings.hints(for: hintView), now: now)
             .draw(feedback: layout.feedback, hints: layout.hints, into: &surface)
         let overlays = Overlays(glyphs: glyphs)

@@ -44,73 +44,52 @@ struct ConnectorsPane {
         first.append((cableText(connector), .dim))
         surface.put(first, row: row, column: inner.left, limit: inner.width)
 
+        // The limit or share is never the first to go; the idTag is shortened last.
         surface.put(
-            Self.fitted(sessionLine(connector, gap: inner.width >= 56 ? "  " : " "), width: inner.width), row: row + 1,
-            column: inner.left, limit: inner.width, wholePieces: true)
+            LinePiece.fitted(
+                sessionLine(connector, gap: inner.width >= 56 ? "  " : " "), width: inner.width, shortening: 1,
+                minimum: 6, ellipsis: glyphs.ellipsis),
+            row: row + 1, column: inner.left, limit: inner.width, wholePieces: true)
         if isSelected {
             surface.paint(Rect(top: row, left: inner.left, height: 1, width: 1), role: .key)
         }
     }
 
-    /// One piece of the second line; pieces of higher `rank` give way first when the
-    /// line does not fit (the limit or share is never the first to go).
-    struct Piece {
-        var text: String
-        var role: Role
-        var rank: Int
-    }
-
-    private func sessionLine(_ connector: ConnectorSnapshot, gap: String) -> [Piece] {
-        var line = [Piece(text: "   ", role: .normal, rank: 0)]
+    private func sessionLine(_ connector: ConnectorSnapshot, gap: String) -> [LinePiece] {
+        var line = [LinePiece(text: "   ", role: .normal, rank: 0)]
         if let session = connector.session {
             let elapsed = session.startedAt.milliseconds(until: snapshot.time)
             line += [
-                Piece(text: session.idTag, role: .accent, rank: 0),
-                Piece(text: "\(gap)tx \(session.transactionId.map(String.init) ?? "pending")", role: .normal, rank: 2),
-                Piece(text: "\(gap)\(Format.duration(milliseconds: elapsed))", role: .normal, rank: 3),
-                Piece(text: "\(gap)\(Format.kilowattHours(session.energyWh))", role: .normal, rank: 1),
-                Piece(
+                LinePiece(text: session.idTag, role: .accent, rank: 0),
+                LinePiece(
+                    text: "\(gap)tx \(session.transactionId.map(String.init) ?? "pending")", role: .normal, rank: 2),
+                LinePiece(text: "\(gap)\(Format.duration(milliseconds: elapsed))", role: .normal, rank: 3),
+                LinePiece(text: "\(gap)\(Format.kilowattHours(session.energyWh))", role: .normal, rank: 1),
+                LinePiece(
                     text: "\(gap)\(Format.kilowatts(connector.powerW))", role: connector.powerW > 0 ? .charging : .dim,
                     rank: 1),
             ]
         } else if let idTag = connector.preparingIdTag {
-            line.append(Piece(text: "\(idTag) accepted, ", role: .accent, rank: 0))
-            line.append(Piece(text: connector.evConnected ? "starting" : "plug in the EV (p)", role: .preparing, rank: 0))
+            line.append(LinePiece(text: "\(idTag) accepted, ", role: .accent, rank: 0))
+            line.append(
+                LinePiece(text: connector.evConnected ? "starting" : "plug in the EV (p)", role: .preparing, rank: 0))
         } else if connector.evConnected, connector.status == .preparing {
-            line.append(Piece(text: "EV plugged in: swipe a card (s)", role: .preparing, rank: 0))
+            line.append(LinePiece(text: "EV plugged in: swipe a card (s)", role: .preparing, rank: 0))
         } else {
-            line.append(Piece(text: "meter \(Format.kilowattHours(connector.meterWh))", role: .dim, rank: 0))
+            line.append(LinePiece(text: "meter \(Format.kilowattHours(connector.meterWh))", role: .dim, rank: 0))
         }
         if let limit = connector.limitW {
             // Under a station-wide limit, the connector's part of it: "share 5.0/10.0 kW".
             let text =
                 connector.stationLimitW.map { "share \(Format.fixed(limit / 1000, 1))/\(Format.kilowatts($0))" }
                 ?? "limit \(Format.kilowatts(limit))"
-            line.append(Piece(text: "\(gap)\(text)", role: .warning, rank: 1))
+            line.append(LinePiece(text: "\(gap)\(text)", role: .warning, rank: 1))
         }
-        if connector.evSuspended { line.append(Piece(text: "\(gap)EV paused", role: .suspended, rank: 2)) }
+        if connector.evSuspended { line.append(LinePiece(text: "\(gap)EV paused", role: .suspended, rank: 2)) }
         if let soc = connector.socPercent, connector.evConnected {
-            line.append(Piece(text: "\(gap)SoC \(Int(soc))%", role: .dim, rank: 4))
+            line.append(LinePiece(text: "\(gap)SoC \(Int(soc))%", role: .dim, rank: 4))
         }
         return line
-    }
-
-    /// Drops the pieces of highest rank (the last of them first) until the line fits;
-    /// then shortens the idTag, with an ellipsis, to what is left.
-    static func fitted(_ line: [Piece], width: Int) -> [(String, Role)] {
-        var line = line
-        func length() -> Int { line.reduce(0) { $0 + $1.text.count } }
-        while length() > width, let drop = line.indices.filter({ line[$0].rank > 1 }).max(by: {
-            (line[$0].rank, $0) < (line[$1].rank, $1)
-        }) {
-            line.remove(at: drop)
-        }
-        if length() > width, line.count > 1 {
-            let excess = length() - width
-            let idTag = line[1].text
-            line[1].text = Format.fit(idTag, max(6, idTag.count - excess))
-        }
-        return line.map { ($0.text, $0.role) }
     }
 
     private func cableText(_ connector: ConnectorSnapshot) -> String {

@@ -35,6 +35,37 @@ extension Surface {
     }
 }
 
+/// One piece of a line of separate facts. When the line does not fit, pieces of higher
+/// `rank` give way first (ranks 0 and 1 never do), then one piece is shortened.
+struct LinePiece {
+    var text: String
+    var role: Role
+    var rank = 0
+
+    /// Drops the pieces of rank above 1 (the highest, the last of them first) until the
+    /// line fits `width`; then shortens the piece at `index`, with an ellipsis, to what
+    /// is left, keeping `minimum` characters of it.
+    static func fitted(
+        _ line: [LinePiece], width: Int, shortening index: Int, minimum: Int, ellipsis: Character = "…"
+    ) -> [(String, Role)] {
+        var line = line
+        func length() -> Int { line.reduce(0) { $0 + $1.text.count } }
+        while length() > width,
+            let drop = line.indices.filter({ line[$0].rank > 1 }).max(by: {
+                (line[$0].rank, $0) < (line[$1].rank, $1)
+            })
+        {
+            line.remove(at: drop)
+        }
+        if length() > width, line.indices.contains(index) {
+            let text = line[index].text
+            let target = max(minimum, text.count - (length() - width))
+            if target < text.count { line[index].text = Format.fit(text, target, ellipsis: ellipsis) }
+        }
+        return line.map { ($0.text, $0.role) }
+    }
+}
+
 /// Text formatting shared by the panes.
 enum Format {
     /// "12:04:05" of a timestamp (UTC, as the station's clock).
@@ -71,6 +102,17 @@ enum Format {
 
     static func kilowatts(_ watts: Double) -> String { fixed(watts / 1000, 1) + " kW" }
     static func kilowattHours(_ wattHours: Double) -> String { fixed(wattHours / 1000, 2) + " kWh" }
+
+    /// "512 B", "45.3 kB", "340 kB", "1.2 MB"; with a total, "1.2/2.0 MB". Decimal units,
+    /// as download tools show them, in the unit that suits the larger number.
+    static func bytes(_ count: Int64, of total: Int64? = nil) -> String {
+        let reference = Double(max(count, total ?? 0))
+        let units: [(name: String, size: Double)] = [("GB", 1e9), ("MB", 1e6), ("kB", 1e3), ("B", 1)]
+        let unit = units.first { reference >= $0.size } ?? units[3]
+        let digits = unit.name == "B" || (unit.name == "kB" && reference >= 100e3) ? 0 : 1
+        func number(_ value: Int64) -> String { fixed(Double(value) / unit.size, digits) }
+        return (total.map { "\(number(count))/\(number($0))" } ?? number(count)) + " " + unit.name
+    }
 
     /// `text` cut to `width` with an ellipsis, or padded to it.
     static func fit(_ text: String, _ width: Int, ellipsis: Character = "…") -> String {

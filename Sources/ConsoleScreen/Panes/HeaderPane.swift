@@ -1,7 +1,8 @@
 import ChargePoint
 
 /// The title line and the two connection lines: where the station connects, how the
-/// link is, the boot, the last heartbeat, and what waits to be delivered.
+/// link is, the boot, the firmware it runs, the last heartbeat, and what waits to be
+/// delivered.
 struct HeaderPane {
     let snapshot: StationSnapshot
     let info: StationInfo
@@ -24,22 +25,45 @@ struct HeaderPane {
         if info.demo { pieces.append(("  (embedded demo central system)", .dim)) }
         surface.put(pieces, row: connection.top, column: 0, limit: connection.width)
 
-        var second: [(String, Role)] = [("   boot ", .dim)]
+        surface.put(
+            secondLine(width: connection.width), row: connection.top + 1, column: 0, limit: connection.width,
+            wholePieces: true)
+    }
+
+    /// The boot, the firmware the station runs (the new version once an update is
+    /// installed, OCPP 1.6 §5.19), the heartbeat, what is queued, and the warnings; the
+    /// heartbeat gives way first when the line is too long.
+    private func secondLine(width: Int) -> [(String, Role)] {
+        var second = [LinePiece(text: "   boot ", role: .dim)]
         if let registration = snapshot.registration {
-            second.append((registration.rawValue, registration == .accepted ? .available : .warning))
+            second.append(
+                LinePiece(text: registration.rawValue, role: registration == .accepted ? .available : .warning))
         } else {
-            second.append(("not yet", .dim))
+            second.append(LinePiece(text: "not yet", role: .dim))
         }
-        if let interval = snapshot.heartbeatInterval { second.append(("  heartbeat every \(interval) s", .dim)) }
-        if let beat = snapshot.lastHeartbeat { second.append((", last \(Format.clock(beat))", .dim)) }
+        var firmware: Int?
+        if let version = snapshot.firmwareVersion {
+            second.append(LinePiece(text: "  firmware ", role: .dim))
+            firmware = second.count
+            second.append(LinePiece(text: version, role: .normal))
+        }
+        if let interval = snapshot.heartbeatInterval {
+            second.append(LinePiece(text: "  heartbeat every \(interval) s", role: .dim, rank: 2))
+        }
+        if let beat = snapshot.lastHeartbeat {
+            second.append(LinePiece(text: ", last \(Format.clock(beat))", role: .dim, rank: 3))
+        }
         let queued = snapshot.queuedTransactionMessages
-        second.append(("  queued ", .dim))
-        second.append(("\(queued)", queued > 0 ? .warning : .normal))
-        if info.insecure { second.append(("  certificate NOT checked (--insecure)", .error)) }
-        if snapshot.connection == .disconnected, let reason = linkReason {
-            second.append(("  \(reason)", .error))
+        second.append(LinePiece(text: "  queued ", role: .dim))
+        second.append(LinePiece(text: "\(queued)", role: queued > 0 ? .warning : .normal))
+        if info.insecure {
+            second.append(LinePiece(text: "  certificate NOT checked (--insecure)", role: .error))
         }
-        surface.put(second, row: connection.top + 1, column: 0, limit: connection.width, wholePieces: true)
+        if snapshot.connection == .disconnected, let reason = linkReason {
+            second.append(LinePiece(text: "  \(reason)", role: .error))
+        }
+        return LinePiece.fitted(
+            second, width: width, shortening: firmware ?? -1, minimum: 8, ellipsis: glyphs.ellipsis)
     }
 
     var linkState: (String, Role) {

@@ -1,6 +1,7 @@
 /// Where each pane goes, as one function of the terminal's size (htop's layout): the
 /// title and connection lines on top, connectors and meter side by side, the message
-/// log filling the rest, the feedback and key hints at the bottom.
+/// log filling the rest, a line per file transfer shown, the feedback and key hints at
+/// the bottom.
 public struct ScreenLayout: Sendable, Equatable {
     public static let minimumRows = 24
     public static let minimumColumns = 80
@@ -10,18 +11,22 @@ public struct ScreenLayout: Sendable, Equatable {
     public var connectors: Rect
     public var meter: Rect
     public var log: Rect
-    /// Everything between the connection lines and the feedback line (the
+    /// The file transfers' lines, just above the feedback line in every view: the body
+    /// (and so the log) is a line shorter for each.
+    public var transfers: Rect
+    /// Everything between the connection lines and the transfer lines (the
     /// configuration view uses it whole).
     public var body: Rect
     public var feedback: Rect
     public var hints: Rect
 
-    public init(rows: Int, columns: Int, connectors count: Int, readings: Int) {
+    public init(rows: Int, columns: Int, connectors count: Int, readings: Int, transfers lines: Int = 0) {
         title = Rect(top: 0, left: 0, height: 1, width: columns)
         connection = Rect(top: 1, left: 0, height: 2, width: columns)
         feedback = Rect(top: rows - 2, left: 0, height: 1, width: columns)
         hints = Rect(top: rows - 1, left: 0, height: 1, width: columns)
-        body = Rect(top: 3, left: 0, height: rows - 5, width: columns)
+        transfers = Rect(top: rows - 2 - lines, left: 0, height: lines, width: columns)
+        body = Rect(top: 3, left: 0, height: rows - 5 - lines, width: columns)
         // Connectors take two lines each; a tall terminal gives the meter room for every
         // reading, a short one keeps the log as large as it can.
         let connectorsHeight = 2 + 2 * max(1, count)

@@ -13,12 +13,20 @@ public struct Glyphs: Sendable, Equatable {
     public var arrowOut: Character
     public var arrowIn: Character
     public var ellipsis: Character
+    /// A progress bar: its two ends, an empty cell, and a cell filled in steps, the
+    /// full cell last.
+    public var barLeft: Character
+    public var barRight: Character
+    public var barEmpty: Character
+    public var barSteps: [Character]
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], dot: "●", arrowOut: "→", arrowIn: "←", ellipsis: "…")
+        levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], dot: "●", arrowOut: "→", arrowIn: "←", ellipsis: "…",
+        barLeft: "▕", barRight: "▏", barEmpty: " ", barSteps: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"])
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        levels: ["_", ".", ":", "-", "=", "+", "*", "#"], dot: "*", arrowOut: ">", arrowIn: "<", ellipsis: "~")
+        levels: ["_", ".", ":", "-", "=", "+", "*", "#"], dot: "*", arrowOut: ">", arrowIn: "<", ellipsis: "~",
+        barLeft: "[", barRight: "]", barEmpty: ".", barSteps: ["-", "#"])
 }
