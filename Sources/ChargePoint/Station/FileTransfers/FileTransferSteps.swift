@@ -45,10 +45,7 @@ extension StationCore {
         update.phase = .downloaded(version: version, installs: image.installs)
         setFirmware(update)
         notice("firmware \(update.fileName) downloaded: version \(version)")
-        updateShown(.firmware) {
-            $0.status = FirmwareStatus.downloaded.rawValue
-            $0.detail = "version \(version)"
-        }
+        showStatus(.firmware, FirmwareStatus.downloaded.rawValue, detail: "version \(version)")
         notifyFirmware(.downloaded)
         installFirmwareIfIdle()
     }
@@ -65,10 +62,7 @@ extension StationCore {
     private mutating func firmwareDownloadFailed(_ update: FirmwareUpdate, reason: String) {
         reportError("firmware download of \(update.fileName) failed: \(reason)")
         setFirmware(nil)
-        updateShown(.firmware) {
-            $0.status = FirmwareStatus.downloadFailed.rawValue
-            $0.detail = reason
-        }
+        showStatus(.firmware, FirmwareStatus.downloadFailed.rawValue, detail: reason)
         notifyFirmware(.downloadFailed)
         refreshAllStatuses()
     }
@@ -96,10 +90,7 @@ extension StationCore {
         update.phase = .installing(version: version, installs: installs)
         setFirmware(update)
         notice("installing firmware \(version)")
-        updateShown(.firmware) {
-            $0.status = FirmwareStatus.installing.rawValue
-            $0.detail = "version \(version)"
-        }
+        showStatus(.firmware, FirmwareStatus.installing.rawValue, detail: "version \(version)")
         notifyFirmware(.installing)
         refreshAllStatuses()
         schedule(.firmwareInstall, afterSeconds: Self.installSeconds)
@@ -115,10 +106,7 @@ extension StationCore {
         guard installs else {
             setFirmware(nil)
             reportError("firmware \(version) did not install: version \(installedFirmwareVersion ?? "unknown") kept")
-            updateShown(.firmware) {
-                $0.status = FirmwareStatus.installationFailed.rawValue
-                $0.detail = "version \(version) did not install"
-            }
+            showStatus(.firmware, FirmwareStatus.installationFailed.rawValue, detail: "version \(version) did not install")
             notifyFirmware(.installationFailed)
             refreshAllStatuses()
             return
@@ -136,10 +124,7 @@ extension StationCore {
         setFirmware(nil)
         transfers.firmwareStatusSent = nil
         notice("firmware \(version) is running")
-        updateShown(.firmware) {
-            $0.status = FirmwareStatus.installed.rawValue
-            $0.detail = "version \(version)"
-        }
+        showStatus(.firmware, FirmwareStatus.installed.rawValue, detail: "version \(version)")
         notifyFirmware(.installed)
     }
 
@@ -179,10 +164,7 @@ extension StationCore {
         guard let upload = transfers.diagnostics, upload.uploading else { return }
         setDiagnostics(nil)
         notice("diagnostics \(upload.fileName) uploaded to \(TransferLocation.redacted(upload.location))")
-        updateShown(.diagnostics) {
-            $0.status = DiagnosticsStatus.uploaded.rawValue
-            $0.detail = nil
-        }
+        showStatus(.diagnostics, DiagnosticsStatus.uploaded.rawValue, detail: nil)
         enqueueCall(DiagnosticsStatusNotificationRequest(status: .uploaded), purpose: .notification)
     }
 
@@ -198,10 +180,7 @@ extension StationCore {
     private mutating func diagnosticsFailed(_ upload: DiagnosticsUpload, reason: String) {
         reportError("diagnostics upload of \(upload.fileName) failed: \(reason)")
         setDiagnostics(nil)
-        updateShown(.diagnostics) {
-            $0.status = DiagnosticsStatus.uploadFailed.rawValue
-            $0.detail = reason
-        }
+        showStatus(.diagnostics, DiagnosticsStatus.uploadFailed.rawValue, detail: reason)
         enqueueCall(DiagnosticsStatusNotificationRequest(status: .uploadFailed), purpose: .notification)
     }
 
@@ -339,6 +318,13 @@ extension StationCore {
             purpose: purpose, status: status, fileName: name ?? "", attempt: attempts?.made ?? 0,
             attempts: attempts?.limit ?? 0, since: since)
         emit(.transfer(transfers.shown[purpose]!))
+    }
+
+    private mutating func showStatus(_ purpose: TransferPurpose, _ status: String, detail: String?) {
+        updateShown(purpose) {
+            $0.status = status
+            $0.detail = detail
+        }
     }
 
     private mutating func updateShown(_ purpose: TransferPurpose, _ change: (inout TransferState) -> Void) {
