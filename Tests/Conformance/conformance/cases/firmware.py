@@ -32,6 +32,10 @@ def image(running, name, *lines, size=4096):
         file.write(body + b"\0" * max(0, size - len(body)))
 
 
+def error_saying(text):
+    return lambda e: e["type"] == "error" and text in e["message"]
+
+
 def statuses(ctx, action, after=0):
     return [f.payload["status"] for f in ctx.csms.calls(action, after)]
 
@@ -104,7 +108,7 @@ async def firmware_download_failed(ctx):
     await update_firmware(ctx, f"{running.http}/missing-fw.bin", retries=2, retry_interval=1)
     await wait_firmware(ctx, "DownloadFailed", mark)
     assert statuses(ctx, "FirmwareStatusNotification", mark) == ["Downloading", "DownloadFailed"]
-    assert any("404" in e["message"] for e in ctx.station.events if e["type"] == "error"), ctx.station.errors()
+    await ctx.station.wait_event(error_saying("404"), what="an error naming the 404")
     tries = [e for e in ctx.station.events if e["type"] == "firmware" and e["status"] == "Downloading"]
     assert {e["attempt"] for e in tries} == {1, 2, 3}, tries
     after = ctx.csms.mark()
@@ -118,7 +122,7 @@ async def firmware_refused_connection(ctx):
     mark = await ctx.boot()
     await update_firmware(ctx, "http://127.0.0.1:9/fw.bin", retries=0)
     await wait_firmware(ctx, "DownloadFailed", mark)
-    assert any("connect" in e["message"] for e in ctx.station.events if e["type"] == "error"), ctx.station.errors()
+    await ctx.station.wait_event(error_saying("connect"), what="an error saying it cannot connect")
 
 
 @case("firmware_stalled_server", octt="TC_044_2 (stalled)", profiles=FIRMWARE)
@@ -129,9 +133,8 @@ async def firmware_stalled_server(ctx):
     image(running, "fw-slow.bin", "firmwareVersion=5.0")
     mark = await ctx.boot(extra_args=["--transfer-timeout", "1"])
     await update_firmware(ctx, f"{running.http}/slow/fw-slow.bin?stall=30", retries=1, retry_interval=1)
-    await wait_firmware(ctx, "DownloadFailed", mark, timeout=20)
-    assert any("timed out" in e["message"] for e in ctx.station.events if e["type"] == "error"), \
-        ctx.station.errors()
+    await wait_firmware(ctx, "DownloadFailed", mark, timeout=45)
+    await ctx.station.wait_event(error_saying("timed out"), what="an error saying the try timed out")
 
 
 @case("firmware_installation_failed", octt="TC_044_3", profiles=FIRMWARE)
