@@ -40,6 +40,10 @@ enum PkgConfig {
     }
 }
 
+/// Products used by several targets.
+let deque = Target.Dependency.product(name: "DequeModule", package: "swift-collections")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+
 let package = Package(
     name: "ocpp-console",
     products: [
@@ -83,7 +87,7 @@ let package = Package(
         // threads, no files, no terminal, no print().
         .target(
             name: "ChargePoint",
-            dependencies: [.product(name: "DequeModule", package: "swift-collections")],
+            dependencies: [deque],
             path: "Sources/ChargePoint"
         ),
         // What runs the engine for real: the SQLite store (GRDB), the data-directory
@@ -92,13 +96,11 @@ let package = Package(
         .target(
             name: "ChargePointRuntime",
             dependencies: [
-                "ChargePoint",
-                "CLibwebsockets",
-                "CCurl",
-                .product(name: "Logging", package: "swift-log"),
+                "ChargePoint", "CLibwebsockets", "CCurl",
+                logging,
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "DequeModule", package: "swift-collections"),
+                deque,
             ],
             path: "Sources/ChargePointRuntime"
         ),
@@ -107,7 +109,7 @@ let package = Package(
             name: "DemoCentralSystem",
             dependencies: [
                 "ChargePoint", "ChargePointRuntime", "CLibwebsockets",
-                .product(name: "DequeModule", package: "swift-collections"),
+                deque,
             ],
             path: "Sources/DemoCentralSystem"
         ),
@@ -115,21 +117,16 @@ let package = Package(
         // into a Surface (curses in the console, an in-memory grid in tests).
         .target(
             name: "ConsoleScreen",
-            dependencies: ["ChargePoint", .product(name: "DequeModule", package: "swift-collections")],
+            dependencies: ["ChargePoint", deque],
             path: "Sources/ConsoleScreen"
         ),
         .executableTarget(
             name: "Console",
             dependencies: [
-                "ChargePoint",
-                "ChargePointRuntime",
-                "DemoCentralSystem",
-                "ConsoleScreen",
-                "CTermShim",
-                "CLibwebsockets",
+                "ChargePoint", "ChargePointRuntime", "DemoCentralSystem", "ConsoleScreen", "CTermShim", "CLibwebsockets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "DequeModule", package: "swift-collections"),
+                logging,
+                deque,
             ],
             path: "Sources/Console"
         ),

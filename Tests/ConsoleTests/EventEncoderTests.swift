@@ -1,4 +1,4 @@
-import ChargePoint
+@testable import ChargePoint
 import Testing
 
 @testable import Console

@@ -19,7 +19,7 @@ final class StationHistory: @unchecked Sendable {
                 recentFrames.append(frame)
                 if recentFrames.count > Self.frameCapacity { recentFrames.removeFirst() }
             case .notice(let text), .error(let text):
-                recentLog.append(DiagnosticsReport.LogLine(time: time, text: text))
+                recentLog.append((time, text))
                 if recentLog.count > Self.logCapacity { recentLog.removeFirst() }
             default:
                 break

@@ -39,12 +39,9 @@ struct ConsoleOptions: ParsableArguments {
             "HTTP Basic auth password (security profiles 1 and 2); never shown or logged.", valueName: "SECRET"))
     var password: String?
 
-    @Option(
-        name: .customLong("ca-file"),
-        help: ArgumentHelp(
-            "PEM file with the certificate authorities trusted for wss:// and https:// file transfers.",
-            valueName: "PEM"))
+    @Option(name: .customLong("ca-file"), help: ArgumentHelp(Self.caFileHelp, valueName: "PEM"))
     var caFile: String?
+    static let caFileHelp = "PEM file with the certificate authorities trusted for wss:// and https:// file transfers."
 
     @Flag(
         help:

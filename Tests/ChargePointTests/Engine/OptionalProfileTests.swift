@@ -28,16 +28,7 @@ struct OptionalProfileTests {
         #expect(station.csmsRequest(tooMany)?.status == .failed)
     }
 
-    @Test func localList_authorizesOffline_andItsVerdictIsFinal() throws {
-        var station = try Self.all()
-        station.sendFullLocalList(version: 1, ["LIST-OK": .accepted, "LIST-BLOCKED": .blocked])
-        station.plugAndSwipe(idTag: "LIST-BLOCKED", connector: 1)
-        #expect(station.sentCalls(.authorize).isEmpty)
-        #expect(station.status(1) == .preparing)
-        station.command(.offline)
-        station.command(.swipe(idTag: "LIST-OK", connector: 1))
-        #expect(station.status(1) == .charging)
-    }
+    // The local list authorizing offline, its verdict final: IdTagCaseTests.localList_anyCase.
 
     @Test func reserveNow_reservesTheConnector_forItsIdTagOnly() throws {
         var station = try Self.all()

@@ -1,4 +1,4 @@
-import ChargePoint
+@testable import ChargePoint
 import Testing
 
 /// GetDiagnostics (OCPP 1.6 §5.9, §4.4, §6.25, errata 3.31, 3.50) with the harness
@@ -76,7 +76,7 @@ struct DiagnosticsUploadTests {
         job.startTime = StationHarness.start.adding(seconds: -3600)
         let text = DiagnosticsReport.text(
             station: station.core, stationId: "CP-1", job: job, frames: [before, inside],
-            log: [DiagnosticsReport.LogLine(time: StationHarness.start, text: "booted")])
+            log: [(StationHarness.start, "booted")])
         #expect(text.contains("station CP-1: TestVendor TestModel, firmware 1.0"))
         #expect(text.contains("AuthorizationKey = ********"))
         #expect(!text.contains("00112233445566778899AABBCCDDEEFF"))

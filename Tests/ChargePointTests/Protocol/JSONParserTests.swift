@@ -1,4 +1,4 @@
-import ChargePoint
+@testable import ChargePoint
 import Testing
 
 @Suite("JSON parser and serializer")

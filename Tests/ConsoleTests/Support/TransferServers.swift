@@ -68,21 +68,17 @@ final class TransferServers: @unchecked Sendable {
             if more.isEmpty { throw TransferServersError("transfer_servers.py ended before it started (see stderr)") }
             line.append(more)
         }
-        struct Started: Decodable {
-            let http: String
-            let https: String
-            let ftp: String
-            let ca_file: String
-            let uploads: String
-        }
-        guard let started = try? JSONDecoder().decode(Started.self, from: line) else {
+        guard let started = try? JSONSerialization.jsonObject(with: line) as? [String: String],
+            let http = started["http"], let https = started["https"], let ftp = started["ftp"],
+            let caFile = started["ca_file"], let uploads = started["uploads"]
+        else {
             throw TransferServersError("transfer_servers.py said: \(String(decoding: line, as: UTF8.self))")
         }
-        http = started.http
-        https = started.https
-        ftp = started.ftp
-        caFile = started.ca_file
-        uploads = URL(fileURLWithPath: started.uploads)
+        self.http = http
+        self.https = https
+        self.ftp = ftp
+        self.caFile = caFile
+        self.uploads = URL(fileURLWithPath: uploads)
     }
 
     /// A name no other test uploads under.

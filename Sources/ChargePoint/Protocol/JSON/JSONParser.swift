@@ -3,11 +3,6 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
     public let offset: Int
     public let reason: String
 
-    public init(offset: Int, reason: String) {
-        self.offset = offset
-        self.reason = reason
-    }
-
     public var description: String { "invalid JSON at byte \(offset): \(reason)" }
 }
 

@@ -5,15 +5,7 @@
 /// (`SecretMasking`), locations shown without passwords (`TransferLocation.redacted`).
 public enum DiagnosticsReport {
     /// One line of the station's log: a notice or an error, when it happened.
-    public struct LogLine: Sendable, Equatable {
-        public var time: Timestamp
-        public var text: String
-
-        public init(time: Timestamp, text: String) {
-            self.time = time
-            self.text = text
-        }
-    }
+    public typealias LogLine = (time: Timestamp, text: String)
 
     /// The file's text. `frames` and `log` are what the driver kept, oldest first; the
     /// message log holds the frames between `job.startTime` and `job.stopTime` (either

@@ -20,18 +20,6 @@ public struct TransferJob: Sendable, Equatable {
     /// Diagnostics: the period the message log in the file covers (§6.25), wall clock.
     public var startTime: Timestamp?
     public var stopTime: Timestamp?
-
-    public init(
-        id: Int, purpose: TransferPurpose, location: String, fileName: String, startTime: Timestamp? = nil,
-        stopTime: Timestamp? = nil
-    ) {
-        self.id = id
-        self.purpose = purpose
-        self.location = location
-        self.fileName = fileName
-        self.startTime = startTime
-        self.stopTime = stopTime
-    }
 }
 
 /// What the core asks of the driver's transfer agent.

@@ -55,8 +55,7 @@ extension StationCore {
         guard update.attempts.remaining > 0 else { return firmwareDownloadFailed(update, reason: reason) }
         update.phase = .waitingToRetry
         setFirmware(update)
-        schedule(.firmwareTry, afterSeconds: update.attempts.interval)
-        retryShown(.firmware, reason: reason, attempts: update.attempts)
+        retryLater(.firmware, timer: .firmwareTry, reason: reason, attempts: update.attempts)
     }
 
     private mutating func firmwareDownloadFailed(_ update: FirmwareUpdate, reason: String) {
@@ -106,7 +105,8 @@ extension StationCore {
         guard installs else {
             setFirmware(nil)
             reportError("firmware \(version) did not install: version \(installedFirmwareVersion ?? "unknown") kept")
-            showStatus(.firmware, FirmwareStatus.installationFailed.rawValue, detail: "version \(version) did not install")
+            showStatus(
+                .firmware, FirmwareStatus.installationFailed.rawValue, detail: "version \(version) did not install")
             notifyFirmware(.installationFailed)
             refreshAllStatuses()
             return
@@ -149,8 +149,7 @@ extension StationCore {
         guard var upload = transfers.diagnostics, !upload.uploading else { return }
         guard upload.attempts.begin() else { return diagnosticsFailed(upload, reason: "no tries left") }
         if let refusal = unsupportedLocation(upload.location) { return diagnosticsFailed(upload, reason: refusal) }
-        upload.uploading = true
-        setDiagnostics(upload)
+        setDiagnostics(upload, uploading: true)
         let job = TransferJob(
             id: 0, purpose: .diagnostics, location: upload.location, fileName: upload.fileName,
             startTime: upload.startTime, stopTime: upload.stopTime)
@@ -169,12 +168,10 @@ extension StationCore {
     }
 
     private mutating func diagnosticsTryFailed(_ reason: String) {
-        guard var upload = transfers.diagnostics, upload.uploading else { return }
+        guard let upload = transfers.diagnostics, upload.uploading else { return }
         guard upload.attempts.remaining > 0 else { return diagnosticsFailed(upload, reason: reason) }
-        upload.uploading = false
-        setDiagnostics(upload)
-        schedule(.diagnosticsTry, afterSeconds: upload.attempts.interval)
-        retryShown(.diagnostics, reason: reason, attempts: upload.attempts)
+        setDiagnostics(upload, uploading: false)
+        retryLater(.diagnostics, timer: .diagnosticsTry, reason: reason, attempts: upload.attempts)
     }
 
     private mutating func diagnosticsFailed(_ upload: DiagnosticsUpload, reason: String) {
@@ -184,7 +181,9 @@ extension StationCore {
         enqueueCall(DiagnosticsStatusNotificationRequest(status: .uploadFailed), purpose: .notification)
     }
 
-    private mutating func setDiagnostics(_ upload: DiagnosticsUpload?) {
+    private mutating func setDiagnostics(_ upload: DiagnosticsUpload?, uploading: Bool? = nil) {
+        var upload = upload
+        if let uploading { upload?.uploading = uploading }
         transfers.diagnostics = upload
         persist(.diagnosticsUpload(upload))
     }
@@ -243,9 +242,7 @@ extension StationCore {
                 notice(
                     "the diagnostics upload of \(upload.fileName) was interrupted: \(upload.attempts.remaining) tries left"
                 )
-                var stopped = upload
-                stopped.uploading = false
-                setDiagnostics(stopped)
+                setDiagnostics(upload, uploading: false)
                 beginDiagnosticsTry()
             } else if !upload.uploading {
                 schedule(.diagnosticsTry, afterSeconds: upload.attempts.interval)
@@ -297,7 +294,11 @@ extension StationCore {
         emit(.transfer(transfers.shown[job.purpose]!))
     }
 
-    private mutating func retryShown(_ purpose: TransferPurpose, reason: String, attempts: TransferAttempts) {
+    /// A try failed and another is left: it begins after `TransferAttempts.interval`.
+    private mutating func retryLater(
+        _ purpose: TransferPurpose, timer: TimerID, reason: String, attempts: TransferAttempts
+    ) {
+        schedule(timer, afterSeconds: attempts.interval)
         let next = wallClock.adding(seconds: attempts.interval)
         notice(
             "\(purpose == .firmware ? "firmware download" : "diagnostics upload") try \(attempts.made) of \(attempts.limit) failed: \(reason); next try in \(attempts.interval) s"

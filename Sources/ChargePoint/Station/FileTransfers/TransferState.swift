@@ -15,19 +15,4 @@ public struct TransferState: Sendable, Equatable {
     public var since: Timestamp?
     /// Why the last try failed, or what the station waits for.
     public var detail: String?
-
-    public init(
-        purpose: TransferPurpose, status: String, fileName: String, bytes: Int64 = 0, total: Int64? = nil,
-        attempt: Int, attempts: Int, since: Timestamp? = nil, detail: String? = nil
-    ) {
-        self.purpose = purpose
-        self.status = status
-        self.fileName = fileName
-        self.bytes = bytes
-        self.total = total
-        self.attempt = attempt
-        self.attempts = attempts
-        self.since = since
-        self.detail = detail
-    }
 }
