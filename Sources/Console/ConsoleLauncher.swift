@@ -1,7 +1,7 @@
 import ChargePoint
 import ChargePointRuntime
-import DemoCentralSystem
 import ConsoleScreen
+import DemoCentralSystem
 import Foundation
 
 /// Starts what the options ask for and returns the process exit status (README
@@ -17,6 +17,9 @@ struct ConsoleLauncher {
     }
 
     func run() -> Int32 {
+        // Secrets at rest: whatever the console creates (database, keys, downloads, the
+        // log) is its user's alone (files 0600, directories 0700).
+        umask(0o077)
         let logFile: FileLogHandler.Sink?
         do {
             logFile = try EventLog.bootstrap(path: options.log)
@@ -41,7 +44,7 @@ struct ConsoleLauncher {
         }
         return withExtendedLifetime(lock) {
             do throws(Refusal) {
-                return try run(setup, store: store, logFile: logFile)
+                return try run(setup, store: store, logFile: logFile, notices: lock.tightened)
             } catch {
                 return refuse(error)
             }
@@ -53,9 +56,10 @@ struct ConsoleLauncher {
         return refusal.status
     }
 
-    private func run(_ setup: StationSetup, store: SQLiteStore, logFile: FileLogHandler.Sink?) throws(Refusal)
-        -> Int32
-    {
+    /// `notices`: what the station reports first (the data directory made private).
+    private func run(
+        _ setup: StationSetup, store: SQLiteStore, logFile: FileLogHandler.Sink?, notices: [String]
+    ) throws(Refusal) -> Int32 {
         var demo: DemoServer?
         let url: String
         if options.demo {
@@ -77,9 +81,9 @@ struct ConsoleLauncher {
             throw Refusal(line: "\(error)", status: 2)
         }
         if options.headless {
-            return try runHeadless(configuration, store: store, demo: demo, logFile: logFile)
+            return try runHeadless(configuration, store: store, demo: demo, logFile: logFile, notices: notices)
         }
-        return try runScreen(configuration, store: store, setup: setup, demo: demo)
+        return try runScreen(configuration, store: store, setup: setup, demo: demo, notices: notices)
     }
 
     /// Creates the station from what the store holds; its events go to `sink` and to the
@@ -106,12 +110,13 @@ struct ConsoleLauncher {
         }
     }
 
-    private func start(_ runner: StationRunner) throws(Refusal) {
+    private func start(_ runner: StationRunner, notices: [String]) throws(Refusal) {
         do {
             try runner.start()
         } catch {
             throw Refusal(line: "cannot start the station: \(error)", status: 1)
         }
+        for notice in notices { runner.report(.notice(notice)) }
     }
 
     /// `--demo-loop`: the unattended session loop, when the embedded central system runs.
@@ -126,19 +131,20 @@ struct ConsoleLauncher {
     /// by `HeadlessOutput`'s thread; every way out writes what is queued first.
     private func runHeadless(
         _ configuration: StationRunner.Configuration, store: SQLiteStore, demo: DemoServer?,
-        logFile: FileLogHandler.Sink?
+        logFile: FileLogHandler.Sink?, notices: [String]
     ) throws(Refusal) -> Int32 {
         let output = HeadlessOutput.standardOutput()
         defer { output.close() }
         let runner = try makeRunner(
-            configuration, store: store, sink: { events in output.write(contentsOf: events.map { EventEncoder.line($0) }) },
+            configuration, store: store,
+            sink: { events in output.write(contentsOf: events.map { EventEncoder.line($0) }) },
             onFailure: { reason in
                 output.close()
                 StandardError.write("ocpp-console: \(reason)")
                 logFile?.close()
                 exit(1)
             })
-        try start(runner)
+        try start(runner, notices: notices)
         let loop = startDemoLoop(runner, demo)
         defer { loop?.stop() }
         TerminationSignals.install {
@@ -150,7 +156,8 @@ struct ConsoleLauncher {
     }
 
     private func runScreen(
-        _ configuration: StationRunner.Configuration, store: SQLiteStore, setup: StationSetup, demo: DemoServer?
+        _ configuration: StationRunner.Configuration, store: SQLiteStore, setup: StationSetup, demo: DemoServer?,
+        notices: [String]
     ) throws(Refusal) -> Int32 {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw Refusal(line: "the screen needs a terminal; use --headless for pipes and scripts", status: 2)
@@ -172,7 +179,7 @@ struct ConsoleLauncher {
             demo: demo != nil)
         let session = ScreenSession(terminal: terminal, info: info, inbox: inbox)
         do {
-            try start(runner)
+            try start(runner, notices: notices)
         } catch {
             terminal.stop()
             throw error

@@ -53,6 +53,43 @@ struct DataDirectoryTests {
         #expect(first.finish() == 0)
     }
 
+    static func mode(_ path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int).flatMap { $0 }
+    }
+
+    @Test("security whitepaper, issue 11: a new data directory and its files are their owner's alone")
+    func newDataDirectory_isPrivate() throws {
+        let base = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let directory = base + "/station"
+        let console = try Self.running(["--id", "CP-PRIVATE", "--data-dir", directory])
+        #expect(console.finish() == 0)
+        #expect(Self.mode(directory) == 0o700)
+        for file in ["station.sqlite", "station.lock"] {
+            #expect(Self.mode(directory + "/" + file) == 0o600, "\(file)")
+        }
+    }
+
+    @Test("an existing data directory readable by others is tightened, and the operator told")
+    func looseDataDirectory_isTightened_withANotice() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try SQLiteStore(path: directory + "/station.sqlite")
+        let manager = FileManager.default
+        try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory)
+        try manager.setAttributes([.posixPermissions: 0o644], ofItemAtPath: directory + "/station.sqlite")
+        let console = try ConsoleProcess.headless(["--id", "CP-LOOSE", "--data-dir", directory])
+        var notice: String?
+        while notice == nil, let line = console.readLine() {
+            if line.contains("readable by other users") { notice = line }
+        }
+        #expect(notice?.contains(#""type":"notice""#) == true, "\(notice ?? "no notice")")
+        #expect(notice?.contains(directory) == true)
+        #expect(console.finish() == 0)
+        #expect(Self.mode(directory) == 0o700)
+        #expect(Self.mode(directory + "/station.sqlite") == 0o600)
+    }
+
     @Test("the same station id without --data-dir shares $XDG_DATA_HOME/ocpp-console/<id>, and is refused too")
     func secondProcess_sameStationId_defaultDataDir_isRefused() throws {
         let home = try Self.temporaryDirectory()

@@ -193,4 +193,21 @@ struct HeaderPaneTests {
             into: &surface)
         #expect(surface.text(row: 2).hasPrefix("   boot Accepted  firmware 2.0.1-rc.7  queued 3  connection refused"))
     }
+
+    @Test("README: the --insecure warning stays on screen, even beside a long firmware version")
+    func insecureWarning_outranksTheFirmwareVersion() throws {
+        var snapshot = try ScriptedStation().snapshot
+        snapshot.firmwareVersion = "plain-7.1-with-a-long-build-suffix"
+        snapshot.connection = .disconnected
+        var surface = Surface(rows: 3, columns: 80)
+        HeaderPane(
+            snapshot: snapshot, info: StationInfo(url: "wss://localhost/ocpp/X", stationId: "X", insecure: true),
+            linkReason: "TLS failed", glyphs: .unicode
+        ).draw(
+            title: Rect(top: 0, left: 0, height: 1, width: 80), connection: Rect(top: 1, left: 0, height: 2, width: 80),
+            into: &surface)
+        let line = surface.text(row: 2)
+        #expect(line.contains("certificate NOT checked (--insecure)"), "\(line)")
+        #expect(line.contains("TLS failed"), "\(line)")
+    }
 }

@@ -18,6 +18,7 @@ extension StationCore {
         let update = FirmwareUpdate(request)
         transfers.firmware = update
         transfers.firmwareStatusSent = nil
+        transfers.waitSaid = false
         persist(.firmwareUpdate(update))
         notice(
             "UpdateFirmware: downloads \(TransferLocation.redacted(request.location)) from \(request.retrieveDate.rfc3339)"

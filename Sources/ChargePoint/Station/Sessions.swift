@@ -5,7 +5,9 @@ extension StationCore {
     func isUsable(_ index: Int) -> Bool {
         let record = connectors[index].record
         if let fault = record.fault, fault.faulted { return false }
-        return record.operative && station.record.operative && transactions.active(on: connectors[index].id) == nil
+        // A downloaded firmware waiting to install holds idle connectors (errata 3.49).
+        return record.operative && station.record.operative && !(firmware?.holdsConnectors ?? false)
+            && transactions.active(on: connectors[index].id) == nil
     }
 
     /// An idTag was accepted for `intent`.

@@ -72,7 +72,9 @@ final class StationTransfers: TransferAgent, @unchecked Sendable {
             }
             files.download(id: id, from: job.location, to: path, progress: progress) { result in
                 switch result {
-                case .succeeded:
+                case .succeeded(let bytes):
+                    // The last progress is throttled: the whole size, once.
+                    report(.progress(id: id, bytes: bytes, total: bytes))
                     switch FirmwareImageReader.read(path: path) {
                     case .success(let image): report(.downloaded(id: id, image))
                     case .failure(let reason): report(.failed(id: id, reason: reason.description))
@@ -88,7 +90,9 @@ final class StationTransfers: TransferAgent, @unchecked Sendable {
             ) {
                 result in
                 switch result {
-                case .succeeded: report(.uploaded(id: id))
+                case .succeeded(let bytes):
+                    report(.progress(id: id, bytes: bytes, total: bytes))
+                    report(.uploaded(id: id))
                 case .failed(let reason): report(.failed(id: id, reason: reason))
                 }
             }

@@ -1,4 +1,6 @@
 import ChargePoint
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -23,10 +25,13 @@ public final class DataDirectoryLock: Sendable {
 
     public let directory: String
     private let descriptor: Int32
+    /// What `acquire` found readable by others and made private, for the operator.
+    public let tightened: [String]
 
-    private init(directory: String, descriptor: Int32) {
+    private init(directory: String, descriptor: Int32, tightened: [String]) {
         self.directory = directory
         self.descriptor = descriptor
+        self.tightened = tightened
     }
 
     deinit {
@@ -37,7 +42,7 @@ public final class DataDirectoryLock: Sendable {
     public static func acquire(_ directory: String) throws(DataDirectoryError) -> DataDirectoryLock {
         try makeDirectory(directory)
         let path = directory + "/" + fileName
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             let code = errno
             switch code {
@@ -60,7 +65,48 @@ public final class DataDirectoryLock: Sendable {
             close(descriptor)
             throw .cannotLock(directory: directory, reason: "\(path): \(reason(code))")
         }
-        return DataDirectoryLock(directory: directory, descriptor: descriptor)
+        return DataDirectoryLock(directory: directory, descriptor: descriptor, tightened: tighten(directory))
+    }
+
+    /// Secrets at rest (issue 11): the station's database holds its AuthorizationKey and
+    /// the data directory its private keys, so the directory is 0700 and what is in it
+    /// 0600 (directories 0700), for its owner only. Loosely made ones (an older version,
+    /// a `--data-dir` made by hand) are tightened; the lines say what was, or what could
+    /// not be (a directory this user does not own).
+    static func tighten(_ directory: String) -> [String] {
+        var changed: [String] = []
+        var refused: [String] = []
+        func restrict(_ path: String, depth: Int) {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return }
+            let isDirectory = info.st_mode & S_IFMT == S_IFDIR
+            guard isDirectory || info.st_mode & S_IFMT == S_IFREG else { return }
+            if info.st_mode & 0o077 != 0 {
+                // The owner keeps what it had (a file stays 0600, an executable 0700).
+                let mode: mode_t = isDirectory ? 0o700 : info.st_mode & 0o700
+                if chmod(path, mode) == 0 {
+                    changed.append(path)
+                } else {
+                    refused.append("\(path) (\(reason(errno)))")
+                }
+            }
+            guard isDirectory, depth < 2, let entries = try? FileManager.default.contentsOfDirectory(atPath: path)
+            else { return }
+            for entry in entries.sorted() { restrict(path + "/" + entry, depth: depth + 1) }
+        }
+        restrict(directory, depth: 0)
+        var lines: [String] = []
+        if !changed.isEmpty {
+            lines.append(
+                "the data directory \(directory) was readable by other users: \(changed.count) item\(changed.count == 1 ? "" : "s") now for its owner only (directories 0700, files 0600)"
+            )
+        }
+        if !refused.isEmpty {
+            lines.append(
+                "the data directory \(directory) is readable by other users and could not be tightened: \(refused.joined(separator: ", "))"
+            )
+        }
+        return lines
     }
 
     /// `mkdir -p`, component by component, so that a file in the way is named.
@@ -78,7 +124,7 @@ public final class DataDirectoryLock: Sendable {
             }
             let missing = errno
             guard missing == ENOENT else { throw .cannotCreate(directory: directory, reason: reason(missing)) }
-            if mkdir(prefix, 0o755) != 0, errno != EEXIST {
+            if mkdir(prefix, 0o700) != 0, errno != EEXIST {
                 throw .cannotCreate(directory: directory, reason: reason(errno))
             }
         }

@@ -16,10 +16,17 @@ final class DownloadFile {
         let destination = URL(fileURLWithPath: path)
         let directory = destination.deletingLastPathComponent().path
         self.path = path
-        // One name per destination: what a crash left behind is overwritten by the next
-        // attempt rather than piling up on a small disk.
-        temporaryPath = "\(directory)/.\(destination.lastPathComponent).part"
-        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // One name per download: a cancelled download of the same file may still be
+        // running (a power cut, a replacing UpdateFirmware) and must not write into, or
+        // delete, this one's file. What earlier downloads of it left (a crash, a cancel)
+        // is removed first, so leftovers do not pile up on a small disk.
+        let stem = ".\(destination.lastPathComponent).part"
+        for leftover in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        where leftover.hasPrefix(stem) {
+            unlink("\(directory)/\(leftover)")
+        }
+        temporaryPath = "\(directory)/\(stem)-\(UUID().uuidString)"
+        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw TransferFailure("cannot write into \(directory): \(Self.describe(errno))")
         }

@@ -54,16 +54,16 @@ struct TransferTarget {
             .filter { !$0.isEmpty }
     }
 
-    /// Where an upload of `fileName` goes: the URL itself, or with `fileName` appended
-    /// when its path names a directory (ends with "/"), as OCPP 1.6 §5.9 leaves the file
-    /// name to the station.
+    /// Where an upload of `fileName` goes: into the location, which OCPP 1.6 §6.25 calls
+    /// a directory (`ftp://host/uploads` and `ftp://host/uploads/` alike), since §5.9
+    /// leaves the file name to the station.
     func uploading(_ fileName: String) throws(TransferFailure) -> TransferTarget {
-        guard path.hasSuffix("/") else { return self }
+        let directory = path.hasSuffix("/") ? path : path + "/"
         guard let handle = curl_url() else { throw TransferFailure("libcurl could not allocate a URL") }
         defer { curl_url_cleanup(handle) }
         var value: UnsafeMutablePointer<CChar>?
         guard curl_url_set(handle, CURLUPART_URL, url, 0) == CURLUE_OK,
-            curl_url_set(handle, CURLUPART_PATH, path + Endpoint.percentEncode(fileName), 0) == CURLUE_OK,
+            curl_url_set(handle, CURLUPART_PATH, directory + Endpoint.percentEncode(fileName), 0) == CURLUE_OK,
             curl_url_get(handle, CURLUPART_URL, &value, 0) == CURLUE_OK, let value
         else { throw TransferFailure("cannot append the file name \"\(fileName)\" to \(shown)") }
         defer { curl_free(value) }

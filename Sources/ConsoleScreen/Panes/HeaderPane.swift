@@ -62,8 +62,14 @@ struct HeaderPane {
         if snapshot.connection == .disconnected, let reason = linkReason {
             second.append(LinePiece(text: "  \(reason)", role: .error))
         }
-        return LinePiece.fitted(
+        let fitted = LinePiece.fitted(
             second, width: width, shortening: firmware ?? -1, minimum: 8, ellipsis: glyphs.ellipsis)
+        // The --insecure warning and the link's reason outrank the firmware version: it
+        // goes when even shortened it leaves them no room (the transfer line names a new
+        // version for a while after an install).
+        guard let firmware, fitted.reduce(0, { $0 + $1.0.count }) > width else { return fitted }
+        second.removeSubrange((firmware - 1)...firmware)
+        return LinePiece.fitted(second, width: width, shortening: -1, minimum: 0, ellipsis: glyphs.ellipsis)
     }
 
     var linkState: (String, Role) {

@@ -111,7 +111,13 @@ struct FirmwareUpdateTests {
         #expect(Self.statuses(station) == [.downloading, .downloaded])
         #expect(station.status(1) == .charging)
         #expect(station.status(2) == .unavailable)
-        #expect(station.events.contains { $0 == .notice("firmware 2.0 installs once the 1 running transaction ends") })
+        // The held connector takes no new session meanwhile.
+        let starts = station.sentCalls(.startTransaction).count
+        station.plugAndSwipe(idTag: "TAG1", connector: 2)
+        #expect(station.sentCalls(.startTransaction).count == starts)
+        #expect(station.status(2) == .unavailable)
+        station.command(.unplug(connector: 2))
+        #expect(station.events.contains { $0 == .notice("firmware 2.0 installs when no transaction runs (1 running now); idle connectors are Unavailable until then") })
         station.advance(seconds: 600)
         #expect(Self.statuses(station) == [.downloading, .downloaded], "not while charging")
         station.command(.swipe(idTag: "TAG1", connector: 1))
@@ -131,6 +137,9 @@ struct FirmwareUpdateTests {
         try station.powerCut()
         #expect(station.runningTransfers.isEmpty, "no tries left")
         #expect(Self.statuses(station).last == .downloadFailed)
+        // Shown after the restart too, with the reason.
+        #expect(station.core.snapshot.firmwareTransfer?.status == "DownloadFailed")
+        #expect(station.core.snapshot.firmwareTransfer?.detail == "interrupted by a restart or power cut")
         #expect(job.location == Self.location)
     }
 

@@ -200,6 +200,8 @@ struct FileTransfersTests {
 
     @Test func ftpUpload_STOREsTheFileInUploads() {
         expectUploaded(to: "\(servers.ftp)/uploads/")
+        // §6.25: the location is a directory, with or without its final slash.
+        expectUploaded(to: "\(servers.ftp)/uploads")
     }
 
     @Test func httpUpload_refusedWith500_fails() {

@@ -61,7 +61,9 @@ extension StationCore {
     private mutating func firmwareDownloadFailed(_ update: FirmwareUpdate, reason: String) {
         reportError("firmware download of \(update.fileName) failed: \(reason)")
         setFirmware(nil)
-        showStatus(.firmware, FirmwareStatus.downloadFailed.rawValue, detail: reason)
+        showStatus(
+            .firmware, FirmwareStatus.downloadFailed.rawValue, detail: reason, name: update.fileName,
+            attempts: update.attempts)
         notifyFirmware(.downloadFailed)
         refreshAllStatuses()
     }
@@ -78,7 +80,7 @@ extension StationCore {
             if !transfers.waitSaid {
                 transfers.waitSaid = true
                 notice(
-                    "firmware \(version) installs once the \(running) running transaction\(running == 1 ? "" : "s") end\(running == 1 ? "s" : "")"
+                    "firmware \(version) installs when no transaction runs (\(running) running now); idle connectors are Unavailable until then"
                 )
                 updateShown(.firmware) { $0.detail = "version \(version): installs when charging ends" }
                 refreshAllStatuses()
@@ -103,10 +105,10 @@ extension StationCore {
             return
         }
         guard installs else {
-            setFirmware(nil)
             reportError("firmware \(version) did not install: version \(installedFirmwareVersion ?? "unknown") kept")
             showStatus(
                 .firmware, FirmwareStatus.installationFailed.rawValue, detail: "version \(version) did not install")
+            setFirmware(nil)
             notifyFirmware(.installationFailed)
             refreshAllStatuses()
             return
@@ -121,10 +123,10 @@ extension StationCore {
     /// After a boot into a new image: Installed follows the BootNotification (§5.19:
     /// "first reboot … before sending the status: Installed").
     private mutating func firmwareBooted(version: String) {
+        showStatus(.firmware, FirmwareStatus.installed.rawValue, detail: "version \(version)")
         setFirmware(nil)
         transfers.firmwareStatusSent = nil
         notice("firmware \(version) is running")
-        showStatus(.firmware, FirmwareStatus.installed.rawValue, detail: "version \(version)")
         notifyFirmware(.installed)
     }
 
@@ -177,7 +179,9 @@ extension StationCore {
     private mutating func diagnosticsFailed(_ upload: DiagnosticsUpload, reason: String) {
         reportError("diagnostics upload of \(upload.fileName) failed: \(reason)")
         setDiagnostics(nil)
-        showStatus(.diagnostics, DiagnosticsStatus.uploadFailed.rawValue, detail: reason)
+        showStatus(
+            .diagnostics, DiagnosticsStatus.uploadFailed.rawValue, detail: reason, name: upload.fileName,
+            attempts: upload.attempts)
         enqueueCall(DiagnosticsStatusNotificationRequest(status: .uploadFailed), purpose: .notification)
     }
 
@@ -220,9 +224,9 @@ extension StationCore {
             case .waitingToRetry:
                 schedule(.firmwareTry, afterSeconds: update.attempts.interval)
             case .downloading where transfers.running[.firmware] == nil:
-                notice(
-                    "the firmware download of \(update.fileName) was interrupted: \(update.attempts.remaining) tries left"
-                )
+                let reason = "interrupted by a restart or power cut"
+                guard update.attempts.remaining > 0 else { return firmwareDownloadFailed(update, reason: reason) }
+                notice("the firmware download of \(update.fileName) was \(reason): \(Self.tries(update.attempts))")
                 update.phase = .waitingToRetry
                 setFirmware(update)
                 firmwareTryDue()
@@ -239,9 +243,9 @@ extension StationCore {
         }
         if let upload = transfers.diagnostics {
             if upload.uploading, transfers.running[.diagnostics] == nil {
-                notice(
-                    "the diagnostics upload of \(upload.fileName) was interrupted: \(upload.attempts.remaining) tries left"
-                )
+                let reason = "interrupted by a restart or power cut"
+                guard upload.attempts.remaining > 0 else { return diagnosticsFailed(upload, reason: reason) }
+                notice("the diagnostics upload of \(upload.fileName) was \(reason): \(Self.tries(upload.attempts))")
                 setDiagnostics(upload, uploading: false)
                 beginDiagnosticsTry()
             } else if !upload.uploading {
@@ -321,7 +325,26 @@ extension StationCore {
         emit(.transfer(transfers.shown[purpose]!))
     }
 
-    private mutating func showStatus(_ purpose: TransferPurpose, _ status: String, detail: String?) {
+    /// "1 try left", "2 tries left".
+    static func tries(_ attempts: TransferAttempts) -> String {
+        "\(attempts.remaining) \(attempts.remaining == 1 ? "try" : "tries") left"
+    }
+
+    /// A new status for the operator; after a restart, when nothing was shown yet, the
+    /// transfer's line is made from `name` and `attempts`.
+    private mutating func showStatus(
+        _ purpose: TransferPurpose, _ status: String, detail: String?, name: String? = nil,
+        attempts: TransferAttempts? = nil
+    ) {
+        let record =
+            purpose == .firmware
+            ? firmware.map { ($0.fileName, $0.attempts) } : diagnostics.map { ($0.fileName, $0.attempts) }
+        if transfers.shown[purpose] == nil, let name = name ?? record?.0 {
+            let attempts = attempts ?? record?.1
+            transfers.shown[purpose] = TransferState(
+                purpose: purpose, status: status, fileName: name, attempt: attempts?.made ?? 0,
+                attempts: attempts?.limit ?? 0)
+        }
         updateShown(purpose) {
             $0.status = status
             $0.detail = detail

@@ -1,6 +1,7 @@
-/// The attempts of one transfer: `retries` (§6.25 with errata 3.50, §6.55) counts the
-/// tries after the first, `retryInterval` the seconds between them. Absent fields are
-/// the station's choice (§6.25, §6.55): `defaultRetries` and `defaultRetryInterval`.
+/// The attempts of one transfer: `retries` counts the tries after the first (§6.25 with
+/// errata 3.50; §6.55 read the same way, see README departures), `retryInterval` the
+/// seconds between them. Absent fields are the station's choice (§6.25, §6.55):
+/// `defaultRetries` and `defaultRetryInterval`.
 public struct TransferAttempts: Sendable, Codable, Equatable {
     public static let defaultRetries = 2
     public static let defaultRetryInterval = 30

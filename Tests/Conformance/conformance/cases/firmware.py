@@ -170,6 +170,23 @@ async def firmware_power_cut_mid_download(ctx):
     assert boot.payload.get("firmwareVersion") == "6.0", boot.payload
 
 
+@case("firmware_powercut_command_mid_download", octt="§5.19, power loss (in process)", profiles=FIRMWARE,
+      timeout=90)
+async def firmware_powercut_command_mid_download(ctx):
+    """`powercut` during the download: the cancelled try of the old power-up and the new
+    one never share a file; the new one completes and installs."""
+    running = servers(ctx)
+    image(running, "fw-cmd.bin", "firmwareVersion=6.1")
+    mark = await ctx.boot()
+    await update_firmware(ctx, f"{running.http}/slow/fw-cmd.bin?stall=3", retries=1, retry_interval=1)
+    await wait_firmware(ctx, "Downloading", mark)
+    ctx.station.command("powercut")
+    await wait_firmware(ctx, "Installed", mark, timeout=40)
+    boot = ctx.csms.calls("BootNotification", mark)[-1]
+    assert boot.payload.get("firmwareVersion") == "6.1", boot.payload
+    assert "DownloadFailed" not in statuses(ctx, "FirmwareStatusNotification", mark)
+
+
 @case("diagnostics_upload_http", octt="TC_045_1", profiles=FIRMWARE)
 async def diagnostics_upload_http(ctx):
     """GetDiagnostics to an HTTP location: the file name at once, Uploading, Uploaded;
