@@ -66,6 +66,16 @@ public struct ScreenController: Sendable {
                 say(.notice, text.joined(separator: ", "), at: time)
             case .transfer(let state):
                 transferOutcomes.note(state, at: time)
+            case .security(let entry):
+                // A start is on the screen already; every other event is worth a line.
+                guard entry.kind != .startupOfTheDevice else { break }
+                let alarming: Set<SecurityEventKind> = [
+                    .tamperDetectionActivated, .invalidCentralSystemCertificate, .invalidChargePointCertificate,
+                    .invalidFirmwareSignature, .invalidFirmwareSigningCertificate, .failedToAuthenticateAtCentralSystem,
+                ]
+                say(
+                    alarming.contains(entry.kind) ? .error : .notice,
+                    "security event \(entry.kind.rawValue)\(entry.info.map { ": \($0)" } ?? "")", at: time)
             case .snapshot, .connector, .transaction, .meter, .registration:
                 break
             }

@@ -32,6 +32,9 @@ public enum StationCommand: Sendable, Equatable {
     case configSet(key: String, value: String)
     case dataTransfer(vendorId: String, messageId: String?, data: String?)
     case status
+    /// The enclosure's tamper sensor trips (security whitepaper §8:
+    /// TamperDetectionActivated, a critical security event).
+    case tamper
     /// A key's intent ("the other state"), decided by the station from its own state at
     /// the moment the command arrives, never from a picture of it the screen drew
     /// earlier: plug ↔ unplug, EV suspend ↔ resume, lock jam ↔ free.

@@ -66,6 +66,7 @@ extension StationCore {
         case .clockAlignedDataInterval:
             scheduleClockAlignedSample()
         case .authorizationKey, .securityProfile:
+            securityEvent(.reconfigurationOfSecurityParameters, "\(key.rawValue) changed")
             // Whitepaper A01: reconnect with the new credentials (after answering).
             restartLink(reason: "new \(key == .authorizationKey ? "credentials" : "security profile")")
         default:

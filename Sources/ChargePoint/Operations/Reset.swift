@@ -50,6 +50,7 @@ extension StationCore {
         outbox.restart()
         timers.cancelAll()
         stopTransfersForReboot()
+        securityEvent(.resetOrReboot, reason)
         for index in connectors.indices {
             connectors[index].endPreparing()
             connectors[index].status = StatusTracker()

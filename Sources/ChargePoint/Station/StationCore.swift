@@ -39,6 +39,7 @@ public struct StationCore: Sendable {
     /// The version installed by UpdateFirmware, replacing the profile's.
     var firmwareVersion: String?
     var transfers: FileTransferBook
+    var securityLog: SecurityLog
 
     /// Where the station stands with the central system
     /// (`Registration/RegistrationMachine.swift`).
@@ -80,6 +81,7 @@ public struct StationCore: Sendable {
         counters = StationCounters(durable.counters)
         firmwareVersion = durable.firmwareVersion
         transfers = FileTransferBook(firmware: durable.firmwareUpdate, diagnostics: durable.diagnosticsUpload)
+        securityLog = SecurityLog(durable.securityLog)
         self.ids = ids
         link = Link(seed: seed)
         self.now = now

@@ -22,6 +22,8 @@ public enum StationEvent: Sendable, Equatable {
     /// A firmware download or diagnostics upload moved on: a new status, progress, a
     /// retry (OCPP 1.6 §4.4, §4.5).
     case transfer(TransferState)
+    /// A security event (security whitepaper §8), as written to the security log.
+    case security(SecurityLogEntry)
 }
 
 /// One frame that crossed the link, with its metadata as the station had it, so that

@@ -151,6 +151,9 @@ extension StationCore {
         state.chargingProfiles = chargingProfiles.all
         state.counters = counters.values
         state.firmwareVersion = firmwareVersion
+        state.firmwareUpdate = transfers.firmware
+        state.diagnosticsUpload = transfers.diagnostics
+        state.securityLog = securityLog.entries
         return state
     }
 }

@@ -17,6 +17,8 @@ public struct DurableState: Sendable, Equatable {
     public var firmwareUpdate: FirmwareUpdate?
     /// The diagnostics upload in progress (GetDiagnostics.req), nil when none.
     public var diagnosticsUpload: DiagnosticsUpload?
+    /// The security log (security whitepaper A04.FR.04), oldest first.
+    public var securityLog: [SecurityLogEntry] = []
     /// The last time anything was persisted: the best estimate of when the power went.
     public var lastActivity: Timestamp?
     /// The station was shut down by `quit`: running transactions resume at the next
@@ -69,6 +71,8 @@ public struct DurableState: Sendable, Equatable {
         case .firmwareVersion(let version): firmwareVersion = version
         case .firmwareUpdate(let update): firmwareUpdate = update
         case .diagnosticsUpload(let upload): diagnosticsUpload = upload
+        case .securityLogEntry(let entry): securityLog.append(entry)
+        case .securityLogTrimmed(let first): securityLog.removeAll { $0.sequence < first }
         case .activity(let time): lastActivity = time
         case .cleanShutdown(let clean): cleanShutdown = clean
         }
@@ -97,6 +101,10 @@ public enum StoreChange: Sendable, Equatable {
     case firmwareUpdate(FirmwareUpdate?)
     /// The diagnostics upload in progress changed (nil: it is over).
     case diagnosticsUpload(DiagnosticsUpload?)
+    /// A security event written to the security log.
+    case securityLogEntry(SecurityLogEntry)
+    /// The security log dropped its entries before sequence `before` (it rolls).
+    case securityLogTrimmed(before: Int64)
     case activity(Timestamp)
     case cleanShutdown(Bool)
 }

@@ -65,6 +65,9 @@ public final class SQLiteStore: Sendable {
                 try db.execute(sql: "CREATE TABLE \(table) (id INTEGER PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
             }
         }
+        migrator.registerMigration("v2: security log") { db in
+            try db.execute(sql: "CREATE TABLE security_log (id INTEGER PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
+        }
         return migrator
     }
 
@@ -129,6 +132,9 @@ public final class SQLiteStore: Sendable {
             if let update { try put("meta", "firmwareUpdate", json(update), db) } else {
                 try delete("meta", "firmwareUpdate", db)
             }
+        case .securityLogEntry(let entry): try put("security_log", entry.sequence, json(entry), db)
+        case .securityLogTrimmed(let first):
+            try db.cachedStatement(sql: "DELETE FROM security_log WHERE id < ?").execute(arguments: [first])
         case .diagnosticsUpload(let upload):
             if let upload { try put("meta", "diagnosticsUpload", json(upload), db) } else {
                 try delete("meta", "diagnosticsUpload", db)
@@ -190,6 +196,7 @@ public final class SQLiteStore: Sendable {
             list.version = meta["localListVersion"].flatMap(Int.init) ?? 0
             state.localList = list
             state.transactions = try documents(TransactionRecord.self, "transactions", keyed: false, db)
+            state.securityLog = try documents(SecurityLogEntry.self, "security_log", keyed: false, db)
             state.messageQueue = try documents(QueuedMessage.self, "message_queue", keyed: false, db)
             state.connectors = try documents(ConnectorRecord.self, "connectors", keyed: false, db)
             state.reservations = try documents(Reservation.self, "reservations", keyed: false, db)

@@ -57,6 +57,11 @@ enum EventEncoder {
         case .snapshot(let snapshot):
             object["type"] = "snapshot"
             for member in snapshotObject(snapshot) { object[member.key] = member.value }
+        case .security(let entry):
+            object["type"] = "security"
+            object["event"] = .string(entry.kind.rawValue)
+            object["critical"] = .bool(entry.kind.isCritical)
+            if let info = entry.info { object["info"] = .string(info) }
         case .transfer(let transfer):
             object["type"] = .string(transfer.purpose.rawValue)
             for member in transferObject(transfer) { object[member.key] = member.value }

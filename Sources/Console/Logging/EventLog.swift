@@ -42,6 +42,8 @@ struct EventLog: Sendable {
             logger.notice("\(text)")
         case .error(let text):
             logger.error("\(text)")
+        case .security(let entry):
+            logger.notice("security event \(entry.kind.rawValue)\(entry.info.map { ": \($0)" } ?? "")")
         case .transfer(let transfer):
             let progress = transfer.total.map { " \(transfer.bytes)/\($0) bytes" } ?? ""
             logger.info(

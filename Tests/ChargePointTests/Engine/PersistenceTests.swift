@@ -170,6 +170,9 @@ extension DurableState {
         changes += reservations.map { .reservation($0) }
         changes += chargingProfiles.map { .chargingProfile($0) }
         changes.append(.counters(counters))
+        changes += securityLog.map { .securityLogEntry($0) }
+        if let firmwareUpdate { changes.append(.firmwareUpdate(firmwareUpdate)) }
+        if let diagnosticsUpload { changes.append(.diagnosticsUpload(diagnosticsUpload)) }
         return changes
     }
 }

@@ -30,7 +30,8 @@ extension StationCore {
     mutating func sendQueued(_ message: QueuedMessage) {
         var payload = message.payload
         let known = transactions.record(number: message.transaction)?.transactionId ?? -1
-        if message.action != .startTransaction, message.payloadTransactionId != known {
+        let carriesTransactionId = message.action == .stopTransaction || message.action == .meterValues
+        if carriesTransactionId, message.payloadTransactionId != known {
             guard case .object(var object) = try? JSONParser.parse(message.payload) else {
                 reportError("internal: queued \(message.action) is unreadable; dropped")
                 dequeue(message.sequence)
@@ -83,6 +84,8 @@ extension StationCore {
         case .stopTransaction:
             guard let response = decodeResponse(StopTransactionResponse.self, payload) else { return false }
             stopTransactionAnswered(transaction: message.transaction, response)
+        case .securityEventNotification:
+            guard decodeResponse(SecurityEventNotificationResponse.self, payload) != nil else { return false }
         default:
             guard decodeResponse(MeterValuesResponse.self, payload) != nil else { return false }
         }

@@ -44,7 +44,9 @@ extension StationCore {
     private mutating func clockMoved(_ step: Int64?) {
         guard let step else { return }
         if abs(step) >= 1000 {
-            notice("the clock moved \(step > 0 ? "forward" : "back") by \(Self.describe(milliseconds: abs(step)))")
+            let moved = "the clock moved \(step > 0 ? "forward" : "back") by \(Self.describe(milliseconds: abs(step)))"
+            notice(moved)
+            securityEvent(.settingSystemTime, moved)
         }
         rearmWallClockDeadlines()
     }

@@ -127,6 +127,7 @@ extension StationCore {
         setFirmware(nil)
         transfers.firmwareStatusSent = nil
         notice("firmware \(version) is running")
+        securityEvent(.firmwareUpdated, "version \(version)")
         notifyFirmware(.installed)
     }
 

@@ -51,7 +51,12 @@ struct Link: Sendable {
         state = .connected
         closing = false
         failures = 0
+        lastSecurityFailure = nil
     }
+
+    /// The security event the last failed connections raised, until one succeeds
+    /// (`StationCore.linkSecurityFailure`).
+    var lastSecurityFailure: SecurityEventKind?
 
     /// The driver reports the link down; returns whether it had been connected.
     mutating func down() -> Bool {

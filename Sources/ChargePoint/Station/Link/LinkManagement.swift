@@ -8,6 +8,7 @@
 extension StationCore {
     mutating func powerOn() {
         registration.restart()
+        securityEvent(.startupOfTheDevice)
         if let change = recovery.takeResumeAfterQuit() {
             persist(change)
             let running = transactions.running.count
@@ -64,6 +65,7 @@ extension StationCore {
     mutating func linkDown(reason: String) {
         let wasConnected = link.down()
         emit(.connection(.disconnected, reason: reason))
+        linkSecurityFailure(reason)
         if outbox.inFlight != nil { complete(messageId: nil, .linkLost) }
         // Not transaction-related requests are not queued offline (§3.7); statuses are
         // re-sent on reconnection as needed, heartbeats are pointless, authorizations

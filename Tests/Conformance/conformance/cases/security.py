@@ -53,3 +53,25 @@ async def authorization_key(ctx):
     await ctx.station.quit()
     for secret in (PASSWORD, NEW_KEY):
         assert not leaks(ctx, secret), f"a secret appears in the output: {leaks(ctx, secret)}"
+
+
+@case("security_events", octt="Security whitepaper A04 (TC_078-like)", profiles=["default"])
+async def security_events(ctx):
+    """The start of the device and a tripped tamper sensor are notified
+    (SecurityEventNotification), shown as headless `security` events, and a tamper
+    raised while offline is delivered once the link is back."""
+    mark = await ctx.boot()
+    await ctx.csms.wait_call("SecurityEventNotification", lambda p: p["type"] == "StartupOfTheDevice")
+    ctx.station.command("offline")
+    await ctx.station.wait_event(lambda e: e["type"] == "connection" and e["state"] == "disconnected",
+                                 what="the link down")
+    ctx.station.command("tamper")
+    await ctx.station.wait_event(
+        lambda e: e["type"] == "security" and e["event"] == "TamperDetectionActivated" and e["critical"],
+        what="a security event for the tamper sensor")
+    assert not [c for c in ctx.csms.calls("SecurityEventNotification", mark)
+                if c.payload["type"] == "TamperDetectionActivated"], "sent while offline"
+    ctx.station.command("online")
+    event = await ctx.csms.wait_call(
+        "SecurityEventNotification", lambda p: p["type"] == "TamperDetectionActivated", after=mark, timeout=15)
+    assert event.payload["techInfo"], event.payload

@@ -1,0 +1,19 @@
+/// Security events of the link (security whitepaper §8): credentials the central system
+/// refused, a server certificate the station could not verify. Raised once per kind
+/// until the link comes up again, not at every reconnection attempt, so that a long
+/// outage does not roll the security log over.
+extension StationCore {
+    mutating func linkSecurityFailure(_ reason: String) {
+        let kind: SecurityEventKind
+        if reason.contains("refused the credentials") {
+            kind = .failedToAuthenticateAtCentralSystem
+        } else if reason.hasPrefix("TLS") || reason.contains("TLS failed"), reason.lowercased().contains("certificate") {
+            kind = .invalidCentralSystemCertificate
+        } else {
+            return
+        }
+        guard link.lastSecurityFailure != kind else { return }
+        link.lastSecurityFailure = kind
+        securityEvent(kind, reason)
+    }
+}
