@@ -1,5 +1,5 @@
 /// GetDiagnostics.req (OCPP 1.6 §5.9, §6.25, errata 3.31, 3.50): answered at once with
-/// the name of the one file the station uploads (`FileTransferSteps`).
+/// the name of the one file the station uploads (`UploadSteps`).
 extension StationCore {
     mutating func getDiagnostics(_ request: GetDiagnosticsRequest) -> GetDiagnosticsResponse {
         if let current = diagnostics {
@@ -7,10 +7,8 @@ extension StationCore {
             notice("GetDiagnostics replaces the upload of \(current.fileName)")
         }
         let name = Self.diagnosticsFileName(at: wallClock)
-        var upload = DiagnosticsUpload(request, fileName: name)
-        upload.uploading = false
-        transfers.diagnostics = upload
-        beginDiagnosticsTry()
+        transfers.uploads[.diagnostics] = FileUpload(request, fileName: name)
+        beginUploadTry(.diagnostics)
         return GetDiagnosticsResponse(fileName: CiString255(truncating: name))
     }
 

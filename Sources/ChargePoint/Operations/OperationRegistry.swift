@@ -79,9 +79,11 @@ enum OperationRegistry {
         // The security extension (whitepaper edition 3, chapter 5).
         .certificateSigned: .received(CertificateSignedRequest.self, .security),
         .deleteCertificate: .received(DeleteCertificateRequest.self, .security),
-        .extendedTriggerMessage: .received(ExtendedTriggerMessageRequest.self, .security),
+        .extendedTriggerMessage: .received(ExtendedTriggerMessageRequest.self, .security) {
+            $0.extendedTriggerMessage($1)
+        },
         .getInstalledCertificateIds: .received(GetInstalledCertificateIdsRequest.self, .security),
-        .getLog: .received(GetLogRequest.self, .security),
+        .getLog: .received(GetLogRequest.self, .security) { $0.getLog($1) },
         .installCertificate: .received(InstallCertificateRequest.self, .security),
         .logStatusNotification: .sent(LogStatusNotificationRequest.self, .security),
         .securityEventNotification: .sent(SecurityEventNotificationRequest.self, .security),

@@ -80,7 +80,8 @@ public struct StationCore: Sendable {
         chargingProfiles = ChargingProfileStore(durable.chargingProfiles)
         counters = StationCounters(durable.counters)
         firmwareVersion = durable.firmwareVersion
-        transfers = FileTransferBook(firmware: durable.firmwareUpdate, diagnostics: durable.diagnosticsUpload)
+        transfers = FileTransferBook(
+            firmware: durable.firmwareUpdate, diagnostics: durable.diagnosticsUpload, log: durable.logUpload)
         securityLog = SecurityLog(durable.securityLog)
         self.ids = ids
         link = Link(seed: seed)

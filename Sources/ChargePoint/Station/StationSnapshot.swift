@@ -31,6 +31,8 @@ public struct StationSnapshot: Sendable, Equatable {
     /// stand: under way, waiting, or how they ended; nil when none since the start.
     public var firmwareTransfer: TransferState? = nil
     public var diagnosticsTransfer: TransferState? = nil
+    /// The last GetLog upload (security whitepaper N01), as it stands.
+    public var logTransfer: TransferState? = nil
 }
 
 public struct ConnectorSnapshot: Sendable, Equatable {
@@ -102,7 +104,7 @@ extension StationCore {
             localListVersion: authorization.localList.version, cachedIdTags: authorization.cache.count,
             chargingProfiles: chargingProfiles.all.count,
             reservations: reservations.all, firmwareTransfer: transfers.shown[.firmware],
-            diagnosticsTransfer: transfers.shown[.diagnostics])
+            diagnosticsTransfer: transfers.shown[.diagnostics], logTransfer: transfers.shown[.log])
     }
 
     private func connectorSnapshot(_ index: Int, at time: Timestamp) -> ConnectorSnapshot {
@@ -152,7 +154,8 @@ extension StationCore {
         state.counters = counters.values
         state.firmwareVersion = firmwareVersion
         state.firmwareUpdate = transfers.firmware
-        state.diagnosticsUpload = transfers.diagnostics
+        state.diagnosticsUpload = transfers.uploads[.diagnostics]
+        state.logUpload = transfers.uploads[.log]
         state.securityLog = securityLog.entries
         return state
     }

@@ -27,7 +27,8 @@ enum TimerID: Hashable, Sendable {
     case rebootComplete
     case firmwareTry
     case firmwareInstall
-    case diagnosticsTry
+    /// The next try of an upload (diagnostics, log).
+    case uploadTry(TransferPurpose)
 }
 
 extension StationCore {
@@ -70,7 +71,7 @@ extension StationCore {
         case .rebootComplete: rebootCompleted()
         case .firmwareTry: firmwareTryDue()
         case .firmwareInstall: firmwareInstallDue()
-        case .diagnosticsTry: beginDiagnosticsTry()
+        case .uploadTry(let purpose): beginUploadTry(purpose)
         }
     }
 }

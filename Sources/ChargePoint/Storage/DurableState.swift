@@ -16,7 +16,9 @@ public struct DurableState: Sendable, Equatable {
     /// The firmware update in progress (UpdateFirmware.req), nil when none.
     public var firmwareUpdate: FirmwareUpdate?
     /// The diagnostics upload in progress (GetDiagnostics.req), nil when none.
-    public var diagnosticsUpload: DiagnosticsUpload?
+    public var diagnosticsUpload: FileUpload?
+    /// The log upload in progress (GetLog.req), nil when none.
+    public var logUpload: FileUpload?
     /// The security log (security whitepaper A04.FR.04), oldest first.
     public var securityLog: [SecurityLogEntry] = []
     /// The last time anything was persisted: the best estimate of when the power went.
@@ -71,6 +73,7 @@ public struct DurableState: Sendable, Equatable {
         case .firmwareVersion(let version): firmwareVersion = version
         case .firmwareUpdate(let update): firmwareUpdate = update
         case .diagnosticsUpload(let upload): diagnosticsUpload = upload
+        case .logUpload(let upload): logUpload = upload
         case .securityLogEntry(let entry): securityLog.append(entry)
         case .securityLogTrimmed(let first): securityLog.removeAll { $0.sequence < first }
         case .activity(let time): lastActivity = time
@@ -100,7 +103,9 @@ public enum StoreChange: Sendable, Equatable {
     /// The firmware update in progress changed (nil: it is over).
     case firmwareUpdate(FirmwareUpdate?)
     /// The diagnostics upload in progress changed (nil: it is over).
-    case diagnosticsUpload(DiagnosticsUpload?)
+    case diagnosticsUpload(FileUpload?)
+    /// The log upload in progress changed (nil: it is over).
+    case logUpload(FileUpload?)
     /// A security event written to the security log.
     case securityLogEntry(SecurityLogEntry)
     /// The security log dropped its entries before sequence `before` (it rolls).

@@ -82,9 +82,12 @@ final class StationTransfers: TransferAgent, @unchecked Sendable {
                 case .failed(let reason): report(.failed(id: id, reason: reason))
                 }
             }
-        case .diagnostics:
-            let text = DiagnosticsReport.text(
-                station: station, stationId: stationId, job: job, frames: history.frames, log: history.log)
+        case .diagnostics, .log:
+            let text =
+                job.logType == .securityLog
+                ? DiagnosticsReport.securityLog(station: station, stationId: stationId, job: job)
+                : DiagnosticsReport.text(
+                    station: station, stationId: stationId, job: job, frames: history.frames, log: history.log)
             files.upload(
                 id: id, to: job.location, fileName: job.fileName, contents: Array(text.utf8), progress: progress
             ) {

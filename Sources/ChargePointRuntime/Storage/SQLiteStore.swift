@@ -135,6 +135,8 @@ public final class SQLiteStore: Sendable {
         case .securityLogEntry(let entry): try put("security_log", entry.sequence, json(entry), db)
         case .securityLogTrimmed(let first):
             try db.cachedStatement(sql: "DELETE FROM security_log WHERE id < ?").execute(arguments: [first])
+        case .logUpload(let upload):
+            if let upload { try put("meta", "logUpload", json(upload), db) } else { try delete("meta", "logUpload", db) }
         case .diagnosticsUpload(let upload):
             if let upload { try put("meta", "diagnosticsUpload", json(upload), db) } else {
                 try delete("meta", "diagnosticsUpload", db)
@@ -204,8 +206,9 @@ public final class SQLiteStore: Sendable {
             if let counters = meta["counters"] { state.counters = try decode(DurableCounters.self, counters) }
             state.firmwareVersion = meta["firmwareVersion"]
             if let update = meta["firmwareUpdate"] { state.firmwareUpdate = try decode(FirmwareUpdate.self, update) }
+            if let upload = meta["logUpload"] { state.logUpload = try decode(FileUpload.self, upload) }
             if let upload = meta["diagnosticsUpload"] {
-                state.diagnosticsUpload = try decode(DiagnosticsUpload.self, upload)
+                state.diagnosticsUpload = try decode(FileUpload.self, upload)
             }
             state.lastActivity = meta["lastActivity"].flatMap { Timestamp(rfc3339: $0) }
             state.cleanShutdown = meta["cleanShutdown"] == "true"

@@ -123,6 +123,7 @@ enum EventEncoder {
         object["firmwareVersion"] = snapshot.firmwareVersion.map(JSONValue.string) ?? .null
         if let transfer = snapshot.firmwareTransfer { object["firmware"] = .object(transferObject(transfer)) }
         if let transfer = snapshot.diagnosticsTransfer { object["diagnostics"] = .object(transferObject(transfer)) }
+        if let transfer = snapshot.logTransfer { object["log"] = .object(transferObject(transfer)) }
         object["station"] = .object(
             JSONObject([
                 "status": .string(snapshot.station.status.rawValue),

@@ -45,7 +45,7 @@ struct TransferOutcomes: Sendable {
 
     /// The transfers to show now, firmware first.
     func shown(_ snapshot: StationSnapshot, at now: Timestamp) -> [TransferState] {
-        [snapshot.firmwareTransfer, snapshot.diagnosticsTransfer].compactMap { $0 }.filter { state in
+        [snapshot.firmwareTransfer, snapshot.diagnosticsTransfer, snapshot.logTransfer].compactMap { $0 }.filter { state in
             guard Self.hasEnded(state) else { return true }
             if let end = ends[state.purpose], end.status == state.status, end.fileName == state.fileName {
                 return end.time.milliseconds(until: now) < Self.shownFor

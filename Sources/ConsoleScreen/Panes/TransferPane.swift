@@ -31,7 +31,12 @@ struct TransferPane {
     /// The line's pieces, and which of them is shortened when it is too long (the
     /// reason of a failure, else the file name). The rate gives way first.
     func line(_ state: TransferState) -> (pieces: [LinePiece], shortening: Int) {
-        let label = state.purpose == .firmware ? "Firmware" : "Diagnostics"
+        let label =
+            switch state.purpose {
+            case .firmware: "Firmware"
+            case .diagnostics: "Diagnostics"
+            case .log: "Log"
+            }
         let name = Format.fit(state.fileName, min(state.fileName.count, Self.nameWidth), ellipsis: glyphs.ellipsis)
         var line = [LinePiece(text: " \(label) ", role: .title), LinePiece(text: name, role: .normal)]
         var shortening = 1

@@ -24,7 +24,9 @@ struct SecurityEventTests {
         #expect(actions.firstIndex(of: "BootNotification")! < actions.firstIndex(of: "SecurityEventNotification")!)
     }
 
-    @Test("A04.FR.02: a critical event while offline waits in the durable queue, survives a power cut, and is delivered once")
+    @Test(
+        "A04.FR.02: a critical event while offline waits in the durable queue, survives a power cut, and is delivered once"
+    )
     func criticalOffline_isQueuedDurably() throws {
         var station = try Self.station()
         station.command(.offline)

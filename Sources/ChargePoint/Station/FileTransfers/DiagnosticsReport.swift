@@ -48,4 +48,22 @@ public enum DiagnosticsReport {
         lines += shown.map { "\($0.time.rfc3339) \($0.direction == .outgoing ? ">" : "<") \($0.text)" }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The security log of GetLog.req with logType SecurityLog (security whitepaper
+    /// N01.FR.03): one line per event of the period asked for, oldest first.
+    public static func securityLog(station: StationCore, stationId: String, job: TransferJob) -> String {
+        let entries = station.securityLog.entries.filter { entry in
+            (job.startTime.map { entry.time >= $0 } ?? true) && (job.stopTime.map { entry.time <= $0 } ?? true)
+        }
+        var lines = [
+            "ocpp-console security log \(job.fileName)",
+            "station \(stationId); \(entries.count) events",
+            "",
+        ]
+        lines += entries.map { entry in
+            "\(entry.time.rfc3339) \(entry.kind.rawValue)\(entry.kind.isCritical ? " (critical)" : "")"
+                + (entry.info.map { ": \(TransferLocation.redacted($0))" } ?? "")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
 }

@@ -4,6 +4,9 @@ public enum TransferPurpose: String, Sendable, Codable, Equatable {
     case firmware
     /// GetDiagnostics.req (§5.9): an upload.
     case diagnostics
+    /// GetLog.req (security whitepaper N01): an upload of the diagnostics or the
+    /// security log.
+    case log
 }
 
 /// A transfer the core asks its driver to carry out (`StationEffects.transfers`). The
@@ -20,6 +23,8 @@ public struct TransferJob: Sendable, Equatable {
     /// Diagnostics: the period the message log in the file covers (§6.25), wall clock.
     public var startTime: Timestamp?
     public var stopTime: Timestamp?
+    /// A log upload: which log.
+    public var logType: LogType?
 }
 
 /// What the core asks of the driver's transfer agent.

@@ -4,8 +4,8 @@
 struct FileTransferBook: Sendable {
     /// Durable: the update in progress, nil when none.
     var firmware: FirmwareUpdate?
-    /// Durable: the upload in progress, nil when none.
-    var diagnostics: DiagnosticsUpload?
+    /// Durable: the uploads in progress (diagnostics, log), at most one of each.
+    var uploads: [TransferPurpose: FileUpload] = [:]
     /// The transfer running for each purpose (`TransferJob.id`).
     var running: [TransferPurpose: Int] = [:]
     private var nextId = 1
@@ -17,9 +17,10 @@ struct FileTransferBook: Sendable {
     /// Whether the operator has been told the installation waits for transactions.
     var waitSaid = false
 
-    init(firmware: FirmwareUpdate?, diagnostics: DiagnosticsUpload?) {
+    init(firmware: FirmwareUpdate?, diagnostics: FileUpload?, log: FileUpload?) {
         self.firmware = firmware
-        self.diagnostics = diagnostics
+        uploads[.diagnostics] = diagnostics
+        uploads[.log] = log
     }
 
     mutating func begin(_ purpose: TransferPurpose) -> Int {

@@ -8,7 +8,7 @@ extension StationCore {
     static let installSeconds = 2
 
     var firmware: FirmwareUpdate? { transfers.firmware }
-    var diagnostics: DiagnosticsUpload? { transfers.diagnostics }
+    var diagnostics: FileUpload? { transfers.uploads[.diagnostics] }
 
     // MARK: Firmware
 
@@ -145,54 +145,6 @@ extension StationCore {
     /// The version the station runs: the last installed, else the profile's.
     var installedFirmwareVersion: String? { firmwareVersion ?? profile.identity.firmwareVersion?.value }
 
-    // MARK: Diagnostics
-
-    /// A try of the upload begins (at once, or when a retry is due).
-    mutating func beginDiagnosticsTry() {
-        guard var upload = transfers.diagnostics, !upload.uploading else { return }
-        guard upload.attempts.begin() else { return diagnosticsFailed(upload, reason: "no tries left") }
-        if let refusal = unsupportedLocation(upload.location) { return diagnosticsFailed(upload, reason: refusal) }
-        setDiagnostics(upload, uploading: true)
-        let job = TransferJob(
-            id: 0, purpose: .diagnostics, location: upload.location, fileName: upload.fileName,
-            startTime: upload.startTime, stopTime: upload.stopTime)
-        startTransfer(job, attempts: upload.attempts)
-        if upload.attempts.made == 1 {
-            enqueueCall(DiagnosticsStatusNotificationRequest(status: .uploading), purpose: .notification)
-        }
-    }
-
-    private mutating func diagnosticsUploaded() {
-        guard let upload = transfers.diagnostics, upload.uploading else { return }
-        setDiagnostics(nil)
-        notice("diagnostics \(upload.fileName) uploaded to \(TransferLocation.redacted(upload.location))")
-        showStatus(.diagnostics, DiagnosticsStatus.uploaded.rawValue, detail: nil)
-        enqueueCall(DiagnosticsStatusNotificationRequest(status: .uploaded), purpose: .notification)
-    }
-
-    private mutating func diagnosticsTryFailed(_ reason: String) {
-        guard let upload = transfers.diagnostics, upload.uploading else { return }
-        guard upload.attempts.remaining > 0 else { return diagnosticsFailed(upload, reason: reason) }
-        setDiagnostics(upload, uploading: false)
-        retryLater(.diagnostics, timer: .diagnosticsTry, reason: reason, attempts: upload.attempts)
-    }
-
-    private mutating func diagnosticsFailed(_ upload: DiagnosticsUpload, reason: String) {
-        reportError("diagnostics upload of \(upload.fileName) failed: \(reason)")
-        setDiagnostics(nil)
-        showStatus(
-            .diagnostics, DiagnosticsStatus.uploadFailed.rawValue, detail: reason, name: upload.fileName,
-            attempts: upload.attempts)
-        enqueueCall(DiagnosticsStatusNotificationRequest(status: .uploadFailed), purpose: .notification)
-    }
-
-    private mutating func setDiagnostics(_ upload: DiagnosticsUpload?, uploading: Bool? = nil) {
-        var upload = upload
-        if let uploading { upload?.uploading = uploading }
-        transfers.diagnostics = upload
-        persist(.diagnosticsUpload(upload))
-    }
-
     // MARK: Reports, power-on, reboot
 
     mutating func transferReported(_ report: TransferReport) {
@@ -209,15 +161,21 @@ extension StationCore {
         }
         switch (purpose, report) {
         case (.firmware, .downloaded(_, let image)): firmwareDownloaded(image)
-        case (.diagnostics, .uploaded): diagnosticsUploaded()
         case (.firmware, .failed(_, let reason)): firmwareTryFailed(reason)
-        case (.diagnostics, .failed(_, let reason)): diagnosticsTryFailed(reason)
+        case (.diagnostics, .uploaded), (.log, .uploaded): uploadDone(purpose)
+        case (.diagnostics, .failed(_, let reason)), (.log, .failed(_, let reason)): uploadTryFailed(purpose, reason)
         default: reportError("internal: a \(purpose.rawValue) transfer reported \(report)")
         }
     }
 
     /// After a start or a reboot: every stored phase carries on.
     mutating func resumeFileTransfers() {
+        resumeFirmwareUpdate()
+        resumeUpload(.diagnostics)
+        resumeUpload(.log)
+    }
+
+    private mutating func resumeFirmwareUpdate() {
         if var update = transfers.firmware {
             switch update.phase {
             case .scheduled:
@@ -242,23 +200,13 @@ extension StationCore {
                 firmwareBooted(version: version)
             }
         }
-        if let upload = transfers.diagnostics {
-            if upload.uploading, transfers.running[.diagnostics] == nil {
-                let reason = "interrupted by a restart or power cut"
-                guard upload.attempts.remaining > 0 else { return diagnosticsFailed(upload, reason: reason) }
-                notice("the diagnostics upload of \(upload.fileName) was \(reason): \(Self.tries(upload.attempts))")
-                setDiagnostics(upload, uploading: false)
-                beginDiagnosticsTry()
-            } else if !upload.uploading {
-                schedule(.diagnosticsTry, afterSeconds: upload.attempts.interval)
-            }
-        }
     }
 
     /// A reboot stops the transfers under way; `resumeFileTransfers` starts them again.
     mutating func stopTransfersForReboot() {
         abandonTransfer(.firmware)
         abandonTransfer(.diagnostics)
+        abandonTransfer(.log)
     }
 
     mutating func abandonTransfer(_ purpose: TransferPurpose) {
@@ -270,7 +218,7 @@ extension StationCore {
 
     /// Why `location` cannot be used: a scheme outside SupportedFileTransferProtocols
     /// (§9.4 with errata 3.90).
-    private func unsupportedLocation(_ location: String) -> String? {
+    func unsupportedLocation(_ location: String) -> String? {
         let offered = config.list(.supportedFileTransferProtocols).map { $0.uppercased() }
         guard let scheme = TransferLocation.scheme(of: location) else {
             return "the location \(TransferLocation.redacted(location)) is not a URL"
@@ -287,7 +235,7 @@ extension StationCore {
         startTransfer(TransferJob(id: 0, purpose: purpose, location: location, fileName: fileName), attempts: attempts)
     }
 
-    private mutating func startTransfer(_ job: TransferJob, attempts: TransferAttempts) {
+    mutating func startTransfer(_ job: TransferJob, attempts: TransferAttempts) {
         var job = job
         job.id = transfers.begin(job.purpose)
         effects.transfers.append(.start(job))
@@ -300,13 +248,13 @@ extension StationCore {
     }
 
     /// A try failed and another is left: it begins after `TransferAttempts.interval`.
-    private mutating func retryLater(
+    mutating func retryLater(
         _ purpose: TransferPurpose, timer: TimerID, reason: String, attempts: TransferAttempts
     ) {
         schedule(timer, afterSeconds: attempts.interval)
         let next = wallClock.adding(seconds: attempts.interval)
         notice(
-            "\(purpose == .firmware ? "firmware download" : "diagnostics upload") try \(attempts.made) of \(attempts.limit) failed: \(reason); next try in \(attempts.interval) s"
+            "\(Self.describe(purpose)) try \(attempts.made) of \(attempts.limit) failed: \(reason); next try in \(attempts.interval) s"
         )
         updateShown(purpose) {
             $0.status = "Waiting"
@@ -318,12 +266,21 @@ extension StationCore {
     /// Shows a transfer's state that has no transfer yet (a firmware update before its
     /// retrieveDate).
     mutating func showTransfer(_ purpose: TransferPurpose, status: String, since: Timestamp?) {
-        let name = purpose == .firmware ? firmware?.fileName : diagnostics?.fileName
-        let attempts = purpose == .firmware ? firmware?.attempts : diagnostics?.attempts
+        let name = purpose == .firmware ? firmware?.fileName : transfers.uploads[purpose]?.fileName
+        let attempts = purpose == .firmware ? firmware?.attempts : transfers.uploads[purpose]?.attempts
         transfers.shown[purpose] = TransferState(
             purpose: purpose, status: status, fileName: name ?? "", attempt: attempts?.made ?? 0,
             attempts: attempts?.limit ?? 0, since: since)
         emit(.transfer(transfers.shown[purpose]!))
+    }
+
+    /// "firmware download", "diagnostics upload", "log upload".
+    static func describe(_ purpose: TransferPurpose) -> String {
+        switch purpose {
+        case .firmware: "firmware download"
+        case .diagnostics: "diagnostics upload"
+        case .log: "log upload"
+        }
     }
 
     /// "1 try left", "2 tries left".
@@ -333,13 +290,14 @@ extension StationCore {
 
     /// A new status for the operator; after a restart, when nothing was shown yet, the
     /// transfer's line is made from `name` and `attempts`.
-    private mutating func showStatus(
+    mutating func showStatus(
         _ purpose: TransferPurpose, _ status: String, detail: String?, name: String? = nil,
         attempts: TransferAttempts? = nil
     ) {
         let record =
             purpose == .firmware
-            ? firmware.map { ($0.fileName, $0.attempts) } : diagnostics.map { ($0.fileName, $0.attempts) }
+            ? firmware.map { ($0.fileName, $0.attempts) }
+            : transfers.uploads[purpose].map { ($0.fileName, $0.attempts) }
         if transfers.shown[purpose] == nil, let name = name ?? record?.0 {
             let attempts = attempts ?? record?.1
             transfers.shown[purpose] = TransferState(

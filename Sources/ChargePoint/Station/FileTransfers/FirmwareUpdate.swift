@@ -54,25 +54,3 @@ public struct FirmwareUpdate: Sendable, Codable, Equatable {
         }
     }
 }
-
-/// The diagnostics upload in progress (OCPP 1.6 §5.9, errata 3.31), as stored.
-public struct DiagnosticsUpload: Sendable, Codable, Equatable {
-    public var location: String
-    /// The name GetDiagnostics.conf gave.
-    public var fileName: String
-    /// The period of the message log in the file (§6.25), wall clock.
-    public var startTime: Timestamp?
-    public var stopTime: Timestamp?
-    public var attempts: TransferAttempts
-    /// False between a failed try and the next.
-    public var uploading: Bool
-
-    public init(_ request: GetDiagnosticsRequest, fileName: String) {
-        location = request.location
-        self.fileName = fileName
-        startTime = request.startTime
-        stopTime = request.stopTime
-        attempts = TransferAttempts(retries: request.retries, retryInterval: request.retryInterval)
-        uploading = true
-    }
-}

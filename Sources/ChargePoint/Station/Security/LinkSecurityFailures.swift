@@ -7,7 +7,8 @@ extension StationCore {
         let kind: SecurityEventKind
         if reason.contains("refused the credentials") {
             kind = .failedToAuthenticateAtCentralSystem
-        } else if reason.hasPrefix("TLS") || reason.contains("TLS failed"), reason.lowercased().contains("certificate") {
+        } else if reason.hasPrefix("TLS") || reason.contains("TLS failed"), reason.lowercased().contains("certificate")
+        {
             kind = .invalidCentralSystemCertificate
         } else {
             return

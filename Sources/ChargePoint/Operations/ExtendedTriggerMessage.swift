@@ -1,0 +1,31 @@
+/// ExtendedTriggerMessage.req (security whitepaper F06, §5): TriggerMessage's messages
+/// and the extension's own. A FirmwareStatusNotification is sent as the extension's
+/// SignedFirmwareStatusNotification; SignChargePointCertificate is NotImplemented
+/// until the station makes its own keys.
+extension StationCore {
+    mutating func extendedTriggerMessage(_ request: ExtendedTriggerMessageRequest) -> ExtendedTriggerMessageResponse {
+        let core: MessageTrigger?
+        switch request.requestedMessage {
+        case .bootNotification: core = .bootNotification
+        case .heartbeat: core = .heartbeat
+        case .meterValues: core = .meterValues
+        case .statusNotification: core = .statusNotification
+        case .firmwareStatusNotification:
+            if let connector = request.connectorId, connector != 0 {
+                return ExtendedTriggerMessageResponse(status: .rejected)
+            }
+            let status = SignedFirmwareStatus(rawValue: firmwareStatus.rawValue) ?? .idle
+            enqueueCall(
+                SignedFirmwareStatusNotificationRequest(status: status), purpose: .notification,
+                allowedWhilePending: true)
+            return ExtendedTriggerMessageResponse(status: .accepted)
+        case .logStatusNotification:
+            enqueueCall(logStatusNotification, purpose: .notification, allowedWhilePending: true)
+            return ExtendedTriggerMessageResponse(status: .accepted)
+        case .signChargePointCertificate:
+            return ExtendedTriggerMessageResponse(status: .notImplemented)
+        }
+        let answer = triggerMessage(TriggerMessageRequest(requestedMessage: core!, connectorId: request.connectorId))
+        return ExtendedTriggerMessageResponse(status: answer.status)
+    }
+}

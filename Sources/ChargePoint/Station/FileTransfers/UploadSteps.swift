@@ -1,0 +1,95 @@
+/// The steps of an upload: the diagnostics file of GetDiagnostics (OCPP 1.6 §5.9, §4.4,
+/// errata 3.31, 3.50) and a log of GetLog (security whitepaper N01). They differ only in
+/// what they notify: DiagnosticsStatusNotification, or LogStatusNotification with the
+/// GetLog's requestId (N01.FR.07–10).
+extension StationCore {
+    enum UploadPhase { case uploading, uploaded, failed }
+
+    /// A try of the upload begins (at once, or when a retry is due).
+    mutating func beginUploadTry(_ purpose: TransferPurpose) {
+        guard var upload = transfers.uploads[purpose], !upload.uploading else { return }
+        guard upload.attempts.begin() else { return uploadFailed(purpose, upload, reason: "no tries left") }
+        if let refusal = unsupportedLocation(upload.location) {
+            return uploadFailed(purpose, upload, reason: refusal)
+        }
+        setUpload(purpose, upload, uploading: true)
+        let job = TransferJob(
+            id: 0, purpose: purpose, location: upload.location, fileName: upload.fileName,
+            startTime: upload.startTime, stopTime: upload.stopTime, logType: upload.log?.logType)
+        startTransfer(job, attempts: upload.attempts)
+        if upload.attempts.made == 1 { notifyUpload(upload, .uploading) }
+    }
+
+    mutating func uploadDone(_ purpose: TransferPurpose) {
+        guard let upload = transfers.uploads[purpose], upload.uploading else { return }
+        setUpload(purpose, nil)
+        notice("\(upload.fileName) uploaded to \(TransferLocation.redacted(upload.location))")
+        showStatus(purpose, Self.status(upload, .uploaded), detail: nil)
+        notifyUpload(upload, .uploaded)
+    }
+
+    mutating func uploadTryFailed(_ purpose: TransferPurpose, _ reason: String) {
+        guard let upload = transfers.uploads[purpose], upload.uploading else { return }
+        guard upload.attempts.remaining > 0 else { return uploadFailed(purpose, upload, reason: reason) }
+        setUpload(purpose, upload, uploading: false)
+        retryLater(purpose, timer: .uploadTry(purpose), reason: reason, attempts: upload.attempts)
+    }
+
+    private mutating func uploadFailed(_ purpose: TransferPurpose, _ upload: FileUpload, reason: String) {
+        reportError("\(Self.describe(purpose)) of \(upload.fileName) failed: \(reason)")
+        setUpload(purpose, nil)
+        showStatus(
+            purpose, Self.status(upload, .failed), detail: reason, name: upload.fileName, attempts: upload.attempts)
+        notifyUpload(upload, .failed)
+    }
+
+    /// After a start or a reboot: an upload that was under way is tried again while
+    /// tries are left, else reported failed; one waiting for its retry waits on.
+    mutating func resumeUpload(_ purpose: TransferPurpose) {
+        guard let upload = transfers.uploads[purpose] else { return }
+        guard upload.uploading else { return schedule(.uploadTry(purpose), afterSeconds: upload.attempts.interval) }
+        guard transfers.running[purpose] == nil else { return }
+        let reason = "interrupted by a restart or power cut"
+        guard upload.attempts.remaining > 0 else { return uploadFailed(purpose, upload, reason: reason) }
+        notice("the \(Self.describe(purpose)) of \(upload.fileName) was \(reason): \(Self.tries(upload.attempts))")
+        setUpload(purpose, upload, uploading: false)
+        beginUploadTry(purpose)
+    }
+
+    private mutating func setUpload(_ purpose: TransferPurpose, _ upload: FileUpload?, uploading: Bool? = nil) {
+        var upload = upload
+        if let uploading { upload?.uploading = uploading }
+        transfers.uploads[purpose] = upload
+        persist(purpose == .log ? .logUpload(upload) : .diagnosticsUpload(upload))
+    }
+
+    private mutating func notifyUpload(_ upload: FileUpload, _ phase: UploadPhase) {
+        if let log = upload.log {
+            let status: UploadLogStatus =
+                switch phase {
+                case .uploading: .uploading
+                case .uploaded: .uploaded
+                case .failed: .uploadFailure
+                }
+            enqueueCall(LogStatusNotificationRequest(status: status, requestId: log.requestId), purpose: .notification)
+        } else {
+            let status: DiagnosticsStatus =
+                switch phase {
+                case .uploading: .uploading
+                case .uploaded: .uploaded
+                case .failed: .uploadFailed
+                }
+            enqueueCall(DiagnosticsStatusNotificationRequest(status: status), purpose: .notification)
+        }
+    }
+
+    /// The status word shown for an upload in `phase`: the OCPP one it notifies.
+    static func status(_ upload: FileUpload, _ phase: UploadPhase) -> String {
+        switch (upload.log == nil, phase) {
+        case (_, .uploading): "Uploading"
+        case (_, .uploaded): "Uploaded"
+        case (true, .failed): DiagnosticsStatus.uploadFailed.rawValue
+        case (false, .failed): UploadLogStatus.uploadFailure.rawValue
+        }
+    }
+}

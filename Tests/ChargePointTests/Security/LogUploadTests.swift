@@ -1,0 +1,81 @@
+import ChargePoint
+import Testing
+
+@testable import ChargePoint
+
+/// GetLog (security whitepaper N01) and ExtendedTriggerMessage (F06), with the harness
+/// playing the file server.
+@Suite("GetLog and ExtendedTriggerMessage (whitepaper N01, F06)")
+struct LogUploadTests {
+    static func request(_ type: LogType = .securityLog, id: Int = 7, retries: Int? = 0) -> GetLogRequest {
+        GetLogRequest(
+            log: LogParameters(remoteLocation: "ftp://user:secret@files.example/logs/"), logType: type,
+            requestId: id, retries: retries, retryInterval: 5)
+    }
+
+    static func logStatuses(_ station: StationHarness) -> [String] {
+        station.sentRequests(LogStatusNotificationRequest.self).map {
+            "\($0.status.rawValue)\($0.requestId.map { " \($0)" } ?? "")"
+        }
+    }
+
+    @Test("N01.FR.01, .07–.09: Accepted with the file name; Uploading and Uploaded with the requestId")
+    func securityLog_isUploaded() throws {
+        var station = try FirmwareUpdateTests.station()
+        let response = station.csmsRequest(Self.request())
+        let answer = try #require(response)
+        #expect(answer.status == .accepted)
+        #expect(answer.filename?.value == "security-log-20261124T100000Z.txt")
+        let job = try FirmwareUpdateTests.running(station)
+        #expect(job.purpose == .log && job.logType == .securityLog && job.fileName == answer.filename?.value)
+        station.reportTransfer(.uploaded(id: job.id))
+        #expect(Self.logStatuses(station) == ["Uploading 7", "Uploaded 7"])
+        #expect(station.store.logUpload == nil)
+        let text = DiagnosticsReport.securityLog(station: station.core, stationId: "CP", job: job)
+        #expect(text.contains("StartupOfTheDevice (critical)"))
+    }
+
+    @Test("N01.FR.10: the last try failing is UploadFailure")
+    func failure_isUploadFailure() throws {
+        var station = try FirmwareUpdateTests.station()
+        _ = station.csmsRequest(Self.request(.diagnosticsLog, id: 3))
+        station.reportTransfer(.failed(id: try FirmwareUpdateTests.running(station).id, reason: "FTP: 550"))
+        #expect(Self.logStatuses(station) == ["Uploading 3", "UploadFailure 3"])
+    }
+
+    @Test("N01.FR.11: a GetLog during an upload cancels it and is answered AcceptedCanceled")
+    func second_cancelsTheFirst() throws {
+        var station = try FirmwareUpdateTests.station()
+        _ = station.csmsRequest(Self.request(id: 1))
+        let first = try FirmwareUpdateTests.running(station)
+        #expect(station.csmsRequest(Self.request(id: 2))?.status == .acceptedCanceled)
+        #expect(station.transferCommands.contains(.cancel(id: first.id)))
+        station.reportTransfer(.uploaded(id: try FirmwareUpdateTests.running(station).id))
+        #expect(Self.logStatuses(station).last == "Uploaded 2")
+    }
+
+    @Test("N01.FR.12: a triggered LogStatusNotification is Idle without a requestId, or Uploading with it")
+    func triggeredLogStatus() throws {
+        var station = try FirmwareUpdateTests.station()
+        let trigger = ExtendedTriggerMessageRequest(requestedMessage: .logStatusNotification)
+        #expect(station.csmsRequest(trigger)?.status == .accepted)
+        _ = station.csmsRequest(Self.request(id: 9))
+        _ = station.csmsRequest(trigger)
+        #expect(Self.logStatuses(station) == ["Idle", "Uploading 9", "Uploading 9"])
+    }
+
+    @Test("F06: the Core messages through ExtendedTriggerMessage; FirmwareStatusNotification as the signed one")
+    func extendedTrigger_coreMessages() throws {
+        var station = try FirmwareUpdateTests.station()
+        let heartbeats = station.sentCalls(.heartbeat).count
+        #expect(station.csmsRequest(ExtendedTriggerMessageRequest(requestedMessage: .heartbeat))?.status == .accepted)
+        #expect(station.sentCalls(.heartbeat).count == heartbeats + 1)
+        #expect(
+            station.csmsRequest(ExtendedTriggerMessageRequest(requestedMessage: .firmwareStatusNotification))?.status
+                == .accepted)
+        #expect(station.sentRequests(SignedFirmwareStatusNotificationRequest.self).map(\.status) == [.idle])
+        #expect(
+            station.csmsRequest(ExtendedTriggerMessageRequest(requestedMessage: .statusNotification, connectorId: 9))?
+                .status == .rejected)
+    }
+}
