@@ -18,7 +18,7 @@ public struct CertificateSummary: Sendable, Equatable {
     /// Lowercase hexadecimal SHA-256 of the DER, as `openssl x509 -fingerprint -sha256`
     /// shows it without the colons.
     public var sha256Fingerprint: String
-    /// The certificate alone, as PEM with 64-character lines.
+    /// The certificate alone, as PEM with 64-character lines and a final line break.
     public var pem: String
 }
 

@@ -43,6 +43,8 @@ struct PEMCertificate: Sendable {
         all(in: text).map { $0[0] }
     }
 
-    /// The normalized PEM of this one certificate: 64-character lines.
-    var pem: String { PEMDocument(type: Certificate.defaultPEMDiscriminator, derBytes: der).pemString }
+    /// The normalized PEM of this one certificate: 64-character lines and a line break after
+    /// the END line (swift-asn1 leaves it out), as OpenSSL writes it, so that stored
+    /// certificates concatenate into a valid chain file.
+    var pem: String { PEMDocument(type: Certificate.defaultPEMDiscriminator, derBytes: der).pemString + "\n" }
 }

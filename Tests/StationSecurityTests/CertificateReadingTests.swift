@@ -33,6 +33,14 @@ struct CertificateReadingTests {
         }
     }
 
+    @Test func pem_isTheCertificateAlone_asOpenSSLWritesIt() throws {
+        let directory = try Directory()
+        let input = try directory.write(pki.server.pem + pki.root.pem, as: "chain.pem")
+        let reWritten = try OpenSSL.run(["x509", "-in", input], in: directory.url)
+        let summary = try X509Toolkit.certificates(pem: pki.server.pem + pki.root.pem).get()[0]
+        #expect(summary.pem == reWritten)
+    }
+
     @Test func serialNumber_isHexWithoutLeadingZeroes_asOpenSSLShowsIt() throws {
         // 0x00 0x8F…: a sign byte and then a leading zero nibble in the DER INTEGER.
         let serials: [Certificate.SerialNumber] = [
