@@ -43,6 +43,14 @@ enum PkgConfig {
 /// Products used by several targets.
 let deque = Target.Dependency.product(name: "DequeModule", package: "swift-collections")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+/// The X.509 and crypto packages (swift-crypto is BoringSSL underneath): only
+/// StationSecurity and its tests use them, never the engine.
+let securityPackages: [Target.Dependency] = [
+    .product(name: "X509", package: "swift-certificates"),
+    .product(name: "Crypto", package: "swift-crypto"),
+    .product(name: "CryptoExtras", package: "swift-crypto"),
+    .product(name: "SwiftASN1", package: "swift-asn1"),
+]
 
 let package = Package(
     name: "ocpp-console",
@@ -50,6 +58,7 @@ let package = Package(
         .executable(name: "ocpp-console", targets: ["Console"]),
         .library(name: "ChargePoint", targets: ["ChargePoint"]),
         .library(name: "ChargePointRuntime", targets: ["ChargePointRuntime"]),
+        .library(name: "StationSecurity", targets: ["StationSecurity"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,6 +66,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         // C only: thin wrappers over ncursesw macros and variadics, for the console.
@@ -90,13 +102,21 @@ let package = Package(
             dependencies: [deque],
             path: "Sources/ChargePoint"
         ),
+        // The crypto of the OCPP 1.6 security extension: keys and CSRs, X.509 parsing,
+        // chain verification, certificate hash data, signed firmware. On swift-certificates
+        // and swift-crypto, so the engine stays free of C libraries.
+        .target(
+            name: "StationSecurity",
+            dependencies: ["ChargePoint"] + securityPackages,
+            path: "Sources/StationSecurity"
+        ),
         // What runs the engine for real: the SQLite store (GRDB), the data-directory
         // lock, the libwebsockets link, file transfers on libcurl, the runner and its
         // clocks, station profiles and demo cards read from TOML files.
         .target(
             name: "ChargePointRuntime",
             dependencies: [
-                "ChargePoint", "CLibwebsockets", "CCurl",
+                "ChargePoint", "StationSecurity", "CLibwebsockets", "CCurl",
                 logging,
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -144,6 +164,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/ChargePointTests"
+        ),
+        .testTarget(
+            name: "StationSecurityTests",
+            dependencies: ["StationSecurity", "ChargePoint"] + securityPackages,
+            path: "Tests/StationSecurityTests"
         ),
         .testTarget(
             name: "ConsoleTests",

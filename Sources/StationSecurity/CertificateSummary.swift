@@ -1,0 +1,53 @@
+import ChargePoint
+import Crypto
+import X509
+
+/// A parsed X.509 certificate as the station shows and stores it. Made only by
+/// `X509Toolkit.certificates(pem:)`, so that every summary is of a certificate that was read.
+public struct CertificateSummary: Sendable, Equatable {
+    /// RFC 4514 order and escaping, most significant last: `CN=csms.example,O=CPO`.
+    public var subject: String
+    public var issuer: String
+    /// As OCPP writes it (security whitepaper §6.1 serialNumber): lowercase hexadecimal of
+    /// the serial, without leading zeroes (4095 is `fff`).
+    public var serialNumberHex: String
+    public var notBefore: Timestamp
+    public var notAfter: Timestamp
+    /// basicConstraints CA:TRUE.
+    public var isCertificateAuthority: Bool
+    /// Lowercase hexadecimal SHA-256 of the DER, as `openssl x509 -fingerprint -sha256`
+    /// shows it without the colons.
+    public var sha256Fingerprint: String
+    /// The certificate alone, as PEM with 64-character lines and a final line break.
+    public var pem: String
+}
+
+extension CertificateSummary {
+    init(_ read: PEMCertificate) throws(CertificateProblem) {
+        let certificate = read.certificate
+        self.init(
+            subject: String(describing: certificate.subject),
+            issuer: String(describing: certificate.issuer),
+            serialNumberHex: Hex.serialNumber(certificate.serialNumber.bytes),
+            notBefore: Timestamp(certificate.notValidBefore),
+            notAfter: Timestamp(certificate.notValidAfter),
+            isCertificateAuthority: try certificate.isCertificateAuthority,
+            sha256Fingerprint: Hex.encode(SHA256.hash(data: read.der)),
+            pem: read.pem
+        )
+    }
+}
+
+extension Certificate {
+    /// basicConstraints CA:TRUE (RFC 5280 §4.2.1.9); absent means not a CA.
+    var isCertificateAuthority: Bool {
+        get throws(CertificateProblem) {
+            do {
+                guard case .isCertificateAuthority = try extensions.basicConstraints else { return false }
+                return true
+            } catch {
+                throw .unreadable("its basicConstraints extension is malformed")
+            }
+        }
+    }
+}
