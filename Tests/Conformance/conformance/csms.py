@@ -154,6 +154,14 @@ class StationLink(ChargePoint):
     def on_security_event(self, **_):
         return call_result.SecurityEventNotification()
 
+    @on(Action.log_status_notification, skip_schema_validation=True)
+    def on_log_status(self, **_):
+        return call_result.LogStatusNotification()
+
+    @on(Action.signed_firmware_status_notification, skip_schema_validation=True)
+    def on_signed_firmware_status(self, **_):
+        return call_result.SignedFirmwareStatusNotification()
+
 
 class CentralSystem:
     def __init__(self, expected_station_id):

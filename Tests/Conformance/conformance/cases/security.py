@@ -75,3 +75,27 @@ async def security_events(ctx):
     event = await ctx.csms.wait_call(
         "SecurityEventNotification", lambda p: p["type"] == "TamperDetectionActivated", after=mark, timeout=15)
     assert event.payload["techInfo"], event.payload
+
+
+@case("get_security_log", octt="Security whitepaper N01 (TC_083-like)", profiles=["default"])
+async def get_security_log(ctx):
+    """GetLog SecurityLog to an FTP server: Accepted with the file name, LogStatusNotification
+    Uploading then Uploaded with the requestId; the file lists the security events and no
+    password."""
+    from ..transfers import start_servers
+    import os
+    running = start_servers(os.path.join(ctx.workdir, "servers"))
+    ctx.cleanups.append(running.stop)
+    mark = await ctx.boot()
+    ctx.station.command("tamper")
+    await ctx.station.wait_event(lambda e: e["type"] == "security" and e["event"] == "TamperDetectionActivated",
+                                 what="the tamper event")
+    result = await ctx.csms.call(call.GetLog(
+        log={"remoteLocation": f"{running.ftp}/uploads"}, log_type="SecurityLog", request_id=42))
+    assert result.status == "Accepted" and result.filename, result
+    await ctx.csms.wait_call("LogStatusNotification", lambda p: p["status"] == "Uploaded", after=mark)
+    statuses = [(c.payload["status"], c.payload.get("requestId")) for c in ctx.csms.calls("LogStatusNotification", mark)]
+    assert statuses == [("Uploading", 42), ("Uploaded", 42)], statuses
+    text = open(os.path.join(running.uploads, result.filename), encoding="utf-8").read()
+    assert "TamperDetectionActivated (critical)" in text and "StartupOfTheDevice" in text, text
+    assert "secret" not in text
