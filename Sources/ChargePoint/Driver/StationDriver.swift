@@ -105,7 +105,9 @@ public struct StationDriver: Sendable {
         let linkWasUp = core.snapshot.connection != .disconnected
         do {
             let heldOffline = core.isHeldOffline
-            core = try StationCore(profile: core.profile, durable: try store.load(), now: time, ids: ids, seed: seed)
+            core = try StationCore(
+                profile: core.profile, durable: try store.load(), now: time, ids: ids, seed: seed,
+                certificateReader: core.certificateReader)
             // `offline` is the network's state, not the station's: the power coming back
             // does not bring the network back.
             core.holdOffline(heldOffline)

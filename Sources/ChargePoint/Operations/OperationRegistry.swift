@@ -78,13 +78,15 @@ enum OperationRegistry {
         .updateFirmware: .received(UpdateFirmwareRequest.self, .firmwareManagement) { $0.updateFirmware($1) },
         // The security extension (whitepaper edition 3, chapter 5).
         .certificateSigned: .received(CertificateSignedRequest.self, .security),
-        .deleteCertificate: .received(DeleteCertificateRequest.self, .security),
+        .deleteCertificate: .received(DeleteCertificateRequest.self, .security) { $0.deleteCertificate($1) },
         .extendedTriggerMessage: .received(ExtendedTriggerMessageRequest.self, .security) {
             $0.extendedTriggerMessage($1)
         },
-        .getInstalledCertificateIds: .received(GetInstalledCertificateIdsRequest.self, .security),
+        .getInstalledCertificateIds: .received(GetInstalledCertificateIdsRequest.self, .security) {
+            $0.getInstalledCertificateIds($1)
+        },
         .getLog: .received(GetLogRequest.self, .security) { $0.getLog($1) },
-        .installCertificate: .received(InstallCertificateRequest.self, .security),
+        .installCertificate: .received(InstallCertificateRequest.self, .security) { $0.installCertificate($1) },
         .logStatusNotification: .sent(LogStatusNotificationRequest.self, .security),
         .securityEventNotification: .sent(SecurityEventNotificationRequest.self, .security),
         .signCertificate: .sent(SignCertificateRequest.self, .security),

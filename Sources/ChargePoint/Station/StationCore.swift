@@ -40,6 +40,10 @@ public struct StationCore: Sendable {
     var firmwareVersion: String?
     var transfers: FileTransferBook
     var securityLog: SecurityLog
+    /// The certificate store (whitepaper M03–M05), durable.
+    var certificates: [InstalledCertificate]
+    /// Reads certificates for the store: the driver's, since the engine holds no crypto.
+    public let certificateReader: any CertificateReader
 
     /// Where the station stands with the central system
     /// (`Registration/RegistrationMachine.swift`).
@@ -64,7 +68,8 @@ public struct StationCore: Sendable {
     /// point; every input brings the current time.
     public init(
         profile: StationProfile, durable: DurableState, now: Timestamp,
-        ids: MessageIdGenerator = .uuid(), seed: UInt64 = UInt64.random(in: 0...UInt64.max)
+        ids: MessageIdGenerator = .uuid(), seed: UInt64 = UInt64.random(in: 0...UInt64.max),
+        certificateReader: any CertificateReader = NoCertificateReader()
     ) throws(ProfileError) {
         self.profile = profile
         configuration = try StationConfiguration(profile: profile, saved: durable.configuration)
@@ -83,6 +88,8 @@ public struct StationCore: Sendable {
         transfers = FileTransferBook(
             firmware: durable.firmwareUpdate, diagnostics: durable.diagnosticsUpload, log: durable.logUpload)
         securityLog = SecurityLog(durable.securityLog)
+        certificates = durable.installedCertificates
+        self.certificateReader = certificateReader
         self.ids = ids
         link = Link(seed: seed)
         self.now = now

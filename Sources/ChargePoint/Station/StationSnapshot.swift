@@ -157,6 +157,7 @@ extension StationCore {
         state.diagnosticsUpload = transfers.uploads[.diagnostics]
         state.logUpload = transfers.uploads[.log]
         state.securityLog = securityLog.entries
+        state.installedCertificates = certificates
         return state
     }
 }

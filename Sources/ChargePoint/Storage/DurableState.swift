@@ -21,6 +21,8 @@ public struct DurableState: Sendable, Equatable {
     public var logUpload: FileUpload?
     /// The security log (security whitepaper A04.FR.04), oldest first.
     public var securityLog: [SecurityLogEntry] = []
+    /// The certificate store (security whitepaper M05).
+    public var installedCertificates: [InstalledCertificate] = []
     /// The last time anything was persisted: the best estimate of when the power went.
     public var lastActivity: Timestamp?
     /// The station was shut down by `quit`: running transactions resume at the next
@@ -76,6 +78,11 @@ public struct DurableState: Sendable, Equatable {
         case .logUpload(let upload): logUpload = upload
         case .securityLogEntry(let entry): securityLog.append(entry)
         case .securityLogTrimmed(let first): securityLog.removeAll { $0.sequence < first }
+        case .certificateInstalled(let certificate):
+            installedCertificates.removeAll { $0.fingerprint == certificate.fingerprint && $0.use == certificate.use }
+            installedCertificates.append(certificate)
+        case .certificateRemoved(let use, let fingerprint):
+            installedCertificates.removeAll { $0.fingerprint == fingerprint && $0.use == use }
         case .activity(let time): lastActivity = time
         case .cleanShutdown(let clean): cleanShutdown = clean
         }
@@ -110,6 +117,9 @@ public enum StoreChange: Sendable, Equatable {
     case securityLogEntry(SecurityLogEntry)
     /// The security log dropped its entries before sequence `before` (it rolls).
     case securityLogTrimmed(before: Int64)
+    /// A certificate installed (or changed: made a fallback).
+    case certificateInstalled(InstalledCertificate)
+    case certificateRemoved(use: CertificateUse, fingerprint: String)
     case activity(Timestamp)
     case cleanShutdown(Bool)
 }

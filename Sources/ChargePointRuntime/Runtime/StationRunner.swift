@@ -82,7 +82,9 @@ public final class StationRunner: @unchecked Sendable {
         self.onEvents = onEvents
         self.onFailure = onFailure
         self.store = store
-        let core = try StationCore(profile: configuration.profile, durable: try store.load(), now: .monotonicNow())
+        let core = try StationCore(
+            profile: configuration.profile, durable: try store.load(), now: .monotonicNow(),
+            certificateReader: X509CertificateReader())
         driver = StationDriver(core: core, password: configuration.password)
         published = StationView(snapshot: core.snapshot, configuration: core.configurationEntries, isOnline: false)
     }

@@ -68,6 +68,9 @@ public final class SQLiteStore: Sendable {
         migrator.registerMigration("v2: security log") { db in
             try db.execute(sql: "CREATE TABLE security_log (id INTEGER PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
         }
+        migrator.registerMigration("v3: certificates") { db in
+            try db.execute(sql: "CREATE TABLE certificates (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
+        }
         return migrator
     }
 
@@ -133,6 +136,10 @@ public final class SQLiteStore: Sendable {
                 try delete("meta", "firmwareUpdate", db)
             }
         case .securityLogEntry(let entry): try put("security_log", entry.sequence, json(entry), db)
+        case .certificateInstalled(let certificate):
+            try put("certificates", certificate.use.rawValue + " " + certificate.fingerprint, json(certificate), db)
+        case .certificateRemoved(let use, let fingerprint):
+            try delete("certificates", use.rawValue + " " + fingerprint, db)
         case .securityLogTrimmed(let first):
             try db.cachedStatement(sql: "DELETE FROM security_log WHERE id < ?").execute(arguments: [first])
         case .logUpload(let upload):
@@ -199,6 +206,7 @@ public final class SQLiteStore: Sendable {
             state.localList = list
             state.transactions = try documents(TransactionRecord.self, "transactions", keyed: false, db)
             state.securityLog = try documents(SecurityLogEntry.self, "security_log", keyed: false, db)
+            state.installedCertificates = try documents(InstalledCertificate.self, "certificates", keyed: true, db)
             state.messageQueue = try documents(QueuedMessage.self, "message_queue", keyed: false, db)
             state.connectors = try documents(ConnectorRecord.self, "connectors", keyed: false, db)
             state.reservations = try documents(Reservation.self, "reservations", keyed: false, db)

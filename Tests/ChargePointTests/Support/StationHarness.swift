@@ -64,7 +64,8 @@ struct StationHarness: CustomStringConvertible {
         now = time
         driver = StationDriver(
             core: try StationCore(
-                profile: profile, durable: durable, now: time, ids: .sequential(prefix: "cp-"), seed: 42))
+                profile: profile, durable: durable, now: time, ids: .sequential(prefix: "cp-"), seed: 42,
+                certificateReader: FakeCertificateReader()))
     }
 
     /// A station powered on, connected, booted and with its first statuses delivered.

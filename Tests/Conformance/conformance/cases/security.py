@@ -99,3 +99,40 @@ async def get_security_log(ctx):
     text = open(os.path.join(running.uploads, result.filename), encoding="utf-8").read()
     assert "TamperDetectionActivated (critical)" in text and "StartupOfTheDevice" in text, text
     assert "secret" not in text
+
+
+@case("certificate_store", octt="TC_073-TC_075 (install, get ids, delete)", profiles=["default"])
+async def certificate_store(ctx):
+    """InstallCertificate of a CA made for the run: Accepted; GetInstalledCertificateIds
+    gives its hash data as the OCSP CertID convention computes it (SHA-256 of the issuer
+    name DER and of the issuer key, the serial in hex); DeleteCertificate by that hash
+    data, then NotFound."""
+    import hashlib
+    import os
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+    from ..transfers import start_servers
+    running = start_servers(os.path.join(ctx.workdir, "servers"))
+    ctx.cleanups.append(running.stop)
+    pem = open(running.ca_file).read()
+    ca = x509.load_pem_x509_certificate(pem.encode())
+    expected = {
+        "hashAlgorithm": "SHA256",
+        "issuerNameHash": hashlib.sha256(ca.issuer.public_bytes()).hexdigest(),
+        "issuerKeyHash": hashlib.sha256(ca.public_key().public_bytes(Encoding.X962, PublicFormat.UncompressedPoint)).hexdigest(),
+        "serialNumber": format(ca.serial_number, "x"),
+    }
+    await ctx.boot()
+    result = await ctx.csms.call(call.InstallCertificate(certificate_type="ManufacturerRootCertificate", certificate=pem))
+    assert result.status == "Accepted", result
+    ids = await ctx.csms.call(call.GetInstalledCertificateIds(certificate_type="ManufacturerRootCertificate"))
+    assert ids.status == "Accepted", ids
+    names = {"hash_algorithm": "hashAlgorithm", "issuer_name_hash": "issuerNameHash",
+             "issuer_key_hash": "issuerKeyHash", "serial_number": "serialNumber"}
+    got = {names.get(k, k): v for k, v in ids.certificate_hash_data[0].items()}
+    got = {k: (v if k == "hashAlgorithm" else v.lower()) for k, v in got.items()}  # CiStrings: any case
+    assert got == expected, (got, expected)
+    deleted = await ctx.csms.call(call.DeleteCertificate(certificate_hash_data=ids.certificate_hash_data[0]))
+    assert deleted.status == "Accepted", deleted
+    again = await ctx.csms.call(call.DeleteCertificate(certificate_hash_data=ids.certificate_hash_data[0]))
+    assert again.status == "NotFound", again
