@@ -103,7 +103,7 @@ struct ScreenControllerTests {
 
     @Test mutating func writeOnlyKey_startsEmpty() {
         // A key that has a value: the editor must not show it.
-        let secret = "0123456789abcdef0123"
+        let secret = "0123456789abcdef0123456789abcdef"
         station.command(.configSet(key: "AuthorizationKey", value: secret))
         #expect(station.core.authorizationKey == secret)
         _ = press(.character("c"), .character("/"))

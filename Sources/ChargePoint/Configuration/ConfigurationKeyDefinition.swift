@@ -17,6 +17,9 @@ public struct ConfigurationKeyDefinition: Sendable {
         /// value of another key when the station has it (OCPP 1.6 §5.3).
         case list(ListItem, maxLengthKey: StandardKey?)
         case string(minLength: Int, maxLength: Int)
+        /// Bytes written as hexadecimal digits, two per byte (security whitepaper
+        /// A00.FR.205: the AuthorizationKey, 16 to 20 bytes).
+        case hexBinary(bytes: ClosedRange<Int>)
     }
 
     public enum ListItem: Sendable, Equatable {

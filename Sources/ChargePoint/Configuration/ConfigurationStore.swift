@@ -124,6 +124,17 @@ public struct ConfigurationStore: Sendable, Equatable {
                     Problem(reason: "\(key.rawValue) must be \(minLength) to \(maxLength) characters long"))
             }
             return .success(value)
+        case .hexBinary(let bytes):
+            // An empty value is the key unset (no Basic auth password).
+            guard !value.isEmpty else { return .success(value) }
+            guard value.count % 2 == 0, bytes.contains(value.count / 2), value.allSatisfy(\.isHexDigit) else {
+                return .failure(
+                    Problem(
+                        reason:
+                            "\(key.rawValue) must be \(bytes.lowerBound) to \(bytes.upperBound) bytes written as \(bytes.lowerBound * 2) to \(bytes.upperBound * 2) hexadecimal digits"
+                    ))
+            }
+            return .success(value)
         case .list(let item, let maxLengthKey):
             let items = Self.items(of: value)
             if let maxLengthKey, let limit = int(maxLengthKey), items.count > limit {

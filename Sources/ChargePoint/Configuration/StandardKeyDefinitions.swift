@@ -167,8 +167,8 @@ extension StandardKey {
             define(.security, .boolean, .readOnly, "false", "Only one central system root certificate at a time")
         case .authorizationKey:
             define(
-                .security, .string(minLength: 16, maxLength: 40), .writeOnly, "",
-                "HTTP Basic auth password (security profiles 1 and 2)")
+                .security, .hexBinary(bytes: 16...20), .writeOnly, "",
+                "HTTP Basic auth password (security profiles 1 and 2): 16 to 20 bytes in hex")
         case .certificateSignedMaxChainSize:
             define(.security, .integer(1...10_000), .readOnly, "10000", "Characters of a CertificateSigned chain")
         case .certificateStoreMaxLength:

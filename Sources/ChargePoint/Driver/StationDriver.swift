@@ -24,10 +24,21 @@ public struct StationDriver: Sendable {
     /// until it is reported down.
     private var awaitingAbort = false
 
-    public init(core: StationCore, password: String? = nil) {
+    /// `secureLink`: the link is `wss://`; the SecurityProfile key then reports the
+    /// profile the link is in (`StationCore.linkUses(securityProfile:)`).
+    public init(core: StationCore, password: String? = nil, secureLink: Bool = false) {
         self.core = core
         configuredPassword = password
         keyAtStart = core.authorizationKey
+        self.secureLink = secureLink
+        reportLinkProfile()
+    }
+
+    private let secureLink: Bool
+
+    private mutating func reportLinkProfile() {
+        core.linkUses(
+            securityProfile: StationCore.securityProfile(secure: secureLink, password: password != nil))
     }
 
     /// The Basic auth password for the next connection (whitepaper A01: the central
@@ -111,6 +122,7 @@ public struct StationDriver: Sendable {
             // `offline` is the network's state, not the station's: the power coming back
             // does not bring the network back.
             core.holdOffline(heldOffline)
+            reportLinkProfile()
         } catch {
             let reason = "cannot restart after the power cut: \(error)"
             failure = reason

@@ -85,7 +85,8 @@ public final class StationRunner: @unchecked Sendable {
         let core = try StationCore(
             profile: configuration.profile, durable: try store.load(), now: .monotonicNow(),
             certificateReader: X509CertificateReader())
-        driver = StationDriver(core: core, password: configuration.password)
+        driver = StationDriver(
+            core: core, password: configuration.password, secureLink: configuration.endpoint.secure)
         published = StationView(snapshot: core.snapshot, configuration: core.configurationEntries, isOnline: false)
     }
 

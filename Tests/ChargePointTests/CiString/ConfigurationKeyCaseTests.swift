@@ -49,22 +49,22 @@ struct ConfigurationKeyCaseTests {
     @Test("§7.17, OCPP-J §6.2.2: the write-only AuthorizationKey stays masked in any spelling")
     func authorizationKey_anyCase_isAccepted_andMasked() throws {
         var station = try StationHarness.booted(profile: TestProfiles.everything)
-        let secret = "0123456789abcdef0123"
+        let secret = "0123456789abcdef0123456789abcdef"
         station.clearHistory()
         #expect(station.changeConfiguration("authorizationkey", to: CiString500(secret)!) == .accepted)
         #expect(station.core.authorizationKey == secret)
         let answer = station.csmsRequest(GetConfigurationRequest(key: ["AUTHORIZATIONKEY"]))
         #expect(answer?.configurationKey == [KeyValue(key: "AuthorizationKey", readonly: false, value: nil)])
-        station.command(.configSet(key: "AuthorizationKEY", value: "fedcba9876543210fedc"))
+        station.command(.configSet(key: "AuthorizationKEY", value: "fedcba9876543210fedcba9876543210"))
         let shown = station.events.map { "\($0)" }.joined()
         #expect(!shown.contains(secret))
-        #expect(!shown.contains("fedcba9876543210fedc"))
-        #expect(station.core.authorizationKey == "fedcba9876543210fedc")
+        #expect(!shown.contains("fedcba9876543210fedcba9876543210"))
+        #expect(station.core.authorizationKey == "fedcba9876543210fedcba9876543210")
         // A JSON escape spells the same key (RFC 8259 §7); the frame shown is masked too.
         station.receive(
-            #"[2,"raw-1","ChangeConfiguration",{"key":"\u0061uthorizationkey","value":"aaaabbbbccccddddeeee"}]"#)
-        #expect(station.core.authorizationKey == "aaaabbbbccccddddeeee")
-        #expect(!station.events.map { "\($0)" }.joined().contains("aaaabbbbccccddddeeee"))
+            #"[2,"raw-1","ChangeConfiguration",{"key":"\u0061uthorizationkey","value":"aaaabbbbccccddddeeeeffff00001111"}]"#)
+        #expect(station.core.authorizationKey == "aaaabbbbccccddddeeeeffff00001111")
+        #expect(!station.events.map { "\($0)" }.joined().contains("aaaabbbbccccddddeeeeffff00001111"))
     }
 
     @Test("§7.17: the operator's config get and config set take any spelling and show the canonical one")

@@ -99,7 +99,8 @@ struct StationDriverTests {
         var link = RecordingLink()
         let store = Store()
         Self.boot(&withKey, &link, store)
-        let change = #"[2,"cs-1","ChangeConfiguration",{"key":"AuthorizationKey","value":"FFEEDDCCBBAA99887766554433221100"}]"#
+        let change =
+            #"[2,"cs-1","ChangeConfiguration",{"key":"AuthorizationKey","value":"FFEEDDCCBBAA99887766554433221100"}]"#
         _ = withKey.handle(.received(change), at: Self.start, link: &link, store: store)
         #expect(withKey.password == "FFEEDDCCBBAA99887766554433221100")
         #expect(link.calls.contains(.disconnect))
@@ -166,5 +167,17 @@ struct StationDriverTests {
         store.failing = false
         #expect(driver.handle(.tick, at: Self.start.adding(seconds: 60), link: &link, store: store).isEmpty)
         #expect(link.calls.isEmpty)
+    }
+
+    @Test(
+        "security whitepaper §2: SecurityProfile reports the profile the link is in",
+        arguments: [(false, nil, "0"), (false, "a-password", "1"), (true, "a-password", "2"), (true, nil, "0")]
+            as [(Bool, String?, String)])
+    func securityProfile_isTheLinks(_ secure: Bool, _ password: String?, _ expected: String) throws {
+        let core = try StationCore(
+            profile: TestProfiles.everything, durable: DurableState(), now: StationHarness.start)
+        let driver = StationDriver(core: core, password: password, secureLink: secure)
+        let shown = driver.core.configurationEntries.first { $0.key == "SecurityProfile" }?.value
+        #expect(shown == expected)
     }
 }

@@ -80,7 +80,7 @@ struct ConfigurationTests {
 
     @Test func authorizationKey_isWriteOnly_masked_andReconnects() throws {
         var station = try StationHarness.booted(profile: TestProfiles.everything)
-        let secret = "0123456789abcdef0123"
+        let secret = "0123456789abcdef0123456789abcdef"
         station.clearHistory()
         #expect(station.changeConfiguration("AuthorizationKey", to: CiString500(secret)!) == .accepted)
         let answer = station.csmsRequest(GetConfigurationRequest(key: ["AuthorizationKey"]))
@@ -92,16 +92,28 @@ struct ConfigurationTests {
         #expect(shown.contains("********"))
         // Whitepaper A01: the station reconnects with the new password.
         #expect(station.linkRequests.contains(.disconnect(reason: "new credentials")))
+        // Whitepaper A00.FR.205: 16 to 20 bytes in hexadecimal digits.
+        for value in [
+            "short", "0123456789abcdef0123456789abcdeg", "0123456789abcdef0123456789abcde",
+            String(repeating: "ab", count: 21),
+        ] {
+            #expect(
+                station.csmsRequest(ChangeConfigurationRequest(key: "AuthorizationKey", value: CiString500(value)!))?
+                    .status == .rejected, "\(value)")
+        }
         #expect(
-            station.csmsRequest(ChangeConfigurationRequest(key: "AuthorizationKey", value: "short"))?.status
-                == .rejected)
+            station.csmsRequest(
+                ChangeConfigurationRequest(
+                    key: "AuthorizationKey", value: CiString500(String(repeating: "AB", count: 20))!)
+            )?.status == .accepted)
     }
 
     @Test func securityProfile_canOnlyBeRaised_withItsPrerequisites() throws {
         var station = try StationHarness.booted(profile: TestProfiles.everything)
         #expect(
             station.csmsRequest(ChangeConfigurationRequest(key: "SecurityProfile", value: "1"))?.status == .rejected)
-        _ = station.csmsRequest(ChangeConfigurationRequest(key: "AuthorizationKey", value: "0123456789abcdef0123"))
+        _ = station.csmsRequest(
+            ChangeConfigurationRequest(key: "AuthorizationKey", value: "0123456789abcdef0123456789abcdef"))
         #expect(
             station.csmsRequest(ChangeConfigurationRequest(key: "SecurityProfile", value: "1"))?.status == .accepted)
         #expect(

@@ -33,6 +33,14 @@ struct StationConfiguration: Sendable {
         return .configuration(key: key.rawValue, value: value)
     }
 
+    /// Shows `key` as `value` without writing it (a value the station derives, such as
+    /// the security profile its link is in): not persisted, so a later start derives it
+    /// again.
+    mutating func show(_ key: StandardKey, _ value: String) {
+        store.set(key, value)
+        revision += 1
+    }
+
     /// The keys written and their values, as the durable store holds them.
     var durableValues: [String: String] {
         var values: [String: String] = [:]

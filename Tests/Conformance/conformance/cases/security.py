@@ -10,7 +10,7 @@ from ..csms import basic_auth
 from ..harness import case
 
 PASSWORD = "conformance-secret-0123"
-NEW_KEY = "fresh-authorization-key-4567"
+NEW_KEY = "f2e5a7c9b1d3e4f60718293a4b5c6d7e"  # 16 bytes in hex (whitepaper A00.FR.205)
 
 
 def leaks(ctx, secret):
@@ -46,8 +46,11 @@ async def authorization_key(ctx):
     await ctx.csms.wait_connected(connections + 1, timeout=15)
     assert ctx.csms.authorization_headers[-1] == basic_auth(ctx.station_id, NEW_KEY), \
         ctx.csms.authorization_headers[-1]
-    incoming = [e["raw"] for e in ctx.station.events if e["type"] == "frame" and "AuthorizationKey" in e["raw"]]
-    assert incoming and all("********" in raw for raw in incoming), incoming
+    def key_frame(e):
+        return e["type"] == "frame" and e["dir"] == "in" and "AuthorizationKey" in e["raw"]
+    await ctx.station.wait_event(key_frame, what="the ChangeConfiguration frame")
+    incoming = [e["raw"] for e in ctx.station.events if key_frame(e)]
+    assert all("********" in raw for raw in incoming), incoming
     result = await ctx.csms.call(call.GetConfiguration(key=["AuthorizationKey"]))
     assert all("value" not in entry for entry in result.configuration_key), result
     await ctx.station.quit()
