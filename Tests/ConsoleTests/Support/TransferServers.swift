@@ -5,15 +5,17 @@ import Foundation
 /// until its standard input closes, which happens when the test process ends, however
 /// it ends.
 final class TransferServers: @unchecked Sendable {
-    let http: String
-    let https: String
+    /// What the script said (`http`, `https`, `ftp`, `ca_file`, `uploads`).
+    private let started: [String: String]
+    var http: String { started["http"]! }
+    var https: String { started["https"]! }
     /// `ftp://user:secret@127.0.0.1:port`; its home holds `files/` and `uploads/`.
-    let ftp: String
-    let caFile: String
+    var ftp: String { started["ftp"]! }
+    var caFile: String { started["ca_file"]! }
+    /// Where uploads land, under the name they were given.
+    var uploads: URL { URL(fileURLWithPath: started["uploads"]!) }
     /// What is served: `firmware.bin` (`TransferServers.firmware`).
     let files: URL
-    /// Where uploads land, under the name they were given.
-    let uploads: URL
     private let process: Process
     private let input: Pipe
 
@@ -69,16 +71,11 @@ final class TransferServers: @unchecked Sendable {
             line.append(more)
         }
         guard let started = try? JSONSerialization.jsonObject(with: line) as? [String: String],
-            let http = started["http"], let https = started["https"], let ftp = started["ftp"],
-            let caFile = started["ca_file"], let uploads = started["uploads"]
+            ["http", "https", "ftp", "ca_file", "uploads"].allSatisfy({ started[$0] != nil })
         else {
             throw TransferServersError("transfer_servers.py said: \(String(decoding: line, as: UTF8.self))")
         }
-        self.http = http
-        self.https = https
-        self.ftp = ftp
-        self.caFile = caFile
-        self.uploads = URL(fileURLWithPath: uploads)
+        self.started = started
     }
 
     /// A name no other test uploads under.
