@@ -118,7 +118,7 @@ public struct StationDriver: Sendable {
             let heldOffline = core.isHeldOffline
             core = try StationCore(
                 profile: core.profile, durable: try store.load(), now: time, ids: ids, seed: seed,
-                certificateReader: core.certificateReader)
+                certificateToolkit: core.certificateToolkit)
             // `offline` is the network's state, not the station's: the power coming back
             // does not bring the network back.
             core.holdOffline(heldOffline)

@@ -1,7 +1,7 @@
 /// The certificate store of the security extension (whitepaper M03–M05):
 /// InstallCertificate, GetInstalledCertificateIds and DeleteCertificate. What a
 /// certificate is (hash data, validity, whether it is a CA) comes from the driver's
-/// `CertificateReader`; the rules are here.
+/// `CertificateToolkit`; the rules are here.
 extension StationCore {
     mutating func installCertificate(_ request: InstallCertificateRequest) -> InstallCertificateResponse {
         let use = request.certificateType
@@ -10,7 +10,7 @@ extension StationCore {
             return InstallCertificateResponse(status: .rejected)
         }
         let certificate: InstalledCertificate
-        switch certificateReader.read(
+        switch certificateToolkit.read(
             pem: request.certificate.value, use: use, at: wallClock, issuers: certificates.map(\.pem))
         {
         case .success(let read): certificate = read
@@ -29,7 +29,7 @@ extension StationCore {
         {
             // M05.FR.08–11: one root at a time; the new one signed by the one it replaces,
             // which is kept as the fallback.
-            guard certificateReader.isSigned(certificate.pem, by: current.pem, at: wallClock) else {
+            guard certificateToolkit.isSigned(certificate.pem, by: current.pem, at: wallClock) else {
                 return refused(
                     &self, "the new root is not signed by the installed one (AdditionalRootCertificateCheck)")
             }

@@ -1,7 +1,7 @@
 /// ExtendedTriggerMessage.req (security whitepaper F06, §5): TriggerMessage's messages
 /// and the extension's own. A FirmwareStatusNotification is sent as the extension's
-/// SignedFirmwareStatusNotification; SignChargePointCertificate is NotImplemented
-/// until the station makes its own keys.
+/// SignedFirmwareStatusNotification; SignChargePointCertificate starts the signing of
+/// the station's own certificate (`CertificateSigning`).
 extension StationCore {
     mutating func extendedTriggerMessage(_ request: ExtendedTriggerMessageRequest) -> ExtendedTriggerMessageResponse {
         let core: MessageTrigger?
@@ -23,7 +23,7 @@ extension StationCore {
             enqueueCall(logStatusNotification, purpose: .notification, allowedWhilePending: true)
             return ExtendedTriggerMessageResponse(status: .accepted)
         case .signChargePointCertificate:
-            return ExtendedTriggerMessageResponse(status: .notImplemented)
+            return ExtendedTriggerMessageResponse(status: requestCertificateSigning())
         }
         let answer = triggerMessage(TriggerMessageRequest(requestedMessage: core!, connectorId: request.connectorId))
         return ExtendedTriggerMessageResponse(status: answer.status)

@@ -77,7 +77,7 @@ enum OperationRegistry {
         .unlockConnector: .received(UnlockConnectorRequest.self, .core) { $0.unlockConnector($1) },
         .updateFirmware: .received(UpdateFirmwareRequest.self, .firmwareManagement) { $0.updateFirmware($1) },
         // The security extension (whitepaper edition 3, chapter 5).
-        .certificateSigned: .received(CertificateSignedRequest.self, .security),
+        .certificateSigned: .received(CertificateSignedRequest.self, .security) { $0.certificateSigned($1) },
         .deleteCertificate: .received(DeleteCertificateRequest.self, .security) { $0.deleteCertificate($1) },
         .extendedTriggerMessage: .received(ExtendedTriggerMessageRequest.self, .security) {
             $0.extendedTriggerMessage($1)

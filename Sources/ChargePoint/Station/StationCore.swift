@@ -42,8 +42,12 @@ public struct StationCore: Sendable {
     var securityLog: SecurityLog
     /// The certificate store (whitepaper M03–M05), durable.
     var certificates: [InstalledCertificate]
+    /// The key whose certificate signing request is out (A02), durable.
+    var pendingChargePointKey: ChargePointKey?
+    /// The charge point certificate the central system signed, durable.
+    var chargePointCertificate: ChargePointCertificate?
     /// Reads certificates for the store: the driver's, since the engine holds no crypto.
-    public let certificateReader: any CertificateReader
+    public let certificateToolkit: any CertificateToolkit
 
     /// Where the station stands with the central system
     /// (`Registration/RegistrationMachine.swift`).
@@ -69,7 +73,7 @@ public struct StationCore: Sendable {
     public init(
         profile: StationProfile, durable: DurableState, now: Timestamp,
         ids: MessageIdGenerator = .uuid(), seed: UInt64 = UInt64.random(in: 0...UInt64.max),
-        certificateReader: any CertificateReader = NoCertificateReader()
+        certificateToolkit: any CertificateToolkit = NoCertificateToolkit()
     ) throws(ProfileError) {
         self.profile = profile
         configuration = try StationConfiguration(profile: profile, saved: durable.configuration)
@@ -89,7 +93,9 @@ public struct StationCore: Sendable {
             firmware: durable.firmwareUpdate, diagnostics: durable.diagnosticsUpload, log: durable.logUpload)
         securityLog = SecurityLog(durable.securityLog)
         certificates = durable.installedCertificates
-        self.certificateReader = certificateReader
+        pendingChargePointKey = durable.pendingChargePointKey
+        chargePointCertificate = durable.chargePointCertificate
+        self.certificateToolkit = certificateToolkit
         self.ids = ids
         link = Link(seed: seed)
         self.now = now

@@ -158,6 +158,8 @@ extension StationCore {
         state.logUpload = transfers.uploads[.log]
         state.securityLog = securityLog.entries
         state.installedCertificates = certificates
+        state.pendingChargePointKey = pendingChargePointKey
+        state.chargePointCertificate = chargePointCertificate
         return state
     }
 }

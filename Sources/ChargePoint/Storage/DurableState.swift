@@ -23,6 +23,10 @@ public struct DurableState: Sendable, Equatable {
     public var securityLog: [SecurityLogEntry] = []
     /// The certificate store (security whitepaper M05).
     public var installedCertificates: [InstalledCertificate] = []
+    /// The key of the certificate signing request that is out (whitepaper A02). Secret.
+    public var pendingChargePointKey: ChargePointKey?
+    /// The charge point certificate and its key (security profile 3). Secret key.
+    public var chargePointCertificate: ChargePointCertificate?
     /// The last time anything was persisted: the best estimate of when the power went.
     public var lastActivity: Timestamp?
     /// The station was shut down by `quit`: running transactions resume at the next
@@ -81,6 +85,10 @@ public struct DurableState: Sendable, Equatable {
         case .certificateInstalled(let certificate):
             installedCertificates.removeAll { $0.fingerprint == certificate.fingerprint && $0.use == certificate.use }
             installedCertificates.append(certificate)
+        case .chargePointKey(let key): pendingChargePointKey = key
+        case .chargePointCertificate(let certificate):
+            chargePointCertificate = certificate
+            pendingChargePointKey = nil
         case .certificateRemoved(let use, let fingerprint):
             installedCertificates.removeAll { $0.fingerprint == fingerprint && $0.use == use }
         case .activity(let time): lastActivity = time
@@ -120,6 +128,10 @@ public enum StoreChange: Sendable, Equatable {
     /// A certificate installed (or changed: made a fallback).
     case certificateInstalled(InstalledCertificate)
     case certificateRemoved(use: CertificateUse, fingerprint: String)
+    /// A new key pair whose CSR went out (replacing any pending one).
+    case chargePointKey(ChargePointKey)
+    /// The charge point certificate accepted (the pending key is used up).
+    case chargePointCertificate(ChargePointCertificate)
     case activity(Timestamp)
     case cleanShutdown(Bool)
 }

@@ -84,7 +84,7 @@ public final class StationRunner: @unchecked Sendable {
         self.store = store
         let core = try StationCore(
             profile: configuration.profile, durable: try store.load(), now: .monotonicNow(),
-            certificateReader: X509CertificateReader())
+            certificateToolkit: X509CertificateToolkit())
         driver = StationDriver(
             core: core, password: configuration.password, secureLink: configuration.endpoint.secure)
         published = StationView(snapshot: core.snapshot, configuration: core.configurationEntries, isOnline: false)

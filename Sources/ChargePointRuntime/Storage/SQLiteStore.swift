@@ -138,6 +138,10 @@ public final class SQLiteStore: Sendable {
         case .securityLogEntry(let entry): try put("security_log", entry.sequence, json(entry), db)
         case .certificateInstalled(let certificate):
             try put("certificates", certificate.use.rawValue + " " + certificate.fingerprint, json(certificate), db)
+        case .chargePointKey(let key): try put("meta", "chargePointKey", json(key), db)
+        case .chargePointCertificate(let certificate):
+            try put("meta", "chargePointCertificate", json(certificate), db)
+            try delete("meta", "chargePointKey", db)
         case .certificateRemoved(let use, let fingerprint):
             try delete("certificates", use.rawValue + " " + fingerprint, db)
         case .securityLogTrimmed(let first):
@@ -214,6 +218,10 @@ public final class SQLiteStore: Sendable {
             if let counters = meta["counters"] { state.counters = try decode(DurableCounters.self, counters) }
             state.firmwareVersion = meta["firmwareVersion"]
             if let update = meta["firmwareUpdate"] { state.firmwareUpdate = try decode(FirmwareUpdate.self, update) }
+            if let key = meta["chargePointKey"] { state.pendingChargePointKey = try decode(ChargePointKey.self, key) }
+            if let certificate = meta["chargePointCertificate"] {
+                state.chargePointCertificate = try decode(ChargePointCertificate.self, certificate)
+            }
             if let upload = meta["logUpload"] { state.logUpload = try decode(FileUpload.self, upload) }
             if let upload = meta["diagnosticsUpload"] {
                 state.diagnosticsUpload = try decode(FileUpload.self, upload)

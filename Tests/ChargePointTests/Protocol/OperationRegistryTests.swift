@@ -18,7 +18,7 @@ struct OperationRegistryTests {
     /// unless the station does not implement it yet (answered NotImplemented).
     @Test func handlers_matchTheInitiator() {
         let notImplemented: Set<Action> = [
-            .certificateSigned, .signedUpdateFirmware,
+            .signedUpdateFirmware,
         ]
         for action in Action.allCases {
             let entry = OperationRegistry.entry(action)
@@ -32,9 +32,14 @@ struct OperationRegistryTests {
 
     @Test func notImplementedActions_areAnsweredNotImplemented_OCPPJ16_4_2_3() throws {
         var station = try StationHarness.booted(profile: TestProfiles.everything)
-        let answer = station.csmsCall(CertificateSignedRequest(certificateChain: "CERT x"))
+        let answer = station.csmsCall(
+            SignedUpdateFirmwareRequest(
+                requestId: 1,
+                firmware: Firmware(
+                    location: "https://example.com/fw.bin", retrieveDateTime: StationHarness.start,
+                    signingCertificate: "CERT x", signature: "c2ln")))
         guard case .callError(let error) = answer else {
-            Issue.record("CertificateSigned answered \(String(describing: answer))")
+            Issue.record("SignedUpdateFirmware answered \(String(describing: answer))")
             return
         }
         #expect(error.code == .notImplemented)

@@ -7,7 +7,7 @@ import Testing
 /// the rules, not the crypto (StationSecurityTests and the conformance suite do that).
 @Suite("Certificate store (whitepaper M03–M05)")
 struct CertificateStoreTests {
-    typealias Fake = FakeCertificateReader
+    typealias Fake = FakeCertificateToolkit
 
     static func station(_ configuration: [String: String] = [:]) throws -> StationHarness {
         try StationHarness.booted(

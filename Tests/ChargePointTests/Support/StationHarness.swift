@@ -65,7 +65,7 @@ struct StationHarness: CustomStringConvertible {
         driver = StationDriver(
             core: try StationCore(
                 profile: profile, durable: durable, now: time, ids: .sequential(prefix: "cp-"), seed: 42,
-                certificateReader: FakeCertificateReader()))
+                certificateToolkit: FakeCertificateToolkit()))
     }
 
     /// A station powered on, connected, booted and with its first statuses delivered.

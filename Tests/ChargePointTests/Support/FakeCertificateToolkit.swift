@@ -1,10 +1,10 @@
 import ChargePoint
 
-/// The harness's `CertificateReader`: a "certificate" is a line of words,
+/// The harness's `CertificateToolkit`: a "certificate" is a line of words,
 /// `CERT <subject> issuer=<name> ca=<yes|no> until=<RFC 3339>`, and its hash data are made
 /// from those words; `BROKEN` is unreadable. The real reader (StationSecurity) is tested
 /// against real certificates in StationSecurityTests and the conformance suite.
-struct FakeCertificateReader: CertificateReader {
+struct FakeCertificateToolkit: CertificateToolkit {
     static func pem(_ subject: String, issuer: String? = nil, ca: Bool = true, until: String = "2030-01-01T00:00:00Z")
         -> String
     {
@@ -37,5 +37,28 @@ struct FakeCertificateReader: CertificateReader {
     func isSigned(_ pem: String, by rootPEM: String, at time: Timestamp) -> Bool {
         let root = rootPEM.split(separator: " ").dropFirst().first.map(String.init) ?? ""
         return pem.contains("issuer=\(root) ")
+    }
+
+    /// The key is `KEY-<n>`, its request `CSR O=<organization> CN=<commonName> KEY-<n>`;
+    /// a signed "chain" is `CERT <subject> issuer=<root> ca=no until=… KEY-<n>`.
+    func newKeyAndCSR(organization: String, commonName: String) -> Result<ChargePointKey, CertificateRefusal> {
+        .success(ChargePointKey(privateKeyPEM: "KEY-1", csrPEM: "CSR O=\(organization) CN=\(commonName) KEY-1"))
+    }
+
+    func chargePointCertificate(
+        chainPEM: String, key: ChargePointKey, roots: [String], at time: Timestamp
+    ) -> Result<ChargePointCertificate, CertificateRefusal> {
+        let words = chainPEM.split(separator: " ").map(String.init)
+        guard words.count == 6, words[0] == "CERT" else { return .failure(CertificateRefusal("not a certificate")) }
+        guard words[5] == key.privateKeyPEM else { return .failure(CertificateRefusal("not for the station's key")) }
+        guard let until = Timestamp(rfc3339: String(words[4].dropFirst("until=".count))), time < until else {
+            return .failure(CertificateRefusal("expired"))
+        }
+        let issuer = String(words[2].dropFirst("issuer=".count))
+        let rootNames = roots.compactMap { $0.split(separator: " ").dropFirst().first.map(String.init) }
+        guard roots.isEmpty || rootNames.contains(issuer) else {
+            return .failure(CertificateRefusal("certificate not trusted (unknown CA)"))
+        }
+        return .success(ChargePointCertificate(chainPEM: chainPEM, key: key, subject: words[1], notAfter: until))
     }
 }

@@ -1,10 +1,10 @@
 import ChargePoint
 import StationSecurity
 
-/// The station's `CertificateReader` on StationSecurity (swift-certificates): a root the
+/// The station's `CertificateToolkit` on StationSecurity (swift-certificates): a root the
 /// station installs (security whitepaper M05) is one readable X.509 certificate, a CA,
 /// self-signed, valid now; its hash data are SHA-256 (§6.1).
-public struct X509CertificateReader: CertificateReader {
+public struct X509CertificateToolkit: CertificateToolkit {
     public init() {}
 
     public func read(
@@ -47,5 +47,42 @@ public struct X509CertificateReader: CertificateReader {
     public func isSigned(_ pem: String, by rootPEM: String, at time: Timestamp) -> Bool {
         X509Toolkit.verifyBlocking(leafPEM: pem, intermediatePEMs: [], rootPEMs: [rootPEM], at: time, hostname: nil)
             == nil
+    }
+
+    public func newKeyAndCSR(organization: String, commonName: String) -> Result<ChargePointKey, CertificateRefusal> {
+        do {
+            let (key, csr) = try StationKeys.newKeyAndCSR(organization: organization, commonName: commonName)
+            return .success(ChargePointKey(privateKeyPEM: key, csrPEM: csr))
+        } catch {
+            return .failure(CertificateRefusal("cannot make a key pair: \(error)"))
+        }
+    }
+
+    public func chargePointCertificate(
+        chainPEM: String, key: ChargePointKey, roots: [String], at time: Timestamp
+    ) -> Result<ChargePointCertificate, CertificateRefusal> {
+        let chain: [CertificateSummary]
+        switch X509Toolkit.certificates(pem: chainPEM) {
+        case .success(let read): chain = read
+        case .failure(let problem): return .failure(CertificateRefusal(problem.description))
+        }
+        guard let leaf = chain.first else { return .failure(CertificateRefusal("the chain holds no certificate")) }
+        guard StationKeys.key(key.privateKeyPEM, matches: leaf.pem) else {
+            return .failure(CertificateRefusal("\(leaf.subject) is not for the key of the station's request"))
+        }
+        if time < leaf.notBefore {
+            return .failure(CertificateRefusal(CertificateProblem.notYetValid(notBefore: leaf.notBefore).description))
+        }
+        if leaf.notAfter < time {
+            return .failure(CertificateRefusal(CertificateProblem.expired(notAfter: leaf.notAfter).description))
+        }
+        if !roots.isEmpty,
+            let problem = X509Toolkit.verifyBlocking(
+                leafPEM: chainPEM, intermediatePEMs: [], rootPEMs: roots, at: time, hostname: nil)
+        {
+            return .failure(CertificateRefusal(problem.description))
+        }
+        return .success(
+            ChargePointCertificate(chainPEM: chainPEM, key: key, subject: leaf.subject, notAfter: leaf.notAfter))
     }
 }

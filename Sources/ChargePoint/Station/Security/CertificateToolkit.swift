@@ -1,7 +1,8 @@
-/// What the station can tell of a PEM certificate (security whitepaper M03–M05): the
-/// engine holds no crypto, the driver gives it a reader (StationSecurity's X.509 in
-/// production, a fake in unit tests).
-public protocol CertificateReader: Sendable {
+/// The crypto the security extension needs (whitepaper A02/A03, M03–M05): reading
+/// certificates, a key pair and its CSR, checking a signed certificate. The engine holds
+/// no crypto; the driver gives it a toolkit (StationSecurity in production, a fake in
+/// unit tests).
+public protocol CertificateToolkit: Sendable {
     /// The certificate in `pem` as the station keeps it, valid at `time`; or why it is
     /// not one the station installs (one line: unreadable, expired, not a CA, …).
     /// `issuers`: the installed certificates' PEMs, for the hash data of one that is not
@@ -12,6 +13,43 @@ public protocol CertificateReader: Sendable {
     /// Whether `pem` chains to `rootPEM` at `time` (M05.FR.09: a new Central System root
     /// must be signed by the one it replaces).
     func isSigned(_ pem: String, by rootPEM: String, at time: Timestamp) -> Bool
+    /// A new key pair and a PEM PKCS#10 request for it, subject O = `organization`,
+    /// CN = `commonName` (A02.FR.02–03). The private key stays with the station.
+    func newKeyAndCSR(organization: String, commonName: String) -> Result<ChargePointKey, CertificateRefusal>
+    /// The charge point certificate of CertificateSigned.req (A02.FR.05–07): `chainPEM`
+    /// (leaf first) for `key`, valid at `time`, chained to one of `roots` when there are
+    /// any; or why not.
+    func chargePointCertificate(
+        chainPEM: String, key: ChargePointKey, roots: [String], at time: Timestamp
+    ) -> Result<ChargePointCertificate, CertificateRefusal>
+}
+
+/// The station's own key pair and the request it sent for it. `privateKeyPEM` is a
+/// secret: stored in the station's database (its owner's alone), never shown.
+public struct ChargePointKey: Sendable, Codable, Equatable {
+    public var privateKeyPEM: String
+    public var csrPEM: String
+
+    public init(privateKeyPEM: String, csrPEM: String) {
+        self.privateKeyPEM = privateKeyPEM
+        self.csrPEM = csrPEM
+    }
+}
+
+/// The charge point certificate in use (security profile 3): the chain the central
+/// system signed and the key it is for.
+public struct ChargePointCertificate: Sendable, Codable, Equatable {
+    public var chainPEM: String
+    public var key: ChargePointKey
+    public var subject: String
+    public var notAfter: Timestamp
+
+    public init(chainPEM: String, key: ChargePointKey, subject: String, notAfter: Timestamp) {
+        self.chainPEM = chainPEM
+        self.key = key
+        self.subject = subject
+        self.notAfter = notAfter
+    }
 }
 
 /// Why a certificate is not installed: one line for the operator.
@@ -22,7 +60,7 @@ public struct CertificateRefusal: Error, Sendable, Equatable, CustomStringConver
 
 /// A station without a certificate reader (a driver that gives none): every
 /// certificate is refused, with that reason.
-public struct NoCertificateReader: CertificateReader {
+public struct NoCertificateToolkit: CertificateToolkit {
     public init() {}
 
     public func read(
@@ -32,6 +70,16 @@ public struct NoCertificateReader: CertificateReader {
     }
 
     public func isSigned(_ pem: String, by rootPEM: String, at time: Timestamp) -> Bool { false }
+
+    public func newKeyAndCSR(organization: String, commonName: String) -> Result<ChargePointKey, CertificateRefusal> {
+        .failure(CertificateRefusal("this station makes no keys"))
+    }
+
+    public func chargePointCertificate(
+        chainPEM: String, key: ChargePointKey, roots: [String], at time: Timestamp
+    ) -> Result<ChargePointCertificate, CertificateRefusal> {
+        .failure(CertificateRefusal("this station reads no certificates"))
+    }
 }
 
 /// A certificate in the station's store (M05): what it is for, the PEM, and what the

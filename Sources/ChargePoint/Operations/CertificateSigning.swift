@@ -1,0 +1,56 @@
+/// The charge point's own certificate (security whitepaper A02/A03): on
+/// ExtendedTriggerMessage SignChargePointCertificate the station makes a key pair and
+/// sends its CSR (SignCertificate.req); CertificateSigned.req brings the signed chain,
+/// which is checked (validity, the key of the request, the chain to an installed
+/// Central System root) before it is kept for the next connection.
+extension StationCore {
+    /// A02.FR.01–03: a new key and its CSR, O = CpoName, CN = the serial number.
+    mutating func requestCertificateSigning() -> TriggerMessageStatus {
+        let organization = config.value(.cpoName) ?? ""
+        guard !organization.isEmpty else {
+            reportError("SignChargePointCertificate refused: the CpoName configuration key is empty")
+            return .rejected
+        }
+        let commonName = profile.identity.serialNumber?.value ?? profile.identity.model.value
+        switch certificateToolkit.newKeyAndCSR(organization: organization, commonName: commonName) {
+        case .failure(let refusal):
+            reportError("SignChargePointCertificate refused: \(refusal)")
+            return .rejected
+        case .success(let key):
+            pendingChargePointKey = key
+            persist(.chargePointKey(key))
+            enqueueCall(SignCertificateRequest(csr: BoundedString(truncating: key.csrPEM)), purpose: .notification)
+            notice("a new key pair: its certificate signing request goes to the central system")
+            return .accepted
+        }
+    }
+
+    /// A02.FR.05–07: the signed certificate, checked; invalid ones are Rejected with an
+    /// InvalidChargePointCertificate security event.
+    mutating func certificateSigned(_ request: CertificateSignedRequest) -> CertificateSignedResponse {
+        let rejected = { (core: inout StationCore, reason: String) -> CertificateSignedResponse in
+            core.reportError("CertificateSigned rejected: \(reason)")
+            core.securityEvent(.invalidChargePointCertificate, reason)
+            return CertificateSignedResponse(status: .rejected)
+        }
+        guard let key = pendingChargePointKey else {
+            return rejected(&self, "no certificate signing request is pending")
+        }
+        let chain = request.certificateChain.value
+        if let limit = config.int(.certificateSignedMaxChainSize), chain.count > limit {
+            return rejected(&self, "the chain is longer than CertificateSignedMaxChainSize (\(limit))")
+        }
+        let roots = certificates.filter { $0.use == .centralSystemRootCertificate }.map(\.pem)
+        switch certificateToolkit.chargePointCertificate(chainPEM: chain, key: key, roots: roots, at: wallClock) {
+        case .failure(let refusal):
+            return rejected(&self, refusal.description)
+        case .success(let certificate):
+            chargePointCertificate = certificate
+            pendingChargePointKey = nil
+            persist(.chargePointCertificate(certificate))
+            notice("charge point certificate \(certificate.subject) installed, valid until \(certificate.notAfter.rfc3339)")
+            securityEvent(.reconfigurationOfSecurityParameters, "charge point certificate \(certificate.subject)")
+            return CertificateSignedResponse(status: .accepted)
+        }
+    }
+}
