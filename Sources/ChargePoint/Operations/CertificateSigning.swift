@@ -48,7 +48,9 @@ extension StationCore {
             chargePointCertificate = certificate
             pendingChargePointKey = nil
             persist(.chargePointCertificate(certificate))
-            notice("charge point certificate \(certificate.subject) installed, valid until \(certificate.notAfter.rfc3339)")
+            notice(
+                "charge point certificate \(certificate.subject) installed, valid until \(certificate.notAfter.rfc3339)"
+            )
             securityEvent(.reconfigurationOfSecurityParameters, "charge point certificate \(certificate.subject)")
             return CertificateSignedResponse(status: .accepted)
         }

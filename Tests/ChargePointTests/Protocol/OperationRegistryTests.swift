@@ -18,7 +18,7 @@ struct OperationRegistryTests {
     /// unless the station does not implement it yet (answered NotImplemented).
     @Test func handlers_matchTheInitiator() {
         let notImplemented: Set<Action> = [
-            .signedUpdateFirmware,
+            .signedUpdateFirmware
         ]
         for action in Action.allCases {
             let entry = OperationRegistry.entry(action)

@@ -162,6 +162,10 @@ class StationLink(ChargePoint):
     def on_signed_firmware_status(self, **_):
         return call_result.SignedFirmwareStatusNotification()
 
+    @on(Action.sign_certificate, skip_schema_validation=True)
+    def on_sign_certificate(self, **_):
+        return call_result.SignCertificate(status="Accepted")
+
 
 class CentralSystem:
     def __init__(self, expected_station_id):

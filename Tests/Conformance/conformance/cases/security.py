@@ -139,3 +139,72 @@ async def certificate_store(ctx):
     assert deleted.status == "Accepted", deleted
     again = await ctx.csms.call(call.DeleteCertificate(certificate_hash_data=ids.certificate_hash_data[0]))
     assert again.status == "NotFound", again
+
+
+def _authority(name):
+    """A CA made for the case: (certificate, key), with the `cryptography` package."""
+    import datetime
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    certificate = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject)
+                   .public_key(key.public_key()).serial_number(x509.random_serial_number())
+                   .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=30))
+                   .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+                   .sign(key, hashes.SHA256()))
+    return certificate, key
+
+
+def _sign(csr_pem, authority):
+    """The CSR signed by `authority`: the PEM of the new certificate."""
+    import datetime
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.serialization import Encoding
+    certificate, key = authority
+    csr = x509.load_pem_x509_csr(csr_pem.encode())
+    now = datetime.datetime.now(datetime.timezone.utc)
+    signed = (x509.CertificateBuilder().subject_name(csr.subject).issuer_name(certificate.subject)
+              .public_key(csr.public_key()).serial_number(x509.random_serial_number())
+              .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=30))
+              .sign(key, hashes.SHA256()))
+    return signed.public_bytes(Encoding.PEM).decode()
+
+
+@case("charge_point_certificate", octt="TC_076-TC_077 (A02/A03 sign, invalid certificate)", profiles=["default"])
+async def charge_point_certificate(ctx):
+    """ExtendedTriggerMessage SignChargePointCertificate: a CSR with O = CpoName and CN =
+    the serial number; the certificate the CSMS's root signed is Accepted; one signed by
+    another CA is Rejected with an InvalidChargePointCertificate security event."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+    from cryptography.x509.oid import NameOID
+    root = _authority("conformance CSMS root")
+    mark = await ctx.boot()
+    pem = root[0].public_bytes(Encoding.PEM).decode()
+    installed = await ctx.csms.call(call.InstallCertificate(certificate_type="CentralSystemRootCertificate", certificate=pem))
+    assert installed.status == "Accepted", installed
+    trigger = await ctx.csms.call(call.ExtendedTriggerMessage(requested_message="SignChargePointCertificate"))
+    assert trigger.status == "Accepted", trigger
+    request = await ctx.csms.wait_call("SignCertificate", after=mark)
+    csr = x509.load_pem_x509_csr(request.payload["csr"].encode())
+    assert csr.is_signature_valid
+    assert csr.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value == "OCPP Console Demo"
+    assert csr.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value == "OCD-000001"
+    signed = await ctx.csms.call(call.CertificateSigned(certificate_chain=_sign(request.payload["csr"], root)))
+    assert signed.status == "Accepted", signed
+    # Another request, signed by a CA the station does not trust.
+    after = ctx.csms.mark()
+    await ctx.csms.call(call.ExtendedTriggerMessage(requested_message="SignChargePointCertificate"))
+    request = await ctx.csms.wait_call("SignCertificate", after=after)
+    rogue = _authority("rogue")
+    refused = await ctx.csms.call(call.CertificateSigned(certificate_chain=_sign(request.payload["csr"], rogue)))
+    assert refused.status == "Rejected", refused
+    await ctx.station.wait_event(
+        lambda e: e["type"] == "security" and e["event"] == "InvalidChargePointCertificate", what="the security event")
+    shown = "\n".join(ctx.station.raw_lines)
+    assert "PRIVATE KEY" not in shown, "the private key reached the event stream"
