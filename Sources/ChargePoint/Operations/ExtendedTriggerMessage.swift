@@ -16,8 +16,8 @@ extension StationCore {
             }
             let status = SignedFirmwareStatus(rawValue: firmwareStatus.rawValue) ?? .idle
             enqueueCall(
-                SignedFirmwareStatusNotificationRequest(status: status), purpose: .notification,
-                allowedWhilePending: true)
+                SignedFirmwareStatusNotificationRequest(status: status, requestId: firmware?.signed?.requestId),
+                purpose: .notification, allowedWhilePending: true)
             return ExtendedTriggerMessageResponse(status: .accepted)
         case .logStatusNotification:
             enqueueCall(logStatusNotification, purpose: .notification, allowedWhilePending: true)

@@ -91,7 +91,9 @@ enum OperationRegistry {
         .securityEventNotification: .sent(SecurityEventNotificationRequest.self, .security),
         .signCertificate: .sent(SignCertificateRequest.self, .security),
         .signedFirmwareStatusNotification: .sent(SignedFirmwareStatusNotificationRequest.self, .security),
-        .signedUpdateFirmware: .received(SignedUpdateFirmwareRequest.self, .security),
+        .signedUpdateFirmware: .received(SignedUpdateFirmwareRequest.self, .security) {
+            $0.signedUpdateFirmware($1)
+        },
     ]
 
     static func entry(_ action: Action) -> OperationEntry {

@@ -2,28 +2,34 @@
 /// `retrieveDate` (`FileTransferSteps`).
 extension StationCore {
     mutating func updateFirmware(_ request: UpdateFirmwareRequest) -> UpdateFirmwareResponse {
+        _ = beginFirmwareUpdate(FirmwareUpdate(request), action: "UpdateFirmware")
+        return UpdateFirmwareResponse()
+    }
+
+    /// Replaces the update under way, unless it is past the point of no return
+    /// (installing); whether it was taken, and whether it canceled one.
+    mutating func beginFirmwareUpdate(_ update: FirmwareUpdate, action: String) -> (taken: Bool, canceled: Bool) {
+        var canceled = false
         if let current = firmware {
             switch current.phase {
             case .installing, .installed:
-                // The station is past the point of no return: the request is answered
-                // (UpdateFirmware.conf has no status) and the operator told why nothing
-                // follows.
-                reportError("UpdateFirmware ignored: the firmware \(current.fileName) is being installed")
-                return UpdateFirmwareResponse()
+                reportError("\(action) ignored: the firmware \(current.fileName) is being installed")
+                return (false, false)
             default:
                 abandonTransfer(.firmware)
-                notice("UpdateFirmware replaces the update of \(current.fileName)")
+                canceled = true
+                notice("\(action) replaces the update of \(current.fileName)")
             }
         }
-        let update = FirmwareUpdate(request)
+        let request = update
         transfers.firmware = update
         transfers.firmwareStatusSent = nil
         transfers.waitSaid = false
         persist(.firmwareUpdate(update))
         notice(
-            "UpdateFirmware: downloads \(TransferLocation.redacted(request.location)) from \(request.retrieveDate.rfc3339)"
+            "\(action): downloads \(TransferLocation.redacted(request.location)) from \(request.retrieveDate.rfc3339)"
         )
         scheduleFirmwareTry()
-        return UpdateFirmwareResponse()
+        return (true, canceled)
     }
 }

@@ -1,5 +1,6 @@
 import ChargePoint
 import Foundation
+import StationSecurity
 
 /// The runner's `TransferAgent`: firmware downloads and diagnostics uploads on
 /// `FileTransfers` (libcurl, one thread per transfer), reported back to the station as
@@ -76,7 +77,15 @@ final class StationTransfers: TransferAgent, @unchecked Sendable {
                     // The last progress is throttled: the whole size, once.
                     report(.progress(id: id, bytes: bytes, total: bytes))
                     switch FirmwareImageReader.read(path: path) {
-                    case .success(let image): report(.downloaded(id: id, image))
+                    case .success(var image):
+                        if let signed = job.signature {
+                            // L01.FR.04: SHA-256 over the image, with the signing certificate's key.
+                            image.signatureValid =
+                                (try? FirmwareSignature.verify(
+                                    fileAt: path, signatureBase64: signed.signature,
+                                    signingCertificatePEM: signed.signingCertificate)) ?? false
+                        }
+                        report(.downloaded(id: id, image))
                     case .failure(let reason): report(.failed(id: id, reason: reason.description))
                     }
                 case .failed(let reason): report(.failed(id: id, reason: reason))

@@ -25,6 +25,8 @@ public struct TransferJob: Sendable, Equatable {
     public var stopTime: Timestamp?
     /// A log upload: which log.
     public var logType: LogType?
+    /// A signed firmware download: what the image's signature is checked with.
+    public var signature: SignedFirmware?
 }
 
 /// What the core asks of the driver's transfer agent.
@@ -45,10 +47,14 @@ public struct FirmwareImage: Sendable, Equatable {
     /// False when the file has a line `installation=failed`: the simulator's stand-in
     /// for an image that does not install.
     public var installs: Bool
+    /// For a signed update: whether the signature over the image holds (L01.FR.04);
+    /// nil when not checked.
+    public var signatureValid: Bool?
 
-    public init(version: String? = nil, installs: Bool = true) {
+    public init(version: String? = nil, installs: Bool = true, signatureValid: Bool? = nil) {
         self.version = version
         self.installs = installs
+        self.signatureValid = signatureValid
     }
 }
 

@@ -35,12 +35,28 @@ extension StationCore {
         }
         update.phase = .downloading
         setFirmware(update)
-        startTransfer(.firmware, location: update.location, fileName: update.fileName, attempts: update.attempts)
+        let job = TransferJob(
+            id: 0, purpose: .firmware, location: update.location, fileName: update.fileName, signature: update.signed)
+        startTransfer(job, attempts: update.attempts)
         notifyFirmware(.downloading)
     }
 
     private mutating func firmwareDownloaded(_ image: FirmwareImage) {
         guard var update = transfers.firmware, update.phase == .downloading else { return }
+        if let signed = update.signed {
+            guard image.signatureValid == true else {
+                // L01.FR.04–05: an image whose signature does not hold is not installed.
+                notifyFirmware(.downloaded)
+                notifySigned(.invalidSignature, signed)
+                securityEvent(.invalidFirmwareSignature, update.fileName)
+                reportError("firmware \(update.fileName): the signature does not hold; not installed")
+                showStatus(.firmware, SignedFirmwareStatus.invalidSignature.rawValue, detail: "signature does not hold")
+                setFirmware(nil)
+                return
+            }
+            notifyFirmware(.downloaded)
+            notifySigned(.signatureVerified, signed)
+        }
         let version = image.version ?? TransferLocation.baseName(update.fileName)
         update.phase = .downloaded(version: version, installs: image.installs)
         setFirmware(update)
@@ -60,11 +76,12 @@ extension StationCore {
 
     private mutating func firmwareDownloadFailed(_ update: FirmwareUpdate, reason: String) {
         reportError("firmware download of \(update.fileName) failed: \(reason)")
-        setFirmware(nil)
         showStatus(
             .firmware, FirmwareStatus.downloadFailed.rawValue, detail: reason, name: update.fileName,
             attempts: update.attempts)
+        transfers.firmware = update  // the notification is the update's (signed or not)
         notifyFirmware(.downloadFailed)
+        setFirmware(nil)
         refreshAllStatuses()
     }
 
@@ -93,6 +110,8 @@ extension StationCore {
         notice("installing firmware \(version)")
         showStatus(.firmware, FirmwareStatus.installing.rawValue, detail: "version \(version)")
         notifyFirmware(.installing)
+        // L01: the station says it reboots to install, while the link still carries it.
+        if let signed = update.signed { notifySigned(.installRebooting, signed) }
         refreshAllStatuses()
         schedule(.firmwareInstall, afterSeconds: Self.installSeconds)
     }
@@ -108,8 +127,8 @@ extension StationCore {
             reportError("firmware \(version) did not install: version \(installedFirmwareVersion ?? "unknown") kept")
             showStatus(
                 .firmware, FirmwareStatus.installationFailed.rawValue, detail: "version \(version) did not install")
-            setFirmware(nil)
             notifyFirmware(.installationFailed)
+            setFirmware(nil)
             refreshAllStatuses()
             return
         }
@@ -124,17 +143,31 @@ extension StationCore {
     /// "first reboot … before sending the status: Installed").
     private mutating func firmwareBooted(version: String) {
         showStatus(.firmware, FirmwareStatus.installed.rawValue, detail: "version \(version)")
-        setFirmware(nil)
         transfers.firmwareStatusSent = nil
+        notifyFirmware(.installed)  // before the update is forgotten: a signed one says so
+        setFirmware(nil)
         notice("firmware \(version) is running")
         securityEvent(.firmwareUpdated, "version \(version)")
-        notifyFirmware(.installed)
     }
 
+    /// The status to the central system, once per update: FirmwareStatusNotification, or
+    /// for a signed update SignedFirmwareStatusNotification with its requestId (L01).
     private mutating func notifyFirmware(_ status: FirmwareStatus) {
         guard transfers.firmwareStatusSent != status else { return }
         transfers.firmwareStatusSent = status
-        enqueueCall(FirmwareStatusNotificationRequest(status: status), purpose: .notification)
+        if let signed = transfers.firmware?.signed {
+            notifySigned(SignedFirmwareStatus(rawValue: status.rawValue) ?? .idle, signed)
+        } else {
+            enqueueCall(FirmwareStatusNotificationRequest(status: status), purpose: .notification)
+        }
+    }
+
+    /// A status only signed updates have (SignatureVerified, InvalidSignature,
+    /// InstallRebooting).
+    private mutating func notifySigned(_ status: SignedFirmwareStatus, _ signed: SignedFirmware) {
+        enqueueCall(
+            SignedFirmwareStatusNotificationRequest(status: status, requestId: signed.requestId),
+            purpose: .notification)
     }
 
     private mutating func setFirmware(_ update: FirmwareUpdate?) {

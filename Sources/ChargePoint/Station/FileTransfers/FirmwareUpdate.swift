@@ -25,6 +25,20 @@ public struct FirmwareUpdate: Sendable, Codable, Equatable {
     /// The image's file name, from the location.
     public var fileName: String
 
+    /// A signed update (SignedUpdateFirmware.req, whitepaper L01): nil for UpdateFirmware.
+    public var signed: SignedFirmware?
+
+    public init(_ request: SignedUpdateFirmwareRequest) {
+        location = request.firmware.location.value
+        retrieveDate = request.firmware.retrieveDateTime
+        attempts = TransferAttempts(retries: request.retries, retryInterval: request.retryInterval)
+        phase = .scheduled
+        fileName = TransferLocation.fileName(of: location)
+        signed = SignedFirmware(
+            requestId: request.requestId, signingCertificate: request.firmware.signingCertificate.value,
+            signature: request.firmware.signature.value)
+    }
+
     public init(_ request: UpdateFirmwareRequest) {
         location = request.location
         retrieveDate = request.retrieveDate
@@ -53,4 +67,15 @@ public struct FirmwareUpdate: Sendable, Codable, Equatable {
         default: false
         }
     }
+}
+
+/// What makes a firmware update signed (security whitepaper L01): the request's id, which
+/// every SignedFirmwareStatusNotification carries, and the signature the image must have.
+public struct SignedFirmware: Sendable, Codable, Equatable {
+    public var requestId: Int
+    /// PEM: the certificate whose key signed the image; it must chain to an installed
+    /// ManufacturerRootCertificate (L01.FR.02).
+    public var signingCertificate: String
+    /// Base64: the signature over the image with SHA-256 (L01.FR.04).
+    public var signature: String
 }

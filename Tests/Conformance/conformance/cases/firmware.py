@@ -238,3 +238,65 @@ async def diagnostics_upload_failed(ctx):
     await ctx.csms.call(call.GetDiagnostics(location=f"{running.http}/refuse/", retries=1, retry_interval=1))
     await ctx.csms.wait_call("DiagnosticsStatusNotification", lambda p: p["status"] == "UploadFailed", after=mark)
     assert statuses(ctx, "DiagnosticsStatusNotification", mark) == ["Uploading", "UploadFailed"]
+
+
+def _manufacturer():
+    """A manufacturer root and a signing certificate it issued, made for the case."""
+    import datetime
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+    now = datetime.datetime.now(datetime.timezone.utc)
+
+    def build(subject, issuer, public_key, signing_key, ca):
+        return (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer).public_key(public_key)
+                .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
+                .not_valid_after(now + datetime.timedelta(days=30))
+                .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+                .sign(signing_key, hashes.SHA256()))
+    root_key, signer_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    root_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "conformance manufacturer")])
+    signer_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "firmware signer")])
+    root = build(root_name, root_name, root_key.public_key(), root_key, True)
+    signer = build(signer_name, root_name, signer_key.public_key(), root_key, False)
+    return root, signer, signer_key
+
+
+@case("signed_firmware_update", octt="TC_086-TC_087 (L01 secure firmware, invalid signature)", profiles=FIRMWARE,
+      timeout=90)
+async def signed_firmware_update(ctx):
+    """SignedUpdateFirmware with a signing certificate from an installed manufacturer root
+    and an ECDSA signature over the image: Downloading, Downloaded, SignatureVerified,
+    Installing, InstallRebooting, then Installed after the boot, all with the requestId.
+    A second one whose signature does not hold ends in InvalidSignature."""
+    import base64
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import Encoding
+    running = servers(ctx)
+    image(running, "signed-7.bin", "firmwareVersion=7.0")
+    data = open(os.path.join(running.files, "signed-7.bin"), "rb").read()
+    root, signer, signer_key = _manufacturer()
+    signature = base64.b64encode(signer_key.sign(data, ec.ECDSA(hashes.SHA256()))).decode()
+    mark = await ctx.boot()
+    installed = await ctx.csms.call(call.InstallCertificate(
+        certificate_type="ManufacturerRootCertificate", certificate=root.public_bytes(Encoding.PEM).decode()))
+    assert installed.status == "Accepted", installed
+    firmware = {"location": f"{running.http}/signed-7.bin", "retrieveDateTime": now_iso(),
+                "signingCertificate": signer.public_bytes(Encoding.PEM).decode(), "signature": signature}
+    result = await ctx.csms.call(call.SignedUpdateFirmware(request_id=5, firmware=firmware, retries=0))
+    assert result.status == "Accepted", result
+    await ctx.csms.wait_call("SignedFirmwareStatusNotification", lambda p: p["status"] == "Installed", after=mark,
+                             timeout=30)
+    statuses = [(c.payload["status"], c.payload.get("requestId"))
+                for c in ctx.csms.calls("SignedFirmwareStatusNotification", mark)]
+    assert statuses == [(s, 5) for s in ("Downloading", "Downloaded", "SignatureVerified", "Installing",
+                                         "InstallRebooting", "Installed")], statuses
+    assert ctx.csms.calls("BootNotification", mark)[-1].payload.get("firmwareVersion") == "7.0"
+    after = ctx.csms.mark()
+    tampered = dict(firmware, signature=base64.b64encode(signer_key.sign(b"other", ec.ECDSA(hashes.SHA256()))).decode())
+    result = await ctx.csms.call(call.SignedUpdateFirmware(request_id=6, firmware=tampered, retries=0))
+    assert result.status == "Accepted", result
+    await ctx.csms.wait_call("SignedFirmwareStatusNotification", lambda p: p["status"] == "InvalidSignature",
+                             after=after, timeout=20)

@@ -1,0 +1,78 @@
+import ChargePoint
+import Testing
+
+@testable import ChargePoint
+
+/// SignedUpdateFirmware (security whitepaper L01) with the harness's fake toolkit and
+/// file server: the certificate check, the statuses with the requestId, the signature.
+@Suite("Signed firmware update (whitepaper L01)")
+struct SignedFirmwareTests {
+    typealias Fake = FakeCertificateToolkit
+
+    static func request(signer: String = "Signer", issuer: String = "Maker") -> SignedUpdateFirmwareRequest {
+        SignedUpdateFirmwareRequest(
+            retries: 0, requestId: 77,
+            firmware: Firmware(
+                location: "https://files.example/fw-5.bin", retrieveDateTime: StationHarness.start,
+                signingCertificate: BoundedString(truncating: Fake.pem(signer, issuer: issuer, ca: false)),
+                signature: "c2lnbmF0dXJl"))
+    }
+
+    static func station() throws -> StationHarness {
+        var station = try CertificateStoreTests.station(["SupportedFileTransferProtocols": "FTP,HTTP,HTTPS"])
+        _ = CertificateStoreTests.install(&station, Fake.pem("Maker"), .manufacturerRootCertificate)
+        return station
+    }
+
+    static func statuses(_ station: StationHarness) -> [String] {
+        station.sentRequests(SignedFirmwareStatusNotificationRequest.self).map {
+            "\($0.status.rawValue) \($0.requestId.map(String.init) ?? "-")"
+        }
+    }
+
+    @Test("L01.FR.02–03: a signing certificate from no installed manufacturer root is InvalidCertificate")
+    func untrustedSigner_isInvalidCertificate() throws {
+        var station = try Self.station()
+        #expect(station.csmsRequest(Self.request(issuer: "Rogue"))?.status == .invalidCertificate)
+        #expect(station.runningTransfers.isEmpty)
+        #expect(station.store.securityLog.contains { $0.kind == .invalidFirmwareSigningCertificate })
+    }
+
+    @Test(
+        "L01: Downloading, Downloaded, SignatureVerified, Installing, InstallRebooting, then Installed, with the requestId"
+    )
+    func goodSignature_installs() throws {
+        var station = try Self.station()
+        #expect(station.csmsRequest(Self.request())?.status == .accepted)
+        let job = try FirmwareUpdateTests.running(station)
+        #expect(job.signature?.signature == "c2lnbmF0dXJl")
+        station.reportTransfer(.downloaded(id: job.id, FirmwareImage(version: "5.0", signatureValid: true)))
+        station.advance(seconds: 60)
+        #expect(
+            Self.statuses(station) == [
+                "Downloading 77", "Downloaded 77", "SignatureVerified 77", "Installing 77", "InstallRebooting 77",
+                "Installed 77",
+            ])
+        #expect(station.sentRequests(FirmwareStatusNotificationRequest.self).isEmpty)
+        #expect(station.store.firmwareVersion == "5.0")
+    }
+
+    @Test("L01.FR.04–05: a signature that does not hold: InvalidSignature, a security event, no install")
+    func badSignature_isNotInstalled() throws {
+        var station = try Self.station()
+        _ = station.csmsRequest(Self.request())
+        let job = try FirmwareUpdateTests.running(station)
+        station.reportTransfer(.downloaded(id: job.id, FirmwareImage(version: "5.0", signatureValid: false)))
+        station.advance(seconds: 60)
+        #expect(Self.statuses(station) == ["Downloading 77", "Downloaded 77", "InvalidSignature 77"])
+        #expect(station.store.firmwareVersion == nil)
+        #expect(station.store.securityLog.contains { $0.kind == .invalidFirmwareSignature })
+    }
+
+    @Test("L01: a signed update during another is AcceptedCanceled")
+    func replacing_isAcceptedCanceled() throws {
+        var station = try Self.station()
+        _ = station.csmsRequest(Self.request())
+        #expect(station.csmsRequest(Self.request())?.status == .acceptedCanceled)
+    }
+}
