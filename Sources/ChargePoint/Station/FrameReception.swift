@@ -12,10 +12,12 @@ extension StationCore {
         switch parsed {
         case .failure(.reply(let error)):
             reportError("malformed frame from the central system: \(error.description)")
+            invalidMessageReceived(error.description)
             if case .rejected = registration.state { return }
             reply(.callError(error), to: nil)
         case .failure(.drop(let reason)):
             reportError("dropped a frame from the central system: \(reason)")
+            invalidMessageReceived(reason)
         case .success(.call(let call)):
             receiveCall(call)
         case .success(.callResult(let result)):

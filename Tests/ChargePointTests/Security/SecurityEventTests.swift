@@ -89,4 +89,13 @@ struct SecurityEventTests {
         }
         #expect(Self.logged(station).filter { $0 == .failedToAuthenticateAtCentralSystem }.count == 1)
     }
+
+    @Test("§8 InvalidMessages: frames that are not OCPP are one security event per connection")
+    func invalidFrames_oneEventPerConnection() throws {
+        var station = try Self.station()
+        station.receive("not json")
+        station.receive("[2,\"x\"]")
+        #expect(Self.logged(station).filter { $0 == .invalidMessages }.count == 1)
+        #expect(Self.notified(station).contains("InvalidMessages"))
+    }
 }

@@ -52,7 +52,12 @@ struct Link: Sendable {
         closing = false
         failures = 0
         lastSecurityFailure = nil
+        invalidMessagesReported = false
     }
+
+    /// Whether this connection's invalid frames have been logged
+    /// (`StationCore.invalidMessageReceived`).
+    var invalidMessagesReported = false
 
     /// The security event the last failed connections raised, until one succeeds
     /// (`StationCore.linkSecurityFailure`).

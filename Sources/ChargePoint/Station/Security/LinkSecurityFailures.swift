@@ -17,4 +17,13 @@ extension StationCore {
         link.lastSecurityFailure = kind
         securityEvent(kind, reason)
     }
+
+    /// Security whitepaper §8 InvalidMessages: frames that are not valid OCPP, logged
+    /// once per connection (the first one's reason), not once per frame, so that a
+    /// central system sending garbage does not roll the security log over.
+    mutating func invalidMessageReceived(_ reason: String) {
+        guard !link.invalidMessagesReported else { return }
+        link.invalidMessagesReported = true
+        securityEvent(.invalidMessages, reason)
+    }
 }
