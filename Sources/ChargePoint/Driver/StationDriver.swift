@@ -71,6 +71,8 @@ public struct StationDriver: Sendable {
                 + handle(.powerOn, at: time, wallClock: wallClock, link: &link, store: store, transfers: &transfers)
         }
         let effects = core.handle(input, at: time, wallClock: wallClock)
+        // A key set over OCPP puts the link in a profile too (whitepaper §2).
+        if case .received = input { reportLinkProfile() }
         do {
             try store.apply(effects.persist)
         } catch {

@@ -35,6 +35,11 @@ extension StationCore {
             if key == .securityProfile, let problem = securityProfileChangeProblem(Int(normalized) ?? 0) {
                 return (.rejected, problem)
             }
+            if key == .authorizationKey, normalized.isEmpty {
+                // A00.FR.205: a key is at least 16 bytes; none at all would drop the
+                // link's credentials below its security profile (A05).
+                return (.rejected, "AuthorizationKey cannot be emptied")
+            }
             setConfiguration(key, normalized)
             applyConfigurationEffect(key)
             return (key.definition.rebootRequired ? .rebootRequired : .accepted, nil)
@@ -48,7 +53,7 @@ extension StationCore {
     /// Whitepaper §7.6: only upwards, and only when the prerequisites are met.
     private func securityProfileChangeProblem(_ requested: Int) -> String? {
         let current = config.int(.securityProfile) ?? 0
-        if requested < current { return "the security profile can only be raised (now \(current))" }
+        if requested <= current { return "the security profile can only be raised (now \(current))" }
         if requested >= 1, (config.value(.authorizationKey) ?? "").isEmpty {
             return "security profiles 1 and 2 need an AuthorizationKey first"
         }

@@ -14,10 +14,13 @@ extension StationCore {
             if let connector = request.connectorId, connector != 0 {
                 return ExtendedTriggerMessageResponse(status: .rejected)
             }
-            let status = SignedFirmwareStatus(rawValue: firmwareStatus.rawValue) ?? .idle
-            enqueueCall(
-                SignedFirmwareStatusNotificationRequest(status: status, requestId: firmware?.signed?.requestId),
-                purpose: .notification, allowedWhilePending: true)
+            // L01: the last status a signed update reported (with its requestId), else
+            // the state as FirmwareStatusNotification would say it.
+            let request =
+                transfers.lastSignedStatus
+                ?? SignedFirmwareStatusNotificationRequest(
+                    status: SignedFirmwareStatus(rawValue: firmwareStatus.rawValue) ?? .idle)
+            enqueueCall(request, purpose: .notification, allowedWhilePending: true)
             return ExtendedTriggerMessageResponse(status: .accepted)
         case .logStatusNotification:
             enqueueCall(logStatusNotification, purpose: .notification, allowedWhilePending: true)

@@ -23,7 +23,8 @@ public enum SecretMasking {
         let mentionsSecret = foldedSecretNames.contains { text.utf8.containsSequenceIgnoringASCIICase($0.utf8) }
         // A transfer location (UpdateFirmware, GetDiagnostics: OCPP 1.6 §8) may carry
         // an FTP password: `TransferLocation.redacted`.
-        let mentionsLocation = text.utf8.containsSequence("\"location\"".utf8)
+        let mentionsLocation =
+            text.utf8.containsSequence("\"location\"".utf8) || text.utf8.containsSequence("\"remoteLocation\"".utf8)
         guard mentionsSecret || mentionsLocation || text.utf8.containsSequence("\\u".utf8) else { return text }
         guard case .success(let frame) = Frame.parse(text) else {
             // Unparseable but mentioning the key: show nothing of it.
@@ -59,9 +60,13 @@ public enum SecretMasking {
                     masked[member.key] = member.value
                 }
             }
-            if let location = object["location"]?.stringValue, TransferLocation.redacted(location) != location {
-                masked["location"] = .string(TransferLocation.redacted(location))
-                changed = true
+            // UpdateFirmware, GetDiagnostics, SignedUpdateFirmware (firmware.location),
+            // GetLog (log.remoteLocation).
+            for name in ["location", "remoteLocation"] {
+                if let location = object[name]?.stringValue, TransferLocation.redacted(location) != location {
+                    masked[name] = .string(TransferLocation.redacted(location))
+                    changed = true
+                }
             }
             if let key = object["key"]?.stringValue, isSecret(key), let secret = object["value"],
                 secret != .string(mask)

@@ -180,4 +180,17 @@ struct StationDriverTests {
         let shown = driver.core.configurationEntries.first { $0.key == "SecurityProfile" }?.value
         #expect(shown == expected)
     }
+
+    @Test("security whitepaper §2: a key the central system sets puts a ws:// link in profile 1")
+    func keyOverOCPP_raisesTheReportedProfile() throws {
+        let core = try StationCore(profile: TestProfiles.everything, durable: DurableState(), now: StationHarness.start)
+        var driver = StationDriver(core: core)
+        var link = RecordingLink()
+        let store = Store()
+        _ = driver.handle(.powerOn, at: StationHarness.start, link: &link, store: store)
+        let change =
+            #"[2,"cs-1","ChangeConfiguration",{"key":"AuthorizationKey","value":"00112233445566778899AABBCCDDEEFF"}]"#
+        _ = driver.handle(.received(change), at: StationHarness.start, link: &link, store: store)
+        #expect(driver.core.configurationEntries.first { $0.key == "SecurityProfile" }?.value == "1")
+    }
 }

@@ -114,10 +114,16 @@ struct ConfigurationTests {
             station.csmsRequest(ChangeConfigurationRequest(key: "SecurityProfile", value: "1"))?.status == .rejected)
         _ = station.csmsRequest(
             ChangeConfigurationRequest(key: "AuthorizationKey", value: "0123456789abcdef0123456789abcdef"))
-        #expect(
-            station.csmsRequest(ChangeConfigurationRequest(key: "SecurityProfile", value: "1"))?.status == .accepted)
+        // With a key the ws:// link is in profile 1 (whitepaper §2): SecurityProfile says so.
+        let profile = station.csmsRequest(GetConfigurationRequest(key: ["SecurityProfile"]))
+        #expect(profile?.configurationKey?.first?.value?.value == "1")
         #expect(
             station.csmsRequest(ChangeConfigurationRequest(key: "SecurityProfile", value: "0"))?.status == .rejected)
+        // A05: the same profile again is no raise; an emptied key would drop below it.
+        #expect(
+            station.csmsRequest(ChangeConfigurationRequest(key: "SecurityProfile", value: "1"))?.status == .rejected)
+        #expect(
+            station.csmsRequest(ChangeConfigurationRequest(key: "AuthorizationKey", value: ""))?.status == .rejected)
     }
 
     @Test func operatorConfigSet_followsTheSameRules() throws {

@@ -78,4 +78,25 @@ struct LogUploadTests {
             station.csmsRequest(ExtendedTriggerMessageRequest(requestedMessage: .statusNotification, connectorId: 9))?
                 .status == .rejected)
     }
+
+    @Test("A01.FR.12-like: the password in a GetLog location is masked wherever the frame is shown")
+    func remoteLocationPassword_isMasked() throws {
+        var station = try FirmwareUpdateTests.station()
+        _ = station.csmsRequest(Self.request())
+        let shown = station.events.map { "\($0)" }.joined()
+        #expect(!shown.contains("secret"))
+        #expect(shown.contains("ftp://user:********@files.example/logs/"))
+    }
+
+    @Test("N01.FR.10: a location that is no URL is BadMessage; an unsupported scheme NotSupportedOperation")
+    func badLocations_haveTheirStatus() throws {
+        var station = try FirmwareUpdateTests.station()
+        for (location, id) in [("not a url", 1), ("sftp://host/up", 2)] {
+            _ = station.csmsRequest(
+                GetLogRequest(
+                    log: LogParameters(remoteLocation: BoundedString(truncating: location)), logType: .securityLog,
+                    requestId: id))
+        }
+        #expect(Self.logStatuses(station) == ["BadMessage 1", "NotSupportedOperation 2"])
+    }
 }

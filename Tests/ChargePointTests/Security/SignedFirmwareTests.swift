@@ -75,4 +75,14 @@ struct SignedFirmwareTests {
         _ = station.csmsRequest(Self.request())
         #expect(station.csmsRequest(Self.request())?.status == .acceptedCanceled)
     }
+
+    @Test("L01.FR.13: a later retrieveDateTime is DownloadScheduled; a trigger repeats the last status sent")
+    func scheduled_andTriggered() throws {
+        var station = try Self.station()
+        var request = Self.request()
+        request.firmware.retrieveDateTime = StationHarness.start.adding(seconds: 3600)
+        _ = station.csmsRequest(request)
+        _ = station.csmsRequest(ExtendedTriggerMessageRequest(requestedMessage: .firmwareStatusNotification))
+        #expect(Self.statuses(station) == ["DownloadScheduled 77", "DownloadScheduled 77"])
+    }
 }

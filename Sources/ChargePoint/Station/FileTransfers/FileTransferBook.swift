@@ -14,6 +14,8 @@ struct FileTransferBook: Sendable {
     /// The last FirmwareStatusNotification status sent since the station started:
     /// each status is reported once, not once per try.
     var firmwareStatusSent: FirmwareStatus?
+    /// The last SignedFirmwareStatusNotification sent, what a trigger repeats (L01).
+    var lastSignedStatus: SignedFirmwareStatusNotificationRequest?
     /// Whether the operator has been told the installation waits for transactions.
     var waitSaid = false
 

@@ -20,6 +20,8 @@ extension StationCore {
         guard delay > 0 else { return firmwareTryDue() }
         schedule(.firmwareTry, at: now.adding(milliseconds: delay))
         showTransfer(.firmware, status: "Scheduled", since: update.retrieveDate)
+        // L01.FR.13: a signed update says it is scheduled.
+        if let signed = update.signed { notifySigned(.downloadScheduled, signed) }
     }
 
     /// `retrieveDate` has come, or a retry is due: the next try begins.
@@ -165,9 +167,9 @@ extension StationCore {
     /// A status only signed updates have (SignatureVerified, InvalidSignature,
     /// InstallRebooting).
     private mutating func notifySigned(_ status: SignedFirmwareStatus, _ signed: SignedFirmware) {
-        enqueueCall(
-            SignedFirmwareStatusNotificationRequest(status: status, requestId: signed.requestId),
-            purpose: .notification)
+        let request = SignedFirmwareStatusNotificationRequest(status: status, requestId: signed.requestId)
+        transfers.lastSignedStatus = request
+        enqueueCall(request, purpose: .notification)
     }
 
     private mutating func setFirmware(_ update: FirmwareUpdate?) {

@@ -10,7 +10,10 @@ extension StationCore {
         guard var upload = transfers.uploads[purpose], !upload.uploading else { return }
         guard upload.attempts.begin() else { return uploadFailed(purpose, upload, reason: "no tries left") }
         if let refusal = unsupportedLocation(upload.location) {
-            return uploadFailed(purpose, upload, reason: refusal)
+            // N01.FR.10: as precise as the log's statuses allow.
+            let status: UploadLogStatus =
+                TransferLocation.scheme(of: upload.location) == nil ? .badMessage : .notSupportedOperation
+            return uploadFailed(purpose, upload, reason: refusal, logStatus: status)
         }
         setUpload(purpose, upload, uploading: true)
         let job = TransferJob(
@@ -35,12 +38,14 @@ extension StationCore {
         retryLater(purpose, timer: .uploadTry(purpose), reason: reason, attempts: upload.attempts)
     }
 
-    private mutating func uploadFailed(_ purpose: TransferPurpose, _ upload: FileUpload, reason: String) {
+    private mutating func uploadFailed(
+        _ purpose: TransferPurpose, _ upload: FileUpload, reason: String, logStatus: UploadLogStatus = .uploadFailure
+    ) {
         reportError("\(Self.describe(purpose)) of \(upload.fileName) failed: \(reason)")
         setUpload(purpose, nil)
         showStatus(
             purpose, Self.status(upload, .failed), detail: reason, name: upload.fileName, attempts: upload.attempts)
-        notifyUpload(upload, .failed)
+        notifyUpload(upload, .failed, logStatus: logStatus)
     }
 
     /// After a start or a reboot: an upload that was under way is tried again while
@@ -63,13 +68,15 @@ extension StationCore {
         persist(purpose == .log ? .logUpload(upload) : .diagnosticsUpload(upload))
     }
 
-    private mutating func notifyUpload(_ upload: FileUpload, _ phase: UploadPhase) {
+    private mutating func notifyUpload(
+        _ upload: FileUpload, _ phase: UploadPhase, logStatus failure: UploadLogStatus = .uploadFailure
+    ) {
         if let log = upload.log {
             let status: UploadLogStatus =
                 switch phase {
                 case .uploading: .uploading
                 case .uploaded: .uploaded
-                case .failed: .uploadFailure
+                case .failed: failure
                 }
             enqueueCall(LogStatusNotificationRequest(status: status, requestId: log.requestId), purpose: .notification)
         } else {
