@@ -31,8 +31,7 @@ public struct ChargePointKey: Sendable, Codable, Equatable {
     public var csrPEM: String
 
     public init(privateKeyPEM: String, csrPEM: String) {
-        self.privateKeyPEM = privateKeyPEM
-        self.csrPEM = csrPEM
+        (self.privateKeyPEM, self.csrPEM) = (privateKeyPEM, csrPEM)
     }
 }
 
@@ -45,10 +44,7 @@ public struct ChargePointCertificate: Sendable, Codable, Equatable {
     public var notAfter: Timestamp
 
     public init(chainPEM: String, key: ChargePointKey, subject: String, notAfter: Timestamp) {
-        self.chainPEM = chainPEM
-        self.key = key
-        self.subject = subject
-        self.notAfter = notAfter
+        (self.chainPEM, self.key, self.subject, self.notAfter) = (chainPEM, key, subject, notAfter)
     }
 }
 
@@ -101,12 +97,7 @@ public struct InstalledCertificate: Sendable, Codable, Equatable {
         use: CertificateUse, pem: String, subject: String, issuer: String, notAfter: Timestamp, fingerprint: String,
         hashData: CertificateHashData
     ) {
-        self.use = use
-        self.pem = pem
-        self.subject = subject
-        self.issuer = issuer
-        self.notAfter = notAfter
-        self.fingerprint = fingerprint
-        self.hashData = hashData
+        (self.use, self.pem, self.subject, self.issuer) = (use, pem, subject, issuer)
+        (self.notAfter, self.fingerprint, self.hashData) = (notAfter, fingerprint, hashData)
     }
 }
