@@ -29,9 +29,10 @@ extension StationCore {
         {
             // M05.FR.08–11: one root at a time; the new one signed by the one it replaces,
             // which is kept as the fallback.
-            guard certificateToolkit.isSigned(certificate.pem, by: current.pem, at: wallClock) else {
+            if let problem = certificateToolkit.chainProblem(certificate.pem, roots: [current.pem], at: wallClock) {
                 return refused(
-                    &self, "the new root is not signed by the installed one (AdditionalRootCertificateCheck)")
+                    &self,
+                    "the new root is not signed by the installed one (AdditionalRootCertificateCheck): \(problem)")
             }
             for old in certificates where old.use == use && old.fallback { removeCertificate(old) }
             var fallback = current

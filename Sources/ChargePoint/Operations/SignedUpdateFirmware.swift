@@ -7,12 +7,11 @@
 extension StationCore {
     mutating func signedUpdateFirmware(_ request: SignedUpdateFirmwareRequest) -> SignedUpdateFirmwareResponse {
         let signing = request.firmware.signingCertificate.value
-        let roots = certificates.filter { $0.use == .manufacturerRootCertificate }
-        guard roots.contains(where: { certificateToolkit.isSigned(signing, by: $0.pem, at: wallClock) }) else {
+        let roots = certificates.filter { $0.use == .manufacturerRootCertificate }.map(\.pem)
+        let problem = roots.isEmpty ? nil : certificateToolkit.chainProblem(signing, roots: roots, at: wallClock)
+        if roots.isEmpty || problem != nil {
             let reason =
-                roots.isEmpty
-                ? "no ManufacturerRootCertificate is installed"
-                : "the signing certificate is not from a manufacturer root"
+                problem.map { "the signing certificate: \($0)" } ?? "no ManufacturerRootCertificate is installed"
             reportError("SignedUpdateFirmware refused: \(reason)")
             securityEvent(.invalidFirmwareSigningCertificate, reason)
             return SignedUpdateFirmwareResponse(status: .invalidCertificate)

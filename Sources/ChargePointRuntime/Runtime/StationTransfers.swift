@@ -6,8 +6,9 @@ import StationSecurity
 /// `FileTransfers` (libcurl, one thread per transfer), reported back to the station as
 /// `StationInput.transfer` through `deliver`.
 ///
-/// Images are downloaded into the data directory's `firmware` folder and read for their
-/// `firmwareVersion=` and `installation=failed` lines (`FirmwareImageReader`); a
+/// Images are downloaded into the data directory's `firmware` folder, read for their
+/// `firmwareVersion=` and `installation=failed` lines (`FirmwareImageReader`) and the
+/// signature of a signed update, then removed; a
 /// diagnostics file is made from the station as it is when the upload starts and from
 /// what `history` kept (`DiagnosticsReport`).
 ///
@@ -85,6 +86,10 @@ final class StationTransfers: TransferAgent, @unchecked Sendable {
                                     fileAt: path, signatureBase64: signed.signature,
                                     signingCertificatePEM: signed.signingCertificate)) ?? false
                         }
+                        // What the station installs is in `image` and the stored update;
+                        // the file itself is not kept (a simulated installation needs
+                        // nothing more of it, and a rejected image must not stay).
+                        try? FileManager.default.removeItem(atPath: path)
                         report(.downloaded(id: id, image))
                     case .failure(let reason): report(.failed(id: id, reason: reason.description))
                     }

@@ -44,9 +44,9 @@ public struct X509CertificateToolkit: CertificateToolkit {
         }
     }
 
-    public func isSigned(_ pem: String, by rootPEM: String, at time: Timestamp) -> Bool {
-        X509Toolkit.verifyBlocking(leafPEM: pem, intermediatePEMs: [], rootPEMs: [rootPEM], at: time, hostname: nil)
-            == nil
+    public func chainProblem(_ pem: String, roots: [String], at time: Timestamp) -> CertificateRefusal? {
+        X509Toolkit.verifyBlocking(leafPEM: pem, intermediatePEMs: [], rootPEMs: roots, at: time, hostname: nil)
+            .map { CertificateRefusal($0.description) }
     }
 
     public func newKeyAndCSR(organization: String, commonName: String) -> Result<ChargePointKey, CertificateRefusal> {

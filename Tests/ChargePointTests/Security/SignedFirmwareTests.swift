@@ -85,4 +85,15 @@ struct SignedFirmwareTests {
         _ = station.csmsRequest(ExtendedTriggerMessageRequest(requestedMessage: .firmwareStatusNotification))
         #expect(Self.statuses(station) == ["DownloadScheduled 77", "DownloadScheduled 77"])
     }
+
+    @Test("L01.FR.02: an expired signer is InvalidCertificate, and the event says why")
+    func expiredSigner_saysExpired() throws {
+        var station = try Self.station()
+        var request = Self.request()
+        request.firmware.signingCertificate = BoundedString(
+            truncating: Fake.pem("Signer", issuer: "Maker", ca: false, until: "2020-01-01T00:00:00Z"))
+        #expect(station.csmsRequest(request)?.status == .invalidCertificate)
+        let event = station.store.securityLog.last { $0.kind == .invalidFirmwareSigningCertificate }
+        #expect(event?.info == "the signing certificate: expired")
+    }
 }

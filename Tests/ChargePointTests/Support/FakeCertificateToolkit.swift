@@ -34,9 +34,17 @@ struct FakeCertificateToolkit: CertificateToolkit {
                 hashData: hash))
     }
 
-    func isSigned(_ pem: String, by rootPEM: String, at time: Timestamp) -> Bool {
-        let root = rootPEM.split(separator: " ").dropFirst().first.map(String.init) ?? ""
-        return pem.contains("issuer=\(root) ")
+    func chainProblem(_ pem: String, roots: [String], at time: Timestamp) -> CertificateRefusal? {
+        let names = roots.compactMap { $0.split(separator: " ").dropFirst().first.map(String.init) }
+        guard names.contains(where: { pem.contains("issuer=\($0) ") }) else {
+            return CertificateRefusal("certificate not trusted (unknown CA)")
+        }
+        if let until = pem.split(separator: " ").first(where: { $0.hasPrefix("until=") }),
+            let end = Timestamp(rfc3339: String(until.dropFirst("until=".count))), end < time
+        {
+            return CertificateRefusal("expired")
+        }
+        return nil
     }
 
     /// The key is `KEY-<n>`, its request `CSR O=<organization> CN=<commonName> KEY-<n>`;

@@ -253,7 +253,8 @@ class CentralSystem:
         self.connections += 1
         link = StationLink(self.expected_station_id, connection, self, self.connections)
         self.link = link
-        self.pending.clear()
+        # `pending` is kept: the answer to a call made on the previous connection may be
+        # read after this one is accepted (a station that answers, then reconnects).
         await self.notify()
         try:
             await link.start()

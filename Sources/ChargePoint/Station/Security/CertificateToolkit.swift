@@ -10,9 +10,10 @@ public protocol CertificateToolkit: Sendable {
     func read(
         pem: String, use: CertificateUse, at time: Timestamp, issuers: [String]
     ) -> Result<InstalledCertificate, CertificateRefusal>
-    /// Whether `pem` chains to `rootPEM` at `time` (M05.FR.09: a new Central System root
-    /// must be signed by the one it replaces).
-    func isSigned(_ pem: String, by rootPEM: String, at time: Timestamp) -> Bool
+    /// Why `pem` does not chain to one of `roots` at `time` (unknown CA, expired, …);
+    /// nil when it does (M05.FR.09: a new root signed by the old one; L01.FR.02: a
+    /// firmware signer from a manufacturer root).
+    func chainProblem(_ pem: String, roots: [String], at time: Timestamp) -> CertificateRefusal?
     /// A new key pair and a PEM PKCS#10 request for it, subject O = `organization`,
     /// CN = `commonName` (A02.FR.02–03). The private key stays with the station.
     func newKeyAndCSR(organization: String, commonName: String) -> Result<ChargePointKey, CertificateRefusal>
@@ -65,7 +66,9 @@ public struct NoCertificateToolkit: CertificateToolkit {
         .failure(CertificateRefusal("this station reads no certificates"))
     }
 
-    public func isSigned(_ pem: String, by rootPEM: String, at time: Timestamp) -> Bool { false }
+    public func chainProblem(_ pem: String, roots: [String], at time: Timestamp) -> CertificateRefusal? {
+        CertificateRefusal("this station reads no certificates")
+    }
 
     public func newKeyAndCSR(organization: String, commonName: String) -> Result<ChargePointKey, CertificateRefusal> {
         .failure(CertificateRefusal("this station makes no keys"))
