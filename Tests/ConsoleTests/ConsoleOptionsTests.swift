@@ -25,6 +25,8 @@ struct ConsoleOptionsTests {
         ["--demo", "--url", "ws://csms.example.com/ocpp"],
         ["--demo-loop", "--url", "ws://csms.example.com/ocpp"],
         ["--transfer-timeout", "0"],
+        ["--url", "wss://csms.example.com/ocpp", "--client-cert", "c.pem"],
+        ["--url", "ws://csms.example.com/ocpp", "--client-cert", "c.pem", "--client-key", "k.pem"],
         ["--transfer-timeout", "soon"],
         ["--id", ""],
         ["--id", "tab\there"],

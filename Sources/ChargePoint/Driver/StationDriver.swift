@@ -26,19 +26,23 @@ public struct StationDriver: Sendable {
 
     /// `secureLink`: the link is `wss://`; the SecurityProfile key then reports the
     /// profile the link is in (`StationCore.linkUses(securityProfile:)`).
-    public init(core: StationCore, password: String? = nil, secureLink: Bool = false) {
+    /// `clientCertificate`: the link presents one (security profile 3).
+    public init(core: StationCore, password: String? = nil, secureLink: Bool = false, clientCertificate: Bool = false) {
         self.core = core
         configuredPassword = password
         keyAtStart = core.authorizationKey
         self.secureLink = secureLink
+        self.clientCertificate = clientCertificate
         reportLinkProfile()
     }
 
     private let secureLink: Bool
+    private let clientCertificate: Bool
 
     private mutating func reportLinkProfile() {
         core.linkUses(
-            securityProfile: StationCore.securityProfile(secure: secureLink, password: password != nil))
+            securityProfile: StationCore.securityProfile(
+                secure: secureLink, password: password != nil, clientCertificate: clientCertificate))
     }
 
     /// The Basic auth password for the next connection (whitepaper A01: the central

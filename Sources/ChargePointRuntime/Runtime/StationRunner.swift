@@ -22,11 +22,17 @@ public final class StationRunner: @unchecked Sendable {
         public var insecure: Bool
         /// A file transfer that moves no byte for this many s fails its try.
         public var transferTimeout: Int
+        /// `--client-cert` / `--client-key`: PEM files for security profile 3.
+        public var clientCertificateFile: String?
+        public var clientKeyFile: String?
 
         public init(
             profile: StationProfile, databasePath: String, stationId: String, endpoint: Endpoint,
-            password: String? = nil, caFile: String? = nil, insecure: Bool = false, transferTimeout: Int = 30
+            password: String? = nil, caFile: String? = nil, insecure: Bool = false, transferTimeout: Int = 30,
+            clientCertificateFile: String? = nil, clientKeyFile: String? = nil
         ) {
+            self.clientCertificateFile = clientCertificateFile
+            self.clientKeyFile = clientKeyFile
             self.profile = profile
             self.databasePath = databasePath
             self.stationId = stationId
@@ -63,6 +69,8 @@ public final class StationRunner: @unchecked Sendable {
     private var driver: StationDriver
     private let store: SQLiteStore
     private var client: WebSocketClient!
+    /// The CA file and client certificate the link uses (`LinkCredentialFiles`).
+    private let credentials: LinkCredentialFiles
     private var transfers: StationTransfers!
     /// What diagnostics files hold of the past.
     private let history = StationHistory()
@@ -85,14 +93,22 @@ public final class StationRunner: @unchecked Sendable {
         let core = try StationCore(
             profile: configuration.profile, durable: try store.load(), now: .monotonicNow(),
             certificateToolkit: X509CertificateToolkit())
+        credentials = LinkCredentialFiles(
+            directory: (configuration.databasePath as NSString).deletingLastPathComponent,
+            caFile: configuration.caFile, clientCertificate: configuration.clientCertificateFile,
+            clientKey: configuration.clientKeyFile, roots: core.centralSystemRootPEMs,
+            signed: core.signedChargePointCertificate)
         driver = StationDriver(
-            core: core, password: configuration.password, secureLink: configuration.endpoint.secure)
+            core: core, password: configuration.password, secureLink: configuration.endpoint.secure,
+            clientCertificate: credentials.clientCertificate != nil)
         published = StationView(snapshot: core.snapshot, configuration: core.configurationEntries, isOnline: false)
     }
 
     /// Starts the link and the station; the station powers on at once.
     public func start() throws(LinkError) {
-        client = WebSocketClient(caFile: configuration.caFile) { [weak self] event in
+        client = WebSocketClient(
+            caFile: credentials.caFile, clientCertificate: credentials.clientCertificate
+        ) { [weak self] event in
             self?.linkEvent(event)
         }
         client.onWake = { [weak self] in self?.timerFired() }
@@ -112,6 +128,7 @@ public final class StationRunner: @unchecked Sendable {
                     )
                 ])
             }
+            for problem in credentials.problems { onEvents([.error(problem)]) }
             handle(.powerOn)
         }
     }

@@ -1,7 +1,7 @@
 internal import CLibwebsockets
-import Foundation
 import ChargePoint
 import DequeModule
+import Foundation
 
 /// What the link reports to its owner (on the link's own thread).
 public enum LinkEvent: Sendable, Equatable {
@@ -84,12 +84,19 @@ public final class WebSocketClient: @unchecked Sendable {
     public var onWake: (() -> Void)?
     private let protocols = UnsafeMutablePointer<lws_protocols>.allocate(capacity: 2)
     private let caFile: String?
+    private let clientCertificate: (certificate: String, key: String)?
 
     /// `caFile` is a context-wide setting in libwebsockets, hence here rather than per
     /// connection.
-    public init(caFile: String? = nil, onEvent: @escaping @Sendable (LinkEvent) -> Void) {
+    /// `clientCertificate`: PEM files of the certificate (chain) and its key that the
+    /// station presents on `wss://` (security profile 3).
+    public init(
+        caFile: String? = nil, clientCertificate: (certificate: String, key: String)? = nil,
+        onEvent: @escaping @Sendable (LinkEvent) -> Void
+    ) {
         self.onEvent = onEvent
         self.caFile = caFile
+        self.clientCertificate = clientCertificate
         retryPolicy.initialize(to: lws_retry_bo_t())
         keepAlive.initialize(to: tl_timer())
         wakeTimer.initialize(to: tl_timer())
@@ -123,6 +130,13 @@ public final class WebSocketClient: @unchecked Sendable {
         if let ca {
             strings.append(ca)
             info.client_ssl_ca_filepath = UnsafePointer(ca)
+        }
+        if let clientCertificate {
+            let certificate = strdup(clientCertificate.certificate)!
+            let key = strdup(clientCertificate.key)!
+            strings += [certificate, key]
+            info.client_ssl_cert_filepath = UnsafePointer(certificate)
+            info.client_ssl_private_key_filepath = UnsafePointer(key)
         }
         LibwebsocketsLog.route()
         guard let context = lws_create_context(&info) else {

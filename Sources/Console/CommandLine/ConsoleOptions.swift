@@ -50,6 +50,18 @@ struct ConsoleOptions: ParsableArguments {
     var insecure = false
 
     @Option(
+        name: .customLong("client-cert"),
+        help: ArgumentHelp(
+            "PEM file of the certificate (chain) the station presents on wss:// (security profile 3).",
+            valueName: "PEM"))
+    var clientCertificate: String?
+
+    @Option(
+        name: .customLong("client-key"),
+        help: ArgumentHelp("PEM file of --client-cert's private key.", valueName: "PEM"))
+    var clientKey: String?
+
+    @Option(
         name: .customLong("transfer-timeout"),
         help: ArgumentHelp(
             "A firmware download or diagnostics upload that moves no byte for SECONDS fails that try (default 30).",
@@ -97,6 +109,12 @@ struct ConsoleOptions: ParsableArguments {
             else {
                 throw ValidationError("--id must be non-empty and contain no control characters")
             }
+        }
+        if (clientCertificate == nil) != (clientKey == nil) {
+            throw ValidationError("--client-cert and --client-key go together")
+        }
+        if clientCertificate != nil, url?.hasPrefix("wss://") != true {
+            throw ValidationError("--client-cert only applies to a wss:// --url (security profile 3)")
         }
         guard (1...3600).contains(transferTimeout) else {
             throw ValidationError("--transfer-timeout must be 1 to 3600 seconds (got \(transferTimeout))")

@@ -53,6 +53,11 @@ struct StationSetup {
         if let caFile = options.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             throw SetupError(description: "cannot read the CA file '\(caFile)'")
         }
+        for (option, path) in [("--client-cert", options.clientCertificate), ("--client-key", options.clientKey)] {
+            if let path, !FileManager.default.isReadableFile(atPath: path) {
+                throw SetupError(description: "cannot read the \(option) file '\(path)'")
+            }
+        }
     }
 
     /// A station id may contain anything; a directory name may not.
@@ -88,6 +93,7 @@ struct StationSetup {
         return StationRunner.Configuration(
             profile: profile, databasePath: databasePath, stationId: stationId, endpoint: endpoint,
             password: options.password, caFile: options.caFile, insecure: options.insecure,
-            transferTimeout: options.transferTimeout)
+            transferTimeout: options.transferTimeout, clientCertificateFile: options.clientCertificate,
+            clientKeyFile: options.clientKey)
     }
 }

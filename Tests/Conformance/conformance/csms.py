@@ -182,6 +182,7 @@ class CentralSystem:
         self.refused = 0
         self.password = None  # required Basic auth password, if any
         self.certificate = None  # (certfile, keyfile): serve wss://
+        self.client_ca = None  # a CA file: require client certificates it issued (profile 3)
         self.subprotocols = ["ocpp1.6"]
         self.frozen = []
         self.server = None
@@ -203,6 +204,9 @@ class CentralSystem:
         if self.certificate:
             tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             tls.load_cert_chain(*self.certificate)
+            if self.client_ca:  # security profile 3: the station must present a certificate
+                tls.verify_mode = ssl.CERT_REQUIRED
+                tls.load_verify_locations(self.client_ca)
         self.server = await serve(self.accept, "127.0.0.1", 0, subprotocols=self.subprotocols, ping_interval=None,
                                   process_request=self.screen, ssl=tls)
         port = self.server.sockets[0].getsockname()[1]

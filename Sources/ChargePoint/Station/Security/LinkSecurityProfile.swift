@@ -18,4 +18,12 @@ extension StationCore {
         guard profile > securityProfile else { return }
         configuration.show(.securityProfile, String(profile))
     }
+
+    /// The installed Central System roots (M05), for the link's trust.
+    public var centralSystemRootPEMs: [String] {
+        certificates.filter { $0.use == .centralSystemRootCertificate }.map(\.pem)
+    }
+
+    /// The charge point certificate the central system signed (A02/A03), for the link.
+    public var signedChargePointCertificate: ChargePointCertificate? { chargePointCertificate }
 }

@@ -6,6 +6,8 @@ import os
 import subprocess
 import tempfile
 
+from ocpp.v16 import call
+
 from ..harness import case
 
 
@@ -90,3 +92,119 @@ async def station_id_encoding(ctx):
     the last path segment (the peer checks the path it receives)."""
     ctx.rename("RDAM 123/é")
     await ctx.boot()
+
+
+def client_credentials(directory):
+    """A CA, and a client certificate it issued with its key: (ca, certfile, keyfile)."""
+    import datetime
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+    now = datetime.datetime.now(datetime.timezone.utc)
+    ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "client CA")])
+    name = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "OCPP Console Demo"),
+                      x509.NameAttribute(NameOID.COMMON_NAME, "CP_CONFORMANCE")])
+
+    def build(subject, public_key, ca):
+        return (x509.CertificateBuilder().subject_name(subject).issuer_name(ca_name).public_key(public_key)
+                .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
+                .not_valid_after(now + datetime.timedelta(days=2))
+                .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+                .sign(ca_key, hashes.SHA256()))
+    paths = [os.path.join(directory, name) for name in ("client-ca.pem", "client.pem", "client.key")]
+    with open(paths[0], "wb") as file:
+        file.write(build(ca_name, ca_key.public_key(), True).public_bytes(serialization.Encoding.PEM))
+    with open(paths[1], "wb") as file:
+        file.write(build(name, key.public_key(), False).public_bytes(serialization.Encoding.PEM))
+    with open(paths[2], "wb") as file:
+        file.write(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                     serialization.NoEncryption()))
+    return paths
+
+
+@case("tls_client_certificate", octt="TC_081-TC_082 (security profile 3)", profiles=["default"])
+async def tls_client_certificate(ctx):
+    """A central system that requires a client certificate (security profile 3): with
+    --client-cert and --client-key the station connects, boots, and SecurityProfile reads
+    3; without them the TLS handshake fails and the station says so."""
+    ctx.csms.certificate = certificate(ctx.workdir)
+    ca, client, key = client_credentials(ctx.workdir)
+    ctx.csms.client_ca = ca
+    await ctx.csms.start()
+    await ctx.launch(extra_args=["--ca-file", ctx.csms.certificate[0]])
+    await ctx.station.wait_event(lambda e: e["type"] == "connection" and e["state"] == "disconnected",
+                                 what="a refused handshake", timeout=15)
+    assert not ctx.csms.calls("BootNotification"), "booted without a client certificate"
+    await ctx.station.quit()
+    await ctx.boot(extra_args=["--ca-file", ctx.csms.certificate[0], "--client-cert", client, "--client-key", key])
+    result = await ctx.csms.call(call.GetConfiguration(key=["SecurityProfile"]))
+    assert result.configuration_key[0]["value"] == "3", result
+
+
+@case("tls_signed_client_certificate", octt="TC_076 + TC_081 (A02 certificate used for profile 3)", profiles=["default"],
+      timeout=90)
+async def tls_signed_client_certificate(ctx):
+    """The station's own certificate, signed over OCPP, is what it presents at its next
+    start: with a pre-provisioned certificate it connects, makes a key and a CSR on
+    ExtendedTriggerMessage, takes the certificate the central system's client CA signs,
+    and after a restart without --client-cert it still connects (profile 3)."""
+    import datetime
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    ctx.csms.certificate = certificate(ctx.workdir)
+    ca, client, key = client_credentials(ctx.workdir)
+    ctx.csms.client_ca = ca
+    await ctx.csms.start()
+    await ctx.boot(extra_args=["--ca-file", ctx.csms.certificate[0], "--client-cert", client, "--client-key", key])
+    mark = ctx.csms.mark()
+    trigger = await ctx.csms.call(call.ExtendedTriggerMessage(requested_message="SignChargePointCertificate"))
+    assert trigger.status == "Accepted", trigger
+    request = await ctx.csms.wait_call("SignCertificate", after=mark)
+    csr = x509.load_pem_x509_csr(request.payload["csr"].encode())
+    # The CSMS signs with a CA of its own, which its server is then told to trust.
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+    now = datetime.datetime.now(datetime.timezone.utc)
+    signer_key = ec.generate_private_key(ec.SECP256R1())
+    signer_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "OCPP signing CA")])
+    signer = (x509.CertificateBuilder().subject_name(signer_name).issuer_name(signer_name)
+              .public_key(signer_key.public_key()).serial_number(x509.random_serial_number())
+              .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=2))
+              .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+              .sign(signer_key, hashes.SHA256()))
+    signed = (x509.CertificateBuilder().subject_name(csr.subject).issuer_name(signer_name)
+              .public_key(csr.public_key()).serial_number(x509.random_serial_number())
+              .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=2))
+              .sign(signer_key, hashes.SHA256()))
+    with open(ca, "ab") as file:
+        file.write(signer.public_bytes(serialization.Encoding.PEM))
+    answer = await ctx.csms.call(call.CertificateSigned(
+        certificate_chain=signed.public_bytes(serialization.Encoding.PEM).decode()))
+    assert answer.status == "Accepted", answer
+    await ctx.station.quit()
+    # The server now trusts the signing CA too (its TLS context reads the CA file anew).
+    await ctx.csms.stop()
+    ctx.csms.url = None
+    await ctx.csms.start()
+    await ctx.boot(extra_args=["--ca-file", ctx.csms.certificate[0]])
+    result = await ctx.csms.call(call.GetConfiguration(key=["SecurityProfile"]))
+    assert result.configuration_key[0]["value"] == "3", result
+
+
+@case("tls_installed_root", octt="TC_079-TC_080 (profile 2 with an installed root)", profiles=["default"])
+async def tls_installed_root(ctx):
+    """A CentralSystemRootCertificate installed over OCPP is what the station verifies
+    the central system with from its next start: first connected with --insecure, the
+    root installed, then restarted with no --ca-file at all, it connects."""
+    ctx.csms.certificate = certificate(ctx.workdir)
+    await ctx.csms.start()
+    await ctx.boot(extra_args=["--insecure"])
+    root = open(ctx.csms.certificate[0]).read()
+    result = await ctx.csms.call(call.InstallCertificate(certificate_type="CentralSystemRootCertificate", certificate=root))
+    assert result.status == "Accepted", result
+    await ctx.station.quit()
+    mark = ctx.csms.mark()
+    await ctx.boot(extra_args=[])
+    assert ctx.csms.calls("BootNotification", mark), "no boot over the installed root"
