@@ -49,16 +49,12 @@ struct ConsoleOptions: ParsableArguments {
     )
     var insecure = false
 
-    @Option(
-        name: .customLong("client-cert"),
-        help: ArgumentHelp(
-            "PEM file of the certificate (chain) the station presents on wss:// (security profile 3).",
-            valueName: "PEM"))
+    /// Security profile 3 (whitepaper §2.5): the certificate the station presents, and its key.
+    @Option(name: .customLong("client-cert"), help: ArgumentHelp(Self.clientCertificateHelp, valueName: "PEM"))
     var clientCertificate: String?
-
-    @Option(
-        name: .customLong("client-key"),
-        help: ArgumentHelp("PEM file of --client-cert's private key.", valueName: "PEM"))
+    static let clientCertificateHelp =
+        "PEM file of the certificate (chain) the station presents on wss:// (security profile 3)."
+    @Option(name: .customLong("client-key"), help: ArgumentHelp("PEM file of --client-cert's key.", valueName: "PEM"))
     var clientKey: String?
 
     @Option(
