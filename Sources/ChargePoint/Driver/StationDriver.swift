@@ -25,7 +25,7 @@ public struct StationDriver: Sendable {
     private var awaitingAbort = false
 
     /// `secureLink`: the link is `wss://`; the SecurityProfile key then reports the
-    /// profile the link is in (`StationCore.linkUses(securityProfile:)`).
+    /// profile the link is in (`StationCore.describeLink`).
     /// `clientCertificate`: the link presents one (security profile 3).
     public init(core: StationCore, password: String? = nil, secureLink: Bool = false, clientCertificate: Bool = false) {
         self.core = core
@@ -33,16 +33,16 @@ public struct StationDriver: Sendable {
         keyAtStart = core.authorizationKey
         self.secureLink = secureLink
         self.clientCertificate = clientCertificate
-        reportLinkProfile()
+        describeLink()
     }
 
     private let secureLink: Bool
     private let clientCertificate: Bool
 
-    private mutating func reportLinkProfile() {
-        core.linkUses(
-            securityProfile: StationCore.securityProfile(
-                secure: secureLink, password: password != nil, clientCertificate: clientCertificate))
+    /// Tells the core how its link is made, for the SecurityProfile key it reports.
+    private mutating func describeLink() {
+        core.describeLink(
+            secure: secureLink, configuredPassword: configuredPassword != nil, clientCertificate: clientCertificate)
     }
 
     /// The Basic auth password for the next connection (whitepaper A01: the central
@@ -75,8 +75,6 @@ public struct StationDriver: Sendable {
                 + handle(.powerOn, at: time, wallClock: wallClock, link: &link, store: store, transfers: &transfers)
         }
         let effects = core.handle(input, at: time, wallClock: wallClock)
-        // A key set over OCPP puts the link in a profile too (whitepaper §2).
-        if case .received = input { reportLinkProfile() }
         do {
             try store.apply(effects.persist)
         } catch {
@@ -128,7 +126,7 @@ public struct StationDriver: Sendable {
             // `offline` is the network's state, not the station's: the power coming back
             // does not bring the network back.
             core.holdOffline(heldOffline)
-            reportLinkProfile()
+            describeLink()
         } catch {
             let reason = "cannot restart after the power cut: \(error)"
             failure = reason

@@ -72,6 +72,7 @@ extension StationCore {
             scheduleClockAlignedSample()
         case .authorizationKey, .securityProfile:
             securityEvent(.reconfigurationOfSecurityParameters, "\(key.rawValue) changed")
+            if key == .authorizationKey { showLinkProfile() }  // a key puts the link in a profile
             // Whitepaper A01: reconnect with the new credentials (after answering).
             restartLink(reason: "new \(key == .authorizationKey ? "credentials" : "security profile")")
         default:

@@ -42,6 +42,8 @@ public struct StationCore: Sendable {
     var securityLog: SecurityLog
     /// The certificate store (whitepaper M03–M05), durable.
     var certificates: [InstalledCertificate]
+    /// How the driver makes the link, for SecurityProfile.
+    var linkDescription = LinkDescription()
     /// The key whose certificate signing request is out (A02), durable.
     var pendingChargePointKey: ChargePointKey?
     /// The charge point certificate the central system signed, durable.
@@ -119,7 +121,7 @@ public struct StationCore: Sendable {
         switch input {
         case .powerOn: powerOn()
         case .linkUp: linkUp()
-        case .linkDown(let reason): linkDown(reason: reason)
+        case .linkDown(let reason, let failure): linkDown(reason: reason, failure: failure)
         case .received(let text): receive(text)
         case .tick: fireDueTimers()
         case .command(let command): perform(command)

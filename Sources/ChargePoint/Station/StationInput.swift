@@ -7,7 +7,8 @@ public enum StationInput: Sendable {
     /// The WebSocket to the central system is open (subprotocol agreed).
     case linkUp
     /// The WebSocket closed or could not be opened; the reason is for the operator.
-    case linkDown(reason: String)
+    /// `failure`: what the transport knew of it, when that is a security event.
+    case linkDown(reason: String, failure: LinkFailure? = nil)
     /// One text message from the central system.
     case received(String)
     /// Time passed: fire every timer that is due (the driver calls this at

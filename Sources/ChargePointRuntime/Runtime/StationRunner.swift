@@ -244,7 +244,7 @@ public final class StationRunner: @unchecked Sendable {
         guard !isFailed else { return }
         switch event {
         case .connected: handle(.linkUp)
-        case .disconnected(let reason): handle(.linkDown(reason: reason))
+        case .disconnected(let reason, let failure): handle(.linkDown(reason: reason, failure: failure))
         case .received(let text): handle(.received(text))
         }
     }

@@ -73,28 +73,7 @@ final class StationTransfers: TransferAgent, @unchecked Sendable {
                 return report(.failed(id: id, reason: "cannot create \(directory): \(error.localizedDescription)"))
             }
             files.download(id: id, from: job.location, to: path, progress: progress) { result in
-                switch result {
-                case .succeeded(let bytes):
-                    // The last progress is throttled: the whole size, once.
-                    report(.progress(id: id, bytes: bytes, total: bytes))
-                    switch FirmwareImageReader.read(path: path) {
-                    case .success(var image):
-                        if let signed = job.signature {
-                            // L01.FR.04: SHA-256 over the image, with the signing certificate's key.
-                            image.signatureValid =
-                                (try? FirmwareSignature.verify(
-                                    fileAt: path, signatureBase64: signed.signature,
-                                    signingCertificatePEM: signed.signingCertificate)) ?? false
-                        }
-                        // What the station installs is in `image` and the stored update;
-                        // the file itself is not kept (a simulated installation needs
-                        // nothing more of it, and a rejected image must not stay).
-                        try? FileManager.default.removeItem(atPath: path)
-                        report(.downloaded(id: id, image))
-                    case .failure(let reason): report(.failed(id: id, reason: reason.description))
-                    }
-                case .failed(let reason): report(.failed(id: id, reason: reason))
-                }
+                Self.finished(result, id: id, report: report) { Self.image(at: path, of: job) }
             }
         case .diagnostics, .log:
             let text =
@@ -104,15 +83,44 @@ final class StationTransfers: TransferAgent, @unchecked Sendable {
                     station: station, stationId: stationId, job: job, frames: history.frames, log: history.log)
             files.upload(
                 id: id, to: job.location, fileName: job.fileName, contents: Array(text.utf8), progress: progress
-            ) {
-                result in
-                switch result {
-                case .succeeded(let bytes):
-                    report(.progress(id: id, bytes: bytes, total: bytes))
-                    report(.uploaded(id: id))
-                case .failed(let reason): report(.failed(id: id, reason: reason))
-                }
+            ) { result in
+                Self.finished(result, id: id, report: report) { .uploaded(id: id) }
             }
+        }
+    }
+
+    /// The reports of a transfer that ended: the whole size once (the last progress is
+    /// throttled), then what `done` says of it; or the failure.
+    private static func finished(
+        _ result: TransferResult, id: Int, report: (TransferReport) -> Void, done: () -> TransferReport
+    ) {
+        switch result {
+        case .succeeded(let bytes):
+            report(.progress(id: id, bytes: bytes, total: bytes))
+            report(done())
+        case .failed(let reason):
+            report(.failed(id: id, reason: reason))
+        }
+    }
+
+    /// A downloaded image, read (its version, whether it installs) and, for a signed
+    /// update, its signature checked (L01.FR.04: SHA-256 with the signing certificate's
+    /// key). The file is then removed: what the simulated installation needs is in the
+    /// report and the stored update, and a rejected image must not stay.
+    private static func image(at path: String, of job: TransferJob) -> TransferReport {
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        switch FirmwareImageReader.read(path: path) {
+        case .failure(let reason):
+            return .failed(id: job.id, reason: reason.description)
+        case .success(var image):
+            if let signed = job.signature {
+                image.signatureValid =
+                    (try? FirmwareSignature.verify(
+                        fileAt: path, signatureBase64: signed.signature,
+                        signingCertificatePEM: signed.signingCertificate))
+                    ?? false
+            }
+            return .downloaded(id: job.id, image)
         }
     }
 

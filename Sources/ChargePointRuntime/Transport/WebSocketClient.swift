@@ -6,7 +6,8 @@ import Foundation
 /// What the link reports to its owner (on the link's own thread).
 public enum LinkEvent: Sendable, Equatable {
     case connected
-    case disconnected(reason: String)
+    /// `failure`: what the handshake says of it, when that is a security event.
+    case disconnected(reason: String, failure: LinkFailure? = nil)
     case received(String)
 }
 
@@ -424,7 +425,12 @@ public final class WebSocketClient: @unchecked Sendable {
         case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
             let detail = input.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? "connection failed"
             let status = Int(lws_http_client_http_response(wsi))
-            finish(failureReason ?? Self.explain(detail, httpStatus: status, settings))
+            if let failureReason {
+                finish(failureReason)
+            } else {
+                let loss = Self.explain(detail, httpStatus: status, settings)
+                finish(loss.reason, failure: loss.failure)
+            }
         case LWS_CALLBACK_CLIENT_CLOSED:
             finish(closeReason ?? peerCloseReason ?? "the connection was lost")
         default:
@@ -433,46 +439,54 @@ public final class WebSocketClient: @unchecked Sendable {
         return lws_callback_http_dummy(wsi, reason, user, input, length)
     }
 
-    private func finish(_ reason: String) {
+    private func finish(_ reason: String, failure: LinkFailure? = nil) {
         guard wsi != nil || !established else {
             wsi = nil
-            onEvent(.disconnected(reason: reason))
+            onEvent(.disconnected(reason: reason, failure: failure))
             return
         }
         wsi = nil
         established = false
         setConnected(false)
         outgoing.removeAll()
-        onEvent(.disconnected(reason: reason))
+        onEvent(.disconnected(reason: reason, failure: failure))
     }
 
     /// libwebsockets' handshake errors in words an operator can act on. `httpStatus` is
     /// the status of the server's answer to the upgrade request, 0 when there was none.
-    static func explain(_ detail: String, httpStatus: Int = 0, _ settings: LinkSettings?) -> String {
+    /// The reason, and the security event it is when it is one (`LinkFailure`).
+    static func explain(
+        _ detail: String, httpStatus: Int = 0, _ settings: LinkSettings?
+    ) -> (reason: String, failure: LinkFailure?) {
         let target = settings.map { " (\($0.endpoint))" } ?? ""
         let status = httpStatus != 0 ? httpStatus : detail.contains("401") ? 401 : detail.contains("404") ? 404 : 0
         switch status {
         case 401, 403:
             let sent = settings?.password == nil ? "no password was sent" : "check --password or AuthorizationKey"
-            return "the central system refused the credentials (HTTP \(status); \(sent))\(target)"
+            return (
+                "the central system refused the credentials (HTTP \(status); \(sent))\(target)", .credentialsRefused
+            )
         case 404:
-            return "the central system does not know this station id or path (HTTP 404)\(target)"
+            return ("the central system does not know this station id or path (HTTP 404)\(target)", nil)
         case 400:
-            return "the central system refused the WebSocket handshake (HTTP 400; does it offer ocpp1.6?)\(target)"
+            return (
+                "the central system refused the WebSocket handshake (HTTP 400; does it offer ocpp1.6?)\(target)", nil
+            )
         case 0, 101:
             break
         default:
-            return "the central system refused the WebSocket handshake (HTTP \(status))\(target)"
+            return ("the central system refused the WebSocket handshake (HTTP \(status))\(target)", nil)
         }
         if detail.contains("conn fail") || detail.contains("connect failed") || detail.contains("Connection refused") {
-            return "cannot connect\(target): \(detail)"
+            return ("cannot connect\(target): \(detail)", nil)
         }
         if detail.lowercased().contains("tls") || detail.lowercased().contains("ssl")
             || detail.lowercased().contains("certificate")
         {
-            return "TLS failed\(target): \(detail)"
+            let certificate = detail.lowercased().contains("certificate") || detail.lowercased().contains("verify")
+            return ("TLS failed\(target): \(detail)", certificate ? .serverCertificateRejected : nil)
         }
-        return "\(detail)\(target)"
+        return ("\(detail)\(target)", nil)
     }
 }
 

@@ -85,7 +85,9 @@ struct SecurityEventTests {
     func refusedCredentials_oneEventPerOutage() throws {
         var station = try Self.station()
         for _ in 0..<3 {
-            station.dropLink(reason: "the central system refused the credentials (HTTP 401; check --password)")
+            station.dropLink(
+                reason: "the central system refused the credentials (HTTP 401; check --password)",
+                failure: .credentialsRefused)
         }
         #expect(Self.logged(station).filter { $0 == .failedToAuthenticateAtCentralSystem }.count == 1)
     }

@@ -152,9 +152,9 @@ struct StationHarness: CustomStringConvertible {
     }
 
     /// Drops the link (the network fails; the station will try to reconnect).
-    mutating func dropLink(reason: String = "test: link lost") {
+    mutating func dropLink(reason: String = "test: link lost", failure: LinkFailure? = nil) {
         networkAvailable = false
-        apply(.linkDown(reason: reason))
+        apply(.linkDown(reason: reason, failure: failure))
     }
 
     /// The network is back: the station's next attempt succeeds.

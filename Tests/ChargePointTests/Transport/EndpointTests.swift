@@ -30,11 +30,17 @@ struct EndpointTests {
 
     @Test func handshakeFailures_inWordsAnOperatorCanActOn() throws {
         let settings = LinkSettings(endpoint: try Endpoint(url: "ws://h/o", stationId: "CP"), stationId: "CP")
-        let noPassword = WebSocketClient.explain("HS: ws upgrade response not 101", httpStatus: 401, settings)
+        let noPassword = WebSocketClient.explain("HS: ws upgrade response not 101", httpStatus: 401, settings).reason
         #expect(noPassword.hasPrefix("the central system refused the credentials (HTTP 401; no password was sent)"))
-        #expect(WebSocketClient.explain("x", httpStatus: 404, settings).contains("does not know this station id"))
-        #expect(WebSocketClient.explain("x", httpStatus: 400, settings).contains("does it offer ocpp1.6?"))
-        #expect(WebSocketClient.explain("x", httpStatus: 503, settings).contains("(HTTP 503)"))
-        #expect(WebSocketClient.explain("tls: certificate verify failed", settings).hasPrefix("TLS failed"))
+        #expect(
+            WebSocketClient.explain("x", httpStatus: 404, settings).reason.contains("does not know this station id"))
+        #expect(WebSocketClient.explain("x", httpStatus: 400, settings).reason.contains("does it offer ocpp1.6?"))
+        #expect(WebSocketClient.explain("x", httpStatus: 503, settings).reason.contains("(HTTP 503)"))
+        #expect(WebSocketClient.explain("tls: certificate verify failed", settings).reason.hasPrefix("TLS failed"))
+        // Security whitepaper §8: which failures are security events.
+        #expect(WebSocketClient.explain("x", httpStatus: 401, settings).failure == .credentialsRefused)
+        #expect(
+            WebSocketClient.explain("tls: certificate verify failed", settings).failure == .serverCertificateRejected)
+        #expect(WebSocketClient.explain("x", httpStatus: 404, settings).failure == nil)
     }
 }

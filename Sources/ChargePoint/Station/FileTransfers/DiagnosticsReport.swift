@@ -14,9 +14,7 @@ public enum DiagnosticsReport {
         station: StationCore, stationId: String, job: TransferJob, frames: [FrameEvent], log: [LogLine]
     ) -> String {
         let snapshot = station.snapshot
-        func inPeriod(_ time: Timestamp) -> Bool {
-            (job.startTime.map { time >= $0 } ?? true) && (job.stopTime.map { time <= $0 } ?? true)
-        }
+        let inPeriod = job.covers
         let period = "\(job.startTime?.rfc3339 ?? "the start of the log") to \(job.stopTime?.rfc3339 ?? "now")"
         var lines = [
             "ocpp-console diagnostics \(job.fileName)",
@@ -52,9 +50,7 @@ public enum DiagnosticsReport {
     /// The security log of GetLog.req with logType SecurityLog (security whitepaper
     /// N01.FR.03): one line per event of the period asked for, oldest first.
     public static func securityLog(station: StationCore, stationId: String, job: TransferJob) -> String {
-        let entries = station.securityLog.entries.filter { entry in
-            (job.startTime.map { entry.time >= $0 } ?? true) && (job.stopTime.map { entry.time <= $0 } ?? true)
-        }
+        let entries = station.securityLog.entries.filter { job.covers($0.time) }
         var lines = [
             "ocpp-console security log \(job.fileName)",
             "station \(stationId); \(entries.count) events",

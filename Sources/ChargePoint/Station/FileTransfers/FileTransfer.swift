@@ -27,6 +27,11 @@ public struct TransferJob: Sendable, Equatable {
     public var logType: LogType?
     /// A signed firmware download: what the image's signature is checked with.
     public var signature: SignedFirmware?
+
+    /// Whether `time` is in the period the upload covers (either end open).
+    func covers(_ time: Timestamp) -> Bool {
+        (startTime.map { time >= $0 } ?? true) && (stopTime.map { time <= $0 } ?? true)
+    }
 }
 
 /// What the core asks of the driver's transfer agent.

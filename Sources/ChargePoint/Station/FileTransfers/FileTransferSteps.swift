@@ -19,7 +19,8 @@ extension StationCore {
         let delay = wallClock.milliseconds(until: update.retrieveDate)
         guard delay > 0 else { return firmwareTryDue() }
         schedule(.firmwareTry, at: now.adding(milliseconds: delay))
-        showTransfer(.firmware, status: "Scheduled", since: update.retrieveDate)
+        transfers.shown[.firmware] = nil  // a new update: the last one's outcome goes
+        showStatus(.firmware, "Scheduled", detail: nil, since: update.retrieveDate)
         // L01.FR.13: a signed update says it is scheduled.
         if let signed = update.signed { notifySigned(.downloadScheduled, signed) }
     }
@@ -264,12 +265,6 @@ extension StationCore {
         return nil
     }
 
-    private mutating func startTransfer(
-        _ purpose: TransferPurpose, location: String, fileName: String, attempts: TransferAttempts
-    ) {
-        startTransfer(TransferJob(id: 0, purpose: purpose, location: location, fileName: fileName), attempts: attempts)
-    }
-
     mutating func startTransfer(_ job: TransferJob, attempts: TransferAttempts) {
         var job = job
         job.id = transfers.begin(job.purpose)
@@ -298,17 +293,6 @@ extension StationCore {
         }
     }
 
-    /// Shows a transfer's state that has no transfer yet (a firmware update before its
-    /// retrieveDate).
-    mutating func showTransfer(_ purpose: TransferPurpose, status: String, since: Timestamp?) {
-        let name = purpose == .firmware ? firmware?.fileName : transfers.uploads[purpose]?.fileName
-        let attempts = purpose == .firmware ? firmware?.attempts : transfers.uploads[purpose]?.attempts
-        transfers.shown[purpose] = TransferState(
-            purpose: purpose, status: status, fileName: name ?? "", attempt: attempts?.made ?? 0,
-            attempts: attempts?.limit ?? 0, since: since)
-        emit(.transfer(transfers.shown[purpose]!))
-    }
-
     /// "firmware download", "diagnostics upload", "log upload".
     static func describe(_ purpose: TransferPurpose) -> String {
         switch purpose {
@@ -327,7 +311,7 @@ extension StationCore {
     /// transfer's line is made from `name` and `attempts`.
     mutating func showStatus(
         _ purpose: TransferPurpose, _ status: String, detail: String?, name: String? = nil,
-        attempts: TransferAttempts? = nil
+        attempts: TransferAttempts? = nil, since: Timestamp? = nil
     ) {
         let record =
             purpose == .firmware
@@ -342,6 +326,7 @@ extension StationCore {
         updateShown(purpose) {
             $0.status = status
             $0.detail = detail
+            if let since { $0.since = since }
         }
     }
 

@@ -62,10 +62,10 @@ extension StationCore {
         }
     }
 
-    mutating func linkDown(reason: String) {
+    mutating func linkDown(reason: String, failure: LinkFailure? = nil) {
         let wasConnected = link.down()
         emit(.connection(.disconnected, reason: reason))
-        linkSecurityFailure(reason)
+        if let failure { linkSecurityFailure(failure, reason: reason) }
         if outbox.inFlight != nil { complete(messageId: nil, .linkLost) }
         // Not transaction-related requests are not queued offline (§3.7); statuses are
         // re-sent on reconnection as needed, heartbeats are pointless, authorizations

@@ -3,16 +3,13 @@
 /// until the link comes up again, not at every reconnection attempt, so that a long
 /// outage does not roll the security log over.
 extension StationCore {
-    mutating func linkSecurityFailure(_ reason: String) {
-        let kind: SecurityEventKind
-        if reason.contains("refused the credentials") {
-            kind = .failedToAuthenticateAtCentralSystem
-        } else if reason.hasPrefix("TLS") || reason.contains("TLS failed"), reason.lowercased().contains("certificate")
-        {
-            kind = .invalidCentralSystemCertificate
-        } else {
-            return
-        }
+    /// What the transport said of a failed link (`LinkFailure`), as a security event.
+    mutating func linkSecurityFailure(_ failure: LinkFailure, reason: String) {
+        let kind: SecurityEventKind =
+            switch failure {
+            case .credentialsRefused: .failedToAuthenticateAtCentralSystem
+            case .serverCertificateRejected: .invalidCentralSystemCertificate
+            }
         guard link.lastSecurityFailure != kind else { return }
         link.lastSecurityFailure = kind
         securityEvent(kind, reason)

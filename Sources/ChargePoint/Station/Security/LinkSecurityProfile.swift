@@ -13,8 +13,21 @@ extension StationCore {
         }
     }
 
-    /// The link is made as `profile` says: SecurityProfile reads at least that.
-    public mutating func linkUses(securityProfile profile: Int) {
+    /// How the driver makes the link: `wss://` or not, a `--password`, a client
+    /// certificate. SecurityProfile then reads at least that link's profile, and follows
+    /// when the central system sets an AuthorizationKey (`showLinkProfile`).
+    public mutating func describeLink(secure: Bool, configuredPassword: Bool, clientCertificate: Bool) {
+        linkDescription = LinkDescription(
+            secure: secure, configuredPassword: configuredPassword, clientCertificate: clientCertificate)
+        showLinkProfile()
+    }
+
+    /// SecurityProfile reads at least the profile the link is in.
+    mutating func showLinkProfile() {
+        let link = linkDescription
+        let profile = Self.securityProfile(
+            secure: link.secure, password: link.configuredPassword || authorizationKey != nil,
+            clientCertificate: link.clientCertificate)
         guard profile > securityProfile else { return }
         configuration.show(.securityProfile, String(profile))
     }
@@ -26,4 +39,11 @@ extension StationCore {
 
     /// The charge point certificate the central system signed (A02/A03), for the link.
     public var signedChargePointCertificate: ChargePointCertificate? { chargePointCertificate }
+}
+
+/// How the driver makes the station's link (`StationCore.describeLink`).
+struct LinkDescription: Sendable {
+    var secure = false
+    var configuredPassword = false
+    var clientCertificate = false
 }
