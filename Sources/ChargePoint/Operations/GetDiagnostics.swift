@@ -6,16 +6,16 @@ extension StationCore {
             abandonTransfer(.diagnostics)
             notice("GetDiagnostics replaces the upload of \(current.fileName)")
         }
-        let name = Self.diagnosticsFileName(at: wallClock)
+        let name = Self.uploadFileName("diagnostics", at: wallClock)
         transfers.uploads[.diagnostics] = FileUpload(request, fileName: name)
         beginUploadTry(.diagnostics)
         return GetDiagnosticsResponse(fileName: CiString255(truncating: name))
     }
 
-    /// `diagnostics-20261130T101500Z.txt`: the time of the request, so that uploads of
-    /// one station do not overwrite each other.
-    static func diagnosticsFileName(at time: Timestamp) -> String {
+    /// `diagnostics-20261130T101500Z.txt` (`kind`, then the time of the request), so that
+    /// uploads of one station do not overwrite each other.
+    static func uploadFileName(_ kind: String, at time: Timestamp) -> String {
         let compact = time.rfc3339.prefix(19).filter { $0 != "-" && $0 != ":" }
-        return "diagnostics-\(compact)Z.txt"
+        return "\(kind)-\(compact)Z.txt"
     }
 }

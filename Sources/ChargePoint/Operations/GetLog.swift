@@ -9,7 +9,7 @@ extension StationCore {
             notice("GetLog cancels the upload of \(current.fileName)")
         }
         let kind = request.logType == .securityLog ? "security-log" : "diagnostics-log"
-        let name = Self.diagnosticsFileName(at: wallClock).replacingOccurrences(of: "diagnostics", with: kind)
+        let name = Self.uploadFileName(kind, at: wallClock)
         transfers.uploads[.log] = FileUpload(request, fileName: name)
         beginUploadTry(.log)
         return GetLogResponse(

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The charge point: a deterministic state machine over `StationInput`s, producing
 /// `StationEffects` (DESIGN.md "The engine is sans-IO").
 ///
