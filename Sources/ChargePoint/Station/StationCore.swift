@@ -1,3 +1,5 @@
+import Foundation
+
 /// The charge point: a deterministic state machine over `StationInput`s, producing
 /// `StationEffects` (DESIGN.md "The engine is sans-IO").
 ///
