@@ -84,7 +84,10 @@ let package = Package(
             name: "CLibwebsockets",
             path: "Sources/CLibwebsockets",
             cSettings: PkgConfig.cSettings(for: ["libwebsockets"]),
-            linkerSettings: PkgConfig.linkerSettings(for: ["libwebsockets"], fallback: ["websockets"])
+            linkerSettings: PkgConfig.linkerSettings(for: ["libwebsockets"], fallback: ["websockets"]) + [
+                // The TLS diagnostics of the shim call OpenSSL, which lws is built on.
+                .linkedLibrary("ssl"), .linkedLibrary("crypto"),
+            ]
         ),
         // C only: typed wrappers over libcurl's variadic setopt/getinfo, for firmware
         // downloads and diagnostics uploads (HTTP, HTTPS, FTP).

@@ -42,8 +42,8 @@ extension Benchmarks {
                 inbox.append(.received(answer))
             }
         }
-        mutating func connect(password: String?, pingInterval: Int) {
-            inbox.append(reachable ? .linkUp : .linkDown(reason: "unreachable"))
+        mutating func connect(_ plan: LinkPlan) {
+            inbox.append(reachable ? .linkUp() : .linkDown(reason: "unreachable"))
         }
         mutating func disconnect(reason: String) { inbox.append(.linkDown(reason: reason)) }
         mutating func abort() -> Bool { false }

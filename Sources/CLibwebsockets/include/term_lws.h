@@ -30,4 +30,32 @@ void tl_timer_schedule(struct lws_context *context, tl_timer *timer, int64_t mic
 /* Cancels the timer if armed. */
 void tl_timer_cancel(tl_timer *timer);
 
+/*
+ * TLS for the client (security whitepaper §2, A00.FR.312-322). lws 4.1 reports a
+ * failed handshake as "SSL err 1" only, so the shim keeps what OpenSSL said.
+ */
+
+/* SSL_OP_* bits for TLS 1.2 as the least version (macros over macros in OpenSSL 3). */
+long tl_tls12_minimum_options(void);
+
+/* Sets up a client SSL_CTX (lws hands it over in
+ * LWS_CALLBACK_OPENSSL_LOAD_EXTRA_CLIENT_VERIFY_CERTS): records the TLS alerts of its
+ * connections, and takes every certificate in the CA file as a trust anchor, self-signed
+ * or not (X509_V_FLAG_PARTIAL_CHAIN: a root installed over OCPP may be signed by the
+ * root it replaced, security whitepaper M05.FR.09). */
+void tl_client_tls_setup(void *ssl_ctx);
+
+/* The first TLS alert of the connection (close_notify aside) (its AlertDescription, RFC 8446 §6), and in
+ * `sent` whether the station sent it (1) or received it (0); -1 when there was none. */
+int tl_tls_alert(struct lws *wsi, int *sent);
+
+/* In LWS_CALLBACK_OPENSSL_PERFORM_SERVER_CERT_VERIFICATION: the verification error
+ * (X509_V_ERR_*, 0 for none) and the subject of the certificate it is about. */
+int tl_verify_error(void *x509_store_ctx, char *subject, size_t capacity);
+
+/* The subject and issuer of the server's certificate on an established TLS connection,
+ * one line each (RFC 2253); 0 when there is none. */
+int tl_peer_certificate(struct lws *wsi, char *subject, size_t subject_capacity, char *issuer,
+                        size_t issuer_capacity);
+
 #endif

@@ -4,9 +4,9 @@
 public protocol LinkTransport {
     /// Sends one text message (an OCPP-J frame), after everything sent before it.
     mutating func send(_ frame: String)
-    /// Opens the link. `password`: the HTTP Basic auth password (security profiles 1
-    /// and 2), nil for none. `pingInterval`: WebSocket pings every this many s, 0 none.
-    mutating func connect(password: String?, pingInterval: Int)
+    /// Opens the link as `plan` says: the security profile, the Basic auth password,
+    /// the roots to verify the server with, the certificate to present, the pings.
+    mutating func connect(_ plan: LinkPlan)
     /// Closes the link gracefully (a close frame); `.linkDown` follows.
     mutating func disconnect(reason: String)
     /// Drops the connection without a word, as a power cut does; true when one was

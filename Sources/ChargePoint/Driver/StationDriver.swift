@@ -26,23 +26,30 @@ public struct StationDriver: Sendable {
 
     /// `secureLink`: the link is `wss://`; the SecurityProfile key then reports the
     /// profile the link is in (`StationCore.describeLink`).
-    /// `clientCertificate`: the link presents one (security profile 3).
-    public init(core: StationCore, password: String? = nil, secureLink: Bool = false, clientCertificate: Bool = false) {
+    /// `clientCertificate`: the operator gave one to present (`--client-cert`, security
+    /// profile 3). `trustConfigured`: the operator gave roots (`--ca-file`).
+    public init(
+        core: StationCore, password: String? = nil, secureLink: Bool = false, clientCertificate: Bool = false,
+        trustConfigured: Bool = false
+    ) {
         self.core = core
         configuredPassword = password
         keyAtStart = core.authorizationKey
         self.secureLink = secureLink
         self.clientCertificate = clientCertificate
+        self.trustConfigured = trustConfigured
         describeLink()
     }
 
     private let secureLink: Bool
     private let clientCertificate: Bool
+    private let trustConfigured: Bool
 
     /// Tells the core how its link is made, for the SecurityProfile key it reports.
     private mutating func describeLink() {
         core.describeLink(
-            secure: secureLink, configuredPassword: configuredPassword != nil, clientCertificate: clientCertificate)
+            secure: secureLink, configuredPassword: configuredPassword != nil, clientCertificate: clientCertificate,
+            trustConfigured: trustConfigured)
     }
 
     /// The Basic auth password for the next connection (whitepaper A01: the central
@@ -86,7 +93,7 @@ public struct StationDriver: Sendable {
         for frame in effects.frames { link.send(frame) }
         for request in effects.linkRequests {
             switch request {
-            case .connect: link.connect(password: password, pingInterval: core.webSocketPingInterval)
+            case .connect: link.connect(core.linkPlan(password: password))
             case .disconnect(let reason): link.disconnect(reason: reason)
             }
         }

@@ -76,7 +76,7 @@ extension StationCore {
         return DeleteCertificateResponse(status: .accepted)  // M04.FR.02
     }
 
-    private mutating func removeCertificate(_ certificate: InstalledCertificate) {
+    mutating func removeCertificate(_ certificate: InstalledCertificate) {
         certificates.removeAll { $0.fingerprint == certificate.fingerprint && $0.use == certificate.use }
         persist(.certificateRemoved(use: certificate.use, fingerprint: certificate.fingerprint))
     }

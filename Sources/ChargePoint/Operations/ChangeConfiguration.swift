@@ -40,7 +40,11 @@ extension StationCore {
                 // link's credentials below its security profile (A05).
                 return (.rejected, "AuthorizationKey cannot be emptied")
             }
+            let previousProfile = securityProfile
             setConfiguration(key, normalized)
+            if key == .securityProfile {
+                beginSecurityProfileUpgrade(from: previousProfile, to: Int(normalized) ?? previousProfile)
+            }
             applyConfigurationEffect(key)
             return (key.definition.rebootRequired ? .rebootRequired : .accepted, nil)
         }
@@ -48,17 +52,6 @@ extension StationCore {
 
     mutating func setConfiguration(_ key: StandardKey, _ value: String) {
         persist(configuration.set(key, value))
-    }
-
-    /// Whitepaper §7.6: only upwards, and only when the prerequisites are met.
-    private func securityProfileChangeProblem(_ requested: Int) -> String? {
-        let current = config.int(.securityProfile) ?? 0
-        if requested <= current { return "the security profile can only be raised (now \(current))" }
-        if requested >= 1, (config.value(.authorizationKey) ?? "").isEmpty {
-            return "security profiles 1 and 2 need an AuthorizationKey first"
-        }
-        if requested == 3 { return "security profile 3 needs a client certificate, which this station has not" }
-        return nil
     }
 
     /// Keys whose new value changes what the station is doing right now.

@@ -120,7 +120,7 @@ public struct StationCore: Sendable {
         if let hostTime { hostClockRead(hostTime) } else { settleClock() }
         switch input {
         case .powerOn: powerOn()
-        case .linkUp: linkUp()
+        case .linkUp(let server): linkUp(server: server)
         case .linkDown(let reason, let failure): linkDown(reason: reason, failure: failure)
         case .received(let text): receive(text)
         case .tick: fireDueTimers()

@@ -4,8 +4,9 @@ public enum StationInput: Sendable {
     /// The station is switched on (or restarted after a reset or power cut): load
     /// nothing, the durable state was given to the initialiser; start the boot.
     case powerOn
-    /// The WebSocket to the central system is open (subprotocol agreed).
-    case linkUp
+    /// The WebSocket to the central system is open (subprotocol agreed). `server`: on
+    /// `wss://`, the certificate the central system was verified by.
+    case linkUp(server: ServerCertificate? = nil)
     /// The WebSocket closed or could not be opened; the reason is for the operator.
     /// `failure`: what the transport knew of it, when that is a security event.
     case linkDown(reason: String, failure: LinkFailure? = nil)

@@ -13,6 +13,10 @@ public struct StationSnapshot: Sendable, Equatable {
     public var firmwareVersion: String?
     public var connection: ConnectionState
     public var heldOffline: Bool
+    /// The security profile of the link (SecurityProfile, whitepaper §2) and, over TLS,
+    /// the certificate the central system was verified by.
+    public var securityProfile: Int = 0
+    public var server: ServerCertificate? = nil
     public var registration: RegistrationStatus?
     public var heartbeatInterval: Int?
     public var lastHeartbeat: Timestamp?
@@ -87,7 +91,8 @@ extension StationCore {
             time: clock.wallClock(at: time), stationTime: max(now, time), profileName: profile.name,
             vendor: profile.identity.vendor.value, model: profile.identity.model.value,
             firmwareVersion: installedFirmwareVersion, connection: link.state,
-            heldOffline: link.heldOffline, registration: registration.state.status,
+            heldOffline: link.heldOffline, securityProfile: securityProfile, server: link.server,
+            registration: registration.state.status,
             heartbeatInterval: config.int(.heartbeatInterval), lastHeartbeat: lastHeartbeatResponse,
             reconnectIn: timers.deadline(of: .reconnect).map { max(0, time.milliseconds(until: $0)) },
             rebootingIn: resets.rebootingUntil.map { max(0, time.milliseconds(until: $0)) },

@@ -69,8 +69,8 @@ public final class StationRunner: @unchecked Sendable {
     private var driver: StationDriver
     private let store: SQLiteStore
     private var client: WebSocketClient!
-    /// The CA file and client certificate the link uses (`LinkCredentialFiles`).
-    private let credentials: LinkCredentialFiles
+    /// The roots and client certificate files the link uses (`LinkCredentials`).
+    private let credentials: LinkCredentials
     private var transfers: StationTransfers!
     /// What diagnostics files hold of the past.
     private let history = StationHistory()
@@ -93,22 +93,19 @@ public final class StationRunner: @unchecked Sendable {
         let core = try StationCore(
             profile: configuration.profile, durable: try store.load(), now: .monotonicNow(),
             certificateToolkit: X509CertificateToolkit())
-        credentials = LinkCredentialFiles(
+        credentials = LinkCredentials(
             directory: (configuration.databasePath as NSString).deletingLastPathComponent,
             caFile: configuration.caFile, clientCertificate: configuration.clientCertificateFile,
-            clientKey: configuration.clientKeyFile, roots: core.centralSystemRootPEMs,
-            signed: core.signedChargePointCertificate)
+            clientKey: configuration.clientKeyFile)
         driver = StationDriver(
             core: core, password: configuration.password, secureLink: configuration.endpoint.secure,
-            clientCertificate: credentials.clientCertificate != nil)
+            clientCertificate: credentials.hasConfiguredCertificate, trustConfigured: configuration.caFile != nil)
         published = StationView(snapshot: core.snapshot, configuration: core.configurationEntries, isOnline: false)
     }
 
     /// Starts the link and the station; the station powers on at once.
     public func start() throws(LinkError) {
-        client = WebSocketClient(
-            caFile: credentials.caFile, clientCertificate: credentials.clientCertificate
-        ) { [weak self] event in
+        client = WebSocketClient { [weak self] event in
             self?.linkEvent(event)
         }
         client.onWake = { [weak self] in self?.timerFired() }
@@ -128,7 +125,6 @@ public final class StationRunner: @unchecked Sendable {
                     )
                 ])
             }
-            for problem in credentials.problems { onEvents([.error(problem)]) }
             handle(.powerOn)
         }
     }
@@ -224,7 +220,8 @@ public final class StationRunner: @unchecked Sendable {
     private var link: WebSocketLink {
         WebSocketLink(
             client: client, endpoint: configuration.endpoint, stationId: configuration.stationId,
-            caFile: configuration.caFile, insecure: configuration.insecure)
+            credentials: credentials, insecure: configuration.insecure
+        ) { [weak self] problem in self?.onEvents([.error(problem)]) }
     }
 
     /// A file transfer's report, from its own thread: taken in order with every other
@@ -243,7 +240,7 @@ public final class StationRunner: @unchecked Sendable {
     private func linkEvent(_ event: LinkEvent) {
         guard !isFailed else { return }
         switch event {
-        case .connected: handle(.linkUp)
+        case .connected(let server): handle(.linkUp(server: server))
         case .disconnected(let reason, let failure): handle(.linkDown(reason: reason, failure: failure))
         case .received(let text): handle(.received(text))
         }

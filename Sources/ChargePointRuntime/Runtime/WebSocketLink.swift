@@ -1,22 +1,26 @@
 import ChargePoint
 
-/// The libwebsockets client as `StationDriver`'s link: the endpoint, identity and trust
-/// are fixed for the station's life; the password and ping interval come with each
-/// connection.
+/// The libwebsockets client as `StationDriver`'s link: the endpoint and identity are
+/// fixed for the station's life; the security profile, password, TLS files and ping
+/// interval come with each connection's plan (`LinkPlan`).
 struct WebSocketLink: LinkTransport {
     let client: WebSocketClient
     let endpoint: Endpoint
     let stationId: String
-    let caFile: String?
+    let credentials: LinkCredentials
     let insecure: Bool
+    /// Where a file the link needs could not be written.
+    let report: (String) -> Void
 
     func send(_ frame: String) { client.send(frame) }
 
-    func connect(password: String?, pingInterval: Int) {
+    func connect(_ plan: LinkPlan) {
+        let (tls, problems) = credentials.tls(for: plan)
+        for problem in problems { report(problem) }
         client.connect(
             LinkSettings(
-                endpoint: endpoint, stationId: stationId, password: password, caFile: caFile, insecure: insecure,
-                pingInterval: pingInterval))
+                endpoint: plan.secure ? endpoint.secured : endpoint, stationId: stationId, password: plan.password,
+                tls: tls, insecure: insecure, pingInterval: plan.pingInterval))
     }
 
     func disconnect(reason: String) { client.close(reason: reason) }

@@ -44,6 +44,17 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
         return result
     }
 
+    /// The same endpoint over TLS: how a `ws://` URL is used once SecurityProfile is 2
+    /// or 3 (security whitepaper A05; the URL's port stays, 80 becomes 443).
+    public var secured: Endpoint {
+        var endpoint = self
+        if !secure {
+            endpoint.secure = true
+            if port == 80 { endpoint.port = 443 }
+        }
+        return endpoint
+    }
+
     public var description: String {
         let defaultPort = secure ? 443 : 80
         return "\(secure ? "wss" : "ws")://\(host)\(port == defaultPort ? "" : ":\(port)")\(path)"

@@ -24,6 +24,11 @@ package enum LibwebsocketsIO {
         return String(decoding: buffer.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// The text of a NUL-terminated C buffer a C function filled.
+    package static func text(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// The object that owns the context of `wsi` (its creation info's `user`): how a C
     /// callback finds its Swift side again.
     package static func owner<Owner: AnyObject>(of wsi: OpaquePointer, as type: Owner.Type) -> Owner? {

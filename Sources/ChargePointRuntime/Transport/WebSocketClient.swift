@@ -5,7 +5,8 @@ import Foundation
 
 /// What the link reports to its owner (on the link's own thread).
 public enum LinkEvent: Sendable, Equatable {
-    case connected
+    /// `server`: over TLS, the certificate the central system was verified by.
+    case connected(server: ServerCertificate?)
     /// `failure`: what the handshake says of it, when that is a security event.
     case disconnected(reason: String, failure: LinkFailure? = nil)
     case received(String)
@@ -17,8 +18,8 @@ public struct LinkSettings: Sendable, Equatable {
     public var stationId: String
     /// HTTP Basic auth password (security profiles 1 and 2); never logged.
     public var password: String?
-    /// PEM file of trusted certificate authorities for wss (else the system store).
-    public var caFile: String?
+    /// What a `wss://` connection trusts and presents (one libwebsockets vhost each).
+    public var tls: LinkTLS
     /// Accept any server certificate (testing only).
     public var insecure: Bool
     /// WebSocket ping every this many seconds, hang up after twice that without an
@@ -26,15 +27,31 @@ public struct LinkSettings: Sendable, Equatable {
     public var pingInterval: Int
 
     public init(
-        endpoint: Endpoint, stationId: String, password: String? = nil, caFile: String? = nil, insecure: Bool = false,
+        endpoint: Endpoint, stationId: String, password: String? = nil, tls: LinkTLS = LinkTLS(), insecure: Bool = false,
         pingInterval: Int = 0
     ) {
         self.endpoint = endpoint
         self.stationId = stationId
         self.password = password
-        self.caFile = caFile
+        self.tls = tls
         self.insecure = insecure
         self.pingInterval = pingInterval
+    }
+}
+
+/// The files of a `wss://` connection's TLS (security whitepaper §2): the roots the
+/// server is verified with (nil: the system's store) and the client certificate (chain)
+/// and key presented (profile 3). libwebsockets keeps these per vhost, and shares one
+/// OpenSSL context between vhosts with the same paths: a changed file needs a new path.
+public struct LinkTLS: Sendable, Hashable {
+    public var caFile: String?
+    public var certificateFile: String?
+    public var keyFile: String?
+
+    public init(caFile: String? = nil, certificateFile: String? = nil, keyFile: String? = nil) {
+        self.caFile = caFile
+        self.certificateFile = certificateFile
+        self.keyFile = keyFile
     }
 }
 
@@ -75,6 +92,15 @@ public final class WebSocketClient: @unchecked Sendable {
     private var failureReason: String?
     private var peerCloseReason: String?
     private var established = false
+    /// What the TLS handshake of the connection being opened said, if it fails.
+    private var handshake = TLSHandshakeFailure()
+    /// One vhost per TLS setting (`LinkTLS`), made on the service loop between
+    /// callbacks; a handful in a run (a root installed, a certificate signed).
+    private var vhosts: [LinkTLS: OpaquePointer] = [:]
+    /// A connection waiting for its vhost to be made.
+    private var pendingOpen: LinkSettings?
+    /// The service loop runs between `lws_service` calls, not inside a callback.
+    private var outsideCallbacks = false
     private var closeStarted = false
     private var strings: [UnsafeMutablePointer<CChar>] = []
     private var connectionStrings: [UnsafeMutablePointer<CChar>] = []
@@ -84,25 +110,20 @@ public final class WebSocketClient: @unchecked Sendable {
     /// Called on the service thread when the time given to `wake(at:)` comes.
     public var onWake: (() -> Void)?
     private let protocols = UnsafeMutablePointer<lws_protocols>.allocate(capacity: 2)
-    private let caFile: String?
-    private let clientCertificate: (certificate: String, key: String)?
 
-    /// `caFile` is a context-wide setting in libwebsockets, hence here rather than per
-    /// connection.
-    /// `clientCertificate`: PEM files of the certificate (chain) and its key that the
-    /// station presents on `wss://` (security profile 3).
-    public init(
-        caFile: String? = nil, clientCertificate: (certificate: String, key: String)? = nil,
-        onEvent: @escaping @Sendable (LinkEvent) -> Void
-    ) {
+    /// The TLS of each connection comes with it (`LinkSettings.tls`).
+    public init(onEvent: @escaping @Sendable (LinkEvent) -> Void) {
         self.onEvent = onEvent
-        self.caFile = caFile
-        self.clientCertificate = clientCertificate
         retryPolicy.initialize(to: lws_retry_bo_t())
         keepAlive.initialize(to: tl_timer())
         wakeTimer.initialize(to: tl_timer())
         protocols.initialize(repeating: lws_protocols(), count: 2)
         protocols[0] = LibwebsocketsIO.protocolEntry("ocpp1.6") { wsi, reason, user, input, length in
+            if reason == LWS_CALLBACK_OPENSSL_LOAD_EXTRA_CLIENT_VERIFY_CERTS {
+                // A vhost's new client SSL_CTX (`wsi` is a stand-in, not a connection).
+                tl_client_tls_setup(user)
+                return 0
+            }
             guard let wsi, let client = LibwebsocketsIO.owner(of: wsi, as: WebSocketClient.self) else {
                 return lws_callback_http_dummy(wsi, reason, user, input, length)
             }
@@ -122,29 +143,23 @@ public final class WebSocketClient: @unchecked Sendable {
     /// Starts the service thread. Call once.
     public func start() throws(LinkError) {
         var info = lws_context_creation_info()
-        info.options = UInt64(LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT)
+        info.options = UInt64(LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT) | UInt64(LWS_SERVER_OPTION_EXPLICIT_VHOSTS)
         info.port = CONTEXT_PORT_NO_LISTEN
         info.protocols = UnsafePointer(protocols)
         info.user = Unmanaged.passUnretained(self).toOpaque()
         info.fd_limit_per_thread = 16
-        let ca = caFile.map { strdup($0)! }
-        if let ca {
-            strings.append(ca)
-            info.client_ssl_ca_filepath = UnsafePointer(ca)
-        }
-        if let clientCertificate {
-            let certificate = strdup(clientCertificate.certificate)!
-            let key = strdup(clientCertificate.key)!
-            strings += [certificate, key]
-            info.client_ssl_cert_filepath = UnsafePointer(certificate)
-            info.client_ssl_private_key_filepath = UnsafePointer(key)
-        }
         LibwebsocketsLog.route()
         guard let context = lws_create_context(&info) else {
-            throw LinkError(
-                "libwebsockets could not create its client context\(caFile.map { " (CA file \($0))" } ?? "")")
+            throw LinkError("libwebsockets could not create its client context")
         }
         contextHandle = context
+        // The first vhost, for `ws://` and the system's roots: lws asks the first
+        // vhost's protocol to check every server certificate, and wakes it on commands.
+        guard vhost(for: LinkTLS()) != nil else {
+            lws_context_destroy(context)
+            contextHandle = nil
+            throw LinkError("libwebsockets could not create its client vhost")
+        }
         keepAlive.pointee.owner = Unmanaged.passUnretained(self).toOpaque()
         keepAlive.pointee.fire = { owner in
             guard let owner else { return }
@@ -240,6 +255,13 @@ public final class WebSocketClient: @unchecked Sendable {
         var roundsHeld = 0
         while !lock.withLock({ stopping }) {
             if lws_service(context, 0) < 0 { break }
+            if let settings = pendingOpen {
+                // Outside every callback: a new vhost changes lws's list of them.
+                pendingOpen = nil
+                outsideCallbacks = true
+                open(settings)
+                outsideCallbacks = false
+            }
             if DeferredWake.hasPending {
                 roundsHeld += 1
                 if outgoing.isEmpty || roundsHeld > 1 {
@@ -299,8 +321,54 @@ public final class WebSocketClient: @unchecked Sendable {
         return pointer
     }
 
+    /// The vhost of a TLS setting, made if new; nil when libwebsockets cannot (a file
+    /// it cannot read). Only outside callbacks, or before the loop runs.
+    private func vhost(for tls: LinkTLS) -> OpaquePointer? {
+        if let made = vhosts[tls] { return made }
+        guard let contextHandle else { return nil }
+        var info = lws_context_creation_info()
+        info.options = UInt64(LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT)
+        // Roots given: they alone verify the central system (whitepaper A00.FR.307).
+        if tls.caFile != nil { info.options |= UInt64(LWS_SERVER_OPTION_DISABLE_OS_CA_CERTS) }
+        info.port = CONTEXT_PORT_NO_LISTEN
+        info.protocols = UnsafePointer(protocols)
+        let keep = { (text: String) -> UnsafePointer<CChar> in
+            let copy = strdup(text)!
+            self.strings.append(copy)
+            return UnsafePointer(copy)
+        }
+        info.vhost_name = keep("ocpp-\(vhosts.count)")
+        info.client_ssl_ca_filepath = tls.caFile.map(keep)
+        info.client_ssl_cert_filepath = tls.certificateFile.map(keep)
+        info.client_ssl_private_key_filepath = tls.keyFile.map(keep)
+        // TLS 1.2 or later, no compression (A00.FR.312, .320), and only the cipher
+        // suites of A00.FR.318 with forward secrecy first (TLS 1.3's are all allowed).
+        info.ssl_client_options_set = tl_tls12_minimum_options()
+        info.client_ssl_cipher_list = keep(Self.cipherSuites)
+        guard let made = lws_create_vhost(contextHandle, &info) else { return nil }
+        vhosts[tls] = made
+        return made
+    }
+
+    /// OpenSSL names of the allowed TLS 1.2 suites (security whitepaper A00.FR.317–318).
+    static let cipherSuites =
+        "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256:"
+        + "ECDHE-RSA-AES256-GCM-SHA384:AES128-GCM-SHA256:AES256-GCM-SHA384"
+
     private func open(_ settings: LinkSettings) {
         guard wsi == nil, let contextHandle else { return }
+        let tls = settings.endpoint.secure ? settings.tls : LinkTLS()
+        if vhosts[tls] == nil, !outsideCallbacks {
+            pendingOpen = settings
+            lws_cancel_service(contextHandle)
+            return
+        }
+        guard let vhost = vhost(for: tls) else {
+            onEvent(
+                .disconnected(
+                    reason: "cannot use the TLS files \([tls.caFile, tls.certificateFile].compactMap { $0 }.joined(separator: ", "))"))
+            return
+        }
         for string in connectionStrings { free(string) }
         connectionStrings.removeAll()
         self.settings = settings
@@ -311,12 +379,14 @@ public final class WebSocketClient: @unchecked Sendable {
         failureReason = nil
         peerCloseReason = nil
         established = false
+        handshake = TLSHandshakeFailure(presentedCertificate: tls.certificateFile != nil)
         let ping = UInt16(clamping: settings.pingInterval)
         retryPolicy.pointee.secs_since_valid_ping = ping > 0 ? ping : UInt16.max
         retryPolicy.pointee.secs_since_valid_hangup =
             ping > 0 ? UInt16(clamping: settings.pingInterval * 2 + 1) : UInt16.max
         var info = lws_client_connect_info()
         info.context = contextHandle
+        info.vhost = vhost
         info.address = UnsafePointer(cString(settings.endpoint.host))
         info.port = Int32(settings.endpoint.port)
         info.path = UnsafePointer(cString(settings.endpoint.path))
@@ -377,11 +447,22 @@ public final class WebSocketClient: @unchecked Sendable {
                     : "the central system chose the subprotocol '\(agreed)', not ocpp1.6"
                 return 1
             }
+        case LWS_CALLBACK_OPENSSL_PERFORM_SERVER_CERT_VERIFICATION:
+            // `user` is the X509_STORE_CTX, `length` OpenSSL's verdict so far.
+            handshake.sawServerCertificate = true
+            if length == 0, let user {
+                var subject = [CChar](repeating: 0, count: 256)
+                let code = tl_verify_error(user, &subject, subject.count)
+                if code != 0, handshake.verifyError == nil {
+                    handshake.verifyError = (code, LibwebsocketsIO.text(subject))
+                }
+            }
+            return 0
         case LWS_CALLBACK_CLIENT_ESTABLISHED:
             self.wsi = wsi
             established = true
             setConnected(true)
-            onEvent(.connected)
+            onEvent(.connected(server: Self.serverCertificate(wsi)))
             if !outgoing.isEmpty { lws_callback_on_writable(wsi) }
         case LWS_CALLBACK_CLIENT_RECEIVE:
             if let input, length > 0 {
@@ -425,8 +506,13 @@ public final class WebSocketClient: @unchecked Sendable {
         case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
             let detail = input.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? "connection failed"
             let status = Int(lws_http_client_http_response(wsi))
+            var sent: Int32 = 0
+            let alert = tl_tls_alert(wsi, &sent)
+            if alert >= 0 { handshake.alert = (alert, sent != 0) }
             if let failureReason {
                 finish(failureReason)
+            } else if let settings, let (reason, failure) = handshake.explained(host: settings.endpoint.host) {
+                finish("\(reason) (\(settings.endpoint))", failure: failure)
             } else {
                 let loss = Self.explain(detail, httpStatus: status, settings)
                 finish(loss.reason, failure: loss.failure)
@@ -437,6 +523,14 @@ public final class WebSocketClient: @unchecked Sendable {
             break
         }
         return lws_callback_http_dummy(wsi, reason, user, input, length)
+    }
+
+    /// The server certificate of an established `wss://` connection, nil on `ws://`.
+    private static func serverCertificate(_ wsi: OpaquePointer) -> ServerCertificate? {
+        var subject = [CChar](repeating: 0, count: 256)
+        var issuer = [CChar](repeating: 0, count: 256)
+        guard tl_peer_certificate(wsi, &subject, subject.count, &issuer, issuer.count) != 0 else { return nil }
+        return ServerCertificate(subject: LibwebsocketsIO.text(subject), issuer: LibwebsocketsIO.text(issuer))
     }
 
     private func finish(_ reason: String, failure: LinkFailure? = nil) {

@@ -116,6 +116,11 @@ enum EventEncoder {
         object["profile"] = .string(snapshot.profileName)
         object["connection"] = .string(snapshot.connection.rawValue)
         object["offline"] = .bool(snapshot.heldOffline)
+        object["securityProfile"] = .number(JSONNumber(snapshot.securityProfile))
+        if let server = snapshot.server {
+            object["server"] = .object(
+                JSONObject(["subject": .string(server.subject), "issuer": .string(server.issuer)]))
+        }
         object["rebooting"] = .bool(snapshot.rebootingIn != nil)
         object["registration"] = snapshot.registration.map { .string($0.rawValue) } ?? .null
         object["heartbeatInterval"] = snapshot.heartbeatInterval.map { .number(JSONNumber($0)) } ?? .null

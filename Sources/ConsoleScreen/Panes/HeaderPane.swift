@@ -19,15 +19,37 @@ struct HeaderPane {
             surface.put(clock, row: title.top, column: title.width - clock.count, role: .selection)
         }
 
-        let (state, stateRole) = linkState
-        var pieces: [(String, Role)] = [(" \(glyphs.dot) ", stateRole), (state, stateRole), ("  ", .normal)]
-        pieces.append((info.url, .accent))
-        if info.demo { pieces.append(("  (embedded demo central system)", .dim)) }
-        surface.put(pieces, row: connection.top, column: 0, limit: connection.width)
+        surface.put(
+            connectionLine(width: connection.width), row: connection.top, column: 0, limit: connection.width)
 
         surface.put(
             secondLine(width: connection.width), row: connection.top + 1, column: 0, limit: connection.width,
             wholePieces: true)
+    }
+
+    /// The link's state, where it goes, its security profile (whitepaper §2) and, over
+    /// TLS, who the central system proved to be; the URL is shortened before the state
+    /// or the profile go, the server's name and the demo's note go first.
+    private func connectionLine(width: Int) -> [(String, Role)] {
+        let (state, stateRole) = linkState
+        var line = [
+            LinePiece(text: " \(glyphs.dot) ", role: stateRole), LinePiece(text: state, role: stateRole),
+            LinePiece(text: "  ", role: .normal), LinePiece(text: url, role: .accent),
+        ]
+        let profile = snapshot.securityProfile
+        line.append(LinePiece(text: "  security profile \(profile)", role: profile >= 2 ? .available : .dim))
+        if let server = snapshot.server {
+            line.append(LinePiece(text: "  server \(server.subject)", role: .dim, rank: 2))
+        }
+        if info.demo { line.append(LinePiece(text: "  (embedded demo central system)", role: .dim, rank: 3)) }
+        return LinePiece.fitted(line, width: width, shortening: 3, minimum: 16, ellipsis: glyphs.ellipsis)
+    }
+
+    /// The URL as the link uses it: `wss://` once the security profile is 2 or 3, on a
+    /// `ws://` URL too (the link then uses TLS on the same host and port).
+    private var url: String {
+        guard snapshot.securityProfile >= 2, info.url.hasPrefix("ws://") else { return info.url }
+        return "wss://" + info.url.dropFirst("ws://".count)
     }
 
     /// The boot, the firmware the station runs (the new version once an update is

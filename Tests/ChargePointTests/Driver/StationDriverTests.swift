@@ -17,7 +17,7 @@ struct StationDriverTests {
         var open = false
 
         mutating func send(_ frame: String) { calls.append(.send(frame)) }
-        mutating func connect(password: String?, pingInterval: Int) { calls.append(.connect(password: password)) }
+        mutating func connect(_ plan: LinkPlan) { calls.append(.connect(password: plan.password)) }
         mutating func disconnect(reason: String) { calls.append(.disconnect) }
         mutating func abort() -> Bool {
             calls.append(.abort)
@@ -62,7 +62,7 @@ struct StationDriverTests {
     static func boot(_ driver: inout StationDriver, _ link: inout RecordingLink, _ store: Store) {
         _ = driver.handle(.powerOn, at: start, link: &link, store: store)
         link.open = true
-        _ = driver.handle(.linkUp, at: start, link: &link, store: store)
+        _ = driver.handle(.linkUp(), at: start, link: &link, store: store)
         let boot = #"[3,"d-1",{"status":"Accepted","currentTime":"2026-11-24T10:00:00.000Z","interval":300}]"#
         _ = driver.handle(.received(boot), at: start, link: &link, store: store)
     }

@@ -16,6 +16,8 @@ struct HarnessLink: LinkTransport {
     /// Every frame the station sent, in order, and every link request.
     private(set) var sent: [String] = []
     private(set) var requests: [LinkRequest] = []
+    /// The plan of each connection asked for (`LinkPlan`), in order.
+    private(set) var plans: [LinkPlan] = []
     /// The time the central system answers at.
     var now = StationHarness.start
     /// The central system's own CALLs, by message id, to validate the answers.
@@ -40,11 +42,18 @@ struct HarnessLink: LinkTransport {
         }
     }
 
-    mutating func connect(password: String?, pingInterval: Int) {
+    /// Refuses a connection made as a plan says, as a central system would (a TLS
+    /// failure for a wss:// plan, say); nil accepts it.
+    var refusal: (@Sendable (LinkPlan) -> LinkFailure?)?
+
+    mutating func connect(_ plan: LinkPlan) {
         requests.append(.connect)
-        if networkAvailable {
+        plans.append(plan)
+        if let failure = refusal?(plan) {
+            inbox.append(.linkDown(reason: "test: refused (\(failure))", failure: failure))
+        } else if networkAvailable {
             state = .up
-            inbox.append(.linkUp)
+            inbox.append(.linkUp())
         } else {
             inbox.append(.linkDown(reason: "test: network unreachable"))
         }

@@ -35,6 +35,13 @@ struct StationHarness: CustomStringConvertible {
     /// Every frame the station sent, in order.
     var sent: [String] { link.sent }
     var linkRequests: [LinkRequest] { link.requests }
+    /// The plan of each connection the station asked for.
+    var linkPlans: [LinkPlan] { link.plans }
+    /// Refuses connections made as a plan says (`HarnessLink.refusal`).
+    var linkRefusal: (@Sendable (LinkPlan) -> LinkFailure?)? {
+        get { link.refusal }
+        set { link.refusal = newValue }
+    }
     /// Whether the link comes up when the station asks (false: the network is down).
     var networkAvailable: Bool {
         get { link.networkAvailable }

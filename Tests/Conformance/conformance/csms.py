@@ -199,7 +199,8 @@ class CentralSystem:
 
     # Server
 
-    async def start(self):
+    async def start(self, port=0):
+        """Serves on `port` (0: any free one), over TLS when `certificate` is set."""
         tls = None
         if self.certificate:
             tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -207,11 +208,20 @@ class CentralSystem:
             if self.client_ca:  # security profile 3: the station must present a certificate
                 tls.verify_mode = ssl.CERT_REQUIRED
                 tls.load_verify_locations(self.client_ca)
-        self.server = await serve(self.accept, "127.0.0.1", 0, subprotocols=self.subprotocols, ping_interval=None,
+        self.server = await serve(self.accept, "127.0.0.1", port, subprotocols=self.subprotocols, ping_interval=None,
                                   process_request=self.screen, ssl=tls)
         port = self.server.sockets[0].getsockname()[1]
         self.url = f"{'wss' if tls else 'ws'}://127.0.0.1:{port}/ocpp"
         return self.url
+
+    async def restart(self, certificate):
+        """The same port, now over TLS with `certificate` (or plain with None): a central
+        system that moved its station to another security profile."""
+        port = self.server.sockets[0].getsockname()[1]
+        await self.drop_connection()
+        await self.stop()
+        self.certificate = certificate
+        return await self.start(port)
 
     async def stop(self):
         for connection in self.frozen:

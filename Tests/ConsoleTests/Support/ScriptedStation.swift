@@ -32,7 +32,7 @@ struct ScriptedStation {
             core: try StationCore(
                 profile: profile, durable: DurableState(), now: now, ids: .sequential(prefix: "m"), seed: 1))
         apply(.powerOn)
-        apply(.linkUp)
+        apply(.linkUp())
     }
 
     mutating func command(_ command: StationCommand) { apply(.command(command)) }
@@ -77,7 +77,7 @@ private struct AnsweringLink: LinkTransport {
     mutating func send(_ frame: String) {
         if let answer = answer(frame) { inbox.append(.received(answer)) }
     }
-    func connect(password: String?, pingInterval: Int) {}
+    func connect(_ plan: LinkPlan) {}
     mutating func disconnect(reason: String) { inbox.append(.linkDown(reason: reason)) }
     func abort() -> Bool { false }
 

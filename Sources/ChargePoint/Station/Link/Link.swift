@@ -46,9 +46,13 @@ struct Link: Sendable {
         return .connect
     }
 
-    /// The driver reports the link up.
-    mutating func up() {
+    /// The certificate the central system was verified by, while connected over TLS.
+    private(set) var server: ServerCertificate?
+
+    /// The driver reports the link up (`server`: over TLS, who answered).
+    mutating func up(server: ServerCertificate? = nil) {
         state = .connected
+        self.server = server
         closing = false
         failures = 0
         lastSecurityFailure = nil
@@ -59,6 +63,13 @@ struct Link: Sendable {
     /// (`StationCore.invalidMessageReceived`).
     var invalidMessagesReported = false
 
+    /// A SecurityProfile raised, not yet proven by a connection (A05.FR.07–08).
+    var profileUpgrade: ProfileUpgrade?
+
+    /// The fallback root of M05.FR.11 is trusted too, since the new root failed
+    /// (M05.FR.13); until the next connection is up.
+    var trustingFallbackRoots = false
+
     /// The security event the last failed connections raised, until one succeeds
     /// (`StationCore.linkSecurityFailure`).
     var lastSecurityFailure: SecurityEventKind?
@@ -67,6 +78,7 @@ struct Link: Sendable {
     mutating func down() -> Bool {
         let wasConnected = state == .connected
         state = .disconnected
+        server = nil
         closing = false
         return wasConnected
     }

@@ -5,4 +5,9 @@ public enum LinkFailure: Sendable, Equatable {
     case credentialsRefused
     /// The central system's certificate could not be verified (TLS).
     case serverCertificateRejected
+    /// The central system offers only TLS versions below 1.2 (A00.FR.315, A00.FR.419).
+    case tlsVersionRejected
+    /// The central system and the station share no allowed cipher suite (A00.FR.322,
+    /// A00.FR.426).
+    case tlsCipherSuiteRejected
 }

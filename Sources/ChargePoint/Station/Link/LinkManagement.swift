@@ -52,10 +52,11 @@ extension StationCore {
         apply(link.requestConnection(rebooting: resets.isRebooting))
     }
 
-    mutating func linkUp() {
-        link.up()
+    mutating func linkUp(server: ServerCertificate? = nil) {
+        link.up(server: server)
         cancel(.reconnect)
         emit(.connection(.connected, reason: nil))
+        securedLinkUp()
         if registration.isAccepted {
             reportChangedStatuses()
             rescheduleHeartbeat()
@@ -83,6 +84,7 @@ extension StationCore {
         registration.linkDown()
         cancel(.heartbeat)
         apply(link.nextAttempt(wasConnected: wasConnected, rebooting: resets.isRebooting))
+        securedLinkFailed(failure, reason: reason, wasConnected: wasConnected)
     }
 
     mutating func reconnectDue() {

@@ -9,6 +9,8 @@ extension StationCore {
             switch failure {
             case .credentialsRefused: .failedToAuthenticateAtCentralSystem
             case .serverCertificateRejected: .invalidCentralSystemCertificate
+            case .tlsVersionRejected: .invalidTLSVersion
+            case .tlsCipherSuiteRejected: .invalidTLSCipherSuite
             }
         guard link.lastSecurityFailure != kind else { return }
         link.lastSecurityFailure = kind

@@ -1,6 +1,7 @@
 /// The SecurityProfile key reports the profile the link is in (security whitepaper §2,
-/// issue 11): 1 for HTTP Basic on `ws://`, 2 for it on `wss://`, when that is above the
-/// value written. The driver says how its link is made.
+/// issue 11): 1 for HTTP Basic on `ws://`, 2 for it on `wss://`, 3 with a client
+/// certificate, when that is above the value written. The driver says how its link is
+/// made; the core makes the plan of each connection from the profile (`linkPlan`).
 extension StationCore {
     /// The profile of a link: `secure` for `wss://`, `password` when it sends HTTP Basic
     /// credentials, `clientCertificate` when it presents one (profile 3).
@@ -13,37 +14,56 @@ extension StationCore {
         }
     }
 
-    /// How the driver makes the link: `wss://` or not, a `--password`, a client
-    /// certificate. SecurityProfile then reads at least that link's profile, and follows
-    /// when the central system sets an AuthorizationKey (`showLinkProfile`).
-    public mutating func describeLink(secure: Bool, configuredPassword: Bool, clientCertificate: Bool) {
+    /// How the driver makes the link: a `wss://` URL or not, a `--password`, a
+    /// `--client-cert`, a `--ca-file`. SecurityProfile then reads at least that link's
+    /// profile, and follows when the central system sets an AuthorizationKey
+    /// (`showLinkProfile`).
+    public mutating func describeLink(
+        secure: Bool, configuredPassword: Bool, clientCertificate: Bool, trustConfigured: Bool = false
+    ) {
         linkDescription = LinkDescription(
-            secure: secure, configuredPassword: configuredPassword, clientCertificate: clientCertificate)
+            secure: secure, configuredPassword: configuredPassword, clientCertificate: clientCertificate,
+            trustConfigured: trustConfigured)
         showLinkProfile()
     }
 
     /// SecurityProfile reads at least the profile the link is in.
     mutating func showLinkProfile() {
         let link = linkDescription
+        // A certificate the central system signed is presented from the next connection
+        // (A02/A03), as one given with --client-cert is.
         let profile = Self.securityProfile(
             secure: link.secure, password: link.configuredPassword || authorizationKey != nil,
-            clientCertificate: link.clientCertificate)
+            clientCertificate: link.clientCertificate || chargePointCertificate != nil)
         guard profile > securityProfile else { return }
         configuration.show(.securityProfile, String(profile))
     }
 
-    /// The installed Central System roots (M05), for the link's trust.
-    public var centralSystemRootPEMs: [String] {
-        certificates.filter { $0.use == .centralSystemRootCertificate }.map(\.pem)
+    /// The plan of the next connection: the profile in SecurityProfile decides the
+    /// scheme (2 and 3 are `wss://`); over TLS the certificate the central system signed
+    /// is presented (when the operator gave none) and the server verified with the roots the
+    /// server is verified with (M05, with the fallback root of M05.FR.13 while it is
+    /// tried). `password` is the driver's (whitepaper A01: `--password` until the
+    /// central system sets an AuthorizationKey).
+    public func linkPlan(password: String?) -> LinkPlan {
+        let profile = securityProfile
+        let secure = linkDescription.secure || profile >= 2
+        let roots = certificates.filter {
+            $0.use == .centralSystemRootCertificate && (!$0.fallback || link.trustingFallbackRoots)
+        }
+        return LinkPlan(
+            securityProfile: profile, secure: secure, password: password, pingInterval: webSocketPingInterval,
+            trustRoots: roots.map(\.pem),
+            signedCertificate: secure && !linkDescription.clientCertificate ? chargePointCertificate : nil)
     }
-
-    /// The charge point certificate the central system signed (A02/A03), for the link.
-    public var signedChargePointCertificate: ChargePointCertificate? { chargePointCertificate }
 }
 
 /// How the driver makes the station's link (`StationCore.describeLink`).
 struct LinkDescription: Sendable {
     var secure = false
     var configuredPassword = false
+    /// `--client-cert` and `--client-key` were given.
     var clientCertificate = false
+    /// `--ca-file` was given: the operator installed a root (counts for A05.FR.03).
+    var trustConfigured = false
 }

@@ -2,6 +2,7 @@
 
 from . import (  # noqa: F401
     authorization, availability, boot, cistring, cli, clock, configuration, connectivity, connector_rating, datadir,
-    firmware, hardware, link, malformed, observers, ordering, power, registers, remote, reservations, reset, security, sessions,
+    firmware, hardware, link, malformed, observers, ordering, power, registers, remote, reservations, reset, security, security_profiles,
+    sessions,
     station_limit, unlock,
 )

@@ -1,0 +1,121 @@
+import ChargePoint
+
+/// What a failed TLS handshake said, gathered while it ran (libwebsockets 4.1 reports
+/// it as "connect SSL err 1: error:00000001:lib(0)::reason(1)" only), and what it means
+/// for the operator and for the security log (whitepaper A00.FR.309, .315, .322).
+struct TLSHandshakeFailure: Sendable, Equatable {
+    /// The server certificate check failed: OpenSSL's X509_V_ERR_* and the subject of
+    /// the certificate it is about.
+    var verifyError: (code: Int32, subject: String)?
+    /// The first TLS alert (RFC 8446 §6 AlertDescription) and whether the station sent it.
+    var alert: (description: Int32, sent: Bool)?
+    /// The server's certificate arrived: the handshake got past the cipher choice.
+    var sawServerCertificate = false
+    /// The station presented a certificate of its own (security profile 3).
+    var presentedCertificate = false
+
+    static func == (a: Self, b: Self) -> Bool {
+        a.verifyError?.code == b.verifyError?.code && a.verifyError?.subject == b.verifyError?.subject
+            && a.alert?.description == b.alert?.description && a.alert?.sent == b.alert?.sent
+            && a.sawServerCertificate == b.sawServerCertificate && a.presentedCertificate == b.presentedCertificate
+    }
+
+    /// Whether anything was learnt.
+    var isEmpty: Bool { verifyError == nil && alert == nil }
+
+    /// One line saying what failed and what to do, and the security event it is;
+    /// nil when nothing was learnt. `host`: the host the station connected to.
+    func explained(host: String) -> (reason: String, failure: LinkFailure?)? {
+        if let (code, subject) = verifyError {
+            return (Self.certificateProblem(code, subject: subject, host: host), .serverCertificateRejected)
+        }
+        guard let (description, sent) = alert else { return nil }
+        let refusedCertificate: Set<Int32> = [40, 42, 43, 44, 45, 46, 48, 116]
+        if description == 70 {  // protocol_version
+            return ("TLS version refused: the central system offers no TLS 1.2 or later", .tlsVersionRejected)
+        }
+        if description == 71 || (description == 40 && !sawServerCertificate && !sent) {
+            // insufficient_security; handshake_failure before any certificate
+            return (
+                "TLS cipher suite refused: the central system and the station share no allowed cipher suite",
+                .tlsCipherSuiteRejected
+            )
+        }
+        if !sent, !presentedCertificate, description == 40 || description == 116 {
+            return (
+                "TLS: the central system requires a client certificate (security profile 3): give --client-cert and "
+                    + "--client-key, or let it sign one (SignChargePointCertificate)",
+                .credentialsRefused
+            )
+        }
+        if !sent, refusedCertificate.contains(description) {
+            return (
+                "TLS: the central system refused the station's certificate (alert: \(Self.alertName(description)))",
+                .credentialsRefused
+            )
+        }
+        if description == 50, sent, !sawServerCertificate {
+            // decode_error: what OpenSSL sends when the peer hung up or answered without TLS.
+            return (
+                "TLS handshake failed: the central system hung up or did not answer in TLS (no TLS on this port, "
+                    + "or no TLS version or cipher suite in common)", nil
+            )
+        }
+        if description == 112 {
+            return ("TLS: the central system does not serve \(host) (alert: unrecognized name)", nil)
+        }
+        let who = sent ? "the station ended" : "the central system ended"
+        return ("TLS handshake failed: \(who) it (alert: \(Self.alertName(description)))", nil)
+    }
+
+    /// OpenSSL's verification errors (X509_V_ERR_*) an operator meets, in words, with
+    /// what to do about them.
+    static func certificateProblem(_ code: Int32, subject: String, host: String) -> String {
+        let named = subject.isEmpty ? "" : " (\(subject))"
+        switch code {
+        case 2, 18, 19, 20, 21:
+            return "TLS: certificate not trusted (unknown CA)\(named): give its root with --ca-file PEM or install it "
+                + "(InstallCertificate), or --insecure for a test"
+        case 10:
+            return "TLS: certificate expired\(named): the central system must renew it"
+        case 9:
+            return "TLS: certificate not valid yet\(named): is the station's clock right?"
+        case 62, 64:
+            return "TLS: name mismatch: the central system's certificate\(named) is not for \(host)"
+        case 23:
+            return "TLS: certificate revoked\(named)"
+        case 7, 8:
+            return "TLS: certificate signature invalid\(named)"
+        case 24, 25, 26, 79:
+            return "TLS: certificate not fit for a TLS server\(named)"
+        default:
+            return "TLS: certificate rejected (X509 error \(code))\(named)"
+        }
+    }
+
+    /// RFC 8446 §6 AlertDescription names.
+    static func alertName(_ description: Int32) -> String {
+        switch description {
+        case 0: "close notify"
+        case 10: "unexpected message"
+        case 20: "bad record MAC"
+        case 40: "handshake failure"
+        case 42: "bad certificate"
+        case 43: "unsupported certificate"
+        case 44: "certificate revoked"
+        case 45: "certificate expired"
+        case 46: "certificate unknown"
+        case 47: "illegal parameter"
+        case 48: "unknown CA"
+        case 49: "access denied"
+        case 50: "decode error"
+        case 51: "decrypt error"
+        case 70: "protocol version"
+        case 71: "insufficient security"
+        case 80: "internal error"
+        case 112: "unrecognized name"
+        case 116: "certificate required"
+        default: "\(description)"
+        }
+    }
+}

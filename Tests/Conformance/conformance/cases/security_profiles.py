@@ -1,0 +1,159 @@
+"""Security profiles 2 and 3 against real TLS servers (OCPP 1.6 security whitepaper §2,
+A00, A05, M05.FR.12-13), with a PKI made per case: failed handshakes said in words an
+operator can act on and logged as security events, the profile raised by
+ChangeConfiguration (and its fallback), the fallback root of a replaced root."""
+
+import os
+import ssl
+import warnings
+
+from ocpp.v16 import call
+
+from .. import pki
+from ..harness import case
+
+PASSWORD = "conformance-secret-0123"
+
+
+def disconnected_because(text):
+    return lambda e: e["type"] == "connection" and e["state"] == "disconnected" and text in e.get("reason", "")
+
+
+def security_event(kind):
+    return lambda e: e["type"] == "security" and e["event"] == kind
+
+
+def with_configuration(ctx, key, value):
+    """A copy of the default station profile with one configuration key changed: its path."""
+    source = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "Assets", "stations", "default.toml")
+    lines = open(source, encoding="utf-8").read().splitlines()
+    changed = [f"{key} = {value}" if line.split("=")[0].strip() == key else line for line in lines]
+    assert changed != lines, f"{key} is not in the default profile"
+    path = os.path.join(ctx.workdir, "station.toml")
+    with open(path, "w", encoding="utf-8") as file:
+        file.write("\n".join(changed) + "\n")
+    return path
+
+
+async def serve(ctx, certificate):
+    """The central system again, on a new port, over TLS with `certificate`."""
+    await ctx.csms.stop()
+    ctx.csms.certificate = certificate
+    ctx.csms.url = None
+    await ctx.csms.start()
+
+
+@case("tls_failures_explained", octt="Security whitepaper A00.FR.309, .315, .322 (TC_086-like)",
+      profiles=["default"], timeout=90)
+async def tls_failures_explained(ctx):
+    """A name mismatch, an expired certificate, a server that speaks only TLS 1.1 and one
+    that offers only a CBC cipher suite: each connection fails with a reason that says
+    what failed (never OpenSSL's `error:00000001`) and the security event it is."""
+    authority = pki.authority("Conformance CSMS Root")
+    ca_file = pki.write_pem(ctx.workdir, "root.pem", authority[0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        old_tls = (ssl.TLSVersion.TLSv1, ssl.TLSVersion.TLSv1_1)
+    scenarios = [
+        (pki.server_certificate(ctx.workdir, "other", authority, dns=("other.example",), ip=False), None, None,
+         "name mismatch", "InvalidCentralSystemCertificate"),
+        (pki.server_certificate(ctx.workdir, "expired", authority, expired=True), None, None,
+         "certificate expired", "InvalidCentralSystemCertificate"),
+        (pki.server_certificate(ctx.workdir, "old-tls", authority), old_tls, "DEFAULT:@SECLEVEL=0",
+         "TLS version refused", "InvalidTLSVersion"),
+        (pki.server_certificate(ctx.workdir, "cbc", authority), (ssl.TLSVersion.TLSv1_2, ssl.TLSVersion.TLSv1_2),
+         "AES128-SHA:@SECLEVEL=0", "cipher suite refused", "InvalidTLSCipherSuite"),
+    ]
+    for certificate, versions, ciphers, words, kind in scenarios:
+        if versions:  # a server that refuses the handshake, with the alert it sends
+            raw = pki.RawTLSServer(certificate, versions, ciphers)
+            ctx.cleanups.append(raw.stop)
+            ctx.csms.url = raw.url
+        else:
+            await serve(ctx, certificate)
+        await ctx.launch(extra_args=["--ca-file", ca_file])
+        event = await ctx.station.wait_event(disconnected_because(words), what=f"a failure saying {words!r}")
+        assert "error:0" not in event["reason"] and "lib(0)" not in event["reason"], event
+        await ctx.station.wait_event(security_event(kind), what=f"a {kind} security event")
+        assert ctx.csms.connections == 0, f"connected despite {words}"
+        await ctx.station.quit()
+
+
+@case("security_profile_upgrade", octt="TC_084-TC_085 (A05 raise the profile; lowering it Rejected)",
+      profiles=["default"], timeout=60)
+async def security_profile_upgrade(ctx):
+    """Profile 1 (Basic auth on ws://): the central system installs its root and raises
+    SecurityProfile to 2; the station answers Accepted, reconnects over wss:// on the
+    same port with the same password, verifies the server with the installed root, and
+    SecurityProfile reads 2; lowering it to 1 is Rejected (A05.FR.01)."""
+    authority = pki.authority("Conformance CSMS Root")
+    server = pki.server_certificate(ctx.workdir, "csms", authority)
+    ctx.csms.password = PASSWORD
+    await ctx.boot(extra_args=["--password", PASSWORD])
+    installed = await ctx.csms.call(call.InstallCertificate(certificate_type="CentralSystemRootCertificate",
+                                                            certificate=pki.pem(authority[0])))
+    assert installed.status == "Accepted", installed
+    await ctx.configure("SecurityProfile", 2)
+    connections = ctx.csms.connections
+    await ctx.csms.restart(server)
+    await ctx.csms.wait_connected(connections + 1, timeout=20)
+    event = await ctx.station.wait_event(lambda e: e["type"] == "connection" and e["state"] == "connected",
+                                         after=0, what="connected over TLS")
+    assert ctx.csms.url.startswith("wss://"), ctx.csms.url
+    result = await ctx.csms.call(call.GetConfiguration(key=["SecurityProfile"]))
+    assert result.configuration_key[0]["value"] == "2", result
+    await ctx.configure("SecurityProfile", 1, expect="Rejected")
+    await ctx.csms.wait_call("SecurityEventNotification",
+                             lambda p: p["type"] == "ReconfigurationOfSecurityParameters")
+    assert event
+
+
+@case("security_profile_fallback", octt="A05.FR.08 (raised profile cannot connect)", profiles=["default"],
+      timeout=60)
+async def security_profile_fallback(ctx):
+    """SecurityProfile raised to 2 while the central system stays on ws://: the wss://
+    attempts fail, the station goes back to profile 1, connects over ws:// again, and
+    says so (an error and a ReconfigurationOfSecurityParameters event)."""
+    authority = pki.authority("Conformance CSMS Root")
+    await ctx.boot(extra_args=["--password", PASSWORD])
+    installed = await ctx.csms.call(call.InstallCertificate(certificate_type="CentralSystemRootCertificate",
+                                                            certificate=pki.pem(authority[0])))
+    assert installed.status == "Accepted", installed
+    connections = ctx.csms.connections
+    await ctx.configure("SecurityProfile", 2)
+    await ctx.station.wait_event(lambda e: e["type"] == "error" and "back to 1" in e["message"], timeout=30,
+                                 what="the fallback to profile 1")
+    await ctx.csms.wait_connected(connections + 1, timeout=15)
+    result = await ctx.csms.call(call.GetConfiguration(key=["SecurityProfile"]))
+    assert result.configuration_key[0]["value"] == "1", result
+
+
+@case("root_fallback", octt="M05.FR.11-13 (TC_074-like: replace the root, fallback)", profiles=["default"],
+      timeout=60)
+async def root_fallback(ctx):
+    """AdditionalRootCertificateCheck: root B (signed by root A) replaces A, which stays
+    as fallback. Over wss:// the server still shows a certificate of A: B fails, A is
+    tried and works (M05.FR.13), and A stays. Then the server shows a certificate of B:
+    it works with B alone, and the fallback A is removed (M05.FR.12)."""
+    root_a = pki.authority("Root A")
+    root_b = pki.authority("Root B", signer=root_a)
+    ctx.profile = with_configuration(ctx, "AdditionalRootCertificateCheck", "true")  # read-only over OCPP
+    ctx.csms.password = PASSWORD
+    await ctx.boot(extra_args=["--password", PASSWORD])
+    for root in (root_a, root_b):
+        result = await ctx.csms.call(call.InstallCertificate(certificate_type="CentralSystemRootCertificate",
+                                                             certificate=pki.pem(root[0])))
+        assert result.status == "Accepted", result
+    await ctx.configure("SecurityProfile", 2)
+    connections = ctx.csms.connections
+    await ctx.csms.restart(pki.server_certificate(ctx.workdir, "by-a", root_a))
+    await ctx.csms.wait_connected(connections + 1, timeout=20)
+    ids = await ctx.csms.call(call.GetInstalledCertificateIds(certificate_type="CentralSystemRootCertificate"))
+    assert len(ids.certificate_hash_data) == 2, ids
+    connections = ctx.csms.connections
+    await ctx.csms.restart(pki.server_certificate(ctx.workdir, "by-b", root_b))
+    await ctx.csms.wait_connected(connections + 1, timeout=20)
+    await ctx.station.wait_event(lambda e: e["type"] == "notice" and "fallback" in e["message"]
+                                 and "removed" in e["message"], what="the fallback root removed")
+    ids = await ctx.csms.call(call.GetInstalledCertificateIds(certificate_type="CentralSystemRootCertificate"))
+    assert len(ids.certificate_hash_data) == 1, ids
