@@ -76,7 +76,7 @@ public struct ScreenController: Sendable {
                 say(
                     alarming.contains(entry.kind) ? .error : .notice,
                     "security event \(entry.kind.rawValue)\(entry.info.map { ": \($0)" } ?? "")", at: time)
-            case .snapshot, .connector, .transaction, .meter, .registration:
+            case .snapshot, .connector, .transaction, .meter, .registration, .certificates:
                 break
             }
         }
