@@ -131,6 +131,15 @@ struct ScreenRenderingTests {
         try Golden.check(Self.render(&controller, station, rows: 24, columns: 80).text, "certificates-end-80x24")
     }
 
+    /// Wider, the box grows until the longest subject shows whole.
+    @Test func certificatesOverlay_at120x40() throws {
+        var (station, controller) = try Self.charging()
+        controller.ingest([.certificates(Self.certificates)], at: station.now)
+        let text = Self.render(&controller, station, rows: 40, columns: 120).text
+        try Golden.check(text, "certificates-120x40")
+        #expect(text.contains("O=Example Charge Point Operator GmbH,C=DE"))
+    }
+
     @Test func noCertificates_isOneLine() throws {
         var (station, controller) = try Self.charging()
         controller.ingest([.certificates(CertificateReport(roots: [], ownCertificate: nil))], at: station.now)

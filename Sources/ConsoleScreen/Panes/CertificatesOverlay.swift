@@ -2,15 +2,19 @@ import ChargePoint
 
 /// The answer to `certs` on the screen: each root of the store (security whitepaper M05)
 /// with its use, subject, issuer, validity and SHA-256 fingerprint, the fallback root
-/// marked (M05.FR.11), then the charge point certificate in use (A02). A value too long
-/// for the box is cut with an ellipsis; the box scrolls like the help.
+/// marked (M05.FR.11), then the charge point certificate in use (A02). The box grows to
+/// show every value whole as far as the screen allows; a value still too long is cut
+/// with an ellipsis. It scrolls like the help.
 extension Overlays {
     func drawCertificates(
         _ report: CertificateReport, scroll: Int, now: Timestamp, in area: Rect, into surface: inout Surface
     ) {
-        let width = min(area.width, 84)
-        // Inside the borders, after the margin `drawText` leaves.
-        let lines = CertificateLines(report: report, now: now, ellipsis: glyphs.ellipsis).lines(width: width - 3)
+        let content = CertificateLines(report: report, now: now, ellipsis: glyphs.ellipsis)
+        // Wide enough for every value whole where the screen allows (borders and the
+        // margin `drawText` leaves: 3 columns), else cut to the screen.
+        let longest = content.lines(width: .max).map { $0.reduce(0) { $0 + $1.0.count } }.max() ?? 0
+        let width = min(area.width, max(84, longest + 3))
+        let lines = content.lines(width: width - 3)
         let rect = Self.centered(in: area, height: lines.count + 2, width: width)
         let count = report.roots.count + (report.ownCertificate == nil ? 0 : 1)
         drawText(
