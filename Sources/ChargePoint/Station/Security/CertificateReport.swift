@@ -55,15 +55,13 @@ public struct CertificateReport: Sendable, Equatable {
 }
 
 extension CertificateReport {
-    /// The report of a store and a charge point certificate, in the order `roots` promises.
+    /// The report of a store and a charge point certificate, in the order `roots` promises
+    /// (otherwise as the store holds them).
     init(_ installed: [InstalledCertificate], _ own: ChargePointCertificate?) {
-        let order: [CertificateUse] = [.centralSystemRootCertificate, .manufacturerRootCertificate]
-        let sorted = installed.enumerated().sorted { a, b in
-            let keyA = (order.firstIndex(of: a.element.use) ?? order.count, a.element.fallback ? 1 : 0, a.offset)
-            let keyB = (order.firstIndex(of: b.element.use) ?? order.count, b.element.fallback ? 1 : 0, b.offset)
-            return keyA < keyB
+        func place(_ item: (offset: Int, element: InstalledCertificate)) -> (Int, Int, Int) {
+            (item.element.use == .centralSystemRootCertificate ? 0 : 1, item.element.fallback ? 1 : 0, item.offset)
         }
-        roots = sorted.map(\.element).map {
+        roots = installed.enumerated().sorted { place($0) < place($1) }.map(\.element).map {
             Root(
                 use: $0.use, subject: $0.subject, issuer: $0.issuer, notBefore: $0.notBefore, notAfter: $0.notAfter,
                 fingerprint: $0.fingerprint, fallback: $0.fallback)
