@@ -1,6 +1,7 @@
 import ChargePoint
 
-/// What covers the views: the help, a frame of the log, the pickers of the station keys.
+/// What covers the views: the help, a frame of the log, the pickers of the station keys,
+/// the certificates (`certs`).
 extension ScreenController {
     func swipePicker(connector: Int) -> Picker {
         var items = info.cards.map {
@@ -39,17 +40,16 @@ extension ScreenController {
     /// An action of the key table while an overlay covers the view.
     mutating func performInOverlay(_ overlay: Overlay, _ action: ScreenAction, at time: Timestamp) -> [ScreenEffect] {
         switch overlay {
-        case .help(let scroll):
+        case .help(let scroll), .certificates(_, let scroll):
             switch action {
             case .repaint: return [.repaintAll]
-            case .up, .down, .pageUp, .pageDown: self.overlay = .help(scroll: Self.scrolled(scroll, action))
+            case .up, .down, .pageUp, .pageDown: self.overlay = overlay.scrolled(to: Self.scrolled(scroll, action))
             default: self.overlay = nil
             }
         case .frame(let sequence, let scroll):
             switch action {
             case .repaint: return [.repaintAll]
-            case .up, .down, .pageUp, .pageDown:
-                self.overlay = .frame(sequence: sequence, scroll: Self.scrolled(scroll, action))
+            case .up, .down, .pageUp, .pageDown: self.overlay = overlay.scrolled(to: Self.scrolled(scroll, action))
             case .partner:
                 // The partner frame (request ↔ response).
                 if let entry = log.entry(sequence), let partner = log.partner(of: entry) {

@@ -76,6 +76,9 @@ public struct ScreenController: Sendable {
                 say(
                     alarming.contains(entry.kind) ? .error : .notice,
                     "security event \(entry.kind.rawValue)\(entry.info.map { ": \($0)" } ?? "")", at: time)
+            case .certificates(let report):
+                // The answer to `certs` (typed on the `:` line or in a script).
+                overlay = .certificates(report, scroll: 0)
             case .snapshot, .connector, .transaction, .meter, .registration:
                 break
             }
@@ -129,6 +132,7 @@ public struct ScreenController: Sendable {
         case (nil, .help?): .help
         case (nil, .frame?): .frame
         case (nil, .picker?): .picker
+        case (nil, .certificates?): .certificates
         case (nil, nil): view == .dashboard ? .dashboard : .configuration
         }
     }

@@ -52,6 +52,8 @@ extension ScreenController {
             }
         case .picker(let picker):
             overlays.drawPicker(picker, in: layout.body, into: &surface)
+        case .certificates(let report, let scroll):
+            overlays.drawCertificates(report, scroll: scroll, now: now, in: layout.body, into: &surface)
         case nil:
             break
         }

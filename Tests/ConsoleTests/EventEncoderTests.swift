@@ -34,6 +34,36 @@ struct EventEncoderTests {
             ))
     }
 
+    /// `certs`: every root with its use, names, validity, fingerprint and fallback mark;
+    /// the charge point certificate in use; a notBefore the store did not keep is null.
+    @Test func certificatesEvent_hasTheDocumentedMembers() {
+        let until = Timestamp(millisecondsSince1970: 1_900_000_000_000)
+        let report = CertificateReport(
+            roots: [
+                CertificateReport.Root(
+                    use: .centralSystemRootCertificate, subject: "CN=Root-2", issuer: "CN=Root-1", notBefore: time,
+                    notAfter: until, fingerprint: "ab12", fallback: false),
+                CertificateReport.Root(
+                    use: .centralSystemRootCertificate, subject: "CN=Root-1", issuer: "CN=Root-1", notBefore: nil,
+                    notAfter: until, fingerprint: "cd34", fallback: true),
+            ],
+            ownCertificate: CertificateReport.OwnCertificate(subject: "CN=CP-1", notBefore: time, notAfter: until))
+        #expect(
+            EventEncoder.line(.certificates(report), at: time)
+                == #"{"ts":"2026-11-18T11:06:40.123Z","type":"certificates","certificates":["#
+                + #"{"use":"CentralSystemRootCertificate","subject":"CN=Root-2","issuer":"CN=Root-1","#
+                + #""notBefore":"2026-11-18T11:06:40.123Z","notAfter":"2030-03-17T17:46:40.000Z","sha256":"ab12","fallback":false},"#
+                + #"{"use":"CentralSystemRootCertificate","subject":"CN=Root-1","issuer":"CN=Root-1","#
+                + #""notBefore":null,"notAfter":"2030-03-17T17:46:40.000Z","sha256":"cd34","fallback":true}],"#
+                + #""chargePointCertificate":{"subject":"CN=CP-1","notBefore":"2026-11-18T11:06:40.123Z","#
+                + #""notAfter":"2030-03-17T17:46:40.000Z"}}"#)
+    }
+
+    @Test func noCertificates_isAnEmptyListAndNull() {
+        let line = EventEncoder.line(.certificates(CertificateReport(roots: [], ownCertificate: nil)), at: time)
+        #expect(line.hasSuffix(#""type":"certificates","certificates":[],"chargePointCertificate":null}"#))
+    }
+
     @Test func pendingTransactionId_isNull() {
         let event = StationEvent.transaction(
             TransactionEvent(kind: .started, connector: 2, transactionId: nil, idTag: "X"))

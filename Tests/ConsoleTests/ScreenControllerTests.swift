@@ -207,4 +207,29 @@ struct ScreenControllerTests {
         _ = press(.escape)
         #expect(controller.log.filter == "")
     }
+
+    /// `:certs` (Tab completes it) asks the station; its answer opens the overlay, which
+    /// scrolls and closes like the help, and a `q` there closes it rather than quitting.
+    @Test mutating func certs_fromTheCommandLine_opensTheList_andEscOrQCloses() {
+        _ = press(.character(":"))
+        _ = type("cer")
+        _ = press(.tab)
+        #expect(controller.prompt?.editor.string == "certs ")
+        #expect(press(.enter) == [.submit(.certificates)])
+        station.command(.certificates)
+        guard case .certificates(let report) = station.allEvents.last else {
+            Issue.record("the station did not answer certs")
+            return
+        }
+        controller.ingest([.certificates(report)], at: station.now)
+        #expect(controller.overlay == .certificates(report, scroll: 0))
+        #expect(controller.keyView == .certificates)
+        _ = press(.down, .pageDown)
+        #expect(controller.overlay == .certificates(report, scroll: 11))
+        #expect(press(.character("q")) == [])
+        #expect(controller.overlay == nil)
+        controller.ingest([.certificates(report)], at: station.now)
+        _ = press(.escape)
+        #expect(controller.overlay == nil)
+    }
 }

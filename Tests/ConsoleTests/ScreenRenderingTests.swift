@@ -87,6 +87,65 @@ struct ScreenRenderingTests {
         #expect(text.contains(#""transactionId": 42"#))
     }
 
+    /// What `certs` can show: a Central System root with a subject too long for 80
+    /// columns, the expired root it replaced (kept as fallback), a Manufacturer root stored
+    /// before notBefore was kept, and the station's own certificate.
+    static let certificates = CertificateReport(
+        roots: [
+            CertificateReport.Root(
+                use: .centralSystemRootCertificate,
+                subject:
+                    "CN=Example CSMS Root CA 2026,OU=Charging Infrastructure,O=Example Charge Point Operator GmbH,C=DE",
+                issuer: "CN=Example CSMS Root CA 2016,O=Example Charge Point Operator GmbH,C=DE",
+                notBefore: Timestamp(rfc3339: "2026-01-01T00:00:00Z"),
+                notAfter: Timestamp(rfc3339: "2036-01-01T00:00:00Z")!,
+                fingerprint: "3f1c9a0e5b7d2c4f6a8e0b1d3c5f7a9e2b4d6f8a0c1e3f5a7b9d0e2f4a6c8e0b", fallback: false),
+            CertificateReport.Root(
+                use: .centralSystemRootCertificate,
+                subject: "CN=Example CSMS Root CA 2016,O=Example Charge Point Operator GmbH,C=DE",
+                issuer: "CN=Example CSMS Root CA 2016,O=Example Charge Point Operator GmbH,C=DE",
+                notBefore: Timestamp(rfc3339: "2016-01-01T00:00:00Z"),
+                notAfter: Timestamp(rfc3339: "2026-06-30T00:00:00Z")!,
+                fingerprint: "a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1", fallback: true),
+            CertificateReport.Root(
+                use: .manufacturerRootCertificate, subject: "CN=Duo Firmware Signing Root,O=Duo Chargers",
+                issuer: "CN=Duo Firmware Signing Root,O=Duo Chargers",
+                notBefore: nil, notAfter: Timestamp(rfc3339: "2040-12-31T23:59:59Z")!,
+                fingerprint: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", fallback: false),
+        ],
+        ownCertificate: CertificateReport.OwnCertificate(
+            subject: "CN=OCD-000001,O=OCPP Console Demo", notBefore: Timestamp(rfc3339: "2026-11-20T08:00:00Z"),
+            notAfter: Timestamp(rfc3339: "2027-11-20T08:00:00Z")!))
+
+    /// `certs` at 80x24: the top, then scrolled to the end; long subjects cut with an
+    /// ellipsis inside the border.
+    @Test func certificatesOverlay_at80x24() throws {
+        var (station, controller) = try Self.charging()
+        controller.ingest([.certificates(Self.certificates)], at: station.now)
+        let top = Self.render(&controller, station, rows: 24, columns: 80).text
+        try Golden.check(top, "certificates-80x24")
+        #expect(top.contains("O=Example…│") && top.contains("  kept as fallback"))
+        for _ in 0..<3 {
+            _ = controller.handle(.pageDown, snapshot: station.snapshot, configuration: [], at: station.now)
+        }
+        try Golden.check(Self.render(&controller, station, rows: 24, columns: 80).text, "certificates-end-80x24")
+    }
+
+    /// Wider, the box grows until the longest subject shows whole.
+    @Test func certificatesOverlay_at120x40() throws {
+        var (station, controller) = try Self.charging()
+        controller.ingest([.certificates(Self.certificates)], at: station.now)
+        let text = Self.render(&controller, station, rows: 40, columns: 120).text
+        try Golden.check(text, "certificates-120x40")
+        #expect(text.contains("O=Example Charge Point Operator GmbH,C=DE"))
+    }
+
+    @Test func noCertificates_isOneLine() throws {
+        var (station, controller) = try Self.charging()
+        controller.ingest([.certificates(CertificateReport(roots: [], ownCertificate: nil))], at: station.now)
+        try Golden.check(Self.render(&controller, station, rows: 24, columns: 80).text, "certificates-none-80x24")
+    }
+
     @Test func asciiGlyphs_andASmallTerminal() throws {
         var (station, controller) = try Self.charging()
         controller.glyphs = .ascii

@@ -44,6 +44,10 @@ class Terminal:
                 raise AssertionError(f"the screen never showed {texts!r}; it shows:\n{screen}")
             time.sleep(0.05)
 
+    def wait_gone(self, text, timeout=15):
+        """Returns the screen once it no longer shows `text`."""
+        return self.wait_for_line(f"the screen without {text!r}", lambda _: text not in self.screen(), timeout)
+
     def wait_for_line(self, description, predicate, timeout=15):
         """Returns the screen once one of its lines satisfies `predicate`."""
         deadline = time.monotonic() + timeout
@@ -91,6 +95,16 @@ def run(binary):
         terminal.keys("Escape", "c")
         terminal.wait_for("heartbeat every 120 s")
         steps.append("configuration key edited in place: HeartbeatInterval 120, in effect")
+
+        terminal.keys(":")
+        terminal.type("cer")
+        terminal.keys("Tab")
+        terminal.wait_for(":certs")
+        terminal.keys("Enter")
+        terminal.wait_for("Certificates (0)", "No certificate installed")
+        terminal.keys("q")
+        terminal.wait_gone("No certificate installed")
+        steps.append(":cer, Tab, Enter: the certificates (none installed); q closes them")
 
         terminal.keys("q")
         terminal.wait_for("EXIT=0", timeout=20)

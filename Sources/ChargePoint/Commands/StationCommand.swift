@@ -32,6 +32,9 @@ public enum StationCommand: Sendable, Equatable {
     case configSet(key: String, value: String)
     case dataTransfer(vendorId: String, messageId: String?, data: String?)
     case status
+    /// `certs`: list the installed certificates and the charge point certificate in use
+    /// (security whitepaper M03, M05, A02): one `certificates` event.
+    case certificates
     /// The enclosure's tamper sensor trips (security whitepaper §8:
     /// TamperDetectionActivated, a critical security event).
     case tamper

@@ -19,6 +19,9 @@ public enum StationEvent: Sendable, Equatable {
     case snapshot(StationSnapshot)
     /// `config get`: the keys asked for, values of write-only keys masked.
     case configuration([ConfigurationEntry])
+    /// `certs`: the certificate store and the charge point certificate in use, without
+    /// their PEM or key (whitepaper M03, M05, A02).
+    case certificates(CertificateReport)
     /// A firmware download or diagnostics upload moved on: a new status, progress, a
     /// retry (OCPP 1.6 §4.4, §4.5).
     case transfer(TransferState)

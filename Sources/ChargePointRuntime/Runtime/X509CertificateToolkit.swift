@@ -40,7 +40,8 @@ public struct X509CertificateToolkit: CertificateToolkit {
             return .success(
                 InstalledCertificate(
                     use: use, pem: summary.pem, subject: summary.subject, issuer: summary.issuer,
-                    notAfter: summary.notAfter, fingerprint: summary.sha256Fingerprint, hashData: hashData))
+                    notBefore: summary.notBefore, notAfter: summary.notAfter, fingerprint: summary.sha256Fingerprint,
+                    hashData: hashData))
         }
     }
 
@@ -83,6 +84,8 @@ public struct X509CertificateToolkit: CertificateToolkit {
             return .failure(CertificateRefusal(problem.description))
         }
         return .success(
-            ChargePointCertificate(chainPEM: chainPEM, key: key, subject: leaf.subject, notAfter: leaf.notAfter))
+            ChargePointCertificate(
+                chainPEM: chainPEM, key: key, subject: leaf.subject, notBefore: leaf.notBefore,
+                notAfter: leaf.notAfter))
     }
 }

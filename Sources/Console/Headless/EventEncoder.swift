@@ -54,6 +54,9 @@ enum EventEncoder {
         case .configuration(let entries):
             object["type"] = "configuration"
             object["keys"] = .array(entries.map(configurationEntry))
+        case .certificates(let report):
+            object["type"] = "certificates"
+            for member in certificatesObject(report) { object[member.key] = member.value }
         case .snapshot(let snapshot):
             object["type"] = "snapshot"
             for member in snapshotObject(snapshot) { object[member.key] = member.value }
@@ -108,6 +111,35 @@ enum EventEncoder {
             object["unknown"] = true
         }
         return .object(object)
+    }
+
+    /// The members of a `certificates` event, the answer to `certs` (README "Headless
+    /// events"): `certificates`, the roots in the store (whitepaper M05), and
+    /// `chargePointCertificate`, the one in use (A02) or null. Never a PEM or a key.
+    static func certificatesObject(_ report: CertificateReport) -> JSONObject {
+        func time(_ timestamp: Timestamp?) -> JSONValue { timestamp.map { .string($0.rfc3339) } ?? .null }
+        var object = JSONObject()
+        object["certificates"] = .array(
+            report.roots.map { root in
+                var entry = JSONObject()
+                entry["use"] = .string(root.use.rawValue)
+                entry["subject"] = .string(root.subject)
+                entry["issuer"] = .string(root.issuer)
+                entry["notBefore"] = time(root.notBefore)
+                entry["notAfter"] = time(root.notAfter)
+                entry["sha256"] = .string(root.fingerprint)
+                entry["fallback"] = .bool(root.fallback)
+                return .object(entry)
+            })
+        object["chargePointCertificate"] =
+            report.ownCertificate.map { own in
+                var entry = JSONObject()
+                entry["subject"] = .string(own.subject)
+                entry["notBefore"] = time(own.notBefore)
+                entry["notAfter"] = time(own.notAfter)
+                return .object(entry)
+            } ?? .null
+        return object
     }
 
     static func snapshotObject(_ snapshot: StationSnapshot) -> JSONObject {

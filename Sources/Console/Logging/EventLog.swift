@@ -3,8 +3,9 @@ import Logging
 
 /// Writes station events to the diagnostic log (`--log FILE`) as short readable lines:
 /// frames as `> [2,…]` (sent) and `< [3,…]` (received), exactly as on the wire with
-/// secrets masked by the engine, and the rest in words. Meter ticks and snapshots are
-/// left to the event stream: they would drown the protocol.
+/// secrets masked by the engine, and the rest in words. Meter ticks, snapshots and the
+/// answers of `config get` and `certs` are left to the event stream: they would drown
+/// the protocol.
 struct EventLog: Sendable {
     private let logger = Logger(label: "station")
 
@@ -49,7 +50,7 @@ struct EventLog: Sendable {
             logger.info(
                 "\(transfer.purpose.rawValue) \(transfer.fileName) \(transfer.status)\(progress), try \(transfer.attempt) of \(transfer.attempts)\(transfer.detail.map { ": \($0)" } ?? "")"
             )
-        case .meter, .snapshot, .configuration:
+        case .meter, .snapshot, .configuration, .certificates:
             break
         }
     }

@@ -10,14 +10,14 @@ public struct KeyBinding: Sendable {
         case commandLine, filterPrompt, valuePrompt
         /// Every prompt: the keys of the line editor.
         case lineEditor
-        case frame, picker, help
+        case frame, picker, certificates, help
 
         /// Where the keys this view does not bind are looked up next.
         var fallback: View? {
             switch self {
             case .dashboard, .configuration: .everywhere
             case .commandLine, .filterPrompt, .valuePrompt: .lineEditor
-            case .everywhere, .lineEditor, .frame, .picker, .help: nil
+            case .everywhere, .lineEditor, .frame, .picker, .certificates, .help: nil
             }
         }
 
@@ -33,6 +33,7 @@ public struct KeyBinding: Sendable {
             case .lineEditor: "Editing a line (:, /, values)"
             case .frame: "A frame (Enter on the log)"
             case .picker: "Pickers (s, !, R)"
+            case .certificates: "Certificates (:certs)"
             case .help: "This help"
             }
         }

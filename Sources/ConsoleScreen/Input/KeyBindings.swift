@@ -97,7 +97,7 @@ public enum KeyBindings {
     /// The order of the help's sections.
     static let helpOrder: [KeyBinding.View] = [
         .dashboard, .configuration, .everywhere, .commandLine, .filterPrompt, .valuePrompt, .lineEditor, .frame,
-        .picker, .help,
+        .picker, .certificates, .help,
     ]
 
     /// The help overlay's lines, by view.

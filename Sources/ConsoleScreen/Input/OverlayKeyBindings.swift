@@ -1,5 +1,5 @@
-/// The keys of what covers the views: the help, a frame, the pickers, and the prompts
-/// with their line editor. Rows of the one key table (`KeyBindings.all`).
+/// The keys of what covers the views: the help, a frame, the pickers, the certificates,
+/// and the prompts with their line editor. Rows of the one key table (`KeyBindings.all`).
 extension KeyBindings {
     static let overlays: [KeyBinding] =
         scrolling(.frame) + [
@@ -17,6 +17,8 @@ extension KeyBindings {
                 (1...9).map { .character(Character(String($0))) }, .chooseItem(0), .picker, "choose that one",
                 disabledReason: KeyAvailability.needsChoice),
             .init([.escape, .character("q")], .cancel, .picker, "cancel"),
+        ] + scrolling(.certificates) + [
+            .init([], .close, .certificates, "close", also: .anyOther)
         ] + scrolling(.help) + [
             .init([], .close, .help, "close", also: .anyOther)
         ]

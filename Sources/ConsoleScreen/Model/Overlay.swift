@@ -51,6 +51,18 @@ public enum Overlay: Sendable, Equatable {
     /// A frame of the log with its partner, pretty-printed.
     case frame(sequence: Int, scroll: Int)
     case picker(Picker)
+    /// The answer to `certs`: the certificates as the station listed them.
+    case certificates(CertificateReport, scroll: Int)
+
+    /// The same text overlay scrolled to `scroll` (a picker does not scroll).
+    func scrolled(to scroll: Int) -> Overlay {
+        switch self {
+        case .help: .help(scroll: scroll)
+        case .frame(let sequence, _): .frame(sequence: sequence, scroll: scroll)
+        case .certificates(let report, _): .certificates(report, scroll: scroll)
+        case .picker: self
+        }
+    }
 }
 
 /// A line of feedback: what the station, the central system or a command said.

@@ -78,6 +78,11 @@ enum Format {
         String(time.rfc3339.dropFirst(11).prefix(12))
     }
 
+    /// "2026-11-24T10:00:00Z": ISO 8601, UTC, to the second.
+    static func instant(_ time: Timestamp) -> String {
+        String(time.rfc3339.prefix(19)) + "Z"
+    }
+
     /// "1:02:03" or "02:03".
     static func duration(milliseconds: Int64) -> String {
         let seconds = max(0, milliseconds / 1000)

@@ -1,7 +1,7 @@
 import ChargePoint
 
 /// What covers the panes: the help (from the key table), a frame with its partner,
-/// a picker.
+/// a picker, the certificates (`CertificatesOverlay.swift`).
 struct Overlays {
     let glyphs: Glyphs
 
@@ -16,7 +16,8 @@ struct Overlays {
             (line, line.hasPrefix(" ") || line.isEmpty ? .normal : .title)
         }
         let rect = Self.centered(in: area, height: lines.count + 2, width: 84)
-        drawText(lines, title: "Keys · ↑↓ scroll · any other key closes", scroll: scroll, rect, into: &surface)
+        drawText(
+            lines.map { [$0] }, title: "Keys · ↑↓ scroll · any other key closes", scroll: scroll, rect, into: &surface)
     }
 
     func drawFrame(
@@ -34,7 +35,9 @@ struct Overlays {
             lines += [("", .normal), ("no answer yet", .dim)]
         }
         let rect = Self.centered(in: area, height: area.height, width: max(60, area.width - 8))
-        drawText(lines, title: "Frame · ↑↓ scroll · ← → its partner · Esc closes", scroll: scroll, rect, into: &surface)
+        drawText(
+            lines.map { [$0] }, title: "Frame · ↑↓ scroll · ← → its partner · Esc closes", scroll: scroll, rect,
+            into: &surface)
     }
 
     func drawPicker(_ picker: Picker, in area: Rect, into surface: inout Surface) {
@@ -76,15 +79,17 @@ struct Overlays {
         return "\(direction) \(Format.clockMillis(entry.time))  \(kind) \(entry.action)  id \(entry.messageId)"
     }
 
-    private func drawText(
-        _ lines: [(String, Role)], title: String, scroll: Int, _ rect: Rect, into surface: inout Surface
+    /// Lines of (text, role) pieces in a box, from line `scroll` (at most as far as shows
+    /// the last line at the bottom), each clipped to the box.
+    func drawText(
+        _ lines: [[(String, Role)]], title: String, scroll: Int, _ rect: Rect, into surface: inout Surface
     ) {
         surface.fill(rect)
         surface.box(rect, title: title, glyphs: glyphs, focused: true)
         let inner = rect.inner
         let top = min(scroll, max(0, lines.count - inner.height))
         for (offset, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
-            surface.put(line.0, row: inner.top + offset, column: inner.left + 1, role: line.1, limit: inner.width - 1)
+            surface.put(line, row: inner.top + offset, column: inner.left + 1, limit: inner.width - 1)
         }
     }
 }

@@ -27,10 +27,16 @@ struct CommandCompletionTests {
         (["config", "set"], ["AuthorizationKey", "HeartbeatInterval"]),
         (["config", "set", "HeartbeatInterval"], []),
         (["status"], []),
+        (["certs"], []),
         (["fly"], []),
     ])
     func candidates(_ words: [String], _ expected: [String]) {
         #expect(CommandCompletion.candidates(words, Self.context) == expected)
+    }
+
+    @Test func certs_isOffered_amongTheCommandsThatBeginWithC() {
+        let names = CommandCompletion.candidates([], Self.context).filter { $0.hasPrefix("c") }
+        #expect(names == ["clear", "config", "certs"])
     }
 
     @Test func errorCodes_areOfferedWithoutNoError() {

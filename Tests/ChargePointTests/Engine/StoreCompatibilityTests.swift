@@ -67,4 +67,31 @@ struct StoreCompatibilityTests {
         try SQLiteStore(path: path).apply(changes)
         #expect(try SQLiteStore(path: path).load() == loaded)
     }
+
+    /// Certificates as the store wrote them before `notBefore` was kept (commit 8a90f15):
+    /// they load, with `notBefore` nil, and the station starts with them.
+    @Test func certificatesStoredWithoutNotBefore_load() throws {
+        let path = PersistenceTests.temporaryDatabase()
+        _ = try SQLiteStore(path: path)
+        let root =
+            #"{"use":"CentralSystemRootCertificate","pem":"PEM","subject":"CN=Root","issuer":"CN=Root","#
+            + #""notAfter":"2030-01-01T00:00:00.000Z","fingerprint":"ab12","hashData":{"hashAlgorithm":"SHA256","#
+            + #""issuerNameHash":"n","issuerKeyHash":"k","serialNumber":"1"},"fallback":true}"#
+        let signed =
+            #"{"chainPEM":"CHAIN","key":{"privateKeyPEM":"KEY","csrPEM":"CSR"},"subject":"CN=CP-1","#
+            + #""notAfter":"2027-01-01T00:00:00.000Z"}"#
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(
+                sql: "INSERT INTO certificates (key, value) VALUES (?, ?)",
+                arguments: ["CentralSystemRootCertificate ab12", root])
+            try db.execute(
+                sql: "INSERT INTO meta (key, value) VALUES ('chargePointCertificate', ?)", arguments: [signed])
+        }
+        let state = try SQLiteStore(path: path).load()
+        let certificate = try #require(state.installedCertificates.first)
+        #expect(certificate.subject == "CN=Root" && certificate.fallback && certificate.notBefore == nil)
+        #expect(certificate.notAfter.rfc3339 == "2030-01-01T00:00:00.000Z")
+        #expect(state.chargePointCertificate?.subject == "CN=CP-1" && state.chargePointCertificate?.notBefore == nil)
+        _ = try StationCore(profile: TestProfiles.everything, durable: state, now: StationHarness.start)
+    }
 }

@@ -30,14 +30,20 @@ struct CertificateSigningTests {
         #expect(station.sentRequests(SignCertificateRequest.self).isEmpty)
     }
 
+    /// A station with the root CSMS-Root that signed its certificate SN-1 (A02.FR.06);
+    /// the CertificateSigned answer.
+    static func signed(_ station: inout StationHarness) -> CertificateSignedStatus? {
+        _ = CertificateStoreTests.install(&station, Fake.pem("CSMS-Root"))
+        _ = trigger(&station)
+        let chain = "CERT SN-1 issuer=CSMS-Root ca=no until=2030-01-01T00:00:00Z KEY-1"
+        return station.csmsRequest(CertificateSignedRequest(certificateChain: BoundedString(truncating: chain)))?
+            .status
+    }
+
     @Test("A02.FR.05–06: a certificate for the key, chained to the installed root, is Accepted and kept")
     func signed_isAccepted() throws {
         var station = try CertificateStoreTests.station(["CpoName": "Example CPO"])
-        _ = CertificateStoreTests.install(&station, Fake.pem("CSMS-Root"))
-        _ = Self.trigger(&station)
-        let chain = "CERT SN-1 issuer=CSMS-Root ca=no until=2030-01-01T00:00:00Z KEY-1"
-        let answer = station.csmsRequest(CertificateSignedRequest(certificateChain: BoundedString(truncating: chain)))
-        #expect(answer?.status == .accepted)
+        #expect(Self.signed(&station) == .accepted)
         #expect(station.store.chargePointCertificate?.subject == "SN-1")
         #expect(station.store.pendingChargePointKey == nil)
     }

@@ -2,9 +2,12 @@ import ChargePoint
 
 /// The harness's `CertificateToolkit`: a "certificate" is a line of words,
 /// `CERT <subject> issuer=<name> ca=<yes|no> until=<RFC 3339>`, and its hash data are made
-/// from those words; `BROKEN` is unreadable. The real reader (StationSecurity) is tested
-/// against real certificates in StationSecurityTests and the conformance suite.
+/// from those words; `BROKEN` is unreadable; every one is valid from `validFrom`. The real
+/// reader (StationSecurity) is tested against real certificates in StationSecurityTests
+/// and the conformance suite.
 struct FakeCertificateToolkit: CertificateToolkit {
+    static let validFrom = Timestamp(rfc3339: "2025-01-01T00:00:00Z")!
+
     static func pem(_ subject: String, issuer: String? = nil, ca: Bool = true, until: String = "2030-01-01T00:00:00Z")
         -> String
     {
@@ -30,8 +33,8 @@ struct FakeCertificateToolkit: CertificateToolkit {
             issuerKeyHash: BoundedString(truncating: "key-\(issuer)"), serialNumber: BoundedString(truncating: subject))
         return .success(
             InstalledCertificate(
-                use: use, pem: pem, subject: subject, issuer: issuer, notAfter: until, fingerprint: "fp-\(subject)",
-                hashData: hash))
+                use: use, pem: pem, subject: subject, issuer: issuer, notBefore: Self.validFrom, notAfter: until,
+                fingerprint: "fp-\(subject)", hashData: hash))
     }
 
     func chainProblem(_ pem: String, roots: [String], at time: Timestamp) -> CertificateRefusal? {
@@ -67,6 +70,8 @@ struct FakeCertificateToolkit: CertificateToolkit {
         guard roots.isEmpty || rootNames.contains(issuer) else {
             return .failure(CertificateRefusal("certificate not trusted (unknown CA)"))
         }
-        return .success(ChargePointCertificate(chainPEM: chainPEM, key: key, subject: words[1], notAfter: until))
+        return .success(
+            ChargePointCertificate(
+                chainPEM: chainPEM, key: key, subject: words[1], notBefore: Self.validFrom, notAfter: until))
     }
 }

@@ -106,10 +106,18 @@ class Station:
             and (error_code is None or e["errorCode"] == error_code),
             after, timeout, f"connector {connector} {status}")
 
-    async def snapshot(self, timeout=10):
+    async def answer(self, command, event_type, timeout=10):
+        """Types `command` and waits for the event of `event_type` that answers it."""
         mark = self.mark()
-        self.command("status")
-        return await self.wait_event(lambda e: e["type"] == "snapshot", mark, timeout, "snapshot")
+        self.command(command)
+        return await self.wait_event(lambda e: e["type"] == event_type, mark, timeout, event_type)
+
+    async def snapshot(self, timeout=10):
+        return await self.answer("status", "snapshot", timeout)
+
+    async def certificates(self, timeout=10):
+        """`certs`: the certificates event (README "Headless events")."""
+        return await self.answer("certs", "certificates", timeout)
 
     def errors(self, after=0):
         return [e["message"] for e in self.events[after:] if e["type"] == "error"]

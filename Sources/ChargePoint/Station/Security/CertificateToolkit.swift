@@ -42,10 +42,15 @@ public struct ChargePointCertificate: Sendable, Codable, Equatable {
     public var chainPEM: String
     public var key: ChargePointKey
     public var subject: String
+    /// The leaf's validity; `notBefore` is nil in a record stored before it was kept.
+    public var notBefore: Timestamp?
     public var notAfter: Timestamp
 
-    public init(chainPEM: String, key: ChargePointKey, subject: String, notAfter: Timestamp) {
-        (self.chainPEM, self.key, self.subject, self.notAfter) = (chainPEM, key, subject, notAfter)
+    public init(
+        chainPEM: String, key: ChargePointKey, subject: String, notBefore: Timestamp? = nil, notAfter: Timestamp
+    ) {
+        (self.chainPEM, self.key, self.subject) = (chainPEM, key, subject)
+        (self.notBefore, self.notAfter) = (notBefore, notAfter)
     }
 }
 
@@ -88,6 +93,9 @@ public struct InstalledCertificate: Sendable, Codable, Equatable {
     public var pem: String
     public var subject: String
     public var issuer: String
+    /// The validity period; `notBefore` is nil in a record stored before it was kept
+    /// (the store's records are Codable documents, and an absent optional decodes as nil).
+    public var notBefore: Timestamp?
     public var notAfter: Timestamp
     /// SHA-256 over the DER, hex: the certificate's identity in the store.
     public var fingerprint: String
@@ -97,10 +105,10 @@ public struct InstalledCertificate: Sendable, Codable, Equatable {
     public var fallback = false
 
     public init(
-        use: CertificateUse, pem: String, subject: String, issuer: String, notAfter: Timestamp, fingerprint: String,
-        hashData: CertificateHashData
+        use: CertificateUse, pem: String, subject: String, issuer: String, notBefore: Timestamp? = nil,
+        notAfter: Timestamp, fingerprint: String, hashData: CertificateHashData
     ) {
         (self.use, self.pem, self.subject, self.issuer) = (use, pem, subject, issuer)
-        (self.notAfter, self.fingerprint, self.hashData) = (notAfter, fingerprint, hashData)
+        (self.notBefore, self.notAfter, self.fingerprint, self.hashData) = (notBefore, notAfter, fingerprint, hashData)
     }
 }

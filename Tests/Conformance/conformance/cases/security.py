@@ -128,6 +128,15 @@ async def certificate_store(ctx):
     await ctx.boot()
     result = await ctx.csms.call(call.InstallCertificate(certificate_type="ManufacturerRootCertificate", certificate=pem))
     assert result.status == "Accepted", result
+    listed = (await ctx.station.certificates())["certificates"]
+    assert listed == [{
+        "use": "ManufacturerRootCertificate",
+        "subject": listed[0]["subject"], "issuer": listed[0]["subject"],
+        "notBefore": _rfc3339(ca.not_valid_before_utc), "notAfter": _rfc3339(ca.not_valid_after_utc),
+        "sha256": hashlib.sha256(ca.public_bytes(Encoding.DER)).hexdigest(), "fallback": False,
+    }], listed
+    common_name = ca.subject.get_attributes_for_oid(x509.oid.NameOID.COMMON_NAME)[0].value
+    assert f"CN={common_name}" in listed[0]["subject"], listed
     ids = await ctx.csms.call(call.GetInstalledCertificateIds(certificate_type="ManufacturerRootCertificate"))
     assert ids.status == "Accepted", ids
     names = {"hash_algorithm": "hashAlgorithm", "issuer_name_hash": "issuerNameHash",
@@ -139,6 +148,13 @@ async def certificate_store(ctx):
     assert deleted.status == "Accepted", deleted
     again = await ctx.csms.call(call.DeleteCertificate(certificate_hash_data=ids.certificate_hash_data[0]))
     assert again.status == "NotFound", again
+    listed = await ctx.station.certificates()
+    assert listed["certificates"] == [] and listed["chargePointCertificate"] is None, listed
+
+
+def _rfc3339(moment):
+    """A certificate's time as the station's events write it: UTC, milliseconds."""
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
 def _authority(name):
@@ -195,8 +211,16 @@ async def charge_point_certificate(ctx):
     assert csr.is_signature_valid
     assert csr.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value == "OCPP Console Demo"
     assert csr.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value == "OCD-000001"
-    signed = await ctx.csms.call(call.CertificateSigned(certificate_chain=_sign(request.payload["csr"], root)))
+    chain = _sign(request.payload["csr"], root)
+    signed = await ctx.csms.call(call.CertificateSigned(certificate_chain=chain))
     assert signed.status == "Accepted", signed
+    leaf = x509.load_pem_x509_certificate(chain.encode())
+    listed = await ctx.station.certificates()
+    own = listed["chargePointCertificate"]
+    assert "CN=OCD-000001" in own["subject"], own
+    assert (own["notBefore"], own["notAfter"]) == (
+        _rfc3339(leaf.not_valid_before_utc), _rfc3339(leaf.not_valid_after_utc)), own
+    assert [c["use"] for c in listed["certificates"]] == ["CentralSystemRootCertificate"], listed
     # Another request, signed by a CA the station does not trust.
     after = ctx.csms.mark()
     await ctx.csms.call(call.ExtendedTriggerMessage(requested_message="SignChargePointCertificate"))
