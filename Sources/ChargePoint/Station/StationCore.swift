@@ -69,6 +69,8 @@ public struct StationCore: Sendable {
     /// The reset pending and the reboot under way (`Reset/ResetMachine.swift`).
     var resets = ResetMachine()
     var lastHeartbeatResponse: Timestamp?
+    /// The central system's CALL ids on this connection (`Security/ReplayedCalls.swift`).
+    var receivedCallIds = ReceivedCallIds()
 
     /// A station from its profile and what it remembered. `now` is only a starting
     /// point; every input brings the current time.
@@ -120,7 +122,9 @@ public struct StationCore: Sendable {
         if let hostTime { hostClockRead(hostTime) } else { settleClock() }
         switch input {
         case .powerOn: powerOn()
-        case .linkUp: linkUp()
+        case .linkUp:
+            callIdsForNewConnection()
+            linkUp()
         case .linkDown(let reason, let failure): linkDown(reason: reason, failure: failure)
         case .received(let text): receive(text)
         case .tick: fireDueTimers()
