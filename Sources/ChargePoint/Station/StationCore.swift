@@ -71,6 +71,8 @@ public struct StationCore: Sendable {
     var lastHeartbeatResponse: Timestamp?
     /// The central system's CALL ids on this connection (`Security/ReplayedCalls.swift`).
     var receivedCallIds = ReceivedCallIds()
+    /// MemoryExhaustion raised for the transaction queue (`Security/MemoryExhaustion.swift`).
+    var queueHighWaterMark = QueueHighWaterMark()
 
     /// A station from its profile and what it remembered. `now` is only a starting
     /// point; every input brings the current time.
