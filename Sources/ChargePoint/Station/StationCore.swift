@@ -48,6 +48,8 @@ public struct StationCore: Sendable {
     var pendingChargePointKey: ChargePointKey?
     /// The charge point certificate the central system signed, durable.
     var chargePointCertificate: ChargePointCertificate?
+    /// When the station last asked for a certificate (`Security/CertificateRenewal.swift`).
+    var certificateRenewal = CertificateRenewal()
     /// Reads certificates for the store: the driver's, since the engine holds no crypto.
     public let certificateToolkit: any CertificateToolkit
 
