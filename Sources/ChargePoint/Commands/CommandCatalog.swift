@@ -51,6 +51,9 @@ public enum CommandCatalog {
             "send a DataTransfer to the central system"
         ) { .station(.dataTransfer(vendorId: $0.word(0), messageId: $0.optionalWord(1), data: $0.optionalWord(2))) },
         .init("status", "print the station snapshot") { _ in .station(.status) },
+        .init("securitylog", [.keyword("clear")], "clear the security log (a critical security event)") { _ in
+            .station(.clearSecurityLog)
+        },
         .init("tamper", "the enclosure's tamper sensor trips (a critical security event)") { _ in .station(.tamper) },
         .init("wait", [.duration()], "pause the script: 500ms, 5s, 2m") {
             .session(.wait(milliseconds: $0.duration(0)))

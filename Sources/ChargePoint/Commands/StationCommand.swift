@@ -32,6 +32,9 @@ public enum StationCommand: Sendable, Equatable {
     case configSet(key: String, value: String)
     case dataTransfer(vendorId: String, messageId: String?, data: String?)
     case status
+    /// A technician clears the security log at the station (security whitepaper §8:
+    /// SecurityLogWasCleared, a critical security event, becomes its first line).
+    case clearSecurityLog
     /// The enclosure's tamper sensor trips (security whitepaper §8:
     /// TamperDetectionActivated, a critical security event).
     case tamper

@@ -27,6 +27,7 @@ extension StationCore {
         case .dataTransfer(let vendorId, let messageId, let data):
             sendDataTransfer(vendorId: vendorId, messageId: messageId, data: data)
         case .status: reportSnapshot()
+        case .clearSecurityLog: clearSecurityLog()
         case .tamper: securityEvent(.tamperDetectionActivated, "the tamper sensor tripped")
         case .toggle(let toggle, let connector): perform(self.toggled(toggle, connector: connector))
         case .toggleOffline: perform(link.heldOffline ? .online : .offline)

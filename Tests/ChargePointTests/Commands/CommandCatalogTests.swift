@@ -90,6 +90,7 @@ struct CommandCatalogTests {
                 config set <key> <value>                    change a key, as ChangeConfiguration would
                 datatransfer <vendorId> [messageId] [data]  send a DataTransfer to the central system
                 status                                      print the station snapshot
+                securitylog clear                           clear the security log (a critical security event)
                 tamper                                      the enclosure's tamper sensor trips (a critical security event)
                 wait <duration>                             pause the script: 500ms, 5s, 2m
                 wait online [timeout]                       pause the script until the boot is accepted (default at most 60s)
