@@ -132,12 +132,10 @@ struct ScreenControllerTests {
         func event(_ kind: SecurityEventKind, _ info: String) -> StationEvent {
             .security(SecurityLogEntry(sequence: 1, time: station.now, kind: kind, info: info))
         }
-        controller.ingest([event(.memoryExhaustion, "18 transaction messages wait")], at: station.now)
+        controller.ingest([event(.memoryExhaustion, "18 messages wait")], at: station.now)
         #expect(
             controller.feedback.last
-                == Feedback(
-                    time: station.now, kind: .error, text: "security event MemoryExhaustion: 18 transaction messages wait"
-                ))
+                == Feedback(time: station.now, kind: .error, text: "security event MemoryExhaustion: 18 messages wait"))
         controller.ingest([event(.securityLogWasCleared, "cleared")], at: station.now)
         #expect(controller.feedback.last?.kind == .notice)
     }
