@@ -60,6 +60,16 @@ struct CertificateRenewalTests {
         #expect(Self.requests(station).count == 2)
     }
 
+    @Test("A03: a request pending from before a restart is not repeated at the boot, but a day later")
+    func pendingAcrossARestart_waitsADay() throws {
+        var station = try Self.station(certificateUntil: "2026-12-20T00:00:00Z")
+        try station.powerCut()
+        #expect(station.core.isOnline)
+        #expect(Self.requests(station).count == 1)
+        station.advance(seconds: 86_400)
+        #expect(Self.requests(station).count == 2)
+    }
+
     @Test("A03.FR.08: the new certificate is used once accepted, and the renewal ends")
     func acceptedCertificate_endsTheRenewal() throws {
         var station = try Self.station(certificateUntil: "2026-12-20T00:00:00Z")
