@@ -74,7 +74,7 @@ public struct StationCore: Sendable {
     /// The central system's CALL ids on this connection (`Security/ReplayedCalls.swift`).
     var receivedCallIds = ReceivedCallIds()
     /// MemoryExhaustion raised for the transaction queue (`Security/MemoryExhaustion.swift`).
-    var queueHighWaterMark = QueueHighWaterMark()
+    var queueHighWaterMark: QueueHighWaterMark
 
     /// A station from its profile and what it remembered. `now` is only a starting
     /// point; every input brings the current time.
@@ -93,6 +93,7 @@ public struct StationCore: Sendable {
         authorization = AuthorizationStore(cache: durable.authorizationCache, localList: durable.localList)
         transactions = TransactionLog(durable.transactions)
         outbox = Outbox(transactionMessages: durable.messageQueue)
+        queueHighWaterMark = QueueHighWaterMark(count: durable.messageQueue.count, capacity: profile.queueCapacity)
         reservations = ReservationBook(durable.reservations)
         chargingProfiles = ChargingProfileStore(durable.chargingProfiles)
         counters = StationCounters(durable.counters)

@@ -46,6 +46,18 @@ struct MemoryExhaustionTests {
         #expect(Self.raised(station) == 2)
     }
 
+    @Test("§8 MemoryExhaustion: a restart with the queue still above the mark is no new crossing")
+    func restartAboveTheMark_raisesNothingNew() throws {
+        var station = try Self.station()
+        station.command(.offline)
+        for _ in 0..<18 { station.command(.tamper) }
+        try station.powerCut()
+        #expect(station.store.securityLog.last?.kind == .startupOfTheDevice)
+        #expect(Self.raised(station) == 1)
+        station.command(.online)
+        #expect(SecurityEventTests.notified(station).filter { $0 == "MemoryExhaustion" }.count == 1)
+    }
+
     @Test("§8 MemoryExhaustion: a queue that stays between 75 % and 90 % is not raised again")
     func hysteresis_betweenTheMarks() throws {
         var station = try Self.station()

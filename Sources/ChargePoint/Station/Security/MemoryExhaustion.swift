@@ -10,13 +10,19 @@
 /// there: a message the central system has not acknowledged is not dropped, the host has
 /// room to spare, and the capacity is the budget an embedded station would have.
 /// MemoryExhaustion is raised when the queue reaches `raisePercent` of it, once per
-/// crossing: again only after it drained below `rearmPercent`.
+/// crossing: again only after it drained below `rearmPercent`. A queue that is above the
+/// mark at the start crossed it before (its event is queued or delivered already).
 struct QueueHighWaterMark: Sendable {
     static let raisePercent = 90
     static let rearmPercent = 75
 
     /// Raised and not yet re-armed.
-    private(set) var raised = false
+    private(set) var raised: Bool
+
+    /// The mark for a queue that holds `count` of `capacity` at the start.
+    init(count: Int, capacity: Int) {
+        raised = count * 100 >= capacity * Self.raisePercent
+    }
 
     /// The queue holds `count` of `capacity`: true when this crosses the mark upwards.
     mutating func update(count: Int, capacity: Int) -> Bool {
