@@ -72,6 +72,7 @@ public struct ScreenController: Sendable {
                 let alarming: Set<SecurityEventKind> = [
                     .tamperDetectionActivated, .invalidCentralSystemCertificate, .invalidChargePointCertificate,
                     .invalidFirmwareSignature, .invalidFirmwareSigningCertificate, .failedToAuthenticateAtCentralSystem,
+                    .memoryExhaustion,
                 ]
                 say(
                     alarming.contains(entry.kind) ? .error : .notice,

@@ -168,15 +168,17 @@ extension Benchmarks {
             #"[2,"c%d","GetConfiguration",{}]"#,
             #"[2,"c%d","TriggerMessage",{"requestedMessage":"StatusNotification","connectorId":1}]"#,
         ]
-        for (name, template) in zip(
+        for (kind, (name, template)) in zip(
             [
                 "GetConfiguration (2 keys)", "ChangeConfiguration", "RemoteStartTransaction",
                 "RemoteStopTransaction", "GetConfiguration (all)", "TriggerMessage",
-            ], calls)
-        {
+            ], calls
+        ).enumerated() {
             var samples: [Double] = []
             for iteration in 0..<5000 {
-                let text = template.replacingOccurrences(of: "%d", with: String(iteration))
+                // A message id used once on the connection (OCPP-J §4.1.4): a repeated
+                // one would be refused as a replay, not handled.
+                let text = template.replacingOccurrences(of: "%d", with: "\(kind)-\(iteration)")
                 let begin = DispatchTime.now().uptimeNanoseconds
                 _ = loop.driver.handle(.received(text), at: loop.now, link: &loop.link, store: loop.store)
                 samples.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1000)

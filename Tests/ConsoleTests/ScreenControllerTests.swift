@@ -127,6 +127,19 @@ struct ScreenControllerTests {
                 == Feedback(time: station.now, kind: .error, text: "connector 1 has no fault to clear"))
     }
 
+    @Test("security events: storage getting full is alarming; a log the operator cleared is a notice")
+    mutating func securityEvents_becomeFeedback() {
+        func event(_ kind: SecurityEventKind, _ info: String) -> StationEvent {
+            .security(SecurityLogEntry(sequence: 1, time: station.now, kind: kind, info: info))
+        }
+        controller.ingest([event(.memoryExhaustion, "18 messages wait")], at: station.now)
+        #expect(
+            controller.feedback.last
+                == Feedback(time: station.now, kind: .error, text: "security event MemoryExhaustion: 18 messages wait"))
+        controller.ingest([event(.securityLogWasCleared, "cleared")], at: station.now)
+        #expect(controller.feedback.last?.kind == .notice)
+    }
+
     @Test mutating func logSelection_pausesAndEndFollows() {
         controller.ingest(station.allEvents, at: station.now)
         #expect(controller.logCursor == nil)

@@ -63,6 +63,9 @@ class MeasuringCentralSystem:
         self.connected = asyncio.Event()
         self.connection = None
         self.waiting = {}  # message id -> future
+        # Message ids run on across measure() calls: an id used twice on one connection
+        # is refused as a replay (OCPP-J §4.1.4), not answered as the call.
+        self.sent = 0
         self.boot_seen_at = None
         self.server = None
 
@@ -106,7 +109,8 @@ class MeasuringCentralSystem:
         times = {action: [] for action, _ in KINDS}
         for number in range(calls):
             action, payload = KINDS[number % len(KINDS)]
-            message_id = f"bench-{number}"
+            message_id = f"bench-{self.sent}"
+            self.sent += 1
             answered = asyncio.get_running_loop().create_future()
             self.waiting[message_id] = answered
             text = compact([2, message_id, action, payload])

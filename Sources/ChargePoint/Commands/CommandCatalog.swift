@@ -55,6 +55,9 @@ public enum CommandCatalog {
             "certs", "list the installed certificates: use, subject, issuer, validity, fingerprint",
             aliases: ["certificates"]
         ) { _ in .station(.certificates) },
+        .init("securitylog", [.keyword("clear")], "clear the security log (a critical security event)") { _ in
+            .station(.clearSecurityLog)
+        },
         .init("tamper", "the enclosure's tamper sensor trips (a critical security event)") { _ in .station(.tamper) },
         .init("wait", [.duration()], "pause the script: 500ms, 5s, 2m") {
             .session(.wait(milliseconds: $0.duration(0)))

@@ -35,6 +35,9 @@ public enum StationCommand: Sendable, Equatable {
     /// `certs`: list the installed certificates and the charge point certificate in use
     /// (security whitepaper M03, M05, A02): one `certificates` event.
     case certificates
+    /// A technician clears the security log at the station (security whitepaper §8:
+    /// SecurityLogWasCleared, a critical security event, becomes its first line).
+    case clearSecurityLog
     /// The enclosure's tamper sensor trips (security whitepaper §8:
     /// TamperDetectionActivated, a critical security event).
     case tamper

@@ -2,7 +2,8 @@
 ///
 /// Sent on every (re)boot as soon as the link is up, and nothing else before it is
 /// answered. Accepted: adopt the heartbeat interval, take the central system's time,
-/// report every connector's status, then deliver what waited. Pending: answer the
+/// report every connector's status, then deliver what waited; look at the charge point
+/// certificate's expiry (A03). Pending: answer the
 /// central system's calls, send nothing unasked, boot again after `interval`. Rejected:
 /// stay silent, answer nothing, boot again after `interval`. An interval of 0 lets the
 /// station choose: `defaultBootRetrySeconds`.
@@ -49,6 +50,7 @@ extension StationCore {
             reportAllStatuses()
             rescheduleHeartbeat()
             scheduleClockAlignedSample()
+            checkCertificateRenewal()
         case .pending:
             notice("the central system answered Pending; next boot in \(retrySeconds(response.interval)) s")
             retryBoot(after: response.interval, as: .pending)

@@ -1,27 +1,34 @@
 /// The charge point's own certificate (security whitepaper A02/A03): on
-/// ExtendedTriggerMessage SignChargePointCertificate the station makes a key pair and
-/// sends its CSR (SignCertificate.req); CertificateSigned.req brings the signed chain,
+/// ExtendedTriggerMessage SignChargePointCertificate, or a month before the certificate
+/// expires (`CertificateRenewal`), the station makes a key pair and sends its CSR
+/// (SignCertificate.req); CertificateSigned.req brings the signed chain,
 /// which is checked (validity, the key of the request, the chain to an installed
 /// Central System root) before it is kept for the next connection.
 extension StationCore {
-    /// A02.FR.01–03: a new key and its CSR, O = CpoName, CN = the serial number.
+    /// ExtendedTriggerMessage SignChargePointCertificate (A02).
     mutating func requestCertificateSigning() -> TriggerMessageStatus {
+        guard let refusal = sendCertificateSigningRequest() else { return .accepted }
+        reportError("SignChargePointCertificate refused: \(refusal)")
+        return .rejected
+    }
+
+    /// A02.FR.01–03, A03.FR.02–03, .13: a new key and its CSR, O = CpoName, CN = the
+    /// serial number; why not, when it cannot be made. The certificate in use stays in
+    /// use until one for the new key is accepted (A03.FR.08).
+    mutating func sendCertificateSigningRequest() -> String? {
         let organization = config.value(.cpoName) ?? ""
-        guard !organization.isEmpty else {
-            reportError("SignChargePointCertificate refused: the CpoName configuration key is empty")
-            return .rejected
-        }
+        guard !organization.isEmpty else { return "the CpoName configuration key is empty" }
         let commonName = profile.identity.serialNumber?.value ?? profile.identity.model.value
         switch certificateToolkit.newKeyAndCSR(organization: organization, commonName: commonName) {
         case .failure(let refusal):
-            reportError("SignChargePointCertificate refused: \(refusal)")
-            return .rejected
+            return refusal.description
         case .success(let key):
             pendingChargePointKey = key
+            certificateRenewal.requestedAt = now
             persist(.chargePointKey(key))
             enqueueCall(SignCertificateRequest(csr: BoundedString(truncating: key.csrPEM)), purpose: .notification)
             notice("a new key pair: its certificate signing request goes to the central system")
-            return .accepted
+            return nil
         }
     }
 

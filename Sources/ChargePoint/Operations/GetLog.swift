@@ -1,13 +1,11 @@
 /// GetLog.req (security whitepaper N01): answered at once with the file name; the
 /// diagnostics log or the security log is then uploaded (`UploadSteps`). A GetLog
-/// while a log upload runs cancels it and is answered AcceptedCanceled (N01.FR.11).
+/// while a log upload runs cancels it and is answered AcceptedCanceled (N01.FR.11); the
+/// canceled upload ends with UploadFailure (`uploadCanceled`).
 extension StationCore {
     mutating func getLog(_ request: GetLogRequest) -> GetLogResponse {
         let canceling = transfers.uploads[.log] != nil
-        if let current = transfers.uploads[.log] {
-            abandonTransfer(.log)
-            notice("GetLog cancels the upload of \(current.fileName)")
-        }
+        if canceling { uploadCanceled(.log, reason: "canceled by a new GetLog (N01.FR.11)") }
         let kind = request.logType == .securityLog ? "security-log" : "diagnostics-log"
         let name = Self.uploadFileName(kind, at: wallClock)
         transfers.uploads[.log] = FileUpload(request, fileName: name)

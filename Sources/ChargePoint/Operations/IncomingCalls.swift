@@ -9,12 +9,15 @@
 ///   the OCPP-J errata's own example (`[4,"…","NotSupported","SendLocalList.req not
 ///   implemented",{}]`).
 /// - While the boot is Rejected: no answer at all (OCPP 1.6 §4.2).
+/// - A message id already used on this connection: SecurityError, not carried out
+///   again (`ReplayedCalls.swift`).
 extension StationCore {
     mutating func receiveCall(_ call: Frame.Call) {
         if case .rejected = registration.state {
             reportError("ignored \(call.action): the central system rejected the boot, so the station stays silent")
             return
         }
+        if refusedAsReplay(call) { return }
         let request: any OCPPRequest
         switch call.decodeRequest() {
         case .success(let decoded):

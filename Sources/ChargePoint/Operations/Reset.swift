@@ -81,7 +81,7 @@ extension StationCore {
     func refusedWhileRebooting(_ command: StationCommand) -> Bool {
         guard resets.isRebooting else { return false }
         switch command {
-        case .swipe, .stop, .reset, .configSet, .dataTransfer: return true
+        case .swipe, .stop, .reset, .configSet, .dataTransfer, .clearSecurityLog: return true
         default: return false
         }
     }

@@ -28,6 +28,7 @@ extension StationCore {
             sendDataTransfer(vendorId: vendorId, messageId: messageId, data: data)
         case .status: reportSnapshot()
         case .certificates: emit(.certificates(certificateReport))
+        case .clearSecurityLog: clearSecurityLog()
         case .tamper: securityEvent(.tamperDetectionActivated, "the tamper sensor tripped")
         case .toggle(let toggle, let connector): perform(self.toggled(toggle, connector: connector))
         case .toggleOffline: perform(link.heldOffline ? .online : .offline)

@@ -48,6 +48,8 @@ public struct StationCore: Sendable {
     var pendingChargePointKey: ChargePointKey?
     /// The charge point certificate the central system signed, durable.
     var chargePointCertificate: ChargePointCertificate?
+    /// When the station last asked for a certificate (`Security/CertificateRenewal.swift`).
+    var certificateRenewal = CertificateRenewal()
     /// Reads certificates for the store: the driver's, since the engine holds no crypto.
     public let certificateToolkit: any CertificateToolkit
 
@@ -69,6 +71,10 @@ public struct StationCore: Sendable {
     /// The reset pending and the reboot under way (`Reset/ResetMachine.swift`).
     var resets = ResetMachine()
     var lastHeartbeatResponse: Timestamp?
+    /// The central system's CALL ids on this connection (`Security/ReplayedCalls.swift`).
+    var receivedCallIds = ReceivedCallIds()
+    /// MemoryExhaustion raised for the transaction queue (`Security/MemoryExhaustion.swift`).
+    var queueHighWaterMark: QueueHighWaterMark
 
     /// A station from its profile and what it remembered. `now` is only a starting
     /// point; every input brings the current time.
@@ -87,6 +93,7 @@ public struct StationCore: Sendable {
         authorization = AuthorizationStore(cache: durable.authorizationCache, localList: durable.localList)
         transactions = TransactionLog(durable.transactions)
         outbox = Outbox(transactionMessages: durable.messageQueue)
+        queueHighWaterMark = QueueHighWaterMark(count: durable.messageQueue.count, capacity: profile.queueCapacity)
         reservations = ReservationBook(durable.reservations)
         chargingProfiles = ChargingProfileStore(durable.chargingProfiles)
         counters = StationCounters(durable.counters)
@@ -120,7 +127,9 @@ public struct StationCore: Sendable {
         if let hostTime { hostClockRead(hostTime) } else { settleClock() }
         switch input {
         case .powerOn: powerOn()
-        case .linkUp(let server): linkUp(server: server)
+        case .linkUp(let server):
+            callIdsForNewConnection()
+            linkUp(server: server)
         case .linkDown(let reason, let failure): linkDown(reason: reason, failure: failure)
         case .received(let text): receive(text)
         case .tick: fireDueTimers()

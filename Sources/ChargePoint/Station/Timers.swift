@@ -29,6 +29,8 @@ enum TimerID: Hashable, Sendable {
     case firmwareInstall
     /// The next try of an upload (diagnostics, log).
     case uploadTry(TransferPurpose)
+    /// The daily look at the charge point certificate's expiry (A03).
+    case certificateRenewal
 }
 
 extension StationCore {
@@ -72,6 +74,7 @@ extension StationCore {
         case .firmwareTry: firmwareTryDue()
         case .firmwareInstall: firmwareInstallDue()
         case .uploadTry(let purpose): beginUploadTry(purpose)
+        case .certificateRenewal: checkCertificateRenewal()
         }
     }
 }

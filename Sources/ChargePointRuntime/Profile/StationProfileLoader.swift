@@ -14,7 +14,8 @@ import TOMLKit
 ///                  phases, voltage, max-current, max-power-kw
 /// [meter]          measurands = ["Energy.Active.Import.Register", …]
 /// [ev]             battery-kwh, initial-soc, max-power-ac-kw, max-power-dc-kw
-/// [behaviour]      power-loss = "stop"|"resume", rfid-readers, reboot-seconds (0–600, default 3)
+/// [behaviour]      power-loss = "stop"|"resume", rfid-readers, reboot-seconds (0–600, default 3),
+///                  queue-capacity (transaction messages, 10–10000000, default 10000)
 /// [configuration]  KeyName = value   (every key the station has; CSL as "a,b" or ["a","b"])
 /// [access]         read-only = ["AuthorizeRemoteTxRequests", …]  (where R or RW is allowed)
 /// ```
@@ -92,9 +93,11 @@ public enum StationProfileLoader {
         var powerLoss = StationProfile.PowerLossBehaviour.stop
         var readers = 1
         var rebootSeconds = StationProfile.defaultRebootSeconds
+        var queueCapacity = StationProfile.defaultQueueCapacity
         if let behaviour = try root.table("behaviour", required: false) {
-            try behaviour.allowOnly(["power-loss", "rfid-readers", "reboot-seconds"])
+            try behaviour.allowOnly(["power-loss", "rfid-readers", "reboot-seconds", "queue-capacity"])
             rebootSeconds = try behaviour.integer("reboot-seconds", in: 0...600) ?? rebootSeconds
+            queueCapacity = try behaviour.integer("queue-capacity", in: 10...10_000_000) ?? queueCapacity
             powerLoss =
                 try behaviour.choice("power-loss", StationProfile.PowerLossBehaviour.self, allowed: [.stop, .resume])
                 ?? .stop
@@ -114,7 +117,7 @@ public enum StationProfileLoader {
         let profile = StationProfile(
             name: name, identity: identity, connectors: connectors, rfidReaders: readers, featureProfiles: profiles,
             configuration: configuration, readOnlyKeys: readOnly, measurands: measurands, ev: ev, powerLoss: powerLoss,
-            rebootSeconds: rebootSeconds)
+            rebootSeconds: rebootSeconds, queueCapacity: queueCapacity)
         do {
             _ = try ConfigurationStore(profile: profile)
         } catch {

@@ -91,6 +91,7 @@ struct CommandCatalogTests {
                 datatransfer <vendorId> [messageId] [data]  send a DataTransfer to the central system
                 status                                      print the station snapshot
                 certs                                       list the installed certificates: use, subject, issuer, validity, fingerprint
+                securitylog clear                           clear the security log (a critical security event)
                 tamper                                      the enclosure's tamper sensor trips (a critical security event)
                 wait <duration>                             pause the script: 500ms, 5s, 2m
                 wait online [timeout]                       pause the script until the boot is accepted (default at most 60s)

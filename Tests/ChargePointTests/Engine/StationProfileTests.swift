@@ -68,6 +68,9 @@ struct StationProfileTests {
         let config = try ConfigurationStore(profile: profile)
         #expect(config.value(.heartbeatInterval) == "300")
         #expect(!config.supports(.minimumStatusDuration))
+        #expect(profile.queueCapacity == StationProfile.defaultQueueCapacity)
+        let small = try StationProfileLoader.parse(toml: Self.minimal + "\n[behaviour]\nqueue-capacity = 20", name: "q")
+        #expect(small.queueCapacity == 20)
     }
 
     @Test(arguments: [
@@ -86,6 +89,7 @@ struct StationProfileTests {
         ("\n[[connectors]]\ncurrent = \"AC\"\nphases = 2", "connectors[2].phases", "1 or 3"),
         ("\n[meter]\nmeasurands = [\"Heat\"]", "meter.measurands", "not a measurand"),
         ("\n[behaviour]\npower-loss = \"panic\"", "behaviour.power-loss", "must be one of stop, resume"),
+        ("\n[behaviour]\nqueue-capacity = 5", "behaviour.queue-capacity", "must be from 10"),
         ("\nsurprise = 1", "connectors[1].surprise", "unknown field"),
         ("\n[[connectors]]\nmax-current = nan", "connectors[2].max-current", "must be from 1.0 to 1000.0"),
         ("\n[configuration]\nHeartbeatInterval = inf", "configuration.HeartbeatInterval", "a whole number"),

@@ -43,15 +43,33 @@ struct LogUploadTests {
         #expect(Self.logStatuses(station) == ["Uploading 3", "UploadFailure 3"])
     }
 
-    @Test("N01.FR.11: a GetLog during an upload cancels it and is answered AcceptedCanceled")
+    @Test(
+        "N01.FR.11: a GetLog during an upload cancels it (AcceptedCanceled); the canceled one ends with UploadFailure and its requestId (N01.FR.07, .10)"
+    )
     func second_cancelsTheFirst() throws {
         var station = try FirmwareUpdateTests.station()
         _ = station.csmsRequest(Self.request(id: 1))
         let first = try FirmwareUpdateTests.running(station)
         #expect(station.csmsRequest(Self.request(id: 2))?.status == .acceptedCanceled)
         #expect(station.transferCommands.contains(.cancel(id: first.id)))
+        #expect(
+            station.notices.contains { $0.contains("canceled") && $0.contains(first.fileName) }, "\(station.notices)")
         station.reportTransfer(.uploaded(id: try FirmwareUpdateTests.running(station).id))
-        #expect(Self.logStatuses(station).last == "Uploaded 2")
+        #expect(Self.logStatuses(station) == ["Uploading 1", "UploadFailure 1", "Uploading 2", "Uploaded 2"])
+    }
+
+    @Test("N01.FR.11: an upload canceled while it waits for its next try ends too, and that try never comes")
+    func canceledWhileWaiting_endsAndDoesNotRetry() throws {
+        var station = try FirmwareUpdateTests.station()
+        _ = station.csmsRequest(Self.request(id: 1, retries: 1))
+        station.reportTransfer(.failed(id: try FirmwareUpdateTests.running(station).id, reason: "FTP: 421"))
+        #expect(station.runningTransfers.isEmpty)
+        _ = station.csmsRequest(Self.request(id: 2, retries: 0))
+        let second = try FirmwareUpdateTests.running(station)
+        station.reportTransfer(.failed(id: second.id, reason: "FTP: 550"))
+        station.advance(seconds: 60)
+        #expect(station.runningTransfers.isEmpty, "the canceled upload's retry started a transfer")
+        #expect(Self.logStatuses(station) == ["Uploading 1", "UploadFailure 1", "Uploading 2", "UploadFailure 2"])
     }
 
     @Test("N01.FR.12: a triggered LogStatusNotification is Idle without a requestId, or Uploading with it")

@@ -66,6 +66,18 @@ struct SecurityEventTests {
         #expect(station.core.durableState.securityLog == station.store.securityLog)
     }
 
+    @Test("§8 SecurityLogWasCleared: `securitylog clear` empties the log, whose first line is then that critical event")
+    func clearingTheLog_isACriticalEvent() throws {
+        var station = try Self.station()
+        station.command(.tamper)
+        station.command(.clearSecurityLog)
+        #expect(Self.logged(station) == [.securityLogWasCleared])
+        #expect(station.core.durableState.securityLog == station.store.securityLog)
+        #expect(Self.notified(station).last == "SecurityLogWasCleared")
+        station.command(.tamper)
+        #expect(Self.logged(station) == [.securityLogWasCleared, .tamperDetectionActivated])
+    }
+
     @Test("§8: a reset, a firmware update and a clock that moves are security events")
     func resetFirmwareClock_areEvents() throws {
         var station = try FirmwareUpdateTests.station()

@@ -20,6 +20,7 @@ extension StationCore {
             outbox.enqueue(transactionMessage: message, online: isOnline)
             persist(.queued(message))
             persist(countersChange)
+            transactionQueueChanged()
         } catch {
             reportError("internal: cannot encode \(R.action): \(error)")
         }
@@ -107,6 +108,7 @@ extension StationCore {
         outbox.dequeue(sequence)
         persist(.dequeued(sequence: sequence))
         cancel(.transactionRetry)
+        transactionQueueChanged()
         if resets.isPending { completeResetIfDelivered() }
     }
 }

@@ -42,10 +42,32 @@ extension StationCore {
         _ purpose: TransferPurpose, _ upload: FileUpload, reason: String, logStatus: UploadLogStatus = .uploadFailure
     ) {
         reportError("\(Self.describe(purpose)) of \(upload.fileName) failed: \(reason)")
+        endUnsent(purpose, upload, reason: reason, logStatus: logStatus)
+    }
+
+    /// The upload is over without its file sent: forgotten, shown and notified as failed.
+    private mutating func endUnsent(
+        _ purpose: TransferPurpose, _ upload: FileUpload, reason: String, logStatus: UploadLogStatus = .uploadFailure
+    ) {
         setUpload(purpose, nil)
         showStatus(
             purpose, Self.status(upload, .failed), detail: reason, name: upload.fileName, attempts: upload.attempts)
         notifyUpload(upload, .failed, logStatus: logStatus)
+    }
+
+    /// The upload is canceled (N01.FR.11: a new GetLog). The whitepaper gives the
+    /// canceled request no status of its own — its UploadLogStatusEnumType has no
+    /// AcceptedCanceled, which OCPP 2.0.1 added for this — but its file was not uploaded,
+    /// and every notification of an upload carries its requestId (N01.FR.07): so it ends
+    /// as a failed upload does (N01.FR.10, UploadFailure), and a central system waiting
+    /// on that requestId is not left with Uploading for ever. Its next try, if it was
+    /// waiting for one, never comes.
+    mutating func uploadCanceled(_ purpose: TransferPurpose, reason: String) {
+        guard let upload = transfers.uploads[purpose] else { return }
+        abandonTransfer(purpose)
+        cancel(.uploadTry(purpose))
+        notice("the \(Self.describe(purpose)) of \(upload.fileName) is \(reason)")
+        endUnsent(purpose, upload, reason: reason)
     }
 
     /// After a start or a reboot: an upload that was under way is tried again while

@@ -25,6 +25,11 @@ public struct StationProfile: Sendable, Equatable {
     /// Reset.conf and the new BootNotification comes this much later, as on a real
     /// station (`[behaviour] reboot-seconds`).
     public var rebootSeconds: Int
+    /// How many transaction messages the station's storage is built to hold while the
+    /// central system cannot take them (`[behaviour] queue-capacity`): the budget
+    /// MemoryExhaustion is measured against (`Security/MemoryExhaustion.swift`). Nothing
+    /// is dropped past it (OCPP 1.6 §3.7: transaction messages are delivered).
+    public var queueCapacity: Int
 
     public enum PowerLossBehaviour: String, Sendable, Equatable {
         /// Stop it with reason PowerLoss once the station is back (the common case, no
@@ -38,7 +43,8 @@ public struct StationProfile: Sendable, Equatable {
         name: String, identity: StationIdentity, connectors: [ConnectorHardware], rfidReaders: Int = 1,
         featureProfiles: Set<FeatureProfile>, configuration: [String: String], readOnlyKeys: Set<String> = [],
         measurands: [Measurand], ev: EVDefaults = EVDefaults(), powerLoss: PowerLossBehaviour = .stop,
-        rebootSeconds: Int = StationProfile.defaultRebootSeconds
+        rebootSeconds: Int = StationProfile.defaultRebootSeconds,
+        queueCapacity: Int = StationProfile.defaultQueueCapacity
     ) {
         self.name = name
         self.identity = identity
@@ -51,9 +57,13 @@ public struct StationProfile: Sendable, Equatable {
         self.ev = ev
         self.powerLoss = powerLoss
         self.rebootSeconds = rebootSeconds
+        self.queueCapacity = queueCapacity
     }
 
     public static let defaultRebootSeconds = 3
+    /// About a day offline of two connectors sampling five measurands every 30 s while
+    /// charging, or one sampling every 10 s (the JST-CON-03's interval).
+    public static let defaultQueueCapacity = 10_000
 
     public func supports(_ profile: FeatureProfile) -> Bool { featureProfiles.contains(profile) }
 }

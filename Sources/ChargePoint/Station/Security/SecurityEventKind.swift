@@ -42,4 +42,8 @@ public struct SecurityLogEntry: Sendable, Codable, Equatable {
     public var time: Timestamp
     public var kind: SecurityEventKind
     public var info: String?
+
+    public init(sequence: Int64, time: Timestamp, kind: SecurityEventKind, info: String?) {
+        (self.sequence, self.time, self.kind, self.info) = (sequence, time, kind, info)
+    }
 }

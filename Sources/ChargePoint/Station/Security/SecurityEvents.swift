@@ -17,3 +17,16 @@ extension StationCore {
         enqueueTransactionMessage(request, transaction: 0)
     }
 }
+
+extension StationCore {
+    /// `securitylog clear`: a technician empties the security log at the station. The
+    /// log's first line is then SecurityLogWasCleared (security whitepaper §8, critical),
+    /// which goes to the central system like any other event, so that it learns the log
+    /// it may fetch with GetLog (N01) no longer holds what came before.
+    mutating func clearSecurityLog() {
+        let cleared = securityLog.entries.count
+        persist(securityLog.clear())
+        let entries = cleared == 1 ? "1 entry" : "\(cleared) entries"
+        securityEvent(.securityLogWasCleared, "the operator cleared \(entries) at the station")
+    }
+}

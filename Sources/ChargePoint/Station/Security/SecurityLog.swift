@@ -27,4 +27,11 @@ struct SecurityLog: Sendable {
         }
         return (entry, changes)
     }
+
+    /// Empties the log; the store change that does the same to the database. Sequence
+    /// numbers go on from where they were.
+    mutating func clear() -> StoreChange {
+        entries.removeAll()
+        return .securityLogTrimmed(before: nextSequence)
+    }
 }

@@ -104,6 +104,29 @@ async def get_security_log(ctx):
     assert "secret" not in text
 
 
+@case("get_log_cancel", octt="Security whitepaper N01.FR.11", profiles=["default"])
+async def get_log_cancel(ctx):
+    """A GetLog while a log upload waits for its next try cancels it and is answered
+    AcceptedCanceled; the canceled request ends with UploadFailure and its requestId
+    (N01.FR.07, .10), then the new one is uploaded."""
+    from ..transfers import start_servers
+    import os
+    running = start_servers(os.path.join(ctx.workdir, "servers"))
+    ctx.cleanups.append(running.stop)
+    mark = await ctx.boot()
+    first = await ctx.csms.call(call.GetLog(
+        log={"remoteLocation": "ftp://127.0.0.1:1/nobody-listens"}, log_type="SecurityLog", request_id=1,
+        retries=3, retry_interval=120))
+    assert first.status == "Accepted", first
+    await ctx.csms.wait_call("LogStatusNotification", lambda p: p["status"] == "Uploading", after=mark)
+    second = await ctx.csms.call(call.GetLog(
+        log={"remoteLocation": f"{running.ftp}/uploads"}, log_type="SecurityLog", request_id=2))
+    assert second.status == "AcceptedCanceled", second
+    await ctx.csms.wait_call("LogStatusNotification", lambda p: p["status"] == "Uploaded", after=mark)
+    statuses = [(c.payload["status"], c.payload.get("requestId")) for c in ctx.csms.calls("LogStatusNotification", mark)]
+    assert statuses == [("Uploading", 1), ("UploadFailure", 1), ("Uploading", 2), ("Uploaded", 2)], statuses
+
+
 @case("certificate_store", octt="TC_073-TC_075 (install, get ids, delete)", profiles=["default"])
 async def certificate_store(ctx):
     """InstallCertificate of a CA made for the run: Accepted; GetInstalledCertificateIds
@@ -175,8 +198,8 @@ def _authority(name):
     return certificate, key
 
 
-def _sign(csr_pem, authority):
-    """The CSR signed by `authority`: the PEM of the new certificate."""
+def _sign(csr_pem, authority, days=30):
+    """The CSR signed by `authority`, valid for `days`: the PEM of the new certificate."""
     import datetime
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
@@ -186,7 +209,7 @@ def _sign(csr_pem, authority):
     now = datetime.datetime.now(datetime.timezone.utc)
     signed = (x509.CertificateBuilder().subject_name(csr.subject).issuer_name(certificate.subject)
               .public_key(csr.public_key()).serial_number(x509.random_serial_number())
-              .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=30))
+              .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=days))
               .sign(key, hashes.SHA256()))
     return signed.public_bytes(Encoding.PEM).decode()
 
@@ -232,3 +255,35 @@ async def charge_point_certificate(ctx):
         lambda e: e["type"] == "security" and e["event"] == "InvalidChargePointCertificate", what="the security event")
     shown = "\n".join(ctx.station.raw_lines)
     assert "PRIVATE KEY" not in shown, "the private key reached the event stream"
+
+
+@case("certificate_renewal", octt="Security whitepaper A03 (TC_077-like)", profiles=["default"])
+async def certificate_renewal(ctx):
+    """A charge point certificate that expires within a month is renewed by the station
+    itself (A03.FR.02–03): signed for 10 days, then at the next start, unasked, the
+    station sends the CSR of a new key, once; the certificate signed for it, for a
+    year, is Accepted."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+    root = _authority("conformance CSMS root")
+    mark = await ctx.boot()
+    pem = root[0].public_bytes(Encoding.PEM).decode()
+    installed = await ctx.csms.call(call.InstallCertificate(certificate_type="CentralSystemRootCertificate", certificate=pem))
+    assert installed.status == "Accepted", installed
+    await ctx.csms.call(call.ExtendedTriggerMessage(requested_message="SignChargePointCertificate"))
+    request = await ctx.csms.wait_call("SignCertificate", after=mark)
+    signed = await ctx.csms.call(call.CertificateSigned(certificate_chain=_sign(request.payload["csr"], root, days=10)))
+    assert signed.status == "Accepted", signed
+    await ctx.station.quit()
+    mark = ctx.csms.mark()
+    await ctx.boot()
+    renewal = await ctx.csms.wait_call("SignCertificate", after=mark)
+
+    def public_key(csr):
+        key = x509.load_pem_x509_csr(csr.encode()).public_key()
+        return key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    assert public_key(renewal.payload["csr"]) != public_key(request.payload["csr"]), "the same key again"
+    renewed = await ctx.csms.call(
+        call.CertificateSigned(certificate_chain=_sign(renewal.payload["csr"], root, days=365)))
+    assert renewed.status == "Accepted", renewed
+    assert len(ctx.csms.calls("SignCertificate", mark)) == 1, "asked more than once"
