@@ -219,8 +219,10 @@ public final class StationRunner: @unchecked Sendable {
 
     private var link: WebSocketLink {
         WebSocketLink(
-            client: client, endpoint: configuration.endpoint, stationId: configuration.stationId,
-            credentials: credentials, insecure: configuration.insecure
+            client: client,
+            base: LinkSettings(
+                endpoint: configuration.endpoint, stationId: configuration.stationId, insecure: configuration.insecure),
+            credentials: credentials
         ) { [weak self] problem in self?.onEvents([.error(problem)]) }
     }
 

@@ -5,10 +5,9 @@ import ChargePoint
 /// interval come with each connection's plan (`LinkPlan`).
 struct WebSocketLink: LinkTransport {
     let client: WebSocketClient
-    let endpoint: Endpoint
-    let stationId: String
+    /// The endpoint, identity and `--insecure`; the rest comes with each plan.
+    let base: LinkSettings
     let credentials: LinkCredentials
-    let insecure: Bool
     /// Where a file the link needs could not be written.
     let report: (String) -> Void
 
@@ -17,10 +16,10 @@ struct WebSocketLink: LinkTransport {
     func connect(_ plan: LinkPlan) {
         let (tls, problems) = credentials.tls(for: plan)
         for problem in problems { report(problem) }
-        client.connect(
-            LinkSettings(
-                endpoint: plan.secure ? endpoint.secured : endpoint, stationId: stationId, password: plan.password,
-                tls: tls, insecure: insecure, pingInterval: plan.pingInterval))
+        var settings = base
+        if plan.secure { settings.endpoint = base.endpoint.secured }
+        (settings.password, settings.tls, settings.pingInterval) = (plan.password, tls, plan.pingInterval)
+        client.connect(settings)
     }
 
     func disconnect(reason: String) { client.close(reason: reason) }

@@ -6,7 +6,6 @@ public struct ServerCertificate: Sendable, Equatable {
     public var issuer: String
 
     public init(subject: String, issuer: String) {
-        self.subject = subject
-        self.issuer = issuer
+        (self.subject, self.issuer) = (subject, issuer)
     }
 }
