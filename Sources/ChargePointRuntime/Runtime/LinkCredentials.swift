@@ -27,7 +27,8 @@ final class LinkCredentials: @unchecked Sendable {
         }
         // The fixed names earlier versions wrote, and the files of an earlier run.
         let old = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for name in old where name.hasPrefix("link-") || ["trust.pem", "charge-point-key.pem"].contains(name) {
+        let earlier = ["trust.pem", "charge-point-certificate.pem", "charge-point-key.pem"]
+        for name in old where name.hasPrefix("link-") || earlier.contains(name) {
             unlink(directory + "/" + name)
         }
     }
