@@ -24,7 +24,9 @@ extension StationCore {
 
     private var hasValidCentralSystemRoot: Bool {
         linkDescription.trustConfigured
-            || certificates.contains { $0.use == .centralSystemRootCertificate && !$0.fallback && wallClock < $0.notAfter }
+            || certificates.contains {
+                $0.use == .centralSystemRootCertificate && !$0.fallback && wallClock < $0.notAfter
+            }
     }
 
     private var hasValidClientCertificate: Bool {
