@@ -56,7 +56,7 @@ struct EventEncoderTests {
                 + #"{"use":"CentralSystemRootCertificate","subject":"CN=Root-1","issuer":"CN=Root-1","#
                 + #""notBefore":null,"notAfter":"2030-03-17T17:46:40.000Z","sha256":"cd34","fallback":true}],"#
                 + #""chargePointCertificate":{"subject":"CN=CP-1","notBefore":"2026-11-18T11:06:40.123Z","#
-                + #""notAfter":"2030-03-17T17:46:40.000Z"}}"#)
+                + #""notAfter":"2030-03-17T17:46:40.000Z","provisioned":false}}"#)
     }
 
     @Test func noCertificates_isAnEmptyListAndNull() {

@@ -26,30 +26,27 @@ public struct StationDriver: Sendable {
 
     /// `secureLink`: the link is `wss://`; the SecurityProfile key then reports the
     /// profile the link is in (`StationCore.describeLink`).
-    /// `clientCertificate`: the operator gave one to present (`--client-cert`, security
-    /// profile 3). `trustConfigured`: the operator gave roots (`--ca-file`).
+    /// `provisioned`: the roots of `--ca-file` and the certificate of `--client-cert`
+    /// (security profile 3), as the driver read them.
     public init(
-        core: StationCore, password: String? = nil, secureLink: Bool = false, clientCertificate: Bool = false,
-        trustConfigured: Bool = false
+        core: StationCore, password: String? = nil, secureLink: Bool = false,
+        provisioned: ProvisionedCredentials = ProvisionedCredentials()
     ) {
         self.core = core
         configuredPassword = password
         keyAtStart = core.authorizationKey
         self.secureLink = secureLink
-        self.clientCertificate = clientCertificate
-        self.trustConfigured = trustConfigured
+        self.provisioned = provisioned
         describeLink()
     }
 
     private let secureLink: Bool
-    private let clientCertificate: Bool
-    private let trustConfigured: Bool
+    private let provisioned: ProvisionedCredentials
 
     /// Tells the core how its link is made, for the SecurityProfile key it reports.
     private mutating func describeLink() {
         core.describeLink(
-            secure: secureLink, configuredPassword: configuredPassword != nil, clientCertificate: clientCertificate,
-            trustConfigured: trustConfigured)
+            secure: secureLink, configuredPassword: configuredPassword != nil, provisioned: provisioned)
     }
 
     /// The Basic auth password for the next connection (whitepaper A01: the central

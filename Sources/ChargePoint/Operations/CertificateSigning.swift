@@ -47,7 +47,10 @@ extension StationCore {
         if let limit = config.int(.certificateSignedMaxChainSize), chain.count > limit {
             return rejected(&self, "the chain is longer than CertificateSignedMaxChainSize (\(limit))")
         }
-        let roots = certificates.filter { $0.use == .centralSystemRootCertificate }.map(\.pem)
+        // A02.FR.06: chained to the Central System roots, installed or given with --ca-file.
+        let roots =
+            certificates.filter { $0.use == .centralSystemRootCertificate }.map(\.pem)
+            + linkDescription.provisioned.rootsPEM
         switch certificateToolkit.chargePointCertificate(chainPEM: chain, key: key, roots: roots, at: wallClock) {
         case .failure(let refusal):
             return rejected(&self, refusal.description)

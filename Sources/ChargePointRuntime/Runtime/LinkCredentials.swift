@@ -33,9 +33,6 @@ final class LinkCredentials: @unchecked Sendable {
         }
     }
 
-    /// Whether the operator gave a client certificate (`--client-cert`).
-    var hasConfiguredCertificate: Bool { clientCertificate != nil }
-
     /// The TLS files of a connection made as `plan` says, and why a file could not be
     /// written (the link then goes without it).
     func tls(for plan: LinkPlan) -> (tls: LinkTLS, problems: [String]) {

@@ -97,9 +97,12 @@ public final class StationRunner: @unchecked Sendable {
             directory: (configuration.databasePath as NSString).deletingLastPathComponent,
             caFile: configuration.caFile, clientCertificate: configuration.clientCertificateFile,
             clientKey: configuration.clientKeyFile)
+        let provisioned = try ProvisionedFiles.read(
+            caFile: configuration.caFile, clientCertificate: configuration.clientCertificateFile,
+            clientKey: configuration.clientKeyFile)
         driver = StationDriver(
             core: core, password: configuration.password, secureLink: configuration.endpoint.secure,
-            clientCertificate: credentials.hasConfiguredCertificate, trustConfigured: configuration.caFile != nil)
+            provisioned: provisioned)
         published = StationView(snapshot: core.snapshot, configuration: core.configurationEntries, isOnline: false)
     }
 

@@ -32,19 +32,19 @@ struct TLSHandshakeFailure: Sendable, Equatable {
         guard let (description, sent) = alert else { return nil }
         let refusedCertificate: Set<Int32> = [40, 42, 43, 44, 45, 46, 48, 116]
         if description == 70 {  // protocol_version
-            return ("TLS version refused: the central system offers no TLS 1.2 or later", .tlsVersionRejected)
+            return ("TLS version refused: the central system offers nothing from TLS 1.2 on", .tlsVersionRejected)
         }
         if description == 71 || (description == 40 && !sawServerCertificate && !sent) {
             // insufficient_security; handshake_failure before any certificate
             return (
-                "TLS cipher suite refused: the central system and the station share no allowed cipher suite",
+                "TLS cipher suite refused: the central system offers none the whitepaper allows",
                 .tlsCipherSuiteRejected
             )
         }
         if !sent, !presentedCertificate, description == 40 || description == 116 {
             return (
-                "TLS: the central system requires a client certificate (security profile 3): give --client-cert and "
-                    + "--client-key, or let it sign one (SignChargePointCertificate)",
+                "TLS: the central system requires a client certificate (security profile 3: --client-cert and "
+                    + "--client-key)",
                 .credentialsRefused
             )
         }
@@ -54,42 +54,54 @@ struct TLSHandshakeFailure: Sendable, Equatable {
                 .credentialsRefused
             )
         }
-        if description == 50, sent, !sawServerCertificate {
-            // decode_error: what OpenSSL sends when the peer hung up or answered without TLS.
-            return (
-                "TLS handshake failed: the central system hung up or did not answer in TLS (no TLS on this port, "
-                    + "or no TLS version or cipher suite in common)", nil
-            )
+        if description == 50, sent {
+            // decode_error: what OpenSSL sends when the peer hung up or answered without
+            // TLS. After the server's certificate, hanging up is how a server that wants
+            // a client certificate, or refuses the one it got, ends it (profile 3).
+            guard sawServerCertificate else {
+                return (
+                    "TLS: the central system hung up or did not answer in TLS (no TLS on this port, or no TLS "
+                        + "version or cipher suite in common)", nil
+                )
+            }
+            return presentedCertificate
+                ? ("TLS: the central system hung up after the handshake: it does not accept the station's "
+                    + "certificate", .credentialsRefused)
+                : ("TLS: the central system hung up after the handshake: it probably requires a client "
+                    + "certificate (security profile 3: --client-cert and --client-key)", .credentialsRefused)
         }
         if description == 112 {
             return ("TLS: the central system does not serve \(host) (alert: unrecognized name)", nil)
         }
         let who = sent ? "the station ended" : "the central system ended"
-        return ("TLS handshake failed: \(who) it (alert: \(Self.alertName(description)))", nil)
+        return ("TLS: \(who) the handshake (alert: \(Self.alertName(description)))", nil)
     }
 
     /// OpenSSL's verification errors (X509_V_ERR_*) an operator meets, in words, with
     /// what to do about them.
     static func certificateProblem(_ code: Int32, subject: String, host: String) -> String {
-        let named = subject.isEmpty ? "" : " (\(subject))"
+        let named = subject.isEmpty ? "" : " \(subject)"
         switch code {
-        case 2, 18, 19, 20, 21:
-            return "TLS: certificate not trusted (unknown CA)\(named): give its root with --ca-file PEM or install it "
-                + "(InstallCertificate), or --insecure for a test"
+        case 2, 20, 21:
+            return "TLS: server certificate not trusted:\(named) has an unknown issuer — use --ca-file PEM or "
+                + "InstallCertificate, or --insecure for a test"
+        case 18, 19:
+            return "TLS: server certificate not trusted: self-signed\(named) — use --ca-file PEM or "
+                + "InstallCertificate, or --insecure for a test"
         case 10:
-            return "TLS: certificate expired\(named): the central system must renew it"
+            return "TLS: server certificate expired:\(named)"
         case 9:
-            return "TLS: certificate not valid yet\(named): is the station's clock right?"
+            return "TLS: server certificate not valid yet:\(named) (is the station's clock right?)"
         case 62, 64:
-            return "TLS: name mismatch: the central system's certificate\(named) is not for \(host)"
+            return "TLS: name mismatch: the server certificate\(named) is not for \(host)"
         case 23:
-            return "TLS: certificate revoked\(named)"
+            return "TLS: server certificate revoked:\(named)"
         case 7, 8:
-            return "TLS: certificate signature invalid\(named)"
+            return "TLS: server certificate signature invalid:\(named)"
         case 24, 25, 26, 79:
-            return "TLS: certificate not fit for a TLS server\(named)"
+            return "TLS: server certificate not fit for a TLS server:\(named)"
         default:
-            return "TLS: certificate rejected (X509 error \(code))\(named)"
+            return "TLS: server certificate rejected (X509 error \(code)):\(named)"
         }
     }
 

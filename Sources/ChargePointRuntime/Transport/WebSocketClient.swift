@@ -341,6 +341,9 @@ public final class WebSocketClient: @unchecked Sendable {
         info.client_ssl_ca_filepath = tls.caFile.map(keep)
         info.client_ssl_cert_filepath = tls.certificateFile.map(keep)
         info.client_ssl_private_key_filepath = tls.keyFile.map(keep)
+        // A passphrase of none: OpenSSL fails on an encrypted key instead of prompting on
+        // the terminal (the options are checked at start; this is the belt to those braces).
+        if tls.keyFile != nil { info.client_ssl_private_key_password = keep("") }
         // TLS 1.2 or later, no compression (A00.FR.312, .320), and only the cipher
         // suites of A00.FR.318 with forward secrecy first (TLS 1.3's are all allowed).
         info.ssl_client_options_set = tl_tls12_minimum_options()
@@ -512,7 +515,7 @@ public final class WebSocketClient: @unchecked Sendable {
             if let failureReason {
                 finish(failureReason)
             } else if let settings, let (reason, failure) = handshake.explained(host: settings.endpoint.host) {
-                finish("\(reason) (\(settings.endpoint))", failure: failure)
+                finish(reason, failure: failure)  // the header shows the URL; the reason stays short
             } else {
                 let loss = Self.explain(detail, httpStatus: status, settings)
                 finish(loss.reason, failure: loss.failure)

@@ -137,6 +137,7 @@ enum EventEncoder {
                 entry["subject"] = .string(own.subject)
                 entry["notBefore"] = time(own.notBefore)
                 entry["notAfter"] = time(own.notAfter)
+                entry["provisioned"] = .bool(own.provisioned)
                 return .object(entry)
             } ?? .null
         return object

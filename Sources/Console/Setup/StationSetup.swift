@@ -58,6 +58,13 @@ struct StationSetup {
                 throw SetupError(description: "cannot read the \(option) file '\(path)'")
             }
         }
+        do {
+            // What OpenSSL would refuse later, or prompt a passphrase for, refused now.
+            _ = try ProvisionedFiles.read(
+                caFile: options.caFile, clientCertificate: options.clientCertificate, clientKey: options.clientKey)
+        } catch {
+            throw SetupError(description: error.description)
+        }
     }
 
     /// A station id may contain anything; a directory name may not.

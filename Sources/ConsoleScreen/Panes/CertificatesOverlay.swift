@@ -48,7 +48,8 @@ struct CertificateLines {
             lines.append([])
         }
         if let own = report.ownCertificate {
-            lines.append([("ChargePointCertificate", .title), ("  the station's own (A02), without its key", .dim)])
+            let origin = own.provisioned ? "  given with --client-cert" : "  the station's own (A02), without its key"
+            lines.append([("ChargePointCertificate", .title), (origin, .dim)])
             lines.append(detail("subject", own.subject, width))
             lines.append(validity(own.notBefore, own.notAfter, width))
         } else {

@@ -72,6 +72,16 @@ struct CertificateListingTests {
         #expect(!shown.contains("KEY-1") && !shown.contains("ca=no"), "neither the key nor the chain: \(shown)")
     }
 
+    @Test("the certificate of --client-cert is the one listed (and presented), marked as given")
+    func provisionedCertificate_isListed() throws {
+        let given = CertificateReport.OwnCertificate(
+            subject: "CN=CP-1,O=Example CPO", notBefore: StationHarness.start, notAfter: StationHarness.start,
+            provisioned: true)
+        var station = try StationHarness.booted(
+            profile: TestProfiles.everything, provisioned: ProvisionedCredentials(clientCertificate: given))
+        #expect(try Self.listed(&station).ownCertificate == given)
+    }
+
     @Test("listing changes nothing and works while the station reboots")
     func listing_changesNothing() throws {
         var station = try CertificateStoreTests.station()

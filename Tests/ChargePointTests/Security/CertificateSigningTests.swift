@@ -65,6 +65,20 @@ struct CertificateSigningTests {
         #expect(station.store.securityLog.contains { $0.kind == .invalidChargePointCertificate })
     }
 
+    @Test("A02.FR.06: with no root installed, the roots of --ca-file are the CSMS's: another CA's is Rejected")
+    func caFileRoots_areTheChainsRoots() throws {
+        for (issuer, expected) in [("Rogue", CertificateSignedStatus.rejected), ("CSMS-Root", .accepted)] {
+            var station = try StationHarness.booted(
+                profile: TestProfiles.everything, configuration: ["CpoName": "Example CPO"],
+                provisioned: ProvisionedCredentials(rootsPEM: [Fake.pem("CSMS-Root")]))
+            _ = Self.trigger(&station)
+            let chain = "CERT SN-1 issuer=\(issuer) ca=no until=2030-01-01T00:00:00Z KEY-1"
+            let answer = station.csmsRequest(
+                CertificateSignedRequest(certificateChain: BoundedString(truncating: chain)))
+            #expect(answer?.status == expected, "\(issuer)")
+        }
+    }
+
     @Test("no request out: Rejected")
     func noRequest_isRejected() throws {
         var station = try CertificateStoreTests.station()

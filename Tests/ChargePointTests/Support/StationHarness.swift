@@ -61,7 +61,8 @@ struct StationHarness: CustomStringConvertible {
 
     init(
         profile: StationProfile = TestProfiles.twoConnectors, configuration: [String: String] = [:],
-        durable: DurableState = DurableState(), at time: Timestamp = StationHarness.start
+        durable: DurableState = DurableState(), at time: Timestamp = StationHarness.start,
+        provisioned: ProvisionedCredentials = ProvisionedCredentials()
     ) throws {
         var profile = profile
         for (key, value) in configuration { profile.configuration[key] = value }
@@ -72,14 +73,16 @@ struct StationHarness: CustomStringConvertible {
         driver = StationDriver(
             core: try StationCore(
                 profile: profile, durable: durable, now: time, ids: .sequential(prefix: "cp-"), seed: 42,
-                certificateToolkit: FakeCertificateToolkit()))
+                certificateToolkit: FakeCertificateToolkit()),
+            provisioned: provisioned)
     }
 
     /// A station powered on, connected, booted and with its first statuses delivered.
     static func booted(
-        profile: StationProfile = TestProfiles.twoConnectors, configuration: [String: String] = [:]
+        profile: StationProfile = TestProfiles.twoConnectors, configuration: [String: String] = [:],
+        provisioned: ProvisionedCredentials = ProvisionedCredentials()
     ) throws -> StationHarness {
-        var harness = try StationHarness(profile: profile, configuration: configuration)
+        var harness = try StationHarness(profile: profile, configuration: configuration, provisioned: provisioned)
         harness.powerOn()
         return harness
     }

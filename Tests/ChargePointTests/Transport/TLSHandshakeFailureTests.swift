@@ -14,10 +14,10 @@ struct TLSHandshakeFailureTests {
     @Test(
         "A00.FR.309: certificate problems say what failed and what to do",
         arguments: [
-            (20, "certificate not trusted (unknown CA) (CN=csms.example): give its root with --ca-file PEM"),
-            (18, "certificate not trusted (unknown CA)"),
-            (10, "certificate expired (CN=csms.example)"),
-            (62, "name mismatch: the central system's certificate (CN=csms.example) is not for csms.example"),
+            (20, "server certificate not trusted: CN=csms.example has an unknown issuer — use --ca-file PEM"),
+            (18, "server certificate not trusted: self-signed CN=csms.example"),
+            (10, "server certificate expired: CN=csms.example"),
+            (62, "name mismatch: the server certificate CN=csms.example is not for csms.example"),
             (9, "not valid yet"),
         ] as [(Int32, String)])
     func certificateProblems(_ code: Int32, _ words: String) throws {
@@ -31,7 +31,7 @@ struct TLSHandshakeFailureTests {
     func oldTLS() throws {
         for sent in [true, false] {
             let result = try #require(Self.explained(TLSHandshakeFailure(alert: (70, sent))))
-            #expect(result.reason.contains("TLS 1.2 or later"))
+            #expect(result.reason.contains("TLS 1.2 on"))
             #expect(result.failure == .tlsVersionRejected)
         }
     }
@@ -52,6 +52,18 @@ struct TLSHandshakeFailureTests {
         let refused = try #require(Self.explained(failure))
         #expect(refused.reason.contains("refused the station's certificate (alert: unknown CA)"))
         #expect(refused.failure == .credentialsRefused)
+    }
+
+    @Test("profile 3: a server that hangs up after its certificate refused ours, or wanted one")
+    func hangUpAfterTheServerCertificate() throws {
+        var failure = TLSHandshakeFailure(alert: (50, true), sawServerCertificate: true)
+        let wanted = try #require(Self.explained(failure))
+        #expect(wanted.reason.contains("requires a client certificate") && wanted.failure == .credentialsRefused)
+        failure.presentedCertificate = true
+        #expect(Self.explained(failure)?.reason.contains("does not accept the station's certificate") == true)
+        failure.sawServerCertificate = false
+        let noTLS = try #require(Self.explained(failure))
+        #expect(noTLS.reason.contains("did not answer in TLS") && noTLS.failure == nil)
     }
 
     @Test("nothing learnt: no explanation (the generic one applies)")

@@ -29,15 +29,21 @@ public struct CertificateReport: Sendable, Equatable {
         }
     }
 
-    /// The charge point certificate the central system signed (A02.FR.06): its leaf.
+    /// The charge point certificate the station presents: the one the central system
+    /// signed (A02.FR.06), or the one given with `--client-cert` (`provisioned`), which
+    /// is then the one presented. Its leaf.
     public struct OwnCertificate: Sendable, Equatable {
         public var subject: String
         /// nil for a certificate stored before the station kept it.
         public var notBefore: Timestamp?
         public var notAfter: Timestamp
+        /// Given with `--client-cert`, not signed over OCPP.
+        public var provisioned = false
 
-        public init(subject: String, notBefore: Timestamp?, notAfter: Timestamp) {
-            (self.subject, self.notBefore, self.notAfter) = (subject, notBefore, notAfter)
+        public init(subject: String, notBefore: Timestamp?, notAfter: Timestamp, provisioned: Bool = false) {
+            (self.subject, self.notBefore, self.notAfter, self.provisioned) = (
+                subject, notBefore, notAfter, provisioned
+            )
         }
     }
 
@@ -72,5 +78,9 @@ extension CertificateReport {
 
 extension StationCore {
     /// `certs`: the store and the certificate in use, as they are now.
-    var certificateReport: CertificateReport { CertificateReport(certificates, chargePointCertificate) }
+    var certificateReport: CertificateReport {
+        var report = CertificateReport(certificates, chargePointCertificate)
+        if let given = linkDescription.provisioned.clientCertificate { report.ownCertificate = given }
+        return report
+    }
 }

@@ -14,16 +14,15 @@ extension StationCore {
         }
     }
 
-    /// How the driver makes the link: a `wss://` URL or not, a `--password`, a
-    /// `--client-cert`, a `--ca-file`. SecurityProfile then reads at least that link's
-    /// profile, and follows when the central system sets an AuthorizationKey
+    /// How the driver makes the link: a `wss://` URL or not, a `--password`, what
+    /// `--ca-file` and `--client-cert` provisioned. SecurityProfile then reads at least
+    /// that link's profile, and follows when the central system sets an AuthorizationKey
     /// (`showLinkProfile`).
     public mutating func describeLink(
-        secure: Bool, configuredPassword: Bool, clientCertificate: Bool, trustConfigured: Bool = false
+        secure: Bool, configuredPassword: Bool, provisioned: ProvisionedCredentials = ProvisionedCredentials()
     ) {
         linkDescription = LinkDescription(
-            secure: secure, configuredPassword: configuredPassword, clientCertificate: clientCertificate,
-            trustConfigured: trustConfigured)
+            secure: secure, configuredPassword: configuredPassword, provisioned: provisioned)
         showLinkProfile()
     }
 
@@ -62,8 +61,10 @@ extension StationCore {
 struct LinkDescription: Sendable {
     var secure = false
     var configuredPassword = false
+    var provisioned = ProvisionedCredentials()
+
     /// `--client-cert` and `--client-key` were given.
-    var clientCertificate = false
-    /// `--ca-file` was given: the operator installed a root (counts for A05.FR.03).
-    var trustConfigured = false
+    var clientCertificate: Bool { provisioned.clientCertificate != nil }
+    /// `--ca-file` was given: the operator installed roots (they count for A05.FR.03).
+    var trustConfigured: Bool { !provisioned.rootsPEM.isEmpty }
 }

@@ -134,8 +134,11 @@ async def tls_client_certificate(ctx):
     ctx.csms.client_ca = ca
     await ctx.csms.start()
     await ctx.launch(extra_args=["--ca-file", ctx.csms.certificate[0]])
-    await ctx.station.wait_event(lambda e: e["type"] == "connection" and e["state"] == "disconnected",
-                                 what="a refused handshake", timeout=15)
+    await ctx.station.wait_event(disconnected_because("requires a client certificate"),
+                                 what="a refused handshake that says why", timeout=15)
+    await ctx.station.wait_event(lambda e: e["type"] == "security"
+                                 and e["event"] == "FailedToAuthenticationAtCentralSystem",
+                                 what="a FailedToAuthenticationAtCentralSystem event")
     assert not ctx.csms.calls("BootNotification"), "booted without a client certificate"
     await ctx.station.quit()
     await ctx.boot(extra_args=["--ca-file", ctx.csms.certificate[0], "--client-cert", client, "--client-key", key])
@@ -158,12 +161,9 @@ async def tls_signed_client_certificate(ctx):
     ctx.csms.client_ca = ca
     await ctx.csms.start()
     await ctx.boot(extra_args=["--ca-file", ctx.csms.certificate[0], "--client-cert", client, "--client-key", key])
-    mark = ctx.csms.mark()
-    trigger = await ctx.csms.call(call.ExtendedTriggerMessage(requested_message="SignChargePointCertificate"))
-    assert trigger.status == "Accepted", trigger
-    request = await ctx.csms.wait_call("SignCertificate", after=mark)
-    csr = x509.load_pem_x509_csr(request.payload["csr"].encode())
-    # The CSMS signs with a CA of its own, which its server is then told to trust.
+    # The CSMS signs with a CA of its own (its server is then told to trust it), a root of
+    # the CPO's hierarchy that it installs first (A02.FR.06: the certificate must chain
+    # to a Central System root).
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.x509.oid import NameOID
     now = datetime.datetime.now(datetime.timezone.utc)
@@ -174,6 +174,15 @@ async def tls_signed_client_certificate(ctx):
               .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=2))
               .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
               .sign(signer_key, hashes.SHA256()))
+    installed = await ctx.csms.call(call.InstallCertificate(
+        certificate_type="CentralSystemRootCertificate",
+        certificate=signer.public_bytes(serialization.Encoding.PEM).decode()))
+    assert installed.status == "Accepted", installed
+    mark = ctx.csms.mark()
+    trigger = await ctx.csms.call(call.ExtendedTriggerMessage(requested_message="SignChargePointCertificate"))
+    assert trigger.status == "Accepted", trigger
+    request = await ctx.csms.wait_call("SignCertificate", after=mark)
+    csr = x509.load_pem_x509_csr(request.payload["csr"].encode())
     signed = (x509.CertificateBuilder().subject_name(csr.subject).issuer_name(signer_name)
               .public_key(csr.public_key()).serial_number(x509.random_serial_number())
               .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=2))

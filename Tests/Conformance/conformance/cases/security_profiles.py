@@ -43,7 +43,7 @@ async def serve(ctx, certificate):
     await ctx.csms.start()
 
 
-@case("tls_failures_explained", octt="Security whitepaper A00.FR.309, .315, .322 (TC_086-like)",
+@case("tls_failures_explained", octt="Security whitepaper A00.FR.309, .315, .322",
       profiles=["default"], timeout=90)
 async def tls_failures_explained(ctx):
     """A name mismatch, an expired certificate, a server that speaks only TLS 1.1 and one
@@ -58,7 +58,7 @@ async def tls_failures_explained(ctx):
         (pki.server_certificate(ctx.workdir, "other", authority, dns=("other.example",), ip=False), None, None,
          "name mismatch", "InvalidCentralSystemCertificate"),
         (pki.server_certificate(ctx.workdir, "expired", authority, expired=True), None, None,
-         "certificate expired", "InvalidCentralSystemCertificate"),
+         "server certificate expired", "InvalidCentralSystemCertificate"),
         (pki.server_certificate(ctx.workdir, "old-tls", authority), old_tls, "DEFAULT:@SECLEVEL=0",
          "TLS version refused", "InvalidTLSVersion"),
         (pki.server_certificate(ctx.workdir, "cbc", authority), (ssl.TLSVersion.TLSv1_2, ssl.TLSVersion.TLSv1_2),
@@ -157,3 +157,36 @@ async def root_fallback(ctx):
                                  and "removed" in e["message"], what="the fallback root removed")
     ids = await ctx.csms.call(call.GetInstalledCertificateIds(certificate_type="CentralSystemRootCertificate"))
     assert len(ids.certificate_hash_data) == 1, ids
+
+
+@case("tls_files_checked", octt="Security whitepaper §2 (provisioned files)", profiles=["default"])
+async def tls_files_checked(ctx):
+    """--ca-file, --client-cert and --client-key that OpenSSL would refuse later — or
+    prompt a passphrase for on the terminal — end the start with exit status 2 and one
+    line naming the file and what is wrong; nothing is prompted for."""
+    import asyncio
+    import subprocess
+    authority = pki.authority("Conformance Client CA")
+    client = pki.server_certificate(ctx.workdir, "client", authority, dns=("CP_CONFORMANCE",), ip=False)
+    other = pki.server_certificate(ctx.workdir, "other", authority, dns=("other",), ip=False)
+    garbage = os.path.join(ctx.workdir, "garbage.pem")
+    with open(garbage, "w") as file:
+        file.write("this is not a certificate\n")
+    encrypted = os.path.join(ctx.workdir, "encrypted.key")
+    subprocess.run(["openssl", "pkey", "-in", client[1], "-aes256", "-passout", "pass:secret", "-out", encrypted],
+                   check=True, capture_output=True)
+    url = ["--url", "wss://127.0.0.1:9/ocpp", "--headless", "--data-dir", os.path.join(ctx.workdir, "data")]
+    for arguments, expected in [
+        (["--ca-file", garbage], "no '-----BEGIN CERTIFICATE-----' block"),
+        (["--client-cert", garbage, "--client-key", client[1]], "not a readable PEM certificate"),
+        (["--client-cert", client[0], "--client-key", other[1]], "is not the key of the certificate"),
+        (["--client-cert", client[0], "--client-key", encrypted], "the key is encrypted"),
+    ]:
+        process = await asyncio.create_subprocess_exec(
+            ctx.binary, *url, *arguments, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE)
+        out, err = await asyncio.wait_for(process.communicate(b"quit\n"), 20)
+        assert process.returncode == 2, f"{arguments}: exit status {process.returncode}, expected 2"
+        first = err.decode().splitlines()[0]
+        assert expected in first, f"{arguments}: the first line does not say why: {err!r}"
+        assert "pass phrase" not in err.decode(), f"{arguments}: OpenSSL prompted: {err!r}"
