@@ -169,7 +169,7 @@ struct ConsoleLauncher {
             configuration, store: store, sink: inbox.eventSink, onFailure: inbox.failureSink)
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let theme = noColor ? Theme.mono : Theme.named(options.theme.rawValue)
-        guard let terminal = CursesTerminal(theme: theme) else {
+        guard let terminal = CursesTerminal(theme: theme, ascii: options.ascii) else {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? "unset"
             throw Refusal(line: "cannot start the screen (TERM=\(term))", status: 1)
         }

@@ -76,6 +76,9 @@ struct ConsoleOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Colour theme.", valueName: "dark|light|mono"))
     var theme: Theme = .dark
 
+    @Flag(help: "Draw with ASCII only (the default when the locale is not UTF-8).")
+    var ascii = false
+
     enum Theme: String, ExpressibleByArgument, CaseIterable {
         case dark, light, mono
     }
