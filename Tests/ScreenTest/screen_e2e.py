@@ -3,7 +3,9 @@
 real terminal (tmux), keys typed with send-keys, the screen read with capture-pane.
 
 Charges an EV with three keys (s, Enter, p), sees Charging and the StartTransaction
-in the log, edits a configuration key, quits, and checks the terminal is intact.
+in the log, edits a configuration key, quits, and checks the terminal is intact. Then,
+at 80x24 with LANG=C, runs a --script on the screen: its progress and its end on the
+feedback line, drawn in ASCII.
 
     screen_e2e.py --binary .build/debug/ocpp-console
 """
@@ -18,8 +20,8 @@ import time
 
 
 class Terminal:
-    def __init__(self, columns, rows):
-        self.name = f"ocpp-e2e-{os.getpid()}"
+    def __init__(self, columns, rows, name="main"):
+        self.name = f"ocpp-e2e-{os.getpid()}-{name}"
         subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(columns), "-y", str(rows),
                         "bash --norc --noprofile"], check=True)
 
@@ -68,7 +70,8 @@ def run(binary):
     terminal = Terminal(100, 30)
     steps = []
     try:
-        terminal.type(f"{binary} --demo --data-dir {data}; echo EXIT=$?")
+        # The UTF-8 screen (a locale that is not UTF-8 gets ASCII: `run_script_ascii`).
+        terminal.type(f"export LC_ALL=C.UTF-8; {binary} --demo --data-dir {data}; echo EXIT=$?")
         terminal.keys("Enter")
         terminal.wait_for("boot Accepted", "Available")
         steps.append("started on the demo central system, boot accepted")
@@ -128,6 +131,30 @@ def run(binary):
     return steps
 
 
+def run_script_ascii(binary):
+    """--script on the screen, at 80x24, in a terminal whose locale is not UTF-8."""
+    data = tempfile.mkdtemp(prefix="ocpp-screen-e2e-")
+    script = os.path.join(data, "session.txt")
+    with open(script, "w") as file:
+        file.write("# a scripted start\nwait online 10s\nplug 1\nplgu 1\nwait 4s\n")
+    terminal = Terminal(80, 24, "script")
+    steps = []
+    try:
+        terminal.type(f"export LC_ALL=C LANG=C; {binary} --demo --data-dir {data}/db --script {script}; echo EXIT=$?")
+        terminal.keys("Enter")
+        screen = terminal.wait_for("script: line 5 of 5: wait 4s", "Preparing")
+        assert "─" not in screen and "│" not in screen and "+- Connectors" in screen, screen
+        steps.append("80x24, LANG=C: the --script runs on the screen, its progress on the feedback line, ASCII boxes")
+        terminal.wait_for("script session.txt done, 1 line refused")
+        steps.append("the script's end (and its refused line) on the feedback line")
+        terminal.keys("q")
+        terminal.wait_for("EXIT=0", timeout=20)
+    finally:
+        terminal.close()
+        shutil.rmtree(data, ignore_errors=True)
+    return steps
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", required=True)
@@ -136,7 +163,8 @@ def main():
         print("screen e2e: tmux is not installed (scripts/install-deps installs it)", file=sys.stderr)
         return 2
     try:
-        for step in run(os.path.abspath(options.binary)):
+        binary = os.path.abspath(options.binary)
+        for step in run(binary) + run_script_ascii(binary):
             print(f"pass  screen: {step}")
     except AssertionError as failure:
         print(f"FAIL  screen: {failure}")

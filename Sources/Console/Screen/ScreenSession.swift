@@ -16,11 +16,14 @@ final class ScreenSession {
     private let inbox: EventInbox
     private var controller: ScreenController
     private var runner: StationRunner!
+    /// `--script`, run once the screen is up (`ScreenScript`).
+    private let script: CommandScript?
 
     /// `inbox` is where the runner, created before the screen, delivers its events.
-    init(terminal: CursesTerminal, info: StationInfo, inbox: EventInbox) {
+    init(terminal: CursesTerminal, info: StationInfo, inbox: EventInbox, script: CommandScript? = nil) {
         self.terminal = terminal
         self.inbox = inbox
+        self.script = script
         controller = ScreenController(info: info, glyphs: terminal.glyphs)
     }
 
@@ -31,6 +34,8 @@ final class ScreenSession {
         var lastTick = Int64(0)
         var lastDraw = Int64(0)
         var keyPressed = false
+        let scriptRun = script.map { ScreenScript($0, runner: runner, onQuit: inbox.quitSink) }
+        scriptRun?.start()
         while true {
             let now = Timestamp.monotonicNow()
             let events = inbox.take()
@@ -38,7 +43,7 @@ final class ScreenSession {
                 controller.ingest(events, at: now)
                 dirty = true
             }
-            if terminal.termination != 0 { break }
+            if terminal.termination != 0 || inbox.quitRequested { break }
             if let reason = inbox.failure {
                 terminal.stop()
                 StandardError.write("ocpp-console: \(reason)")
@@ -81,6 +86,7 @@ final class ScreenSession {
             }
             wait(until: dirty ? lastDraw + Self.frameInterval : (second + 1) * 1000, events: !dirty)
         }
+        scriptRun?.stop()
         showClosing()
         runner.shutdown()
         terminal.stop()
@@ -152,7 +158,7 @@ final class EventInbox: @unchecked Sendable {
         }
     }
 
-    var isEmpty: Bool { lock.withLock { events.isEmpty && failureReason == nil } }
+    var isEmpty: Bool { lock.withLock { events.isEmpty && failureReason == nil && !quitting } }
 
     private var failureReason: String?  // guarded by lock
 
@@ -162,4 +168,16 @@ final class EventInbox: @unchecked Sendable {
     }
 
     var failure: String? { lock.withLock { failureReason } }
+
+    private var quitting = false  // guarded by lock
+
+    /// Where a `quit` from another thread (the `--script`) ends the screen.
+    var quitSink: @Sendable () -> Void {
+        { [self] in
+            lock.withLock { quitting = true }
+            CursesWake.wake()
+        }
+    }
+
+    var quitRequested: Bool { lock.withLock { quitting } }
 }

@@ -15,6 +15,8 @@ struct StationSetup {
     let dataDirectory: String
     var databasePath: String { dataDirectory + "/station.sqlite" }
     let cards: [DemoCard]
+    /// `--script`, read before anything starts.
+    let script: CommandScript?
 
     struct SetupError: Error, CustomStringConvertible {
         let description: String
@@ -47,8 +49,10 @@ struct StationSetup {
         } else {
             cards = []
         }
-        if let script = options.script, !FileManager.default.isReadableFile(atPath: script) {
-            throw SetupError(description: "cannot read the script '\(script)'")
+        do {
+            script = try options.script.map(CommandScript.load)
+        } catch {
+            throw SetupError(description: error.description)
         }
         if let caFile = options.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             throw SetupError(description: "cannot read the CA file '\(caFile)'")
