@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChargePointRuntime
 
 /// The command line of DESIGN.md ("Command line"), parsed and validated.
 ///
@@ -15,7 +16,8 @@ struct ConsoleOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Central system endpoint, ws:// or wss://; the station id is appended as the last path segment.",
+            "Central system endpoint, ws:// or wss://; the station id is appended as the last path segment, "
+                + "or put where the URL says {id} (ws://host/ocpp/{id}/).",
             valueName: "URL"))
     var url: String?
 
@@ -24,8 +26,14 @@ struct ConsoleOptions: ParsableArguments {
         help: ArgumentHelp("Charge point identity (the last URL path segment).", valueName: "STATION_ID"))
     var stationId: String?
 
-    @Option(help: ArgumentHelp("Station profile: a .toml file, or a name under Assets/stations.", valueName: "PROFILE"))
+    @Option(help: ArgumentHelp(Self.stationHelp, valueName: "PROFILE"))
     var station = "default"
+    /// The profiles this binary can find, named in `--help`.
+    static var stationHelp: String {
+        let names = AssetLocator.locate()?.profileNames ?? []
+        let known = names.isEmpty ? "" : ": " + names.joined(separator: ", ")
+        return "Station profile: a .toml file, or a name under Assets/stations\(known)."
+    }
 
     @Option(
         name: .customLong("data-dir"),
@@ -36,8 +44,14 @@ struct ConsoleOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "HTTP Basic auth password (security profiles 1 and 2); never shown or logged.", valueName: "SECRET"))
+            "HTTP Basic auth password (security profiles 1 and 2); never shown or logged. Visible in ps: prefer "
+                + "--password-file or \(PasswordSource.environmentVariable).", valueName: "SECRET"))
     var password: String?
+
+    @Option(
+        name: .customLong("password-file"),
+        help: ArgumentHelp("Read the --password from the first line of FILE.", valueName: "FILE"))
+    var passwordFile: String?
 
     @Option(name: .customLong("ca-file"), help: ArgumentHelp(Self.caFileHelp, valueName: "PEM"))
     var caFile: String?

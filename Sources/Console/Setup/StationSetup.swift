@@ -17,6 +17,8 @@ struct StationSetup {
     let cards: [DemoCard]
     /// `--script`, read before anything starts.
     let script: CommandScript?
+    /// HTTP Basic auth (`PasswordSource`).
+    let password: String?
 
     struct SetupError: Error, CustomStringConvertible {
         let description: String
@@ -51,6 +53,12 @@ struct StationSetup {
         }
         do {
             script = try options.script.map(CommandScript.load)
+        } catch {
+            throw SetupError(description: error.description)
+        }
+        do {
+            password = try PasswordSource.resolve(
+                option: options.password, file: options.passwordFile, environment: environment)
         } catch {
             throw SetupError(description: error.description)
         }
@@ -96,7 +104,7 @@ struct StationSetup {
         }
         return StationRunner.Configuration(
             profile: profile, databasePath: databasePath, stationId: stationId, endpoint: endpoint,
-            password: options.password, caFile: options.caFile, insecure: options.insecure,
+            password: password, caFile: options.caFile, insecure: options.insecure,
             transferTimeout: options.transferTimeout, clientCertificateFile: options.clientCertificate,
             clientKeyFile: options.clientKey)
     }
