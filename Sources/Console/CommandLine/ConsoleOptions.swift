@@ -23,7 +23,8 @@ struct ConsoleOptions: ParsableArguments {
 
     @Option(
         name: .customLong("id"),
-        help: ArgumentHelp("Charge point identity (the last URL path segment).", valueName: "STATION_ID"))
+        help: ArgumentHelp(
+            "Charge point identity (the last URL path segment, or where --url says {id}).", valueName: "STATION_ID"))
     var stationId: String?
 
     @Option(help: ArgumentHelp(Self.stationHelp, valueName: "PROFILE"))
@@ -31,8 +32,8 @@ struct ConsoleOptions: ParsableArguments {
     /// The profiles this binary can find, named in `--help`.
     static var stationHelp: String {
         let names = AssetLocator.locate()?.profileNames ?? []
-        let known = names.isEmpty ? "" : ": " + names.joined(separator: ", ")
-        return "Station profile: a .toml file, or a name under Assets/stations\(known)."
+        let known = names.isEmpty ? "a name" : names.joined(separator: ", ")
+        return "Station profile: \(known) (under Assets/stations), or a .toml file."
     }
 
     @Option(
@@ -81,7 +82,10 @@ struct ConsoleOptions: ParsableArguments {
     @Flag(help: "No screen: read operator commands from standard input, write JSON Lines events to standard output.")
     var headless = false
 
-    @Option(help: ArgumentHelp("Run the operator commands in FILE first.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "Run the operator commands in FILE first (on the screen too, its progress on the feedback line).",
+            valueName: "FILE"))
     var script: String?
 
     @Option(help: ArgumentHelp("Write a diagnostic log to FILE.", valueName: "FILE"))
