@@ -35,6 +35,8 @@ int tc_start(void) {
     return 0;
 }
 
+void tc_signal_keys_as_input(void) { raw(); }
+
 void tc_stop(void) {
     if (started) {
         started = 0;

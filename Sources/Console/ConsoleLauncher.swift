@@ -123,7 +123,7 @@ struct ConsoleLauncher {
     /// `--demo-loop`: the unattended session loop, when the embedded central system runs.
     private func startDemoLoop(_ runner: StationRunner, _ demo: DemoServer?) -> DemoLoop? {
         guard options.demoLoop, let demo else { return nil }
-        let loop = DemoLoop(runner: runner, server: demo)
+        let loop = DemoLoop(runner: runner, server: demo, restartsItself: options.kiosk)
         loop.start()
         return loop
     }
@@ -170,7 +170,7 @@ struct ConsoleLauncher {
             configuration, store: store, sink: inbox.eventSink, onFailure: inbox.failureSink)
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let theme = noColor ? Theme.mono : Theme.named(options.theme.rawValue)
-        guard let terminal = CursesTerminal(theme: theme, ascii: options.ascii) else {
+        guard let terminal = CursesTerminal(theme: theme, ascii: options.ascii, kiosk: options.kiosk) else {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? "unset"
             throw Refusal(line: "cannot start the screen (TERM=\(term))", status: 1)
         }
@@ -178,7 +178,9 @@ struct ConsoleLauncher {
             url: configuration.endpoint.description, stationId: configuration.stationId,
             insecure: configuration.insecure, cards: setup.cards,
             demo: demo != nil)
-        let session = ScreenSession(terminal: terminal, info: info, inbox: inbox, script: setup.script)
+        let session = ScreenSession(
+            terminal: terminal, info: info, inbox: inbox, script: setup.script,
+            kiosk: options.kiosk ? KioskGuard() : nil)
         do {
             try start(runner, notices: notices)
         } catch {

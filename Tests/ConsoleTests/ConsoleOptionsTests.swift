@@ -43,6 +43,7 @@ struct ConsoleOptionsTests {
         ["--id", ""],
         ["--id", "tab\there"],
         ["--theme", "purple"],
+        ["--kiosk", "--headless"],
     ])
     func mistakes_areRefused(_ arguments: [String]) {
         #expect(throws: (any Error).self) { try ConsoleOptions.parse(arguments) }

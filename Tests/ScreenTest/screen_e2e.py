@@ -5,7 +5,7 @@ real terminal (tmux), keys typed with send-keys, the screen read with capture-pa
 Charges an EV with three keys (s, Enter, p), sees Charging and the StartTransaction
 in the log, edits a configuration key, quits, and checks the terminal is intact. Then,
 at 80x24 with LANG=C, runs a --script on the screen: its progress and its end on the
-feedback line, drawn in ASCII.
+feedback line, drawn in ASCII; and --kiosk, whose q waits for a confirmation.
 
     screen_e2e.py --binary .build/debug/ocpp-console
 """
@@ -155,6 +155,30 @@ def run_script_ascii(binary):
     return steps
 
 
+def run_kiosk(binary):
+    """--kiosk at 80x24: Ctrl-C is a key, q asks for y, any other key cancels."""
+    data = tempfile.mkdtemp(prefix="ocpp-screen-e2e-")
+    terminal = Terminal(80, 24, "kiosk")
+    steps = []
+    try:
+        terminal.type(f"export LC_ALL=C.UTF-8; {binary} --demo --demo-loop --kiosk --data-dir {data}; echo EXIT=$?")
+        terminal.keys("Enter")
+        terminal.wait_for("boot Accepted")
+        terminal.keys("C-c", "q")
+        terminal.wait_for("kiosk: press y to quit; any other key cancels")
+        terminal.keys("n")
+        terminal.wait_for("kiosk: cancelled; nothing changed")
+        assert "EXIT=" not in terminal.screen()
+        steps.append("--kiosk: Ctrl-C does not end it; q asks for y, another key cancels")
+        terminal.keys("q", "y")
+        terminal.wait_for("EXIT=0", timeout=20)
+        steps.append("--kiosk: q, y quits (exit status 0)")
+    finally:
+        terminal.close()
+        shutil.rmtree(data, ignore_errors=True)
+    return steps
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", required=True)
@@ -164,7 +188,7 @@ def main():
         return 2
     try:
         binary = os.path.abspath(options.binary)
-        for step in run(binary) + run_script_ascii(binary):
+        for step in run(binary) + run_script_ascii(binary) + run_kiosk(binary):
             print(f"pass  screen: {step}")
     except AssertionError as failure:
         print(f"FAIL  screen: {failure}")

@@ -26,6 +26,10 @@ int tc_setup_locale(void);
  * reads, invisible cursor, short ESC delay. Returns 0 on success. */
 int tc_start(void);
 
+/* raw() instead of cbreak(): Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys, not signals
+ * (--kiosk). endwin restores the terminal's modes. */
+void tc_signal_keys_as_input(void);
+
 /* endwin, if tc_start ran and tc_stop has not. Safe to call more than once and from
  * the crash handlers. */
 void tc_stop(void);

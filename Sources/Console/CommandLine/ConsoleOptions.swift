@@ -97,6 +97,12 @@ struct ConsoleOptions: ParsableArguments {
     @Flag(help: "Draw with ASCII only (the default when the locale is not UTF-8).")
     var ascii = false
 
+    @Flag(help: ArgumentHelp(Self.kioskHelp))
+    var kiosk = false
+    static let kioskHelp =
+        "A booth: q, reset and power cut, faults and offline wait for y; Ctrl-C and Ctrl-Z are keys; "
+        + "--demo-loop starts over by itself when stuck."
+
     enum Theme: String, ExpressibleByArgument, CaseIterable {
         case dark, light, mono
     }
@@ -126,6 +132,9 @@ struct ConsoleOptions: ParsableArguments {
             else {
                 throw ValidationError("--id must be non-empty and contain no control characters")
             }
+        }
+        if kiosk, headless {
+            throw ValidationError("--kiosk is for the screen: drop --headless")
         }
         if (clientCertificate == nil) != (clientKey == nil) {
             throw ValidationError("--client-cert and --client-key go together")

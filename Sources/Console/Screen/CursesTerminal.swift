@@ -20,11 +20,14 @@ final class CursesTerminal {
     /// Starts curses; nil (with the terminal untouched) when it cannot. The locale
     /// decides: UTF-8 box drawing when its codeset is UTF-8, ASCII otherwise or with
     /// `ascii` (`--ascii`).
-    init?(theme requested: Theme, ascii: Bool = false) {
+    /// `kiosk`: the keys that send signals (Ctrl-C, Ctrl-Z, Ctrl-\\) arrive as keys, so
+    /// that a visitor cannot end or suspend the console.
+    init?(theme requested: Theme, ascii: Bool = false, kiosk: Bool = false) {
         let utf8 = tc_setup_locale() == 1
         asciiOnly = ascii || !utf8
         glyphs = asciiOnly ? .ascii : .unicode
         guard tc_start() == 0 else { return nil }
+        if kiosk { tc_signal_keys_as_input() }
         wakeDescriptor = tc_install_signal_handlers()
         let colors = tc_start_colors() == 1
         theme = colors ? requested : .mono

@@ -20,10 +20,17 @@ final class ScreenSession {
     private let script: CommandScript?
 
     /// `inbox` is where the runner, created before the screen, delivers its events.
-    init(terminal: CursesTerminal, info: StationInfo, inbox: EventInbox, script: CommandScript? = nil) {
+    /// `--kiosk`: what ends the show waits for a confirmation key.
+    private var kiosk: KioskGuard?
+
+    init(
+        terminal: CursesTerminal, info: StationInfo, inbox: EventInbox, script: CommandScript? = nil,
+        kiosk: KioskGuard? = nil
+    ) {
         self.terminal = terminal
         self.inbox = inbox
         self.script = script
+        self.kiosk = kiosk
         controller = ScreenController(info: info, glyphs: terminal.glyphs)
     }
 
@@ -54,8 +61,9 @@ final class ScreenSession {
             for key in keys {
                 let view = runner.view
                 let snapshot = view.snapshot.projected(to: now)
-                let effects = controller.handle(
-                    key, snapshot: snapshot, configuration: view.configuration, at: now)
+                let effects = guarded(
+                    key, snapshot: snapshot, at: now,
+                    { controller.handle(key, snapshot: snapshot, configuration: view.configuration, at: now) })
                 for effect in effects {
                     switch effect {
                     case .submit(let command): runner.submit(command)
@@ -91,6 +99,22 @@ final class ScreenSession {
         runner.shutdown()
         terminal.stop()
         return 0
+    }
+
+    /// The effects of `key`: the controller's, except that in a kiosk the dangerous
+    /// ones wait for a confirmation key, which the controller never sees.
+    private func guarded(
+        _ key: Key, snapshot: StationSnapshot, at now: Timestamp, _ handle: () -> [ScreenEffect]
+    ) -> [ScreenEffect] {
+        guard var kiosk else { return handle() }
+        defer { self.kiosk = kiosk }
+        if let answer = kiosk.answer(key) {
+            controller.ingest([.notice(answer.notice)], at: now)
+            return answer.effects
+        }
+        let filtered = kiosk.filter(handle(), heldOffline: snapshot.heldOffline)
+        if let question = filtered.question { controller.ingest([.notice(question)], at: now) }
+        return filtered.now
     }
 
     private func draw(at now: Timestamp) {
