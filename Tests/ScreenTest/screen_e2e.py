@@ -11,6 +11,7 @@ feedback line, drawn in ASCII; and --kiosk, whose q waits for a confirmation.
 """
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
@@ -131,17 +132,29 @@ def run(binary):
     return steps
 
 
+@contextlib.contextmanager
+def console(columns, rows, name, command):
+    """A terminal of its own running `command` (formatted with `data`, a fresh data
+    directory); closed and removed at the end."""
+    data = tempfile.mkdtemp(prefix="ocpp-screen-e2e-")
+    terminal = Terminal(columns, rows, name)
+    try:
+        terminal.type(command.format(data=data))
+        terminal.keys("Enter")
+        yield terminal, data
+    finally:
+        terminal.close()
+        shutil.rmtree(data, ignore_errors=True)
+
+
 def run_script_ascii(binary):
     """--script on the screen, at 80x24, in a terminal whose locale is not UTF-8."""
-    data = tempfile.mkdtemp(prefix="ocpp-screen-e2e-")
-    script = os.path.join(data, "session.txt")
+    steps = []
+    script = os.path.join(tempfile.mkdtemp(prefix="ocpp-screen-e2e-script-"), "session.txt")
     with open(script, "w") as file:
         file.write("# a scripted start\nwait online 10s\nplug 1\nplgu 1\nwait 4s\n")
-    terminal = Terminal(80, 24, "script")
-    steps = []
-    try:
-        terminal.type(f"export LC_ALL=C LANG=C; {binary} --demo --data-dir {data}/db --script {script}; echo EXIT=$?")
-        terminal.keys("Enter")
+    command = f"export LC_ALL=C LANG=C; {binary} --demo --data-dir {{data}} --script {script}; echo EXIT=$?"
+    with console(80, 24, "script", command) as (terminal, _):
         screen = terminal.wait_for("script: line 5 of 5: wait 4s", "Preparing")
         assert "─" not in screen and "│" not in screen and "+- Connectors" in screen, screen
         steps.append("80x24, LANG=C: the --script runs on the screen, its progress on the feedback line, ASCII boxes")
@@ -149,20 +162,15 @@ def run_script_ascii(binary):
         steps.append("the script's end (and its refused line) on the feedback line")
         terminal.keys("q")
         terminal.wait_for("EXIT=0", timeout=20)
-    finally:
-        terminal.close()
-        shutil.rmtree(data, ignore_errors=True)
+    shutil.rmtree(os.path.dirname(script), ignore_errors=True)
     return steps
 
 
 def run_kiosk(binary):
     """--kiosk at 80x24: Ctrl-C is a key, q asks for y, any other key cancels."""
-    data = tempfile.mkdtemp(prefix="ocpp-screen-e2e-")
-    terminal = Terminal(80, 24, "kiosk")
     steps = []
-    try:
-        terminal.type(f"export LC_ALL=C.UTF-8; {binary} --demo --demo-loop --kiosk --data-dir {data}; echo EXIT=$?")
-        terminal.keys("Enter")
+    command = f"export LC_ALL=C.UTF-8; {binary} --demo --demo-loop --kiosk --data-dir {{data}}; echo EXIT=$?"
+    with console(80, 24, "kiosk", command) as (terminal, _):
         terminal.wait_for("boot Accepted")
         terminal.keys("C-c", "q")
         terminal.wait_for("kiosk: press y to quit; any other key cancels")
@@ -173,9 +181,6 @@ def run_kiosk(binary):
         terminal.keys("q", "y")
         terminal.wait_for("EXIT=0", timeout=20)
         steps.append("--kiosk: q, y quits (exit status 0)")
-    finally:
-        terminal.close()
-        shutil.rmtree(data, ignore_errors=True)
     return steps
 
 
