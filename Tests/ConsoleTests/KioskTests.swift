@@ -37,7 +37,9 @@ struct KioskTests {
 
     @Test func ordinaryKeys_andGoingBackOnline_pass() {
         var guardian = KioskGuard()
-        let effects: [ScreenEffect] = [.submit(.toggle(.plug, connector: 1)), .submit(.swipe(idTag: "A", connector: 1))]
+        let effects: [ScreenEffect] = [
+            .submit(.toggle(.plug, connector: 1)), .submit(.swipe(idTag: "A", connector: 1)),
+        ]
         #expect(guardian.filter(effects, heldOffline: false) == (effects, nil))
         #expect(guardian.filter([.submit(.toggleOffline)], heldOffline: true).now == [.submit(.toggleOffline)])
         #expect(guardian.answer(.character("y")) == nil)

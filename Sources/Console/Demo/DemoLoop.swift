@@ -48,7 +48,7 @@ final class DemoLoop: @unchecked Sendable {
             let now = Timestamp.monotonicNow()
             let snapshot = runner.view.snapshot.projected(to: now)
             if let commands = watchdog?.check(snapshot, at: now) {
-                runner.report(.notice("demo loop: nothing charged for a while; putting the station back, starting over"))
+                runner.report(.notice("demo loop: nothing charged for a while; the station put back, starting over"))
                 for command in commands { runner.submit(command) }
                 plan = DemoLoopPlan(startingAt: now)
                 continue

@@ -21,6 +21,7 @@ struct StartWarningsTests {
 
     @Test func insecure_isStillWarnedAbout() throws {
         let secure = try Endpoint(url: "wss://csms.example.com/ocpp", stationId: "CP1")
-        #expect(StartWarnings.lines(endpoint: secure, insecure: true, basicAuth: false).first?.hasPrefix("--insecure") == true)
+        let lines = StartWarnings.lines(endpoint: secure, insecure: true, basicAuth: false)
+        #expect(lines.first?.hasPrefix("--insecure") == true)
     }
 }
