@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 /* curses_version() is a function already, but keeping every curses entry point the
@@ -15,9 +16,7 @@ const char *tc_version(void) { return curses_version(); }
 int tc_setup_locale(void) {
     setlocale(LC_ALL, "");
     const char *codeset = nl_langinfo(CODESET);
-    if (codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0)) return 1;
-    if (setlocale(LC_CTYPE, "C.UTF-8") != NULL) return 1;
-    return 0;
+    return codeset && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0);
 }
 
 static volatile sig_atomic_t started = 0;
@@ -35,6 +34,8 @@ int tc_start(void) {
     curs_set(0);
     return 0;
 }
+
+void tc_signal_keys_as_input(void) { raw(); }
 
 void tc_stop(void) {
     if (started) {

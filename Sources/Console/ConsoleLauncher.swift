@@ -81,7 +81,8 @@ struct ConsoleLauncher {
             throw Refusal(line: "\(error)", status: 2)
         }
         if options.headless {
-            return try runHeadless(configuration, store: store, demo: demo, logFile: logFile, notices: notices)
+            return try runHeadless(
+                configuration, store: store, setup: setup, demo: demo, logFile: logFile, notices: notices)
         }
         return try runScreen(configuration, store: store, setup: setup, demo: demo, notices: notices)
     }
@@ -122,7 +123,7 @@ struct ConsoleLauncher {
     /// `--demo-loop`: the unattended session loop, when the embedded central system runs.
     private func startDemoLoop(_ runner: StationRunner, _ demo: DemoServer?) -> DemoLoop? {
         guard options.demoLoop, let demo else { return nil }
-        let loop = DemoLoop(runner: runner, server: demo)
+        let loop = DemoLoop(runner: runner, server: demo, restartsItself: options.kiosk)
         loop.start()
         return loop
     }
@@ -130,7 +131,7 @@ struct ConsoleLauncher {
     /// Headless: events are encoded on the link's thread and written to standard output
     /// by `HeadlessOutput`'s thread; every way out writes what is queued first.
     private func runHeadless(
-        _ configuration: StationRunner.Configuration, store: SQLiteStore, demo: DemoServer?,
+        _ configuration: StationRunner.Configuration, store: SQLiteStore, setup: StationSetup, demo: DemoServer?,
         logFile: FileLogHandler.Sink?, notices: [String]
     ) throws(Refusal) -> Int32 {
         let output = HeadlessOutput.standardOutput()
@@ -152,7 +153,7 @@ struct ConsoleLauncher {
             output.close()
             logFile?.close()
         }
-        return HeadlessSession(runner: runner, scriptPath: options.script).run()
+        return HeadlessSession(runner: runner, script: setup.script).run()
     }
 
     private func runScreen(
@@ -169,7 +170,7 @@ struct ConsoleLauncher {
             configuration, store: store, sink: inbox.eventSink, onFailure: inbox.failureSink)
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let theme = noColor ? Theme.mono : Theme.named(options.theme.rawValue)
-        guard let terminal = CursesTerminal(theme: theme) else {
+        guard let terminal = CursesTerminal(theme: theme, ascii: options.ascii, kiosk: options.kiosk) else {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? "unset"
             throw Refusal(line: "cannot start the screen (TERM=\(term))", status: 1)
         }
@@ -177,7 +178,9 @@ struct ConsoleLauncher {
             url: configuration.endpoint.description, stationId: configuration.stationId,
             insecure: configuration.insecure, cards: setup.cards,
             demo: demo != nil)
-        let session = ScreenSession(terminal: terminal, info: info, inbox: inbox)
+        let session = ScreenSession(
+            terminal: terminal, info: info, inbox: inbox, script: setup.script,
+            kiosk: options.kiosk ? KioskGuard() : nil)
         do {
             try start(runner, notices: notices)
         } catch {

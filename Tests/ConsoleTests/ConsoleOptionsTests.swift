@@ -19,6 +19,18 @@ struct ConsoleOptionsTests {
         #expect(options.stationId == "RDAM 123")
     }
 
+    @Test func helpListsTheStationProfiles() {
+        let help = ConsoleOptions.helpMessage()
+        #expect(help.contains("default, jst-con-03"))
+        #expect(help.contains("--password-file") && help.contains("--ascii"))
+    }
+
+    @Test func asciiAndAPasswordFile_areOptions() throws {
+        let options = try ConsoleOptions.parse(["--ascii", "--password-file", "/run/secrets/pw"])
+        #expect(options.ascii)
+        #expect(options.passwordFile == "/run/secrets/pw")
+    }
+
     @Test(arguments: [
         ["--url", "http://csms.example.com/ocpp"],
         ["--url", "ws://"],
@@ -31,6 +43,7 @@ struct ConsoleOptionsTests {
         ["--id", ""],
         ["--id", "tab\there"],
         ["--theme", "purple"],
+        ["--kiosk", "--headless"],
     ])
     func mistakes_areRefused(_ arguments: [String]) {
         #expect(throws: (any Error).self) { try ConsoleOptions.parse(arguments) }

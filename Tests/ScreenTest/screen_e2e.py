@@ -3,12 +3,15 @@
 real terminal (tmux), keys typed with send-keys, the screen read with capture-pane.
 
 Charges an EV with three keys (s, Enter, p), sees Charging and the StartTransaction
-in the log, edits a configuration key, quits, and checks the terminal is intact.
+in the log, edits a configuration key, quits, and checks the terminal is intact. Then,
+at 80x24 with LANG=C, runs a --script on the screen: its progress and its end on the
+feedback line, drawn in ASCII; and --kiosk, whose q waits for a confirmation.
 
     screen_e2e.py --binary .build/debug/ocpp-console
 """
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
@@ -18,8 +21,8 @@ import time
 
 
 class Terminal:
-    def __init__(self, columns, rows):
-        self.name = f"ocpp-e2e-{os.getpid()}"
+    def __init__(self, columns, rows, name="main"):
+        self.name = f"ocpp-e2e-{os.getpid()}-{name}"
         subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(columns), "-y", str(rows),
                         "bash --norc --noprofile"], check=True)
 
@@ -68,7 +71,8 @@ def run(binary):
     terminal = Terminal(100, 30)
     steps = []
     try:
-        terminal.type(f"{binary} --demo --data-dir {data}; echo EXIT=$?")
+        # The UTF-8 screen (a locale that is not UTF-8 gets ASCII: `run_script_ascii`).
+        terminal.type(f"export LC_ALL=C.UTF-8; {binary} --demo --data-dir {data}; echo EXIT=$?")
         terminal.keys("Enter")
         terminal.wait_for("boot Accepted", "Available")
         steps.append("started on the demo central system, boot accepted")
@@ -128,6 +132,58 @@ def run(binary):
     return steps
 
 
+@contextlib.contextmanager
+def console(columns, rows, name, command):
+    """A terminal of its own running `command` (formatted with `data`, a fresh data
+    directory); closed and removed at the end."""
+    data = tempfile.mkdtemp(prefix="ocpp-screen-e2e-")
+    terminal = Terminal(columns, rows, name)
+    try:
+        terminal.type(command.format(data=data))
+        terminal.keys("Enter")
+        yield terminal, data
+    finally:
+        terminal.close()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def run_script_ascii(binary):
+    """--script on the screen, at 80x24, in a terminal whose locale is not UTF-8."""
+    steps = []
+    script = os.path.join(tempfile.mkdtemp(prefix="ocpp-screen-e2e-script-"), "session.txt")
+    with open(script, "w") as file:
+        file.write("# a scripted start\nwait online 10s\nplug 1\nplgu 1\nwait 4s\n")
+    command = f"export LC_ALL=C LANG=C; {binary} --demo --data-dir {{data}} --script {script}; echo EXIT=$?"
+    with console(80, 24, "script", command) as (terminal, _):
+        screen = terminal.wait_for("script: line 5 of 5: wait 4s", "Preparing")
+        assert "─" not in screen and "│" not in screen and "+- Connectors" in screen, screen
+        steps.append("80x24, LANG=C: the --script runs on the screen, its progress on the feedback line, ASCII boxes")
+        terminal.wait_for("script session.txt done, 1 line refused")
+        steps.append("the script's end (and its refused line) on the feedback line")
+        terminal.keys("q")
+        terminal.wait_for("EXIT=0", timeout=20)
+    shutil.rmtree(os.path.dirname(script), ignore_errors=True)
+    return steps
+
+
+def run_kiosk(binary):
+    """--kiosk at 80x24: Ctrl-C is a key, q asks for y, any other key cancels."""
+    steps = []
+    command = f"export LC_ALL=C.UTF-8; {binary} --demo --demo-loop --kiosk --data-dir {{data}}; echo EXIT=$?"
+    with console(80, 24, "kiosk", command) as (terminal, _):
+        terminal.wait_for("boot Accepted")
+        terminal.keys("C-c", "q")
+        terminal.wait_for("kiosk: press y to quit; any other key cancels")
+        terminal.keys("n")
+        terminal.wait_for("kiosk: cancelled; nothing changed")
+        assert "EXIT=" not in terminal.screen()
+        steps.append("--kiosk: Ctrl-C does not end it; q asks for y, another key cancels")
+        terminal.keys("q", "y")
+        terminal.wait_for("EXIT=0", timeout=20)
+        steps.append("--kiosk: q, y quits (exit status 0)")
+    return steps
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", required=True)
@@ -136,7 +192,8 @@ def main():
         print("screen e2e: tmux is not installed (scripts/install-deps installs it)", file=sys.stderr)
         return 2
     try:
-        for step in run(os.path.abspath(options.binary)):
+        binary = os.path.abspath(options.binary)
+        for step in run(binary) + run_script_ascii(binary) + run_kiosk(binary):
             print(f"pass  screen: {step}")
     except AssertionError as failure:
         print(f"FAIL  screen: {failure}")

@@ -18,13 +18,17 @@
 /* The ncurses version string, e.g. "ncurses 6.4.20221231". */
 const char *tc_version(void);
 
-/* setlocale(LC_ALL, "") and, when the resulting codeset is not UTF-8, LC_CTYPE
- * C.UTF-8 (PLATFORM-NOTES "Curses"). Returns 1 when the terminal can take UTF-8. */
+/* setlocale(LC_ALL, "") (the user's locale, honoured: LANG=C means an ASCII
+ * terminal). Returns 1 when its codeset, nl_langinfo(CODESET), is UTF-8. */
 int tc_setup_locale(void);
 
 /* initscr and the modes the console runs in: cbreak, no echo, keypad, no delay on
  * reads, invisible cursor, short ESC delay. Returns 0 on success. */
 int tc_start(void);
+
+/* raw() instead of cbreak(): Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys, not signals
+ * (--kiosk). endwin restores the terminal's modes. */
+void tc_signal_keys_as_input(void);
 
 /* endwin, if tc_start ran and tc_stop has not. Safe to call more than once and from
  * the crash handlers. */

@@ -60,6 +60,10 @@ public final class StationRunner: @unchecked Sendable {
     /// the last input, never the core itself.
     private var published: StationView  // guarded by condition
     private var publishesSnapshots = false  // guarded by condition
+    /// Set once `shutdown()` is about to stop the link (guarded by condition): work
+    /// from other threads (a `--script`, the demo loop) is dropped from then on, since
+    /// the link's context goes away with it.
+    private var closed = false
     /// `waitUntilOnline` waits for the service thread to reach its point in the order of
     /// submitted work (guarded by condition).
     private var barriersRequested = 0
@@ -119,21 +123,16 @@ public final class StationRunner: @unchecked Sendable {
         ) { [weak self] report in self?.transferReported(report) }
         try client.start()
         client.perform { [self] in
-            if configuration.insecure {
-                onEvents([
-                    .error(
-                        configuration.endpoint.secure
-                            ? "--insecure: the central system's certificate is not checked; anyone on the path can pose as it"
-                            : "--insecure: the certificates of https:// file servers are not checked"
-                    )
-                ])
-            }
+            let warnings = StartWarnings.lines(
+                endpoint: configuration.endpoint, insecure: configuration.insecure,
+                basicAuth: driver.password != nil)
+            if !warnings.isEmpty { onEvents(warnings.map { .error($0) }) }
             handle(.powerOn)
         }
     }
 
     public func submit(_ command: StationCommand) {
-        client.perform { [self] in
+        enqueue { [self] in
             if !isFailed { handle(.command(command)) }
         }
     }
@@ -141,7 +140,7 @@ public final class StationRunner: @unchecked Sendable {
     /// Publishes an event in order with the station's own (for example a command line
     /// that did not parse, after the events of the commands before it).
     public func report(_ event: StationEvent) {
-        client.perform { [self] in
+        enqueue { [self] in
             if !isFailed { onEvents([event]) }
         }
     }
@@ -149,7 +148,7 @@ public final class StationRunner: @unchecked Sendable {
     /// An abrupt power cut and the power coming back: the link drops without a close
     /// frame, the core is rebuilt from what the store holds, and boots again.
     public func powerCut() {
-        client.perform { [self] in
+        enqueue { [self] in
             guard !isFailed else { return }
             var link = link
             var agent = transfers!
@@ -173,6 +172,7 @@ public final class StationRunner: @unchecked Sendable {
         }
         condition.lock()
         while !finished { condition.wait() }
+        closed = true
         condition.unlock()
         client.stop()
         transfers.shutdown()
@@ -202,7 +202,7 @@ public final class StationRunner: @unchecked Sendable {
             barriersRequested += 1
             return barriersRequested
         }
-        client.perform { [self] in
+        enqueue { [self] in
             condition.withLock {
                 barriersPassed = barrier
                 condition.broadcast()
@@ -214,6 +214,13 @@ public final class StationRunner: @unchecked Sendable {
             if finished || !condition.wait(until: deadline) { return false }
         }
         return true
+    }
+
+    /// Hands `work` to the service thread, unless the station is shutting down.
+    private func enqueue(_ work: @escaping @Sendable () -> Void) {
+        condition.withLock {
+            if !closed { client.perform(work) }
+        }
     }
 
     // MARK: On the link's service thread

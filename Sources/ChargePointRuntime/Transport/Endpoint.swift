@@ -2,7 +2,9 @@ import Foundation
 import ChargePoint
 
 /// Where the station connects (OCPP-J 1.6 §3.1.1): the central system's endpoint URL
-/// with the station identity appended as the last path segment, percent-encoded.
+/// with the station identity appended as the last path segment, percent-encoded; or,
+/// for a central system that routes otherwise, put where the URL says `{id}`
+/// (`ws://host/ocpp/{id}/`: its trailing slash kept).
 public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
     public var secure: Bool
     public var host: String
@@ -10,8 +12,14 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
     /// The connection path, identity included: "/ocpp/CP%20001".
     public var path: String
 
+    /// The place in a URL template where the identity goes.
+    public static let identityPlaceholder = "{id}"
+
     /// Parses a `ws://` or `wss://` URL; anything else is an `EndpointError` saying why.
-    public init(url: String, stationId: String) throws(EndpointError) {
+    public init(url template: String, stationId: String) throws(EndpointError) {
+        let templated = template.contains(Self.identityPlaceholder)
+        // Substituted before parsing: `{` and `}` are not allowed in a URL.
+        let url = template.replacingOccurrences(of: Self.identityPlaceholder, with: Self.percentEncode(stationId))
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
             scheme == "ws" || scheme == "wss"
         else { throw EndpointError("'\(url)' is not a ws:// or wss:// URL") }
@@ -20,9 +28,13 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
         self.host = host
         port = components.port ?? (secure ? 443 : 80)
         guard (1...65535).contains(port) else { throw EndpointError("port \(port) is out of range") }
-        var base = components.percentEncodedPath
-        if !base.hasSuffix("/") { base += "/" }
-        path = base + Self.percentEncode(stationId)
+        if templated {
+            path = components.percentEncodedPath
+        } else {
+            var base = components.percentEncodedPath
+            if !base.hasSuffix("/") { base += "/" }
+            path = base + Self.percentEncode(stationId)
+        }
         if let query = components.percentEncodedQuery { path += "?" + query }
     }
 

@@ -15,9 +15,14 @@ struct ConsoleCommand: ParsableCommand {
         abstract: "A terminal console over an embedded OCPP 1.6-J charge point.",
         discussion: """
             Without --url (or with --demo) the console starts its own central system on 127.0.0.1 and \
-            connects to it. On the screen, ? lists every key and : opens the operator command line.
+            connects to it. On the screen, ? lists every key and : opens the operator command line; a --script \
+            runs there too, its progress on the feedback line.
 
-            Exit status: 0 on quit, 2 on bad arguments or a bad station profile, 1 on an internal failure.
+            Environment: OCPP_CONSOLE_PASSWORD is the Basic auth password (instead of --password, out of ps); \
+            NO_COLOR means --theme mono; a locale that is not UTF-8 means --ascii.
+
+            Exit status: 0 on quit, 2 on bad arguments (an unreadable file included) or a bad station profile, \
+            1 on an internal failure.
             """,
         version: VersionInfo.text
     )

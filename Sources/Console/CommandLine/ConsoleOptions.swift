@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChargePointRuntime
 
 /// The command line of DESIGN.md ("Command line"), parsed and validated.
 ///
@@ -15,17 +16,25 @@ struct ConsoleOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Central system endpoint, ws:// or wss://; the station id is appended as the last path segment.",
+            "Central system endpoint, ws:// or wss://; the station id is appended as the last path segment, "
+                + "or put where the URL says {id} (ws://host/ocpp/{id}/).",
             valueName: "URL"))
     var url: String?
 
     @Option(
         name: .customLong("id"),
-        help: ArgumentHelp("Charge point identity (the last URL path segment).", valueName: "STATION_ID"))
+        help: ArgumentHelp(
+            "Charge point identity (the last URL path segment, or where --url says {id}).", valueName: "STATION_ID"))
     var stationId: String?
 
-    @Option(help: ArgumentHelp("Station profile: a .toml file, or a name under Assets/stations.", valueName: "PROFILE"))
+    @Option(help: ArgumentHelp(Self.stationHelp, valueName: "PROFILE"))
     var station = "default"
+    /// The profiles this binary can find, named in `--help`.
+    static var stationHelp: String {
+        let names = AssetLocator.locate()?.profileNames ?? []
+        let known = names.isEmpty ? "a name" : names.joined(separator: ", ")
+        return "Station profile: \(known) (under Assets/stations), or a .toml file."
+    }
 
     @Option(
         name: .customLong("data-dir"),
@@ -36,8 +45,14 @@ struct ConsoleOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "HTTP Basic auth password (security profiles 1 and 2); never shown or logged.", valueName: "SECRET"))
+            "HTTP Basic auth password (security profiles 1 and 2); never shown or logged. Visible in ps: prefer "
+                + "--password-file or \(PasswordSource.environmentVariable).", valueName: "SECRET"))
     var password: String?
+
+    @Option(
+        name: .customLong("password-file"),
+        help: ArgumentHelp("Read the --password from the first line of FILE.", valueName: "FILE"))
+    var passwordFile: String?
 
     @Option(name: .customLong("ca-file"), help: ArgumentHelp(Self.caFileHelp, valueName: "PEM"))
     var caFile: String?
@@ -67,7 +82,10 @@ struct ConsoleOptions: ParsableArguments {
     @Flag(help: "No screen: read operator commands from standard input, write JSON Lines events to standard output.")
     var headless = false
 
-    @Option(help: ArgumentHelp("Run the operator commands in FILE first.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "Run the operator commands in FILE first (on the screen too, its progress on the feedback line).",
+            valueName: "FILE"))
     var script: String?
 
     @Option(help: ArgumentHelp("Write a diagnostic log to FILE.", valueName: "FILE"))
@@ -75,6 +93,15 @@ struct ConsoleOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Colour theme.", valueName: "dark|light|mono"))
     var theme: Theme = .dark
+
+    @Flag(help: "Draw with ASCII only (the default when the locale is not UTF-8).")
+    var ascii = false
+
+    @Flag(help: ArgumentHelp(Self.kioskHelp))
+    var kiosk = false
+    static let kioskHelp =
+        "A booth: q, reset and power cut, faults and offline wait for y; Ctrl-C and Ctrl-Z are keys; "
+        + "--demo-loop starts over by itself when stuck."
 
     enum Theme: String, ExpressibleByArgument, CaseIterable {
         case dark, light, mono
@@ -105,6 +132,9 @@ struct ConsoleOptions: ParsableArguments {
             else {
                 throw ValidationError("--id must be non-empty and contain no control characters")
             }
+        }
+        if kiosk, headless {
+            throw ValidationError("--kiosk is for the screen: drop --headless")
         }
         if (clientCertificate == nil) != (clientKey == nil) {
             throw ValidationError("--client-cert and --client-key go together")

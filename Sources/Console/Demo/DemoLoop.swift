@@ -12,10 +12,13 @@ final class DemoLoop: @unchecked Sendable {
     private let condition = NSCondition()
     private var stopped = false  // guarded by condition
     private var thread: ServiceThread?
+    /// `--kiosk`: the loop starts over by itself when it is stuck (`DemoLoopWatchdog`).
+    private let restartsItself: Bool
 
-    init(runner: StationRunner, server: DemoServer) {
+    init(runner: StationRunner, server: DemoServer, restartsItself: Bool = false) {
         self.runner = runner
         self.server = server
+        self.restartsItself = restartsItself
     }
 
     func start() {
@@ -35,6 +38,7 @@ final class DemoLoop: @unchecked Sendable {
 
     private func run() {
         var plan = DemoLoopPlan(startingAt: .monotonicNow())
+        var watchdog = restartsItself ? DemoLoopWatchdog(startingAt: .monotonicNow()) : nil
         while true {
             let done = condition.withLock { () -> Bool in
                 if !stopped { _ = condition.wait(until: Date().addingTimeInterval(1)) }
@@ -42,7 +46,14 @@ final class DemoLoop: @unchecked Sendable {
             }
             if done { return }
             let now = Timestamp.monotonicNow()
-            guard let action = plan.next(DemoLoopPlan.Station(runner.view.snapshot.projected(to: now)), at: now) else {
+            let snapshot = runner.view.snapshot.projected(to: now)
+            if let commands = watchdog?.check(snapshot, at: now) {
+                runner.report(.notice("demo loop: nothing charged for a while; the station put back, starting over"))
+                for command in commands { runner.submit(command) }
+                plan = DemoLoopPlan(startingAt: now)
+                continue
+            }
+            guard let action = plan.next(DemoLoopPlan.Station(snapshot), at: now) else {
                 continue
             }
             switch action {

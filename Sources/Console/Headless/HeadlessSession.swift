@@ -7,49 +7,17 @@ import Foundation
 /// on standard output. The end of standard input is `quit`.
 struct HeadlessSession {
     let runner: StationRunner
-    let scriptPath: String?
+    let script: CommandScript?
 
     /// Runs until `quit` or the end of input; the exit status.
     func run() -> Int32 {
-        if let scriptPath, let script = try? String(contentsOfFile: scriptPath, encoding: .utf8) {
-            for line in script.split(separator: "\n", omittingEmptySubsequences: false) {
-                if let status = perform(String(line)) { return status }
+        let executor = CommandLineExecutor(target: runner)
+        if script?.run(executor) != false {
+            while let line = readLine(strippingNewline: true) {
+                if !executor.perform(line) { break }
             }
-        }
-        while let line = readLine(strippingNewline: true) {
-            if let status = perform(line) { return status }
         }
         runner.shutdown()
         return 0
-    }
-
-    /// Carries out one line; an exit status when the session is over.
-    private func perform(_ line: String) -> Int32? {
-        let command: OperatorCommand
-        do {
-            guard let parsed = try CommandParser.parse(line) else { return nil }
-            command = parsed
-        } catch {
-            runner.report(.error("\(line.trimmingCharacters(in: .whitespaces)): \(error)"))
-            return nil
-        }
-        switch command {
-        case .station(let command):
-            runner.submit(command)
-        case .session(.quit):
-            runner.shutdown()
-            return 0
-        case .session(.wait(let milliseconds)):
-            Thread.sleep(forTimeInterval: Double(milliseconds) / 1000)
-        case .session(.waitOnline(let timeout)):
-            if !runner.waitUntilOnline(milliseconds: timeout) {
-                runner.report(.error("wait online: not online after \(Double(timeout) / 1000) s; carrying on"))
-            }
-        case .session(.powercut):
-            runner.powerCut()
-        case .session(.help):
-            runner.report(.notice(CommandCatalog.helpText))
-        }
-        return nil
     }
 }

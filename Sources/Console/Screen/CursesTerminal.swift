@@ -14,11 +14,20 @@ final class CursesTerminal {
     /// The read end of the pipe that signals and station events write to.
     let wakeDescriptor: Int32
 
-    /// Starts curses; nil (with the terminal untouched) when it cannot.
-    init?(theme requested: Theme) {
+    /// Whether only ASCII reaches the terminal (`ASCIIFold`).
+    private let asciiOnly: Bool
+
+    /// Starts curses; nil (with the terminal untouched) when it cannot. The locale
+    /// decides: UTF-8 box drawing when its codeset is UTF-8, ASCII otherwise or with
+    /// `ascii` (`--ascii`).
+    /// `kiosk`: the keys that send signals (Ctrl-C, Ctrl-Z, Ctrl-\\) arrive as keys, so
+    /// that a visitor cannot end or suspend the console.
+    init?(theme requested: Theme, ascii: Bool = false, kiosk: Bool = false) {
         let utf8 = tc_setup_locale() == 1
-        glyphs = utf8 ? .unicode : .ascii
+        asciiOnly = ascii || !utf8
+        glyphs = asciiOnly ? .ascii : .unicode
         guard tc_start() == 0 else { return nil }
+        if kiosk { tc_signal_keys_as_input() }
         wakeDescriptor = tc_install_signal_handlers()
         let colors = tc_start_colors() == 1
         theme = colors ? requested : .mono
@@ -61,7 +70,8 @@ final class CursesTerminal {
             var text = String.UnicodeScalarView()
             var end = column
             while end < surface.columns, surface[row, end].role == role {
-                text.append(surface[row, end].scalar)
+                let scalar = surface[row, end].scalar
+                text.append(asciiOnly ? ASCIIFold.scalar(scalar) : scalar)
                 end += 1
             }
             tc_put(Int32(row), Int32(column), String(text), attributes[role.rawValue])

@@ -16,11 +16,21 @@ final class ScreenSession {
     private let inbox: EventInbox
     private var controller: ScreenController
     private var runner: StationRunner!
+    /// `--script`, run once the screen is up (`ScreenScript`).
+    private let script: CommandScript?
 
     /// `inbox` is where the runner, created before the screen, delivers its events.
-    init(terminal: CursesTerminal, info: StationInfo, inbox: EventInbox) {
+    /// `--kiosk`: what ends the show waits for a confirmation key.
+    private var kiosk: KioskGuard?
+
+    init(
+        terminal: CursesTerminal, info: StationInfo, inbox: EventInbox, script: CommandScript? = nil,
+        kiosk: KioskGuard? = nil
+    ) {
         self.terminal = terminal
         self.inbox = inbox
+        self.script = script
+        self.kiosk = kiosk
         controller = ScreenController(info: info, glyphs: terminal.glyphs)
     }
 
@@ -31,6 +41,8 @@ final class ScreenSession {
         var lastTick = Int64(0)
         var lastDraw = Int64(0)
         var keyPressed = false
+        let scriptRun = script.map { ScreenScript($0, runner: runner, onQuit: inbox.quitSink) }
+        scriptRun?.start()
         while true {
             let now = Timestamp.monotonicNow()
             let events = inbox.take()
@@ -38,7 +50,7 @@ final class ScreenSession {
                 controller.ingest(events, at: now)
                 dirty = true
             }
-            if terminal.termination != 0 { break }
+            if terminal.termination != 0 || inbox.quitRequested { break }
             if let reason = inbox.failure {
                 terminal.stop()
                 StandardError.write("ocpp-console: \(reason)")
@@ -49,8 +61,9 @@ final class ScreenSession {
             for key in keys {
                 let view = runner.view
                 let snapshot = view.snapshot.projected(to: now)
-                let effects = controller.handle(
-                    key, snapshot: snapshot, configuration: view.configuration, at: now)
+                let effects = guarded(
+                    key, snapshot: snapshot, at: now,
+                    { controller.handle(key, snapshot: snapshot, configuration: view.configuration, at: now) })
                 for effect in effects {
                     switch effect {
                     case .submit(let command): runner.submit(command)
@@ -81,10 +94,27 @@ final class ScreenSession {
             }
             wait(until: dirty ? lastDraw + Self.frameInterval : (second + 1) * 1000, events: !dirty)
         }
+        scriptRun?.stop()
         showClosing()
         runner.shutdown()
         terminal.stop()
         return 0
+    }
+
+    /// The effects of `key`: the controller's, except that in a kiosk the dangerous
+    /// ones wait for a confirmation key, which the controller never sees.
+    private func guarded(
+        _ key: Key, snapshot: StationSnapshot, at now: Timestamp, _ handle: () -> [ScreenEffect]
+    ) -> [ScreenEffect] {
+        guard var kiosk else { return handle() }
+        defer { self.kiosk = kiosk }
+        if let answer = kiosk.answer(key) {
+            controller.ingest([.notice(answer.notice)], at: now)
+            return answer.effects
+        }
+        let filtered = kiosk.filter(handle(), heldOffline: snapshot.heldOffline)
+        if let question = filtered.question { controller.ingest([.notice(question)], at: now) }
+        return filtered.now
     }
 
     private func draw(at now: Timestamp) {
@@ -152,7 +182,7 @@ final class EventInbox: @unchecked Sendable {
         }
     }
 
-    var isEmpty: Bool { lock.withLock { events.isEmpty && failureReason == nil } }
+    var isEmpty: Bool { lock.withLock { events.isEmpty && failureReason == nil && !quitting } }
 
     private var failureReason: String?  // guarded by lock
 
@@ -162,4 +192,16 @@ final class EventInbox: @unchecked Sendable {
     }
 
     var failure: String? { lock.withLock { failureReason } }
+
+    private var quitting = false  // guarded by lock
+
+    /// Where a `quit` from another thread (the `--script`) ends the screen.
+    var quitSink: @Sendable () -> Void {
+        { [self] in
+            lock.withLock { quitting = true }
+            CursesWake.wake()
+        }
+    }
+
+    var quitRequested: Bool { lock.withLock { quitting } }
 }

@@ -15,6 +15,10 @@ struct StationSetup {
     let dataDirectory: String
     var databasePath: String { dataDirectory + "/station.sqlite" }
     let cards: [DemoCard]
+    /// `--script`, read before anything starts.
+    let script: CommandScript?
+    /// HTTP Basic auth (`PasswordSource`).
+    let password: String?
 
     struct SetupError: Error, CustomStringConvertible {
         let description: String
@@ -47,8 +51,16 @@ struct StationSetup {
         } else {
             cards = []
         }
-        if let script = options.script, !FileManager.default.isReadableFile(atPath: script) {
-            throw SetupError(description: "cannot read the script '\(script)'")
+        do {
+            script = try options.script.map(CommandScript.load)
+        } catch {
+            throw SetupError(description: error.description)
+        }
+        do {
+            password = try PasswordSource.resolve(
+                option: options.password, file: options.passwordFile, environment: environment)
+        } catch {
+            throw SetupError(description: error.description)
         }
         if let caFile = options.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             throw SetupError(description: "cannot read the CA file '\(caFile)'")
@@ -99,7 +111,7 @@ struct StationSetup {
         }
         return StationRunner.Configuration(
             profile: profile, databasePath: databasePath, stationId: stationId, endpoint: endpoint,
-            password: options.password, caFile: options.caFile, insecure: options.insecure,
+            password: password, caFile: options.caFile, insecure: options.insecure,
             transferTimeout: options.transferTimeout, clientCertificateFile: options.clientCertificate,
             clientKeyFile: options.clientKey)
     }

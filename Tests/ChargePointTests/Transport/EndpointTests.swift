@@ -17,6 +17,16 @@ struct EndpointTests {
         #expect(try Endpoint(url: url, stationId: id).description == expected)
     }
 
+    /// A central system that routes on another segment, or only with a trailing slash.
+    @Test(arguments: [
+        ("ws://h/ocpp/{id}/", "CP001", "ws://h/ocpp/CP001/"),
+        ("wss://h:8443/{id}/ocpp", "RDAM 123", "wss://h:8443/RDAM%20123/ocpp"),
+        ("ws://h/cp/{id}?token=1", "a/b", "ws://h/cp/a%2Fb?token=1"),
+    ])
+    func urlTemplate_putsTheIdentityWhereItSays(_ url: String, _ id: String, _ expected: String) throws {
+        #expect(try Endpoint(url: url, stationId: id).description == expected)
+    }
+
     @Test func defaultPorts() throws {
         #expect(try Endpoint(url: "ws://h/o", stationId: "x").port == 80)
         #expect(try Endpoint(url: "wss://h/o", stationId: "x").port == 443)

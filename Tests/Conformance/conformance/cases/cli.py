@@ -5,7 +5,9 @@ and a bad command answered by an error event that changes nothing."""
 import asyncio
 import os
 
+from ..csms import basic_auth
 from ..harness import case, status_is
+from ..station import Station
 
 
 async def run_binary(ctx, *arguments):
@@ -49,3 +51,81 @@ async def script_then_stdin(ctx):
     assert len(errors) == 1 and "did you mean 'plug'" in errors[0], errors
     snapshot = await ctx.station.snapshot()
     assert snapshot["connectors"][0]["status"] == "Charging", snapshot
+
+
+@case("script_errors_name_file_and_line", octt="README --script")
+async def script_errors_name_file_and_line(ctx):
+    """A bad line in the --script is an error naming the file and the line; a script
+    that cannot be read is refused before anything starts (exit status 2)."""
+    script = os.path.join(ctx.workdir, "session.txt")
+    with open(script, "w") as file:
+        file.write("# one typo\nplgu 1\n")
+    await ctx.boot(extra_args=["--script", script])
+    await ctx.station.wait_event(lambda e: e["type"] == "error", what="the script's error")
+    errors = ctx.station.errors()
+    assert errors and errors[0].startswith(f"{script}:2: plgu 1: "), errors
+    code, out, err = await run_binary(ctx, "--headless", "--script", os.path.join(ctx.workdir, "none.txt"))
+    assert code == 2 and "none.txt" in err.splitlines()[0] and not out, (code, out, err)
+
+
+@case("help_lists_profiles", octt="README Command line", profiles=["default"])
+async def help_lists_profiles(ctx):
+    """--help names the station profiles a technician can pick, and the new options."""
+    code, out, err = await run_binary(ctx, "--help")
+    assert code == 0, (code, err)
+    assert "default, jst-con-03" in out, out
+    for option in ("--password-file", "--ascii", "{id}"):
+        assert option in out, f"--help does not mention {option}"
+
+
+@case("password_sources", octt="README Command line (--password-file, OCPP_CONSOLE_PASSWORD)", profiles=["default"])
+async def password_sources(ctx):
+    """The Basic auth password from a file or the environment, never in ps; two sources
+    or an unreadable file are refused (exit status 2) without the password; over ws://
+    the station warns that the password crosses the network in clear."""
+    secret = "file-secret-0123456789"
+    password_file = os.path.join(ctx.workdir, "password")
+    with open(password_file, "w") as file:
+        file.write(secret + "\n")
+    ctx.csms.password = secret
+    await ctx.boot(extra_args=["--password-file", password_file])
+    assert ctx.csms.authorization_headers[-1] == basic_auth(ctx.station_id, secret)
+    await ctx.station.wait_event(lambda e: e["type"] == "error" and "plain ws://" in e["message"],
+                                 what="the warning about Basic auth over ws://")
+    await ctx.station.quit()
+    assert not any(secret in line for line in ctx.station.raw_lines), "the password reached the events"
+    for arguments, environment, expected in [
+        (["--password", "a", "--password-file", password_file], {}, "--password and --password-file"),
+        (["--password", "a"], {"OCPP_CONSOLE_PASSWORD": "b"}, "OCPP_CONSOLE_PASSWORD"),
+        (["--password-file", os.path.join(ctx.workdir, "missing")], {}, "missing"),
+    ]:
+        process = await asyncio.create_subprocess_exec(
+            ctx.binary, "--headless", *arguments, stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env={**os.environ, **environment})
+        out, err = await asyncio.wait_for(process.communicate(), 20)
+        first = err.decode().splitlines()[0]
+        assert process.returncode == 2 and expected in first and not out, (arguments, process.returncode, err)
+        assert secret not in err.decode(), "a refusal showed the password"
+    ctx.csms.password = "env-secret-9876543210"
+    ctx.station = Station(ctx.binary, profile=ctx.profile, url=ctx.csms.url, station_id=ctx.station_id,
+                          data_dir=ctx.workdir, environment={"OCPP_CONSOLE_PASSWORD": "env-secret-9876543210"})
+    ctx.stations.append(ctx.station)
+    mark = ctx.csms.mark()
+    await ctx.station.start()
+    await ctx.csms.wait_call("BootNotification", after=mark)
+    assert ctx.csms.authorization_headers[-1] == basic_auth(ctx.station_id, "env-secret-9876543210")
+
+
+@case("url_template", octt="README --url {id}", profiles=["default"])
+async def url_template(ctx):
+    """`--url 'ws://host/ocpp/{id}/'`: the station connects with its identity where
+    `{id}` is and the trailing slash kept (a central system that routes only so)."""
+    await ctx.csms.start()
+    ctx.csms.expected_station_id += "/"  # the path the central system expects: /ocpp/<id>/
+    ctx.station = Station(ctx.binary, profile=ctx.profile, url=ctx.csms.url + "/{id}/",
+                          station_id=ctx.station_id, data_dir=ctx.workdir)
+    ctx.stations.append(ctx.station)
+    mark = ctx.csms.mark()
+    await ctx.station.start()
+    await ctx.csms.wait_call("BootNotification", after=mark)
+    assert not ctx.csms.violations, ctx.csms.violations

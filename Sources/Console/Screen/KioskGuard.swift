@@ -1,0 +1,46 @@
+import ChargePoint
+import ConsoleScreen
+
+/// `--kiosk` (README "Command line"): at a booth, what would end the show — quit, a
+/// reset or power cut, a fault, going offline — waits for a confirmation key. Whatever
+/// asked for it (a key, a picker, the `:` line), the effect is held and the feedback
+/// line asks; `y` carries it out, any other key keeps the station as it is.
+struct KioskGuard {
+    /// What waits for `y`.
+    private(set) var held: [ScreenEffect] = []
+
+    static let confirmationKey = Key.character("y")
+
+    /// The effects to carry out now, and the question for the feedback line when some
+    /// are held. `heldOffline`: the link is down by the operator (`o` brings it back,
+    /// which needs no confirmation).
+    mutating func filter(_ effects: [ScreenEffect], heldOffline: Bool) -> (now: [ScreenEffect], question: String?) {
+        let dangerous = effects.filter { Self.consequence(of: $0, heldOffline: heldOffline) != nil }
+        guard !dangerous.isEmpty else { return (effects, nil) }
+        held = dangerous
+        let what = dangerous.compactMap { Self.consequence(of: $0, heldOffline: heldOffline) }.joined(separator: ", ")
+        return (effects.filter { !dangerous.contains($0) }, "kiosk: press y to \(what); any other key cancels")
+    }
+
+    /// A key while effects are held: those to carry out (none unless `y`) and what to
+    /// say; nil when nothing is held (the key is the screen's).
+    mutating func answer(_ key: Key) -> (effects: [ScreenEffect], notice: String)? {
+        guard !held.isEmpty else { return nil }
+        defer { held = [] }
+        return key == Self.confirmationKey ? (held, "kiosk: confirmed") : ([], "kiosk: cancelled; nothing changed")
+    }
+
+    /// What the effect would do, in words, when it needs a confirmation.
+    static func consequence(of effect: ScreenEffect, heldOffline: Bool) -> String? {
+        switch effect {
+        case .quit: "quit"
+        case .powerCut: "cut the power"
+        case .submit(.reset(let type)): "reset the station (\(type.rawValue.lowercased()))"
+        case .submit(.fault(let connector, let code, _)):
+            "raise \(code.rawValue) on \(connector == 0 ? "the station" : "connector \(connector)")"
+        case .submit(.offline): "go offline"
+        case .submit(.toggleOffline): heldOffline ? nil : "go offline"
+        case .submit, .repaintAll: nil
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// A `--script` file (README "Command line"): operator command lines, run in order
+/// before the operator (screen) or standard input (headless) takes over. Errors name
+/// the file and the line (`session.txt:4: plgu 1: …`).
+struct CommandScript: Sendable {
+    let path: String
+    let lines: [String]
+
+    /// The file's name, short enough for the feedback line.
+    var name: String { (path as NSString).lastPathComponent }
+
+    struct LoadError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func load(_ path: String) throws(LoadError) -> CommandScript {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw LoadError(description: "cannot read the script '\(path)'")
+        }
+        // `isNewline`: "\r\n" (one Character) ends a line as "\n" does.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return CommandScript(path: path, lines: lines)
+    }
+
+    /// Runs every line with `executor`; false when a `quit` ended it. `progress` hears
+    /// "script: line 3 of 10: plug 1" before each command and a last word at the end;
+    /// `isCancelled` is asked before each line.
+    func run(
+        _ executor: CommandLineExecutor, progress: ((String) -> Void)? = nil, isCancelled: () -> Bool = { false }
+    ) -> Bool {
+        var refused = 0
+        for (index, line) in lines.enumerated() {
+            if isCancelled() { return true }
+            let number = index + 1
+            switch executor.parse(line, location: "\(path):\(number)") {
+            case .nothing: continue
+            case .refused: refused += 1
+            case .command(let command):
+                progress?("script: line \(number) of \(lines.count): \(line.trimmingCharacters(in: .whitespaces))")
+                guard executor.execute(command) else {
+                    progress?("script \(name): quit at line \(number)")
+                    return false
+                }
+            }
+        }
+        let refusals = refused == 0 ? "" : refused == 1 ? ", 1 line refused" : ", \(refused) lines refused"
+        progress?("script \(name) done\(refusals)")
+        return true
+    }
+}
