@@ -27,10 +27,7 @@ final class ScreenSession {
         terminal: CursesTerminal, info: StationInfo, inbox: EventInbox, script: CommandScript? = nil,
         kiosk: KioskGuard? = nil
     ) {
-        self.terminal = terminal
-        self.inbox = inbox
-        self.script = script
-        self.kiosk = kiosk
+        (self.terminal, self.inbox, self.script, self.kiosk) = (terminal, inbox, script, kiosk)
         controller = ScreenController(info: info, glyphs: terminal.glyphs)
     }
 
