@@ -47,8 +47,8 @@ struct HeadlessSession {
             }
         case .session(.powercut):
             runner.powerCut()
-        case .session(.help):
-            runner.report(.notice(CommandCatalog.helpText))
+        case .session(.help(let command)):
+            runner.report(.notice(command.flatMap(CommandCatalog.helpText(for:)) ?? CommandCatalog.helpText))
         }
         return nil
     }
