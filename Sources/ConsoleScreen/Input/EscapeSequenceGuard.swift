@@ -3,13 +3,21 @@
 /// (a loaded machine, a slow SSH link) it gives up and hands over Esc, `[` (or `O`) and
 /// the letter as keys of their own — and `[` would select the previous connector.
 ///
-/// Between curses and the key table: a `[` or `O` that follows an Esc within the delay
-/// starts a sequence, never a key; its parameters and final byte, if they come within
-/// the delay too, become the key they spell (`[A` ↑, `[6~` PgDn, `OF` End…), or nothing.
-/// The Esc itself has gone through already: it cannot be told from an Esc typed alone.
+/// Between curses and the key table: a `[` or `O` that came with the Esc starts a
+/// sequence, never a key. curses hands a lone Esc over only once the delay has passed
+/// (or together with the `[` it could not complete), so a `[` that was sent within the
+/// delay after the Esc is read at once after it: within `introducerWindow`. The
+/// sequence's parameters and final byte, each within the delay of the byte before,
+/// become the key they spell (`[A` ↑, `[6~` PgDn, `OF` End…), or nothing; a final byte
+/// that spells no key goes through as the key it is. The Esc itself has gone through
+/// already: it cannot be told from an Esc typed alone.
 public struct EscapeSequenceGuard: Sendable {
-    /// How long (ms) a sequence's next byte may take: curses' escape delay.
+    /// How long (ms) a sequence's next byte may take: curses' escape delay, at least
+    /// 100 ms.
     public let delay: Int64
+    /// How long (ms) after curses handed over an Esc a `[` or `O` still counts as sent
+    /// with it: 100 ms, or the delay if shorter. A person's `[` comes later.
+    public let introducerWindow: Int64
 
     private enum State: Sendable {
         case idle
@@ -23,7 +31,8 @@ public struct EscapeSequenceGuard: Sendable {
     private var state = State.idle
 
     public init(delay: Int64) {
-        self.delay = delay
+        self.delay = max(delay, 100)
+        introducerWindow = min(delay, 100)
     }
 
     /// The keys `key`, read at `time` (ms, monotonic), stands for: itself, nothing (part
@@ -34,7 +43,7 @@ public struct EscapeSequenceGuard: Sendable {
             break
         case .escape(let at):
             state = .idle
-            if time - at <= delay, case .character(let c) = key, c == "[" || c == "O" {
+            if time - at <= introducerWindow, case .character(let c) = key, c == "[" || c == "O" {
                 state = .sequence(introducer: c, parameters: "", at: time)
                 return []
             }
@@ -46,7 +55,8 @@ public struct EscapeSequenceGuard: Sendable {
                 state = .sequence(introducer: introducer, parameters: parameters + String(c), at: time)
                 return []
             case 0x40...0x7E:  // the final byte
-                return Self.decode(introducer, parameters, c).map { [$0] } ?? []
+                if let decoded = Self.decode(introducer, parameters, c) { return [decoded] }
+                return parameters.isEmpty ? [key] : []
             default:
                 break
             }
