@@ -128,6 +128,63 @@ def run(binary):
     return steps
 
 
+def run_feedback_80x24(binary):
+    """At 80x24: `:help` lists the commands; after a power cut with a session running the
+    history (h) still has the stop that later messages pushed off the feedback line; a
+    late arrow is never the `[` key (issue 12 §4, §5, §11)."""
+    data = tempfile.mkdtemp(prefix="ocpp-screen-e2e-")
+    terminal = Terminal(80, 24)
+    steps = []
+    try:
+        terminal.type(f"{binary} --demo --data-dir {data}; echo EXIT=$?")
+        terminal.keys("Enter")
+        terminal.wait_for("boot Accepted", "Available")
+
+        terminal.keys(":")
+        terminal.type("help")
+        terminal.keys("Enter")
+        screen = terminal.wait_for("Commands", "plug <c>", "swipe <idTag> [c]")
+        assert "swipe an RFID card" not in screen, screen
+        terminal.keys("q")
+        terminal.wait_gone("plug <c>")
+        steps.append("80x24 :help lists the commands (not the keys)")
+
+        terminal.keys("s")
+        terminal.wait_for("Swipe a card at connector 1")
+        terminal.keys("Enter")
+        terminal.keys("p")
+        terminal.wait_for("Charging", "tx 1")
+        terminal.keys(":")
+        terminal.type("powercut")
+        terminal.keys("Enter")
+        terminal.wait_for("accepted the boot")
+        terminal.keys("h")
+        screen = terminal.wait_for("Feedback history", "stopped: power loss")
+        assert "transaction 1 stopped (PowerLoss)" in screen, screen
+        terminal.keys("q")
+        terminal.wait_gone("Feedback history")
+        steps.append("80x24 :powercut with a session, then h: the history says the transaction stopped")
+
+        # An arrow whose bytes come apart (Esc, then "[A" 150 ms later) is not `[`,
+        # which would select connector 1.
+        terminal.keys("2")
+        terminal.wait_for_line("connector 2 selected", lambda line: line.startswith("│>2 "))
+        terminal.keys("Escape")
+        time.sleep(0.15)
+        terminal.type("[A")
+        time.sleep(1.5)
+        screen = terminal.screen()
+        assert any(line.startswith("│>2 ") for line in screen.splitlines()), screen
+        steps.append("80x24 a late arrow after Esc leaves the selection alone")
+
+        terminal.keys("q")
+        terminal.wait_for("EXIT=0", timeout=20)
+    finally:
+        terminal.close()
+        shutil.rmtree(data, ignore_errors=True)
+    return steps
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", required=True)
@@ -136,8 +193,9 @@ def main():
         print("screen e2e: tmux is not installed (scripts/install-deps installs it)", file=sys.stderr)
         return 2
     try:
-        for step in run(os.path.abspath(options.binary)):
-            print(f"pass  screen: {step}")
+        for scenario in (run, run_feedback_80x24):
+            for step in scenario(os.path.abspath(options.binary)):
+                print(f"pass  screen: {step}")
     except AssertionError as failure:
         print(f"FAIL  screen: {failure}")
         return 1
