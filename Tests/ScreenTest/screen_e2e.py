@@ -9,6 +9,7 @@ in the log, edits a configuration key, quits, and checks the terminal is intact.
 """
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
@@ -63,14 +64,25 @@ class Terminal:
         subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
 
 
-def run(binary):
+@contextlib.contextmanager
+def demo(binary, columns, rows):
+    """A terminal of that size running `ocpp-console --demo` on a fresh data directory,
+    its boot accepted; (terminal, data directory). Both go away after."""
     data = tempfile.mkdtemp(prefix="ocpp-screen-e2e-")
-    terminal = Terminal(100, 30)
-    steps = []
+    terminal = Terminal(columns, rows)
     try:
         terminal.type(f"{binary} --demo --data-dir {data}; echo EXIT=$?")
         terminal.keys("Enter")
         terminal.wait_for("boot Accepted", "Available")
+        yield terminal, data
+    finally:
+        terminal.close()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def run(binary):
+    steps = []
+    with demo(binary, 100, 30) as (terminal, data):
         steps.append("started on the demo central system, boot accepted")
 
         terminal.keys("s")
@@ -122,9 +134,6 @@ def run(binary):
         terminal.keys("C-c")
         terminal.wait_for("EXIT2=0", timeout=20)
         steps.append("the session resumed at the next start; Ctrl-C leaves cleanly too")
-    finally:
-        terminal.close()
-        shutil.rmtree(data, ignore_errors=True)
     return steps
 
 
@@ -132,14 +141,8 @@ def run_feedback_80x24(binary):
     """At 80x24: `:help` lists the commands; after a power cut with a session running the
     history (h) still has the stop that later messages pushed off the feedback line; a
     late arrow is never the `[` key (issue 12 §4, §5, §11)."""
-    data = tempfile.mkdtemp(prefix="ocpp-screen-e2e-")
-    terminal = Terminal(80, 24)
     steps = []
-    try:
-        terminal.type(f"{binary} --demo --data-dir {data}; echo EXIT=$?")
-        terminal.keys("Enter")
-        terminal.wait_for("boot Accepted", "Available")
-
+    with demo(binary, 80, 24) as (terminal, _):
         terminal.keys(":")
         terminal.type("help")
         terminal.keys("Enter")
@@ -179,9 +182,6 @@ def run_feedback_80x24(binary):
 
         terminal.keys("q")
         terminal.wait_for("EXIT=0", timeout=20)
-    finally:
-        terminal.close()
-        shutil.rmtree(data, ignore_errors=True)
     return steps
 
 
