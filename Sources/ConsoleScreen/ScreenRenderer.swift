@@ -77,7 +77,9 @@ extension ScreenController {
         }
         overlayExtent = extent
         if let extent, let overlay, let scroll = overlay.scroll, scroll > extent.maxScroll {
-            self.overlay = overlay.scrolled(to: extent.maxScroll)
+            // The history at its end stays there as messages come, like the log.
+            let following = if case .history = overlay { true } else { false }
+            self.overlay = overlay.scrolled(to: following ? Overlay.end : extent.maxScroll)
         }
     }
 }

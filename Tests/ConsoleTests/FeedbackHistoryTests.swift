@@ -66,6 +66,23 @@ struct FeedbackHistoryTests {
         #expect(Array(said.suffix(shown)) == Array(["one", "two", "three"].suffix(shown)))
     }
 
+    /// Open at the newest, the history follows new messages; scrolled up, it stays.
+    @Test func theHistoryAtItsEnd_followsNewMessages() throws {
+        func box(_ controller: inout ScreenController, _ station: ScriptedStation) -> String {
+            let text = ScreenRenderingTests.render(&controller, station, rows: 24, columns: 80).text
+            return text.split(separator: "\n")[3..<21].joined(separator: "\n")
+        }
+        var (station, controller) = try ScreenRenderingTests.charging()
+        controller.ingest((1...40).map { .notice("message \($0)") }, at: station.now)
+        Self.press(.character("h"), &controller, station)
+        _ = ScreenRenderingTests.render(&controller, station, rows: 24, columns: 80)
+        controller.ingest([.notice("message 41")], at: station.now)
+        #expect(box(&controller, station).contains("message 41"))
+        Self.press(.pageUp, &controller, station)
+        controller.ingest([.notice("message 42")], at: station.now)
+        #expect(!box(&controller, station).contains("message 42"))
+    }
+
     @Test func theHistory_keepsTheLast500() throws {
         var (station, controller) = try ScreenRenderingTests.charging()
         controller.ingest((1...600).map { .notice("message \($0)") }, at: station.now)
