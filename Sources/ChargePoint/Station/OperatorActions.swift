@@ -246,10 +246,11 @@ extension StationCore {
         if kilowatts * 1000 > rating {
             // The fact first (issue 12 §6): the feedback line may have room for no more.
             let hardware = connectors[index].hardware
+            let amperes = Self.format(hardware.maxCurrent, digits: 0)
+            let maximum = Self.format(hardware.maxPowerW / 1000, digits: 1)
             notice(
                 "connector \(id): EV max \(Self.format(kilowatts, digits: 1)) kW capped to "
-                    + "\(Self.format(rating / 1000, digits: 1)) kW by the connector's rating "
-                    + "(\(Self.format(hardware.maxCurrent, digits: 0)) A, \(Self.format(hardware.maxPowerW / 1000, digits: 1)) kW)"
+                    + "\(Self.format(rating / 1000, digits: 1)) kW by the connector's rating (\(amperes) A, \(maximum) kW)"
             )
         } else {
             notice("connector \(id): the EV draws at most \(Self.format(kilowatts, digits: 1)) kW")

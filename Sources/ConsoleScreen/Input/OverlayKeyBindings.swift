@@ -1,5 +1,6 @@
 /// The keys of what covers the views: the text overlays (help, history, commands, status,
-/// certificates), a frame, the pickers, and the prompts with their line editor. Rows of the one key table (`KeyBindings.all`).
+/// certificates), a frame, the pickers, and the prompts with their line editor. Rows of
+/// the one key table (`KeyBindings.all`).
 extension KeyBindings {
     static let overlays: [KeyBinding] =
         scrolling(.frame) + [
