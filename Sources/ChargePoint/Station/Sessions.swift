@@ -138,6 +138,7 @@ extension StationCore {
         refreshStatus(id)
         scheduleSampling(index)
         emit(.transaction(TransactionEvent(kind: .started, connector: id, transactionId: nil, idTag: idTag.value)))
+        notice("connector \(id): transaction started for \(idTag)")
     }
 
     /// Errata 3.14 (§3.16.6): the first and last readings of every measurand configured

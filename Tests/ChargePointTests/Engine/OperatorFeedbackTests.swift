@@ -21,6 +21,13 @@ struct OperatorFeedbackTests {
         }
     }
 
+    /// A card, then the cable: the last thing said is that the transaction started.
+    @Test func aStart_saysSo() throws {
+        var station = try StationHarness.booted()
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
+        #expect(station.notices.last == "connector 1: transaction started for TAG1", "\(station.notices)")
+    }
+
     @Test func theStopButton_saysTheTransactionStopped_andTheEnergy() throws {
         var station = try Self.charging()
         station.command(.stop(connector: 1))
