@@ -38,28 +38,48 @@ extension ScreenController {
             configRows = max(1, layout.body.height - 3)
         }
         TransferPane(transfers: transfers, snapshot: snapshot, glyphs: glyphs).draw(layout.transfers, into: &surface)
-        BottomBar(feedback: feedback.last, prompt: prompt, hints: KeyBindings.hints(for: hintView), now: now)
-            .draw(feedback: layout.feedback, hints: layout.hints, into: &surface)
-        let overlays = Overlays(glyphs: glyphs)
-        switch overlay {
-        case .help(let scroll):
-            overlays.drawHelp(scroll: scroll, in: layout.body, into: &surface)
-        case .frame(let sequence, let scroll):
-            if let entry = log.entry(sequence) {
-                overlays.drawFrame(
-                    entry, partner: log.partner(of: entry), scroll: scroll, in: layout.body,
-                    into: &surface)
-            }
-        case .picker(let picker):
-            overlays.drawPicker(picker, in: layout.body, into: &surface)
-        case .certificates(let report, let scroll):
-            overlays.drawCertificates(report, scroll: scroll, now: now, in: layout.body, into: &surface)
-        case nil:
-            break
-        }
+        BottomBar(
+            feedback: feedback.suffix(layout.feedback.height), prompt: prompt,
+            hints: KeyBindings.hints(for: hintView), now: now, ellipsis: glyphs.ellipsis
+        ).draw(feedback: layout.feedback, hints: layout.hints, into: &surface)
+        drawOverlay(in: layout.body, at: now, into: &surface)
         if surface.rows < ScreenLayout.minimumRows || surface.columns < ScreenLayout.minimumColumns {
             let text = " terminal \(surface.columns)x\(surface.rows): 80x24 or more shows everything "
             surface.put(text, row: 0, column: 0, role: .error, limit: surface.columns)
+        }
+    }
+
+    /// Draws what covers the view, and keeps a text overlay's scroll within its text as
+    /// drawn, so that paging past the end leaves nothing to page back through (§9).
+    private mutating func drawOverlay(in body: Rect, at now: Timestamp, into surface: inout Surface) {
+        let overlays = Overlays(glyphs: glyphs)
+        var extent: ScrollExtent?
+        switch overlay {
+        case .help(let scroll):
+            extent = overlays.drawHelp(scroll: scroll, in: body, into: &surface)
+        case .commands(let command, let scroll):
+            extent = overlays.drawCommands(command, scroll: scroll, in: body, into: &surface)
+        case .history(let scroll):
+            extent = overlays.drawHistory(feedback, scroll: scroll, in: body, into: &surface)
+        case .status(let snapshot, let scroll):
+            extent = overlays.drawStatus(snapshot, scroll: scroll, in: body, into: &surface)
+        case .frame(let sequence, let scroll):
+            if let entry = log.entry(sequence) {
+                extent = overlays.drawFrame(
+                    entry, partner: log.partner(of: entry), scroll: scroll, in: body, into: &surface)
+            }
+        case .picker(let picker):
+            overlays.drawPicker(picker, in: body, into: &surface)
+        case .certificates(let report, let scroll):
+            extent = overlays.drawCertificates(report, scroll: scroll, now: now, in: body, into: &surface)
+        case nil:
+            break
+        }
+        overlayExtent = extent
+        if let extent, let overlay, let scroll = overlay.scroll, scroll > extent.maxScroll {
+            // The history at its end stays there as messages come, like the log.
+            let following = if case .history = overlay { true } else { false }
+            self.overlay = overlay.scrolled(to: following ? Overlay.end : extent.maxScroll)
         }
     }
 }

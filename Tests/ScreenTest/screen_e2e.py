@@ -66,15 +66,26 @@ class Terminal:
         subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
 
 
-def run(binary):
+@contextlib.contextmanager
+def demo(binary, columns, rows):
+    """A terminal of that size running `ocpp-console --demo` on a fresh data directory,
+    its boot accepted; (terminal, data directory). Both go away after."""
     data = tempfile.mkdtemp(prefix="ocpp-screen-e2e-")
-    terminal = Terminal(100, 30)
-    steps = []
+    terminal = Terminal(columns, rows)
     try:
         # The UTF-8 screen (a locale that is not UTF-8 gets ASCII: `run_script_ascii`).
         terminal.type(f"export LC_ALL=C.UTF-8; {binary} --demo --data-dir {data}; echo EXIT=$?")
         terminal.keys("Enter")
         terminal.wait_for("boot Accepted", "Available")
+        yield terminal, data
+    finally:
+        terminal.close()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def run(binary):
+    steps = []
+    with demo(binary, 100, 30) as (terminal, data):
         steps.append("started on the demo central system, boot accepted")
 
         terminal.keys("s")
@@ -126,9 +137,54 @@ def run(binary):
         terminal.keys("C-c")
         terminal.wait_for("EXIT2=0", timeout=20)
         steps.append("the session resumed at the next start; Ctrl-C leaves cleanly too")
-    finally:
-        terminal.close()
-        shutil.rmtree(data, ignore_errors=True)
+    return steps
+
+
+def run_feedback_80x24(binary):
+    """At 80x24: `:help` lists the commands; after a power cut with a session running the
+    history (h) still has the stop that later messages pushed off the feedback line; a
+    late arrow is never the `[` key (issue 12 §4, §5, §11)."""
+    steps = []
+    with demo(binary, 80, 24) as (terminal, _):
+        terminal.keys(":")
+        terminal.type("help")
+        terminal.keys("Enter")
+        screen = terminal.wait_for("Commands", "plug <c>", "swipe <idTag> [c]")
+        assert "swipe an RFID card" not in screen, screen
+        terminal.keys("q")
+        terminal.wait_gone("plug <c>")
+        steps.append("80x24 :help lists the commands (not the keys)")
+
+        terminal.keys("s")
+        terminal.wait_for("Swipe a card at connector 1")
+        terminal.keys("Enter")
+        terminal.keys("p")
+        terminal.wait_for("Charging", "tx 1")
+        terminal.keys(":")
+        terminal.type("powercut")
+        terminal.keys("Enter")
+        terminal.wait_for("accepted the boot")
+        terminal.keys("h")
+        screen = terminal.wait_for("Feedback history", "stopped: power loss")
+        assert "transaction 1 stopped (PowerLoss)" in screen, screen
+        terminal.keys("q")
+        terminal.wait_gone("Feedback history")
+        steps.append("80x24 :powercut with a session, then h: the history says the transaction stopped")
+
+        # An arrow whose bytes come apart (Esc, then "[A" 150 ms later) is not `[`,
+        # which would select connector 1.
+        terminal.keys("2")
+        terminal.wait_for_line("connector 2 selected", lambda line: line.startswith("│>2 "))
+        terminal.keys("Escape")
+        time.sleep(0.15)
+        terminal.type("[A")
+        time.sleep(1.5)
+        screen = terminal.screen()
+        assert any(line.startswith("│>2 ") for line in screen.splitlines()), screen
+        steps.append("80x24 a late arrow after Esc leaves the selection alone")
+
+        terminal.keys("q")
+        terminal.wait_for("EXIT=0", timeout=20)
     return steps
 
 
@@ -193,8 +249,9 @@ def main():
         return 2
     try:
         binary = os.path.abspath(options.binary)
-        for step in run(binary) + run_script_ascii(binary) + run_kiosk(binary):
-            print(f"pass  screen: {step}")
+        for scenario in (run, run_feedback_80x24, run_script_ascii, run_kiosk):
+            for step in scenario(binary):
+                print(f"pass  screen: {step}")
     except AssertionError as failure:
         print(f"FAIL  screen: {failure}")
         return 1

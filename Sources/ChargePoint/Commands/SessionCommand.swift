@@ -11,5 +11,6 @@ public enum SessionCommand: Sendable, Equatable {
     /// store holds, as after the power comes back.
     case powercut
     case quit
-    case help
+    /// The command grammar; with a command's name, that command's usage alone.
+    case help(command: String?)
 }
