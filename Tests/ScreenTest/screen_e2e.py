@@ -70,17 +70,11 @@ class Terminal:
 def demo(binary, columns, rows):
     """A terminal of that size running `ocpp-console --demo` on a fresh data directory,
     its boot accepted; (terminal, data directory). Both go away after."""
-    data = tempfile.mkdtemp(prefix="ocpp-screen-e2e-")
-    terminal = Terminal(columns, rows)
-    try:
-        # The UTF-8 screen (a locale that is not UTF-8 gets ASCII: `run_script_ascii`).
-        terminal.type(f"export LC_ALL=C.UTF-8; {binary} --demo --data-dir {data}; echo EXIT=$?")
-        terminal.keys("Enter")
+    # The UTF-8 screen (a locale that is not UTF-8 gets ASCII: `run_script_ascii`).
+    command = f"export LC_ALL=C.UTF-8; {binary} --demo --data-dir {{data}}; echo EXIT=$?"
+    with console(columns, rows, "main", command) as (terminal, data):
         terminal.wait_for("boot Accepted", "Available")
         yield terminal, data
-    finally:
-        terminal.close()
-        shutil.rmtree(data, ignore_errors=True)
 
 
 def run(binary):
