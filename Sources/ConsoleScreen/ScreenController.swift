@@ -30,6 +30,7 @@ public struct ScreenController: Sendable {
     var transferOutcomes = TransferOutcomes()
     /// The last reason the link gave for going down.
     public internal(set) var linkReason: String?
+    private var linkWasUp = false
     public internal(set) var selectedConnector = 1
     /// The selected log entry; nil follows the newest.
     public internal(set) var logCursor: Int?
@@ -59,10 +60,18 @@ public struct ScreenController: Sendable {
             case .error(let text):
                 say(.error, text, at: time)
             case .connection(let state, let reason):
-                if state == .disconnected { linkReason = reason }
+                if state == .disconnected, let reason {
+                    // A line in the log for each fall of the link, and for each new reason
+                    // while it stays down (not one per retry that fails alike).
+                    if linkReason != reason || linkWasUp { log.appendLinkDown(reason, at: time) }
+                    linkReason = reason
+                }
                 if state == .connected { linkReason = nil }
+                linkWasUp = state == .connected
             case .configuration(let entries):
-                let text = entries.map { "\($0.key) = \($0.isKnown ? ($0.value ?? "********") : "(not supported)")" }
+                let text = entries.map {
+                    "\($0.key) = \(!$0.isKnown ? "(not supported)" : $0.value ?? ($0.isSet ? "********" : "not set"))"
+                }
                 say(.notice, text.joined(separator: ", "), at: time)
             case .transfer(let state):
                 transferOutcomes.note(state, at: time)

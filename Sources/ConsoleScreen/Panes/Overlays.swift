@@ -75,6 +75,7 @@ struct Overlays {
             case .result: "CALLRESULT"
             case .error: "CALLERROR"
             case .unreadable: "unreadable frame"
+            case .linkDown: "no frame:"
             }
         return "\(direction) \(Format.clockMillis(entry.time))  \(kind) \(entry.action)  id \(entry.messageId)"
     }
