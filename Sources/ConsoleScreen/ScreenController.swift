@@ -89,7 +89,9 @@ public struct ScreenController: Sendable {
             case .certificates(let report):
                 // The answer to `certs` (typed on the `:` line or in a script).
                 overlay = .certificates(report, scroll: 0)
-            case .snapshot, .connector, .transaction, .meter, .registration:
+            case .transaction(let transaction):
+                if info.followsSessions, transaction.kind == .started { selectedConnector = transaction.connector }
+            case .snapshot, .connector, .meter, .registration:
                 break
             }
         }

@@ -177,6 +177,22 @@ struct DashboardPanesTests {
         #expect(row.contains("not set") && !row.contains("********"), "\(surface.text)")
     }
 
+    /// `--demo-loop`: the meter pane shows the connector that charges, not idle connector 1.
+    @Test func inTheDemoLoop_theMeterFollowsTheConnectorThatCharges() throws {
+        var station = try ScriptedStation()
+        station.command(.plug(connector: 2))
+        station.command(.swipe(idTag: "04A1B2C3D4E5F6", connector: 2))
+        for follows in [false, true] {
+            var info = StationInfo(url: "ws://h/ocpp", stationId: "CP", demo: true)
+            info.followsSessions = follows
+            var controller = ScreenController(info: info)
+            for (time, event) in station.events { controller.ingest([event], at: time) }
+            var surface = Surface(rows: 24, columns: 80)
+            controller.render(station.snapshot, configuration: [], at: station.now, into: &surface)
+            #expect(surface.text.contains("Meter · connector \(follows ? 2 : 1)"), "\(surface.text)")
+        }
+    }
+
     /// The log shows when each frame crossed the wire, not when the screen took it.
     @Test func logTimes_areWhenTheFrameCrossedTheWire() throws {
         let station = try ScriptedStation()
