@@ -39,9 +39,8 @@ extension ScreenController {
             configRows = max(1, layout.body.height - 3)
         }
         TransferPane(transfers: transfers, snapshot: snapshot, glyphs: glyphs).draw(layout.transfers, into: &surface)
-        BottomBar(
-            feedback: feedback.last, prompt: prompt, hints: KeyBindings.hints(for: hintView, snapshot: snapshot),
-            now: now)
+        let hints = KeyBindings.hints(for: hintView, snapshot: snapshot)
+        BottomBar(feedback: feedback.last, prompt: prompt, hints: hints, now: now)
             .draw(feedback: layout.feedback, hints: layout.hints, into: &surface)
         let overlays = Overlays(glyphs: glyphs)
         switch overlay {

@@ -72,6 +72,24 @@ struct DashboardPanesTests {
         #expect(text.contains("closed by the central system (1008: policy violation)"), "\(text)")
     }
 
+    /// Enter on the log's LINK line shows the reason whole, wrapped.
+    @Test func theLinkLine_opensWithTheWholeReason() throws {
+        var station = try ScriptedStation()
+        station.linkDown(Self.refused)
+        var controller = ScreenController(info: StationInfo(url: "ws://h/ocpp", stationId: "CP"))
+        for (time, event) in station.events { controller.ingest([event], at: time) }
+        for _ in 0..<3 { _ = controller.handle(.up, snapshot: station.snapshot, configuration: [], at: station.now) }
+        while let cursor = controller.logCursor, controller.log.entry(cursor)?.kind != .linkDown {
+            _ = controller.handle(.down, snapshot: station.snapshot, configuration: [], at: station.now)
+        }
+        _ = controller.handle(.enter, snapshot: station.snapshot, configuration: [], at: station.now)
+        var surface = Surface(rows: 24, columns: 80)
+        controller.render(station.snapshot, configuration: [], at: station.now, into: &surface)
+        let text = surface.text
+        #expect(text.contains("the link went down"), "\(text)")
+        #expect(text.contains("check --password") && text.contains("(ws://127.0.0.1:9000/ocpp/OCD-000001)"), "\(text)")
+    }
+
     @Test func aPendingBoot_isNotCalledOffline_andShowsTheRetry() throws {
         let station = try ScriptedStation(boot: "Pending", interval: 30)
         let text = Self.screen(station, rows: 24, columns: 80)
@@ -104,7 +122,8 @@ struct DashboardPanesTests {
     @Test(arguments: sizes)
     func theSmartChargingLimit_andItsProfile_stayOnTheConnectorRow(_ rows: Int, _ columns: Int) throws {
         let station = try Self.limited()
-        #expect(station.snapshot.connectors[0].limitSource == ChargingLimitSource(profileId: 3, purpose: .txDefaultProfile))
+        #expect(
+            station.snapshot.connectors[0].limitSource == ChargingLimitSource(profileId: 3, purpose: .txDefaultProfile))
         let text = Self.screen(station, rows: rows, columns: columns)
         try Golden.check(text, "limit-\(columns)x\(rows)")
         #expect(text.contains("limit 6.9 kW #3 TxDefault"), "\(text)")
@@ -199,7 +218,9 @@ struct DashboardPanesTests {
         var controller = ScreenController(info: StationInfo(url: "ws://h/ocpp", stationId: "CP"))
         let frames = station.allEvents.filter { if case .frame = $0 { true } else { false } }
         controller.ingest(frames, at: station.now.adding(milliseconds: 7_777))
-        let times = (controller.log.firstSequence...controller.log.appended).compactMap { controller.log.entry($0)?.time }
+        let times = (controller.log.firstSequence...controller.log.appended).compactMap {
+            controller.log.entry($0)?.time
+        }
         #expect(!times.isEmpty && times.allSatisfy { $0 <= station.now }, "\(times)")
     }
 }

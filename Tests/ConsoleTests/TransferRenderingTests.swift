@@ -192,7 +192,8 @@ struct HeaderPaneTests {
         header.draw(
             title: Rect(top: 0, left: 0, height: 1, width: 80), connection: Rect(top: 1, left: 0, height: 3, width: 80),
             into: &surface)
-        #expect(surface.text(row: 2).hasPrefix("   boot Accepted  firmware 2.0.1-rc.7  heartbeat every 300 s  queued 3"))
+        #expect(
+            surface.text(row: 2).hasPrefix("   boot Accepted  firmware 2.0.1-rc.7  heartbeat every 300 s  queued 3"))
         #expect(surface.text(row: 3).hasPrefix("   connection refused"))
     }
 

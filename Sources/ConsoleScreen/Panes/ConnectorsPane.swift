@@ -103,15 +103,17 @@ struct ConnectorsPane {
         var line = [LinePiece(text: "   ", role: .normal, rank: 0)]
         if let session = connector.session {
             let elapsed = session.startedAt.milliseconds(until: snapshot.time)
-            line += holder(session.idTag) + [
-                LinePiece(
-                    text: "\(gap)tx \(session.transactionId.map(String.init) ?? "pending")", role: .normal, rank: 3),
-                LinePiece(text: "\(gap)\(Format.duration(milliseconds: elapsed))", role: .normal, rank: 4),
-                LinePiece(text: "\(gap)\(Format.kilowattHours(session.energyWh))", role: .normal, rank: 2),
-                LinePiece(
-                    text: "\(gap)\(Format.kilowatts(connector.powerW))", role: connector.powerW > 0 ? .charging : .dim,
-                    rank: 1),
-            ]
+            line +=
+                holder(session.idTag) + [
+                    LinePiece(
+                        text: "\(gap)tx \(session.transactionId.map(String.init) ?? "pending")", role: .normal, rank: 3),
+                    LinePiece(text: "\(gap)\(Format.duration(milliseconds: elapsed))", role: .normal, rank: 4),
+                    LinePiece(text: "\(gap)\(Format.kilowattHours(session.energyWh))", role: .normal, rank: 2),
+                    LinePiece(
+                        text: "\(gap)\(Format.kilowatts(connector.powerW))",
+                        role: connector.powerW > 0 ? .charging : .dim,
+                        rank: 1),
+                ]
         } else if let idTag = connector.preparingIdTag {
             line += holder(idTag)
             line.append(LinePiece(text: " accepted, ", role: .accent, rank: 0))
