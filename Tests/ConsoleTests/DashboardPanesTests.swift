@@ -153,6 +153,10 @@ struct DashboardPanesTests {
         #expect(bottom.hasPrefix("└"), "\(text)")
         #expect(text.contains("OtherError  supply phase"), "\(text)")
         if rows >= 24 { #expect(text.contains("Faulted GroundFailure RCD"), "\(text)") }
+        if rows >= 24 {
+            // The meter pane of the selected connector has them whole.
+            #expect(text.contains("station: OtherError: supply") && text.contains("phase L2 lost"), "\(text)")
+        }
     }
 
     @Test func whileHeldOffline_theHintSaysOnline() throws {
