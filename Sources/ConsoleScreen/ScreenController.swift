@@ -35,6 +35,7 @@ public struct ScreenController: Sendable {
     var transferOutcomes = TransferOutcomes()
     /// The last reason the link gave for going down.
     public internal(set) var linkReason: String?
+    private var linkWasUp = false
     public internal(set) var selectedConnector = 1
     /// The selected log entry; nil follows the newest.
     public internal(set) var logCursor: Int?
@@ -64,10 +65,18 @@ public struct ScreenController: Sendable {
             case .error(let text):
                 say(.error, text, at: time)
             case .connection(let state, let reason):
-                if state == .disconnected { linkReason = reason }
+                if state == .disconnected, let reason {
+                    // A line in the log for each fall of the link, and for each new reason
+                    // while it stays down (not one per retry that fails alike).
+                    if linkReason != reason || linkWasUp { log.appendLinkDown(reason, at: time) }
+                    linkReason = reason
+                }
                 if state == .connected { linkReason = nil }
+                linkWasUp = state == .connected
             case .configuration(let entries):
-                let text = entries.map { "\($0.key) = \($0.isKnown ? ($0.value ?? "********") : "(not supported)")" }
+                let text = entries.map {
+                    "\($0.key) = \(!$0.isKnown ? "(not supported)" : $0.value ?? ($0.isSet ? "********" : "not set"))"
+                }
                 say(.notice, text.joined(separator: ", "), at: time)
             case .transfer(let state):
                 transferOutcomes.note(state, at: time)
@@ -89,7 +98,9 @@ public struct ScreenController: Sendable {
                 // The answer to `status`: the whole snapshot, where the panes show a part.
                 open(.status(snapshot, scroll: 0))
                 say(.notice, "status: the station's snapshot at \(Format.clock(snapshot.time))", at: time)
-            case .connector, .transaction, .meter, .registration:
+            case .transaction(let transaction):
+                if info.followsSessions, transaction.kind == .started { selectedConnector = transaction.connector }
+            case .connector, .meter, .registration:
                 break
             }
         }

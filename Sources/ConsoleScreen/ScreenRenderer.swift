@@ -11,17 +11,18 @@ extension ScreenController {
         }
         let selected = snapshot.connectors.first { $0.id == selectedConnector }
         let transfers = transferOutcomes.shown(snapshot, at: now)
+        let header = HeaderPane(snapshot: snapshot, info: info, linkReason: linkReason, glyphs: glyphs)
         let layout = ScreenLayout(
             rows: surface.rows, columns: surface.columns, connectors: snapshot.connectors.count,
-            readings: selected?.readings.count ?? 0, transfers: transfers.count)
+            readings: selected?.readings.count ?? 0, transfers: transfers.count, header: header.connectionLines,
+            stationLine: ConnectorsPane.showsStation(snapshot))
         surface.fill(Rect(top: 0, left: 0, height: surface.rows, width: surface.columns))
-        HeaderPane(snapshot: snapshot, info: info, linkReason: linkReason, glyphs: glyphs)
-            .draw(title: layout.title, connection: layout.connection, into: &surface)
+        header.draw(title: layout.title, connection: layout.connection, into: &surface)
         let hintView: KeyBinding.View
         switch view {
         case .dashboard:
             hintView = .dashboard
-            ConnectorsPane(snapshot: snapshot, selected: selectedConnector, glyphs: glyphs)
+            ConnectorsPane(snapshot: snapshot, selected: selectedConnector, cards: info.cards, glyphs: glyphs)
                 .draw(layout.connectors, into: &surface)
             MeterPane(snapshot: snapshot, selected: selectedConnector, history: meters, glyphs: glyphs)
                 .draw(layout.meter, into: &surface)
@@ -40,12 +41,13 @@ extension ScreenController {
         TransferPane(transfers: transfers, snapshot: snapshot, glyphs: glyphs).draw(layout.transfers, into: &surface)
         BottomBar(
             feedback: feedback.suffix(layout.feedback.height), prompt: prompt,
-            hints: KeyBindings.hints(for: hintView), now: now, ellipsis: glyphs.ellipsis
+            hints: KeyBindings.hints(for: hintView, snapshot: snapshot), now: now, ellipsis: glyphs.ellipsis
         ).draw(feedback: layout.feedback, hints: layout.hints, into: &surface)
         drawOverlay(in: layout.body, at: now, into: &surface)
         if surface.rows < ScreenLayout.minimumRows || surface.columns < ScreenLayout.minimumColumns {
-            let text = " terminal \(surface.columns)x\(surface.rows): 80x24 or more shows everything "
-            surface.put(text, row: 0, column: 0, role: .error, limit: surface.columns)
+            // The whole title line: no piece of the title is left beside it.
+            let text = " terminal \(surface.columns)x\(surface.rows): 80x24 or more shows everything"
+            surface.put(Format.fit(text, surface.columns, ellipsis: glyphs.ellipsis), row: 0, column: 0, role: .error)
         }
     }
 

@@ -5,19 +5,24 @@ real terminal (tmux), keys typed with send-keys, the screen read with capture-pa
 Charges an EV with three keys (s, Enter, p), sees Charging and the StartTransaction
 in the log, edits a configuration key, quits, and checks the terminal is intact. Then,
 at 80x24 with LANG=C, runs a --script on the screen: its progress and its end on the
-feedback line, drawn in ASCII; and --kiosk, whose q waits for a confirmation.
+feedback line, drawn in ASCII; and --kiosk, whose q waits for a confirmation. At 80x24,
+against the conformance suite's central system: an HTTP 401's reason in the header, then
+the smart-charging limit and its profile on the connector row.
 
     screen_e2e.py --binary .build/debug/ocpp-console
 """
 
 import argparse
+import asyncio
 import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from datetime import datetime, timedelta, timezone
 
 
 class Terminal:
@@ -234,6 +239,78 @@ def run_kiosk(binary):
     return steps
 
 
+class ThirdPartyCentralSystem:
+    """The conformance suite's central system (the PyPI package `ocpp`), on an event
+    loop of its own thread, so the screen can be driven meanwhile."""
+
+    def __init__(self, station_id, password):
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Conformance"))
+        from conformance.csms import CentralSystem  # noqa: E402
+
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.csms = CentralSystem(station_id)
+        self.csms.password = password
+        self.url = self.run(self.csms.start())
+
+    def run(self, coroutine, timeout=20):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
+
+    def close(self):
+        self.run(self.csms.stop())
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)
+
+
+def run_at_80x24(binary):
+    """Issue 12 at 80x24: why the link is down (an HTTP 401) in the header, then, once
+    the credentials are accepted, the smart-charging limit and its profile on the
+    connector row."""
+    from ocpp.v16 import call
+
+    data = tempfile.mkdtemp(prefix="ocpp-screen-e2e-")
+    terminal = Terminal(80, 24)
+    central = ThirdPartyCentralSystem("E2E-80", password="the-right-one")
+    steps = []
+    try:
+        terminal.type(f"{binary} --url {central.url} --id E2E-80 --password wrong-password --data-dir {data};"
+                      " echo EXIT=$?")
+        terminal.keys("Enter")
+        screen = terminal.wait_for("refused the credentials (HTTP 401", "disconnected")
+        header = screen.splitlines()[:4]
+        assert any("refused the credentials (HTTP 401" in line for line in header), screen
+        steps.append("80x24: an HTTP 401 shows its reason in the header")
+
+        central.csms.password = None  # the central system takes the station now
+        central.csms.id_tags["04A1B2C3D4E5F6"] = {"status": "Accepted"}
+        terminal.wait_for("boot Accepted", timeout=90)
+        start = (datetime.now(timezone.utc) - timedelta(minutes=1)).isoformat(timespec="seconds")
+        limit = {
+            "chargingProfileId": 7, "stackLevel": 0, "chargingProfilePurpose": "TxDefaultProfile",
+            "chargingProfileKind": "Absolute",
+            "chargingSchedule": {"startSchedule": start.replace("+00:00", "Z"), "chargingRateUnit": "W",
+                                 "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 6900}]},
+        }
+        result = central.run(central.csms.call(call.SetChargingProfile(connector_id=1, cs_charging_profiles=limit)))
+        assert result.status == "Accepted", result
+        terminal.keys("s")
+        terminal.wait_for("Alice")
+        terminal.keys("Enter")
+        terminal.keys("p")
+        screen = terminal.wait_for_line(
+            "the limit and its profile on connector 1's row",
+            lambda line: line.startswith("│   Alice") and "limit 6.9 kW #7 TxDefault" in line, timeout=30)
+        steps.append("80x24: the smart-charging limit and its profile on the connector row (limit 6.9 kW #7 TxDefault)")
+        terminal.keys("q")
+        terminal.wait_for("EXIT=0", timeout=20)
+    finally:
+        terminal.close()
+        central.close()
+        shutil.rmtree(data, ignore_errors=True)
+    return steps
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", required=True)
@@ -243,7 +320,7 @@ def main():
         return 2
     try:
         binary = os.path.abspath(options.binary)
-        for scenario in (run, run_feedback_80x24, run_script_ascii, run_kiosk):
+        for scenario in (run, run_feedback_80x24, run_script_ascii, run_kiosk, run_at_80x24):
             for step in scenario(binary):
                 print(f"pass  screen: {step}")
     except AssertionError as failure:

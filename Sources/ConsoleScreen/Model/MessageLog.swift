@@ -7,7 +7,9 @@ import DequeModule
 /// frame drawn.
 public struct MessageLog: Sendable {
     public struct Entry: Sendable, Equatable {
-        public enum Kind: Sendable, Equatable { case call, result, error, unreadable }
+        /// `linkDown`: no frame, the link going down and why (the central system's close
+        /// code and reason, an HTTP status, a TLS failure), in its place among the frames.
+        public enum Kind: Sendable, Equatable { case call, result, error, unreadable, linkDown }
 
         /// Position in the whole history (1, 2, …), stable while the entry is kept.
         public let sequence: Int
@@ -101,6 +103,14 @@ public struct MessageLog: Sendable {
         return (try? JSONParser.parse(payload)).map(JSONSerializer.serialize) ?? payload
     }
 
+    /// The link went down for `reason` at `time`.
+    public mutating func appendLinkDown(_ reason: String, at time: Timestamp) {
+        store(
+            Entry(
+                sequence: appended + 1, time: time, direction: .incoming, kind: .linkDown, messageId: "",
+                action: "link down", summary: reason, raw: reason))
+    }
+
     public mutating func append(_ direction: FrameDirection, _ raw: String, at time: Timestamp) {
         let entry = Self.describe(raw, direction: direction, sequence: appended + 1, time: time) { id in
             // An answer going one way answers a CALL that came the other way.
@@ -128,7 +138,7 @@ public struct MessageLog: Sendable {
             let answerDirection: FrameDirection = entry.direction == .outgoing ? .incoming : .outgoing
             var sequence = entry.sequence + 1
             while sequence <= appended {
-                if let candidate = self.entry(sequence), candidate.kind != .call, candidate.kind != .unreadable,
+                if let candidate = self.entry(sequence), [.result, .error].contains(candidate.kind),
                     candidate.direction == answerDirection, candidate.messageId == entry.messageId
                 {
                     return candidate

@@ -26,7 +26,12 @@ struct Overlays {
         into surface: inout Surface
     ) -> ScrollExtent {
         let errorRole: Role = entry.kind == .error ? .callError : .normal
-        var lines: [(String, Role)] = [(describe(entry), .title)] + PrettyJSON.lines(entry.raw).map { ($0, errorRole) }
+        let rect = Self.centered(in: area, height: area.height, width: max(60, area.width - 8))
+        // A fall of the link is no frame: its reason, whole.
+        let body =
+            entry.kind == .linkDown
+            ? Format.wrap(entry.raw, width: rect.inner.width - 1) : PrettyJSON.lines(entry.raw)
+        var lines: [(String, Role)] = [(describe(entry), .title)] + body.map { ($0, errorRole) }
         if let partner {
             lines.append(("", .normal))
             lines.append(((partner.kind == .call ? "answers " : "answered by ") + describe(partner), .title))
@@ -35,7 +40,6 @@ struct Overlays {
         } else if entry.kind == .call {
             lines += [("", .normal), ("no answer yet", .dim)]
         }
-        let rect = Self.centered(in: area, height: area.height, width: max(60, area.width - 8))
         return drawText(
             lines.map { [$0] }, title: "Frame · ↑↓ scroll · ← → its partner · Esc closes", scroll: scroll, rect,
             into: &surface)
@@ -69,6 +73,7 @@ struct Overlays {
     }
 
     private func describe(_ entry: MessageLog.Entry) -> String {
+        if entry.kind == .linkDown { return "\(Format.clockMillis(entry.time))  the link went down" }
         let direction = entry.direction == .outgoing ? "\(glyphs.arrowOut) sent" : "\(glyphs.arrowIn) received"
         let kind =
             switch entry.kind {
@@ -76,6 +81,7 @@ struct Overlays {
             case .result: "CALLRESULT"
             case .error: "CALLERROR"
             case .unreadable: "unreadable frame"
+            case .linkDown: "link down"
             }
         return "\(direction) \(Format.clockMillis(entry.time))  \(kind) \(entry.action)  id \(entry.messageId)"
     }
