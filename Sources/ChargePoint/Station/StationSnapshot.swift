@@ -94,8 +94,7 @@ public struct ChargingLimitSource: Sendable, Equatable {
     public var purpose: ChargingProfilePurposeType
 
     public init(profileId: Int, purpose: ChargingProfilePurposeType) {
-        self.profileId = profileId
-        self.purpose = purpose
+        (self.profileId, self.purpose) = (profileId, purpose)
     }
 }
 
