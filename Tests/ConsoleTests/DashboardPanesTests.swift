@@ -140,6 +140,21 @@ struct DashboardPanesTests {
         #expect(text.contains("Alice 10.0 kW share 10.0/10.0 kW #1 CPMax"), "\(text)")
     }
 
+    /// Issue 12 review: at 60x15 with a station fault only one connector fits; the
+    /// selected one is the one shown, so that `p` acts on a connector the operator sees.
+    @Test func theSelectedConnector_isAlwaysShown() throws {
+        var station = try ScriptedStation()
+        station.command(.fault(connector: 0, code: .otherError, info: "supply phase L2 lost"))
+        var controller = ScreenController(
+            info: StationInfo(url: "ws://127.0.0.1:9000/ocpp/OCD-000001", stationId: "OCD-000001"))
+        _ = controller.handle(
+            .character("2"), snapshot: station.snapshot, configuration: [], at: station.now)
+        var surface = Surface(rows: 15, columns: 60)
+        controller.render(station.snapshot, configuration: [], at: station.now, into: &surface)
+        #expect(surface.text.contains(">2 CCS2"), "\(surface.text)")
+        #expect(surface.text.contains("+1 above (Tab)"), "\(surface.text)")
+    }
+
     @Test(arguments: [(24, 80), (15, 60)])
     func aStationFault_withItsInfo_staysInsideTheConnectorsBox(_ rows: Int, _ columns: Int) throws {
         var station = try ScriptedStation()

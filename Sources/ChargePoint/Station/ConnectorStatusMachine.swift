@@ -14,6 +14,8 @@ public enum ConnectorStatusMachine {
     struct Situation: Equatable {
         var fault: ChargePointErrorCode?
         var faulted = false
+        /// The fault's own words (StatusNotification `info`, §7.40 CiString50).
+        var faultInfo: String?
         var lockBroken = false
         var hasTransaction = false
         /// During a transaction: the EVSE offers no energy (invalid idTag, limit 0, …).
@@ -35,7 +37,8 @@ public enum ConnectorStatusMachine {
             // EVCommunicationError is only a warning with these statuses (§4.9).
             let allowed: Set<ChargePointStatus> = [.preparing, .suspendedEV, .suspendedEVSE, .finishing]
             let reported = code == .evCommunicationError && !allowed.contains(status) ? .noError : code
-            return StatusReport(status: status, errorCode: reported, info: info)
+            // The fault's info goes with its error code (§6.47 StatusNotification.info).
+            return StatusReport(status: status, errorCode: reported, info: info ?? (reported != .noError ? s.faultInfo : nil))
         }
         if s.faulted { return report(.faulted) }
         if s.hasTransaction {
@@ -53,9 +56,9 @@ public enum ConnectorStatusMachine {
 
     /// Connector 0 knows only Available, Unavailable and Faulted (§4.9).
     static func stationStatus(fault: ConnectorRecord.Fault?, operative: Bool) -> StatusReport {
-        if let fault, fault.faulted { return StatusReport(status: .faulted, errorCode: fault.code) }
-        let fault = fault?.code
-        return StatusReport(status: operative ? .available : .unavailable, errorCode: fault ?? .noError)
+        if let fault, fault.faulted { return StatusReport(status: .faulted, errorCode: fault.code, info: fault.info) }
+        return StatusReport(
+            status: operative ? .available : .unavailable, errorCode: fault?.code ?? .noError, info: fault?.info)
     }
 
     /// The transitions of the table in §4.9 (rows: from; entries: to, with the code),

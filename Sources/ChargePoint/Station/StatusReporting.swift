@@ -12,6 +12,7 @@ extension StationCore {
         var situation = ConnectorStatusMachine.Situation()
         situation.fault = record.fault?.code
         situation.faulted = record.fault?.faulted ?? false
+        situation.faultInfo = record.fault?.info
         situation.lockBroken = record.lockBroken
         situation.hasTransaction = transaction != nil
         situation.evseSuspended = transaction != nil && offeredPowerW(index) <= 0

@@ -34,18 +34,24 @@ struct ConnectorsPane {
                 limit: inner.width)
             row += 1
         }
-        var hidden = 0
-        for connector in snapshot.connectors {
-            guard row + 1 < inner.bottom else {  // both lines inside the frame
-                hidden += 1
-                continue
-            }
+        // As many connectors as the frame holds (two lines each), scrolled so that the
+        // selected one is among them: the keys act on the connector the operator sees.
+        let room = max(0, (inner.bottom - row) / 2)
+        let connectors = snapshot.connectors
+        let selectedIndex = connectors.firstIndex { $0.id == selected } ?? 0
+        let first = room == 0 ? 0 : min(max(0, selectedIndex - room + 1), max(0, connectors.count - room))
+        let shown = connectors.dropFirst(first).prefix(room)
+        for connector in shown {
             draw(connector, row: row, inner, into: &surface)
             row += 2
         }
-        if hidden > 0 {
+        let above = first
+        let below = connectors.count - first - shown.count
+        if above + below > 0 {
             // On the bottom border, where the box has room: what the frame could not hold.
-            let note = " +\(hidden) more (Tab) "
+            let note =
+                above > 0 && below > 0
+                ? " \(above) above, \(below) below (Tab) " : above > 0 ? " +\(above) above (Tab) " : " +\(below) more (Tab) "
             if rect.width > note.count + 4 {
                 surface.put(note, row: rect.bottom - 1, column: rect.right - note.count - 2, role: .dim)
             }
