@@ -1,6 +1,6 @@
 /// Where each pane goes, as one function of the terminal's size (htop's layout): the
-/// title and connection lines on top, connectors and meter side by side, the message
-/// log filling the rest, a line per file transfer shown, the feedback (the last messages
+/// title and connection lines on top, connectors and meter side by side (on a tall
+/// screen a power chart under the connectors), the message log filling the rest, a line per file transfer shown, the feedback (the last messages
 /// where there is room) and key hints at the bottom.
 public struct ScreenLayout: Sendable, Equatable {
     public static let minimumRows = 24
@@ -10,6 +10,9 @@ public struct ScreenLayout: Sendable, Equatable {
     public var connection: Rect
     public var connectors: Rect
     public var meter: Rect
+    /// The selected connector's power chart under the connectors, on a screen tall
+    /// enough to keep the log at `logMinimum` rows beside it; empty otherwise.
+    public var chart: Rect
     public var log: Rect
     /// The file transfers' lines, just above the feedback line in every view: the body
     /// (and so the log) is a line shorter for each.
@@ -19,6 +22,10 @@ public struct ScreenLayout: Sendable, Equatable {
     public var body: Rect
     public var feedback: Rect
     public var hints: Rect
+
+    /// The log's rows (frame and border) beside a chart: twelve frames, or two fifths of
+    /// the body on a taller screen.
+    static func logMinimum(body: Int) -> Int { max(14, body * 2 / 5) }
 
     /// Feedback lines: one up to 29 rows, two from 30, three from 40.
     static func feedbackLines(rows: Int) -> Int {
@@ -48,7 +55,16 @@ public struct ScreenLayout: Sendable, Equatable {
         if rows >= 40 { topHeight = max(topHeight, min(meterWanted, body.height * 2 / 5)) }
         topHeight = min(topHeight, max(0, body.height - 5))
         let connectorsWidth = columns >= 120 ? columns * 11 / 20 : min(columns, max(50, columns - 42))
-        connectors = Rect(top: body.top, left: 0, height: topHeight, width: connectorsWidth)
+        // A tall screen: the chart takes the rows the log does not need (issue 12, sales
+        // engineer), under the connectors, and the meter beside both.
+        let chartHeight = body.height - Self.logMinimum(body: body.height) - connectorsHeight
+        if chartHeight >= ChartPane.minimumHeight, connectorsWidth >= 40 {
+            topHeight = connectorsHeight + chartHeight
+            chart = Rect(top: body.top + connectorsHeight, left: 0, height: chartHeight, width: connectorsWidth)
+        } else {
+            chart = Rect(top: body.top + topHeight, left: 0, height: 0, width: 0)
+        }
+        connectors = Rect(top: body.top, left: 0, height: topHeight - chart.height, width: connectorsWidth)
         meter = Rect(top: body.top, left: connectorsWidth, height: topHeight, width: columns - connectorsWidth)
         log = Rect(top: body.top + topHeight, left: 0, height: body.height - topHeight, width: columns)
     }
