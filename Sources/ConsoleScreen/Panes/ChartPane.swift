@@ -31,7 +31,9 @@ struct ChartPane {
     func draw(_ rect: Rect, into surface: inout Surface) {
         guard let connector = snapshot.connectors.first(where: { $0.id == selected }) else { return }
         let inner = rect.inner
-        let top = Format.fixed(scale(connector) / 1000, scale(connector) < 10_000 ? 1 : 0) + " kW"
+        let maximum = scale(connector)
+        let top = Format.fixed(maximum / 1000, maximum < 10_000 ? 1 : 0) + " kW"
+        let half = Format.fixed(maximum / 2000, maximum < 20_000 ? 1 : 0)
         let axis = top.count + 1
         let plot = Rect(top: inner.top + 1, left: inner.left + axis, height: inner.height - 2, width: inner.width - axis)
         let step = Self.secondsPerColumn(columns: plot.width)
@@ -39,15 +41,15 @@ struct ChartPane {
         surface.box(rect, title: "Power · connector \(connector.id) · last \(span)", glyphs: glyphs)
         guard plot.height >= 1, plot.width >= 1 else { return }
         summary(connector, row: inner.top, inner, into: &surface)
-        for (row, label) in [(plot.top, top), (plot.top + plot.height / 2, half(connector)), (plot.bottom - 1, "0")] {
+        for (row, label) in [(plot.top, top), (plot.top + plot.height / 2, half), (plot.bottom - 1, "0")] {
             surface.put(label, row: row, column: plot.left - 1 - label.count, role: .dim)
         }
         for row in plot.top..<plot.bottom {
             surface.put(String(glyphs.vertical), row: row, column: plot.left - 1, role: .border)
         }
         let columns = history.power(connector: connector.id, columns: plot.width, secondsPerColumn: step)
-        bars(columns, maximum: scale(connector), in: plot, into: &surface)
-        if let limit = connector.limitW { limitLine(limit, maximum: scale(connector), in: plot, into: &surface) }
+        bars(columns, maximum: maximum, in: plot, into: &surface)
+        if let limit = connector.limitW { limitLine(limit, maximum: maximum, in: plot, into: &surface) }
         let row = inner.bottom - 1
         surface.put("-" + span, row: row, column: plot.left, role: .dim)
         surface.put("now", row: row, column: plot.right - 3, role: .dim)
@@ -57,10 +59,6 @@ struct ChartPane {
     private func scale(_ connector: ConnectorSnapshot) -> Double {
         let peak = history.power(connector: connector.id, last: history.capacity).max() ?? 0
         return max(connector.maxPowerW, peak, 1)
-    }
-
-    private func half(_ connector: ConnectorSnapshot) -> String {
-        Format.fixed(scale(connector) / 2000, scale(connector) < 20_000 ? 1 : 0)
     }
 
     /// The power now, the session's energy, the state of charge with a small bar, the
