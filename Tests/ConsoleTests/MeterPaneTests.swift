@@ -16,7 +16,11 @@ struct MeterPaneTests {
         let text = DashboardPanesTests.screen(station, rows: 24, columns: 80)
         try Golden.check(text, "jst-con-03-meter-80x24")
         #expect(text.contains("Energy.Active.Export"), "\(text)")
-        #expect(text.contains("only the export register"), "\(text)")
+        #expect(text.contains("│export register only (0 Wh) │"), "one line at 80 columns: \(text)")
+        let wide = DashboardPanesTests.screen(station, rows: 40, columns: 120)
+        #expect(wide.contains("export register only: 0 while charging"), "\(wide)")
+        let wider = DashboardPanesTests.screen(station, rows: 60, columns: 200)
+        #expect(wider.contains("this station samples only the export register: 0 while charging"), "\(wider)")
     }
 
     @Test func theDefaultProfile_importing_hasNoSuchNote() throws {

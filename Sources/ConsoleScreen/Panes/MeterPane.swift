@@ -44,16 +44,20 @@ struct MeterPane {
         if connector.readings.isEmpty, row < inner.bottom {
             surface.put("no sampled measurands configured", row: row, column: inner.left, role: .dim)
         }
-        if Self.metersOnlyExport(connector) {
+        if Self.metersOnlyExport(connector), row < inner.bottom {
             // The JST-CON-03's certified lists: an export register that stays at 0 while
-            // the car charges is no broken meter.
-            let note = "only the export register is sampled: 0 while charging"
-            for line in Format.wrap(note, width: inner.width) where row < inner.bottom {
-                surface.put(line, row: row, column: inner.left, role: .dim)
-                row += 1
-            }
+            // the car charges is no broken meter. One line, the longest wording that fits.
+            let note = Self.exportNotes.first { $0.count <= inner.width } ?? Self.exportNotes[Self.exportNotes.count - 1]
+            surface.put(
+                Format.fit(note, inner.width, ellipsis: glyphs.ellipsis), row: row, column: inner.left, role: .dim)
         }
     }
+
+    static let exportNotes = [
+        "this station samples only the export register: 0 while charging",
+        "only the export register is sampled: 0 while charging", "export register only: 0 while charging",
+        "export register only (0 Wh)",
+    ]
 
     /// Every sampled measurand is an export one (energy or power fed to the grid, errata
     /// 3.78), which a charging-only station reports as 0.
