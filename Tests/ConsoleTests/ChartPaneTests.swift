@@ -38,7 +38,7 @@ struct ChartPaneTests {
     }
 
     /// Where the chart shows, the log keeps at least twelve frames; where it would leave
-    /// fewer, or be too small to read, there is none.
+    /// fewer, or be too small to read, there is none. From 50 rows it spans the screen.
     @Test(arguments: [(24, 80, false), (30, 100, false), (36, 120, true), (40, 120, true), (50, 160, true),
         (60, 200, true), (60, 80, true)])
     func theChart_leavesTheLogTwelveFrames(_ rows: Int, _ columns: Int, _ charted: Bool) {
@@ -48,7 +48,10 @@ struct ChartPaneTests {
         if charted {
             #expect(layout.chart.height >= ChartPane.minimumHeight)
             #expect(layout.connectors.bottom == layout.chart.top && layout.chart.bottom == layout.log.top)
-            #expect(layout.meter.bottom == layout.log.top)
+            // Across the screen under both, or under the connectors beside the meter.
+            let across = layout.chart.width == columns
+            #expect(across ? layout.meter.bottom == layout.chart.top : layout.meter.bottom == layout.log.top)
+            #expect(across == (rows >= 50), "\(layout.chart)")
         }
     }
 

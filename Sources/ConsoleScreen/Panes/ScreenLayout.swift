@@ -27,6 +27,9 @@ public struct ScreenLayout: Sendable, Equatable {
     /// the body on a taller screen.
     static func logMinimum(body: Int) -> Int { max(14, body * 2 / 5) }
 
+    /// The chart goes across the screen from this many rows there.
+    static let wideChart = 12
+
     /// Feedback lines: one up to 29 rows, two from 30, three from 40.
     static func feedbackLines(rows: Int) -> Int {
         rows >= 40 ? 3 : rows >= 30 ? 2 : 1
@@ -55,17 +58,24 @@ public struct ScreenLayout: Sendable, Equatable {
         if rows >= 40 { topHeight = max(topHeight, min(meterWanted, body.height * 2 / 5)) }
         topHeight = min(topHeight, max(0, body.height - 5))
         let connectorsWidth = columns >= 120 ? columns * 11 / 20 : min(columns, max(50, columns - 42))
-        // A tall screen: the chart takes the rows the log does not need (issue 12, sales
-        // engineer), under the connectors, and the meter beside both.
-        let chartHeight = body.height - Self.logMinimum(body: body.height) - connectorsHeight
-        if chartHeight >= ChartPane.minimumHeight, connectorsWidth >= 40 {
-            topHeight = connectorsHeight + chartHeight
-            chart = Rect(top: body.top + connectorsHeight, left: 0, height: chartHeight, width: connectorsWidth)
-        } else {
-            chart = Rect(top: body.top + topHeight, left: 0, height: 0, width: 0)
+        // A tall screen: the rows the log does not need go to a chart of the selected
+        // connector's power (issue 12, sales engineer), across the screen below the
+        // connectors and the meter where it has `wideChart` rows there, else under the
+        // connectors with the meter beside both.
+        let logMinimum = Self.logMinimum(body: body.height)
+        let below = body.height - logMinimum - topHeight
+        let beside = body.height - logMinimum - connectorsHeight
+        var (connectorsRows, meterRows) = (topHeight, topHeight)
+        chart = Rect(top: body.top + topHeight, left: 0, height: 0, width: 0)
+        if below >= Self.wideChart {
+            chart = Rect(top: body.top + topHeight, left: 0, height: below, width: columns)
+        } else if beside >= ChartPane.minimumHeight, connectorsWidth >= 40 {
+            (connectorsRows, meterRows) = (connectorsHeight, connectorsHeight + beside)
+            chart = Rect(top: body.top + connectorsHeight, left: 0, height: beside, width: connectorsWidth)
         }
-        connectors = Rect(top: body.top, left: 0, height: topHeight - chart.height, width: connectorsWidth)
-        meter = Rect(top: body.top, left: connectorsWidth, height: topHeight, width: columns - connectorsWidth)
-        log = Rect(top: body.top + topHeight, left: 0, height: body.height - topHeight, width: columns)
+        connectors = Rect(top: body.top, left: 0, height: connectorsRows, width: connectorsWidth)
+        meter = Rect(top: body.top, left: connectorsWidth, height: meterRows, width: columns - connectorsWidth)
+        let logTop = max(meter.bottom, chart.bottom)
+        log = Rect(top: logTop, left: 0, height: body.bottom - logTop, width: columns)
     }
 }
