@@ -1,7 +1,8 @@
 /// Where each pane goes, as one function of the terminal's size (htop's layout): the
 /// title and connection lines on top, connectors and meter side by side (on a tall
-/// screen a power chart under them), the message log filling the rest, a line per file transfer shown, the feedback (the last messages
-/// where there is room) and key hints at the bottom.
+/// screen a power chart under them), the message log filling the rest, a line per file
+/// transfer shown, the feedback (the last messages where there is room) and key hints at
+/// the bottom.
 public struct ScreenLayout: Sendable, Equatable {
     public static let minimumRows = 24
     public static let minimumColumns = 80
