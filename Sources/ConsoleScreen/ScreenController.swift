@@ -107,8 +107,9 @@ public struct ScreenController: Sendable {
         }
     }
 
+    /// Adds a feedback message; a demo card's idTag in it is given with its holder's name.
     mutating func say(_ kind: Feedback.Kind, _ text: String, at time: Timestamp) {
-        feedback.append(Feedback(time: time, kind: kind, text: text))
+        feedback.append(Feedback(time: time, kind: kind, text: info.cards.namingHolders(in: text)))
         if feedback.count > Self.feedbackCapacity { feedback.removeFirst(feedback.count - Self.feedbackCapacity) }
     }
 

@@ -26,6 +26,10 @@ extension ScreenController {
                 .draw(layout.connectors, into: &surface)
             MeterPane(snapshot: snapshot, selected: selectedConnector, history: meters, glyphs: glyphs)
                 .draw(layout.meter, into: &surface)
+            if !layout.chart.isEmpty {
+                ChartPane(snapshot: snapshot, selected: selectedConnector, history: meters, glyphs: glyphs)
+                    .draw(layout.chart, into: &surface)
+            }
             LogPane(log: log, cursor: logCursor, glyphs: glyphs).draw(layout.log, into: &surface)
             logRows = max(1, layout.log.height - 2)
         case .configuration:

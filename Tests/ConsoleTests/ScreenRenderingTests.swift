@@ -13,6 +13,18 @@ struct ScreenRenderingTests {
 
     /// A station charging on connector 1 for 95 s, EV plugged on connector 2.
     static func charging() throws -> (ScriptedStation, ScreenController) {
+        var (station, controller) = try charging(seconds: 95)
+        station.command(.plug(connector: 2))
+        for (time, event) in station.events { controller.ingest([event], at: time) }
+        return (station, controller)
+    }
+
+    /// Alice charging on connector 1 for `seconds` s, the screen sampling the meters
+    /// every second; `before` runs before each second (a profile arriving mid-session).
+    /// The station's events are not shown to the screen yet.
+    static func charging(
+        seconds: Int, before: (Int, inout ScriptedStation) -> Void = { _, _ in }
+    ) throws -> (ScriptedStation, ScreenController) {
         var station = try ScriptedStation()
         station.command(.plug(connector: 1))
         station.command(.swipe(idTag: "04A1B2C3D4E5F6", connector: 1))
@@ -20,12 +32,11 @@ struct ScreenRenderingTests {
             info: StationInfo(
                 url: "ws://127.0.0.1:9000/ocpp/OCD-000001", stationId: "OCD-000001", cards: ScriptedStation.cards,
                 demo: true))
-        for _ in 0..<95 {
+        for second in 0..<seconds {
+            before(second, &station)
             station.advance(seconds: 1)
             controller.sample(station.snapshot, at: station.now)
         }
-        station.command(.plug(connector: 2))
-        for (time, event) in station.events { controller.ingest([event], at: time) }
         return (station, controller)
     }
 

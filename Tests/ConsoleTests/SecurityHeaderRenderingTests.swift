@@ -43,4 +43,23 @@ struct SecurityHeaderRenderingTests {
         let line = String(surface.text.split(separator: "\n")[1]).trimmingCharacters(in: .whitespaces)
         #expect(line.contains("…") && line.hasSuffix("security profile 3"), "\(line)")
     }
+
+    /// HTTP Basic over plain `ws://` (security profile 1): the password crosses the
+    /// network in clear, and the header says so at 80x24 for as long as it lasts (issue 12,
+    /// field technician); over `wss://` (profile 2, or a `ws://` URL raised to it) it does not.
+    @Test func basicAuthOverPlainWs_isMarkedInTheHeader_at80x24() throws {
+        let text = try TransferRenderingTests.screen(rows: 24, columns: 80) { $0.securityProfile = 1 }
+        try Golden.check(text, "password-in-clear-80x24")
+        let second = String(text.split(separator: "\n", omittingEmptySubsequences: false)[2])
+        #expect(second.contains("password sent in clear (ws://)"), "\(second)")
+        #expect(second.count <= 80)
+        let raised = try TransferRenderingTests.screen(rows: 24, columns: 80) { $0.securityProfile = 2 }
+        #expect(!raised.contains("in clear"), "\(raised)")
+        var snapshot = try ScriptedStation().snapshot
+        snapshot.securityProfile = 1
+        let header = HeaderPane(
+            snapshot: snapshot, info: StationInfo(url: "wss://csms.example.com/ocpp/CP", stationId: "CP"),
+            linkReason: nil, glyphs: .unicode)
+        #expect(!header.sendsPasswordInClear)
+    }
 }

@@ -1,7 +1,8 @@
 import ChargePoint
 import DequeModule
 
-/// Power per connector over the last minutes, one point a second, for the sparkline.
+/// Power per connector over the last minutes, one point a second, for the sparkline and
+/// the chart of a tall screen.
 public struct MeterHistory: Sendable {
     public let capacity: Int
     /// Per connector, oldest first: new points at the back, the oldest off the front.
@@ -30,5 +31,22 @@ public struct MeterHistory: Sendable {
     /// The last `count` points of a connector, oldest first.
     public func power(connector: Int, last count: Int) -> [Double] {
         Array((points[connector] ?? []).suffix(max(0, count)))
+    }
+
+    /// The last `columns` × `step` seconds of a connector, oldest first, a column per
+    /// `step` seconds holding the mean power of its seconds: columns end at the newest
+    /// second, so the oldest may hold fewer, and there are fewer columns than asked
+    /// while the history is shorter.
+    public func power(connector: Int, columns: Int, secondsPerColumn step: Int) -> [Double] {
+        let step = max(1, step)
+        let seconds = power(connector: connector, last: columns * step)
+        var means: [Double] = []
+        var end = seconds.count
+        while end > 0 {
+            let start = max(0, end - step)
+            means.append(seconds[start..<end].reduce(0, +) / Double(end - start))
+            end = start
+        }
+        return means.reversed()
     }
 }

@@ -131,7 +131,7 @@ struct ConnectorsPane {
             line.append(LinePiece(text: "meter \(Format.kilowattHours(connector.meterWh))", role: .dim, rank: 0))
         }
         if let limit = connector.limitW {
-            line.append(LinePiece(text: "\(gap)\(limitText(connector, limit))", role: .warning, rank: 1))
+            line.append(LinePiece(text: "\(gap)\(Self.limitText(connector, limit))", role: .warning, rank: 1))
         }
         if connector.evSuspended { line.append(LinePiece(text: "\(gap)EV paused", role: .suspended, rank: 2)) }
         if let soc = connector.socPercent, connector.evConnected {
@@ -142,7 +142,7 @@ struct ConnectorsPane {
 
     /// "limit 6.9 kW #3 TxDefault"; under a station-wide limit, the connector's part of
     /// it: "share 5.0/10.0 kW #1 CPMax" (the ChargePointMaxProfile's).
-    private func limitText(_ connector: ConnectorSnapshot, _ limit: Double) -> String {
+    static func limitText(_ connector: ConnectorSnapshot, _ limit: Double) -> String {
         let text =
             connector.stationLimitW.map { "share \(Format.fixed(limit / 1000, 1))/\(Format.kilowatts($0))" }
             ?? "limit \(Format.kilowatts(limit))"
@@ -160,9 +160,7 @@ struct ConnectorsPane {
     /// transaction id and before the energy ("Alice · 04A1B2C3D4E5F6", "Alice"); any
     /// other idTag as it is.
     private func holder(_ idTag: String) -> [LinePiece] {
-        let card = cards.first { $0.idTag.value == idTag }
-        let name = card?.label.split(separator: "(", maxSplits: 1).first?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard !name.isEmpty else { return [LinePiece(text: idTag, role: .accent, rank: 0)] }
+        guard let name = cards.holder(of: idTag) else { return [LinePiece(text: idTag, role: .accent, rank: 0)] }
         return [LinePiece(text: name, role: .accent, rank: 0), LinePiece(text: " · \(idTag)", role: .dim, rank: 3)]
     }
 

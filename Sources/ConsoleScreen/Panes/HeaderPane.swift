@@ -97,10 +97,18 @@ struct HeaderPane {
         return "wss://" + info.url.dropFirst("ws://".count)
     }
 
+    /// HTTP Basic credentials over plain `ws://`: security profile 1 (whitepaper §2) on a
+    /// URL the link does not raise to `wss://`, so anyone on the network reads the
+    /// password (`--password`, or an AuthorizationKey the central system set).
+    var sendsPasswordInClear: Bool {
+        snapshot.securityProfile == 1 && url.hasPrefix("ws://")
+    }
+
     /// The boot, the firmware the station runs (the new version once an update is
     /// installed, OCPP 1.6 §5.19), the heartbeat the central system asked for, what is
-    /// queued, and the `--insecure` warning; the heartbeat gives way first when the line
-    /// is too long, then the firmware, and the warning stays (cut at the very end).
+    /// queued, and the `--insecure` or clear-password warning; the heartbeat gives way
+    /// first when the line is too long, then the firmware, and the warning stays (cut at
+    /// the very end).
     private func secondLine(width: Int) -> [(String, Role)] {
         var second = [LinePiece(text: "   boot ", role: .dim)]
         if let registration = snapshot.registration {
@@ -128,9 +136,12 @@ struct HeaderPane {
         if info.insecure {
             second.append(LinePiece(text: "  certificate NOT checked (--insecure)", role: .error))
         }
+        if sendsPasswordInClear {
+            second.append(LinePiece(text: "  password sent in clear (ws://)", role: .error))
+        }
         let fitted = LinePiece.fitted(
             second, width: width, shortening: firmware ?? -1, minimum: 8, ellipsis: glyphs.ellipsis)
-        // The --insecure warning outranks the firmware version: it goes when even
+        // A warning outranks the firmware version: it goes when even
         // shortened it leaves the warning no room (the transfer line names a new version
         // for a while after an install).
         guard fitted.reduce(0, { $0 + $1.0.count }) > width else { return fitted }

@@ -2,7 +2,8 @@ import ChargePoint
 
 /// The selected connector's meter: a sparkline of power over the last minutes, a fault's
 /// code and info text whole (the station's, the connector's), then every sampled
-/// measurand (MeterValuesSampledData) as a MeterValues.req would carry it.
+/// measurand (MeterValuesSampledData) as a MeterValues.req would carry it, and a word
+/// when they are only export registers (the `jst-con-03` profile).
 struct MeterPane {
     let snapshot: StationSnapshot
     let selected: Int
@@ -43,6 +44,26 @@ struct MeterPane {
         if connector.readings.isEmpty, row < inner.bottom {
             surface.put("no sampled measurands configured", row: row, column: inner.left, role: .dim)
         }
+        if Self.metersOnlyExport(connector), row < inner.bottom {
+            // The JST-CON-03's certified lists: an export register that stays at 0 while
+            // the car charges is no broken meter. One line, the longest wording that fits.
+            let note = Self.exportNotes.first { $0.count <= inner.width } ?? Self.exportNotes[Self.exportNotes.count - 1]
+            surface.put(
+                Format.fit(note, inner.width, ellipsis: glyphs.ellipsis), row: row, column: inner.left, role: .dim)
+        }
+    }
+
+    static let exportNotes = [
+        "this station samples only the export register: 0 while charging",
+        "only the export register is sampled: 0 while charging", "export register only: 0 while charging",
+        "export register only (0 Wh)",
+    ]
+
+    /// Every sampled measurand is an export one (energy or power fed to the grid, errata
+    /// 3.78), which a charging-only station reports as 0.
+    static func metersOnlyExport(_ connector: ConnectorSnapshot) -> Bool {
+        !connector.readings.isEmpty
+            && connector.readings.allSatisfy { $0.measurand?.rawValue.contains(".Export") == true }
     }
 
     /// One character per second, right-aligned: blank before the history starts.

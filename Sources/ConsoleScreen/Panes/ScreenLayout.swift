@@ -1,7 +1,8 @@
 /// Where each pane goes, as one function of the terminal's size (htop's layout): the
-/// title and connection lines on top, connectors and meter side by side, the message
-/// log filling the rest, a line per file transfer shown, the feedback (the last messages
-/// where there is room) and key hints at the bottom.
+/// title and connection lines on top, connectors and meter side by side (on a tall
+/// screen a power chart under them), the message log filling the rest, a line per file
+/// transfer shown, the feedback (the last messages where there is room) and key hints at
+/// the bottom.
 public struct ScreenLayout: Sendable, Equatable {
     public static let minimumRows = 24
     public static let minimumColumns = 80
@@ -10,6 +11,9 @@ public struct ScreenLayout: Sendable, Equatable {
     public var connection: Rect
     public var connectors: Rect
     public var meter: Rect
+    /// The selected connector's power chart under the connectors, on a screen tall
+    /// enough to keep the log at `logMinimum` rows beside it; empty otherwise.
+    public var chart: Rect
     public var log: Rect
     /// The file transfers' lines, just above the feedback line in every view: the body
     /// (and so the log) is a line shorter for each.
@@ -19,6 +23,13 @@ public struct ScreenLayout: Sendable, Equatable {
     public var body: Rect
     public var feedback: Rect
     public var hints: Rect
+
+    /// The log's rows (frame and border) beside a chart: twelve frames, or two fifths of
+    /// the body on a taller screen.
+    static func logMinimum(body: Int) -> Int { max(14, body * 2 / 5) }
+
+    /// The chart goes across the screen from this many rows there.
+    static let wideChart = 12
 
     /// Feedback lines: one up to 29 rows, two from 30, three from 40.
     static func feedbackLines(rows: Int) -> Int {
@@ -48,8 +59,24 @@ public struct ScreenLayout: Sendable, Equatable {
         if rows >= 40 { topHeight = max(topHeight, min(meterWanted, body.height * 2 / 5)) }
         topHeight = min(topHeight, max(0, body.height - 5))
         let connectorsWidth = columns >= 120 ? columns * 11 / 20 : min(columns, max(50, columns - 42))
-        connectors = Rect(top: body.top, left: 0, height: topHeight, width: connectorsWidth)
-        meter = Rect(top: body.top, left: connectorsWidth, height: topHeight, width: columns - connectorsWidth)
-        log = Rect(top: body.top + topHeight, left: 0, height: body.height - topHeight, width: columns)
+        // A tall screen: the rows the log does not need go to a chart of the selected
+        // connector's power (issue 12, sales engineer), across the screen below the
+        // connectors and the meter where it has `wideChart` rows there, else under the
+        // connectors with the meter beside both.
+        let logMinimum = Self.logMinimum(body: body.height)
+        let below = body.height - logMinimum - topHeight
+        let beside = body.height - logMinimum - connectorsHeight
+        var (connectorsRows, meterRows) = (topHeight, topHeight)
+        chart = Rect(top: body.top + topHeight, left: 0, height: 0, width: 0)
+        if below >= Self.wideChart {
+            chart = Rect(top: body.top + topHeight, left: 0, height: below, width: columns)
+        } else if beside >= ChartPane.minimumHeight, connectorsWidth >= 40 {
+            (connectorsRows, meterRows) = (connectorsHeight, connectorsHeight + beside)
+            chart = Rect(top: body.top + connectorsHeight, left: 0, height: beside, width: connectorsWidth)
+        }
+        connectors = Rect(top: body.top, left: 0, height: connectorsRows, width: connectorsWidth)
+        meter = Rect(top: body.top, left: connectorsWidth, height: meterRows, width: columns - connectorsWidth)
+        let logTop = max(meter.bottom, chart.bottom)
+        log = Rect(top: logTop, left: 0, height: body.bottom - logTop, width: columns)
     }
 }

@@ -105,13 +105,6 @@ struct TransferPane {
         return seconds < 100 ? "in \(seconds) s" : "in \(Format.duration(milliseconds: seconds * 1000))"
     }
 
-    /// The bar for `fraction` done: full cells, then one filled in steps, then empty.
-    func bar(_ fraction: Double) -> String {
-        let steps = glyphs.barSteps
-        let units = Int((min(1, max(0, fraction)) * Double(Self.barCells * steps.count)).rounded(.down))
-        var cells = String(repeating: steps[steps.count - 1], count: units / steps.count)
-        if units % steps.count > 0 { cells.append(steps[units % steps.count - 1]) }
-        cells += String(repeating: glyphs.barEmpty, count: Self.barCells - cells.count)
-        return String(glyphs.barLeft) + cells + String(glyphs.barRight)
-    }
+    /// The progress bar for `fraction` done.
+    func bar(_ fraction: Double) -> String { glyphs.bar(fraction, cells: Self.barCells) }
 }

@@ -30,3 +30,16 @@ public struct Glyphs: Sendable, Equatable {
         levels: ["_", ".", ":", "-", "=", "+", "*", "#"], dot: "*", arrowOut: ">", arrowIn: "<", ellipsis: "~",
         barLeft: "[", barRight: "]", barEmpty: ".", barSteps: ["-", "#"])
 }
+
+extension Glyphs {
+    /// A bar of `cells` cells between its ends for `fraction` (0…1) full: full cells, then
+    /// one filled in steps, then empty (a transfer's progress, a battery's charge).
+    func bar(_ fraction: Double, cells: Int) -> String {
+        let steps = barSteps
+        let units = Int((min(1, max(0, fraction)) * Double(max(0, cells) * steps.count)).rounded(.down))
+        var filled = String(repeating: steps[steps.count - 1], count: units / steps.count)
+        if units % steps.count > 0 { filled.append(steps[units % steps.count - 1]) }
+        filled += String(repeating: barEmpty, count: max(0, cells - filled.count))
+        return String(barLeft) + filled + String(barRight)
+    }
+}
