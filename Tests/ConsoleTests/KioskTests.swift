@@ -12,7 +12,7 @@ struct KioskTests {
         var guardian = KioskGuard()
         let filtered = guardian.filter([.quit], heldOffline: false)
         #expect(filtered.now.isEmpty)
-        #expect(filtered.question == "kiosk: press y to quit; any other key cancels")
+        #expect(filtered.question == "kiosk: y to quit, other keys cancel")
         let answer = guardian.answer(.character("y"))
         #expect(answer?.effects == [.quit])
         #expect(guardian.answer(.character("y")) == nil)

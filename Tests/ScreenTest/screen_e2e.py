@@ -228,7 +228,7 @@ def run_kiosk(binary):
     with console(80, 24, "kiosk", command) as (terminal, _):
         terminal.wait_for("boot Accepted")
         terminal.keys("C-c", "q")
-        terminal.wait_for("kiosk: press y to quit; any other key cancels")
+        terminal.wait_for("kiosk: y to quit, other keys cancel")
         terminal.keys("n")
         terminal.wait_for("kiosk: cancelled; nothing changed")
         assert "EXIT=" not in terminal.screen()

@@ -13,6 +13,7 @@ extension StationSnapshot {
         view.time = self.time.adding(milliseconds: elapsed)
         view.reconnectIn = reconnectIn.map { max(0, $0 - elapsed) }
         view.rebootingIn = rebootingIn.map { max(0, $0 - elapsed) }
+        view.bootRetryIn = bootRetryIn.map { max(0, $0 - elapsed) }
         view.connectors = connectors.map { $0.projected(by: elapsed) }
         view.station.meterWh = view.connectors.reduce(0) { $0 + $1.meterWh }
         return view

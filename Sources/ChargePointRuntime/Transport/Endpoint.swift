@@ -18,6 +18,9 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
     /// Parses a `ws://` or `wss://` URL; anything else is an `EndpointError` saying why.
     public init(url template: String, stationId: String) throws(EndpointError) {
         let templated = template.contains(Self.identityPlaceholder)
+        guard template.components(separatedBy: Self.identityPlaceholder).count <= 2 else {
+            throw EndpointError("'\(template)' says {id} more than once: the identity goes in one place")
+        }
         // Substituted before parsing: `{` and `}` are not allowed in a URL.
         let url = template.replacingOccurrences(of: Self.identityPlaceholder, with: Self.percentEncode(stationId))
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),

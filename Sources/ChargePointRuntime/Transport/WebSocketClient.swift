@@ -393,7 +393,11 @@ public final class WebSocketClient: @unchecked Sendable {
         info.address = UnsafePointer(cString(settings.endpoint.host))
         info.port = Int32(settings.endpoint.port)
         info.path = UnsafePointer(cString(settings.endpoint.path))
-        info.host = info.address
+        // RFC 7230 §5.4: the Host header names the port unless it is the scheme's own.
+        let defaultPort = settings.endpoint.secure ? 443 : 80
+        info.host =
+            settings.endpoint.port == defaultPort
+            ? info.address : UnsafePointer(cString("\(settings.endpoint.host):\(settings.endpoint.port)"))
         info.origin = info.address
         info.protocol = UnsafePointer(cString("ocpp1.6"))
         info.local_protocol_name = protocols[0].name

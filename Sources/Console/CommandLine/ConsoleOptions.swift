@@ -75,7 +75,7 @@ struct ConsoleOptions: ParsableArguments {
     @Option(
         name: .customLong("transfer-timeout"),
         help: ArgumentHelp(
-            "A firmware download or diagnostics upload that moves no byte for SECONDS fails that try (default 30).",
+            "A firmware download or diagnostics upload that moves no byte for SECONDS fails that try.",
             valueName: "SECONDS"))
     var transferTimeout: Int = 30
 

@@ -19,7 +19,7 @@ struct KioskGuard {
         guard !dangerous.isEmpty else { return (effects, nil) }
         held = dangerous
         let what = dangerous.compactMap { Self.consequence(of: $0, heldOffline: heldOffline) }.joined(separator: ", ")
-        return (effects.filter { !dangerous.contains($0) }, "kiosk: press y to \(what); any other key cancels")
+        return (effects.filter { !dangerous.contains($0) }, "kiosk: y to \(what), other keys cancel")
     }
 
     /// A key while effects are held: those to carry out (none unless `y`) and what to

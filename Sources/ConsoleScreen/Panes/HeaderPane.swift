@@ -77,7 +77,9 @@ struct HeaderPane {
             // URL's length: its common name where the whole subject does not fit.
             for name in [server.subject, Self.commonName(of: server.subject)] {
                 var secured = line
-                secured.insert(LinePiece(text: "  server \(name)", role: .dim), at: 5)
+                // With --insecure nothing was verified: say so rather than "server".
+                let label = info.insecure ? "  unchecked server " : "  server "
+                secured.insert(LinePiece(text: label + name, role: info.insecure ? .error : .dim), at: 5)
                 let fitted = fit(secured)
                 if fitted.reduce(0, { $0 + $1.0.count }) <= width { return fitted }
             }

@@ -27,6 +27,10 @@ struct EndpointTests {
         #expect(try Endpoint(url: url, stationId: id).description == expected)
     }
 
+    @Test func anIdentityPlaceholderTwice_isRefused() {
+        #expect(throws: EndpointError.self) { try Endpoint(url: "ws://h/{id}/{id}", stationId: "CP") }
+    }
+
     @Test func defaultPorts() throws {
         #expect(try Endpoint(url: "ws://h/o", stationId: "x").port == 80)
         #expect(try Endpoint(url: "wss://h/o", stationId: "x").port == 443)

@@ -264,6 +264,10 @@ class CentralSystem:
         if connection.subprotocol != "ocpp1.6":
             self.violations.append(f"the station did not agree on ocpp1.6 (got {connection.subprotocol!r})")
         self.authorization_headers.append(connection.request.headers.get("Authorization"))
+        host = connection.request.headers.get("Host")
+        port = self.server.sockets[0].getsockname()[1]
+        if host != f"127.0.0.1:{port}":  # RFC 7230 §5.4: the port, as it is not the default
+            self.violations.append(f"the handshake's Host header is {host!r}, not 127.0.0.1:{port}")
         self.connections += 1
         link = StationLink(self.expected_station_id, connection, self, self.connections)
         self.link = link
