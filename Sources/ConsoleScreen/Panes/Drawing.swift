@@ -15,8 +15,11 @@ extension Surface {
         put(
             String(glyphs.bottomLeft) + line + String(glyphs.bottomRight), row: rect.bottom - 1, column: rect.left,
             role: role)
-        if !title.isEmpty {
-            put(" \(title) ", row: rect.top, column: rect.left + 2, role: .title, limit: rect.width - 4)
+        if !title.isEmpty, rect.width > 6 {
+            // A title too long for the border ends in an ellipsis.
+            let room = rect.width - 6
+            let shown = title.count > room ? Format.fit(title, room, ellipsis: glyphs.ellipsis) : title
+            put(" \(shown) ", row: rect.top, column: rect.left + 2, role: .title, limit: rect.width - 4)
         }
     }
 

@@ -98,7 +98,9 @@ struct Overlays {
         let last = max(0, lines.count - inner.height)
         let top = min(scroll, last)
         for (offset, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
-            surface.put(line, row: inner.top + offset, column: inner.left + 1, limit: inner.width - 1)
+            // A line too long for the box ends in an ellipsis, never in a bare cut.
+            let clipped = LinePiece.clipped(line, width: inner.width - 1, ellipsis: glyphs.ellipsis)
+            surface.put(clipped, row: inner.top + offset, column: inner.left + 1, limit: inner.width - 1)
         }
         return ScrollExtent(maxScroll: last, page: max(1, inner.height - 1))
     }
