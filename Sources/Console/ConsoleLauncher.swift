@@ -179,7 +179,7 @@ struct ConsoleLauncher {
             insecure: configuration.insecure, cards: setup.cards,
             demo: demo != nil)
         let session = ScreenSession(
-            terminal: terminal, info: info, inbox: inbox, script: setup.script,
+            terminal: terminal, info: info, inbox: inbox, dataDirectory: setup.dataDirectory, script: setup.script,
             kiosk: options.kiosk ? KioskGuard() : nil)
         do {
             try start(runner, notices: notices)

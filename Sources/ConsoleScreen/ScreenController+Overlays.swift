@@ -55,6 +55,11 @@ extension ScreenController {
                 if let entry = log.entry(sequence), let partner = log.partner(of: entry) {
                     self.overlay = .frame(sequence: partner.sequence, scroll: 0)
                 }
+            case .copyFrame, .saveFrame:
+                // As shown: secrets were masked before the frame reached the log.
+                guard let entry = log.entry(sequence) else { return [] }
+                if action == .copyFrame { return [.copyToClipboard(entry.oneLine)] }
+                return [.saveFrame(entry.oneLine, fileName: entry.fileName)]
             default: self.overlay = nil
             }
         case .picker(var picker):

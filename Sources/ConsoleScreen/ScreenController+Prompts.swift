@@ -67,6 +67,7 @@ extension ScreenController {
             case .station(let command): return [.submit(command)]
             case .session(.quit): return [.quit]
             case .session(.powercut): return [.powerCut]
+            case .session(.saveLog(let path)): return [.saveLog(path: path)]
             case .session(.help):
                 overlay = .help(scroll: 0)
                 return []

@@ -11,5 +11,8 @@ public enum SessionCommand: Sendable, Equatable {
     /// store holds, as after the power comes back.
     case powercut
     case quit
+    /// The screen writes every frame of its log to a file (`path`, or one it names in
+    /// the data directory); headless, the frames are on standard output already.
+    case saveLog(path: String?)
     case help
 }

@@ -55,6 +55,8 @@ struct CommandLineExecutor: Sendable {
             target.powerCut()
         case .session(.help):
             target.report(.notice(CommandCatalog.helpText))
+        case .session(.saveLog):
+            target.report(.error("save-log saves the screen's log; here the frames are the frame events"))
         }
         return true
     }

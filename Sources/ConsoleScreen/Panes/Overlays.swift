@@ -24,20 +24,24 @@ struct Overlays {
         _ entry: MessageLog.Entry, partner: MessageLog.Entry?, scroll: Int, in area: Rect,
         into surface: inout Surface
     ) {
-        let errorRole: Role = entry.kind == .error ? .callError : .normal
+        let errorRole = Self.role(of: entry)
         var lines: [(String, Role)] = [(describe(entry), .title)] + PrettyJSON.lines(entry.raw).map { ($0, errorRole) }
         if let partner {
             lines.append(("", .normal))
             lines.append(((partner.kind == .call ? "answers " : "answered by ") + describe(partner), .title))
-            let partnerRole: Role = partner.kind == .error ? .callError : .normal
-            lines += PrettyJSON.lines(partner.raw).map { ($0, partnerRole) }
+            lines += PrettyJSON.lines(partner.raw).map { ($0, Self.role(of: partner)) }
         } else if entry.kind == .call {
             lines += [("", .normal), ("no answer yet", .dim)]
         }
         let rect = Self.centered(in: area, height: area.height, width: max(60, area.width - 8))
         drawText(
-            lines.map { [$0] }, title: "Frame · ↑↓ scroll · ← → its partner · Esc closes", scroll: scroll, rect,
-            into: &surface)
+            lines.map { [$0] }, title: "Frame · ↑↓ scroll · ← → partner · c copy · s save · Esc closes", scroll: scroll,
+            rect, into: &surface)
+    }
+
+    /// CALLERRORs and refusals in the error colour.
+    private static func role(of entry: MessageLog.Entry) -> Role {
+        entry.kind == .error || entry.refusal != nil ? .callError : .normal
     }
 
     func drawPicker(_ picker: Picker, in area: Rect, into surface: inout Surface) {
@@ -76,7 +80,9 @@ struct Overlays {
             case .error: "CALLERROR"
             case .unreadable: "unreadable frame"
             }
-        return "\(direction) \(Format.clockMillis(entry.time))  \(kind) \(entry.action)  id \(entry.messageId)"
+        // An answer says how long its CALL waited, before the id (a UUID is cut first).
+        let waited = entry.responseMillis.map { " in \(Format.responseTime($0))" } ?? ""
+        return "\(direction) \(Format.clockMillis(entry.time))  \(kind) \(entry.action)\(waited)  id \(entry.messageId)"
     }
 
     /// Lines of (text, role) pieces in a box, from line `scroll` (at most as far as shows

@@ -1,0 +1,150 @@
+import ChargePoint
+import Foundation
+import Testing
+
+@testable import Console
+@testable import ConsoleScreen
+
+/// A frame copied or saved, the whole log saved, and `Q` (issue 12): the screen asks,
+/// the console writes (`ScreenExports`), the engine never touches a file.
+@Suite("Frame actions")
+struct FrameActionsTests {
+    var station: ScriptedStation
+    var controller: ScreenController
+
+    init() throws {
+        station = try ScriptedStation()
+        controller = ScreenController(
+            info: StationInfo(url: "ws://h/ocpp", stationId: "CP", cards: ScriptedStation.cards))
+        for (time, event) in station.events { controller.ingest([event], at: time) }
+    }
+
+    mutating func press(_ keys: Key...) -> [ScreenEffect] {
+        var effects: [ScreenEffect] = []
+        for key in keys {
+            effects += controller.handle(
+                key, snapshot: station.snapshot, configuration: station.core.configurationEntries, at: station.now)
+        }
+        return effects
+    }
+
+    mutating func command(_ line: String) -> [ScreenEffect] {
+        var effects = press(.character(":"))
+        for character in line { effects += press(.character(character)) }
+        return effects + press(.enter)
+    }
+
+    /// The frame shown, as it crossed the wire: a secret stays masked.
+    @Test mutating func c_copiesTheFrameShown_s_savesIt() throws {
+        let masked = #"[2,"k1","ChangeConfiguration",{"key":"AuthorizationKey","value":"********"}]"#
+        controller.ingest([.frame(.parsed(.incoming, masked, at: station.now))], at: station.now)
+        _ = press(.enter)
+        let sequence = controller.log.appended
+        #expect(controller.overlay == .frame(sequence: sequence, scroll: 0))
+        #expect(press(.character("c")) == [.copyToClipboard(masked)])
+        #expect(controller.overlay != nil)
+        #expect(
+            press(.character("s")) == [
+                .saveFrame(masked, fileName: "frame-\(sequence)-ChangeConfiguration-call.json")
+            ])
+        #expect(controller.overlay != nil)
+    }
+
+    @Test mutating func aFrameSpreadOverLines_isCopiedOnOne() {
+        let text = "[2,\"r1\",\"Reset\",\n  {\"type\": \"Soft\"}\n]"
+        controller.ingest([.frame(.parsed(.incoming, text, at: station.now))], at: station.now)
+        _ = press(.enter)
+        #expect(press(.character("c")) == [.copyToClipboard(#"[2,"r1","Reset",{"type":"Soft"}]"#)])
+    }
+
+    @Test mutating func saveLog_isACommandOfTheScreen() {
+        #expect(command("save-log") == [.saveLog(path: nil)])
+        #expect(command("save-log /tmp/frames.jsonl") == [.saveLog(path: "/tmp/frames.jsonl")])
+    }
+
+    @Test func exports_writeTheFrameAndTheLog_andSayWhere() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let exports = ScreenExports(dataDirectory: directory.path)
+        var log = MessageLog(capacity: 2)
+        let time = ScriptedStation.start
+        log.append(.parsed(.outgoing, #"[2,"h0","Heartbeat",{}]"#, at: time))
+        log.append(.parsed(.outgoing, #"[2,"h1","Heartbeat",{}]"#, at: time))
+        log.append(.parsed(.incoming, #"[3,"h1",{"currentTime":"2026-11-24T10:00:00.000Z"}]"#, at: time))
+
+        let file = directory.appendingPathComponent("frames.jsonl").path
+        #expect(
+            exports.saveLog(log, path: file)
+                == .notice("2 frames saved to \(file) (the 1 oldest are gone: the screen keeps the last 2)"))
+        #expect(
+            try String(contentsOfFile: file, encoding: .utf8) == """
+                {"ts":"2026-11-24T10:00:00.000Z","type":"frame","dir":"out","raw":"[2,\\"h1\\",\\"Heartbeat\\",{}]"}
+                {"ts":"2026-11-24T10:00:00.000Z","type":"frame","dir":"in","raw":"[3,\\"h1\\",{\\"currentTime\\":\\"2026-11-24T10:00:00.000Z\\"}]"}
+
+                """)
+        #expect(
+            exports.saveLog(log, path: nil, at: time)
+                == .notice(
+                    "2 frames saved to \(directory.path)/log-20261124T100000Z.jsonl (the 1 oldest are gone: "
+                        + "the screen keeps the last 2)"))
+
+        #expect(exports.saveFrame("[2]", fileName: "f.json") == .notice("frame saved to \(directory.path)/f.json"))
+        #expect(try String(contentsOfFile: directory.path + "/f.json", encoding: .utf8) == "[2]\n")
+
+        let nowhere = ScreenExports(dataDirectory: directory.path + "/missing")
+        guard case .error(let text) = nowhere.saveFrame("[2]", fileName: "f.json") else {
+            Issue.record("a frame saved where no directory is")
+            return
+        }
+        #expect(text.hasPrefix("cannot save the frame to \(directory.path)/missing/f.json: "))
+    }
+
+    // MARK: Q
+
+    @Test mutating func Q_withNoSession_quitsAtOnce() {
+        #expect(press(.character("Q")) == [.quit])
+        #expect(controller.feedback.last?.text == "no session to stop: quitting")
+    }
+
+    @Test mutating func Q_stopsEverySession_thenQuitsOnceTheStopIsAnswered() {
+        for connector in [1, 2] {
+            station.command(.plug(connector: connector))
+            station.command(.swipe(idTag: "04A1B2C3D4E5F6", connector: connector))
+        }
+        #expect(station.snapshot.connectors.allSatisfy { $0.session != nil })
+        #expect(press(.character("Q")) == [.submit(.stop(connector: 1)), .submit(.stop(connector: 2))])
+        #expect(controller.checkStopAndQuit(station.snapshot, at: station.now) == [])
+        station.command(.stop(connector: 1))
+        #expect(controller.checkStopAndQuit(station.snapshot, at: station.now) == [])
+        station.command(.stop(connector: 2))
+        #expect(controller.checkStopAndQuit(station.snapshot, at: station.now) == [.quit])
+        #expect(controller.feedback.last?.text == "sessions stopped, StopTransaction answered: quitting")
+        #expect(controller.stoppingToQuit == nil)
+    }
+
+    @Test mutating func Q_offline_quitsOnceTheStopIsQueued() {
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "04A1B2C3D4E5F6", connector: 1))
+        station.command(.offline)
+        #expect(press(.character("Q")) == [.submit(.stop(connector: 1))])
+        station.command(.stop(connector: 1))
+        #expect(controller.checkStopAndQuit(station.snapshot, at: station.now) == [.quit])
+        #expect(
+            controller.feedback.last?.text
+                == "sessions stopped, offline: 1 transaction message queued, sent at the next start: quitting")
+    }
+
+    @Test mutating func Q_givesUp_whenASessionDoesNotStop() {
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "04A1B2C3D4E5F6", connector: 1))
+        _ = press(.character("Q"))
+        station.advance(seconds: 5)
+        #expect(controller.checkStopAndQuit(station.snapshot, at: station.now) == [])
+        station.advance(seconds: 6)
+        #expect(controller.checkStopAndQuit(station.snapshot, at: station.now) == [])
+        #expect(controller.stoppingToQuit == nil)
+        #expect(
+            controller.feedback.last?.text == "the session on connector 1 did not stop: not quitting (q quits anyway)")
+    }
+}
