@@ -44,14 +44,14 @@ struct ScreenExports {
         return FileManager.default.currentDirectoryPath + "/" + expanded
     }
 
-    /// nil when written; else what went wrong, in a few words.
+    /// nil when written; else what went wrong, as the system says it ("No such file or
+    /// directory", "Permission denied").
     private func write(_ text: String, to path: String) -> String? {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            return nil
-        } catch {
-            return error.localizedDescription
-        }
+        guard let file = fopen(path, "w") else { return String(cString: strerror(errno)) }
+        let written = fputs(text, file) >= 0
+        let problem = written ? nil : String(cString: strerror(errno))
+        if fclose(file) != 0, written { return String(cString: strerror(errno)) }
+        return problem
     }
 }
 
