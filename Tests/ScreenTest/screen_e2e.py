@@ -5,7 +5,8 @@ real terminal (tmux), keys typed with send-keys, the screen read with capture-pa
 Charges an EV with three keys (s, Enter, p), sees Charging and the StartTransaction
 in the log, edits a configuration key, quits, and checks the terminal is intact. Then,
 at 80x24 with LANG=C, runs a --script on the screen: its progress and its end on the
-feedback line, drawn in ASCII; and --kiosk, whose q waits for a confirmation.
+feedback line, drawn in ASCII; --kiosk, whose q waits for a confirmation; and the
+frames at 80x24: response times, `/!`, a frame copied and saved, `:save-log`, `Q`.
 
     screen_e2e.py --binary .build/debug/ocpp-console
 """
@@ -184,6 +185,64 @@ def run_kiosk(binary):
     return steps
 
 
+def run_frames(binary):
+    """The message log at 80x24 (issue 12): response times, `/!` showing a refusal, a
+    frame copied (OSC 52) and saved, `:save-log`, and `Q` stopping the session to quit."""
+    steps = []
+    command = f"export LC_ALL=C.UTF-8; {binary} --demo --data-dir {{data}}; echo EXIT=$?"
+    with console(80, 24, "frames", command) as (terminal, data):
+        terminal.wait_for("boot Accepted")
+        terminal.wait_for_line("a response time", lambda line: "RESULT BootNotification" in line and " ms " in line)
+        steps.append("80x24: the log gives each answer its response time (RESULT BootNotification … ms)")
+
+        terminal.keys("s", "Enter", "p")
+        terminal.wait_for("Charging", "tx 1")
+        terminal.keys("s")
+        terminal.wait_for("Unknown card (invalid)")
+        terminal.keys("6")
+        terminal.wait_for("refused: Invalid")
+        terminal.keys("/")
+        terminal.type("!")
+        terminal.keys("Enter")
+        screen = terminal.wait_for('filter "!" (errors and refusals): 1')
+        assert "RESULT Authorize" in screen and "RESULT StartTransaction" not in screen, screen
+        steps.append("/!: only the refusal (Authorize answered Invalid)")
+
+        terminal.keys("Enter")
+        terminal.wait_for_line("the frame's response time", lambda line: "CALLRESULT Authorize in " in line)
+        terminal.keys("c")
+        terminal.wait_for("frame copied to the clipboard (OSC 52")
+        terminal.keys("s")
+        screen = terminal.wait_for("frame saved to")
+        saved = [name for name in os.listdir(data) if name.startswith("frame-") and "Authorize-result" in name]
+        assert len(saved) == 1, (os.listdir(data), screen)
+        with open(os.path.join(data, saved[0])) as file:
+            assert '"Invalid"' in file.read()
+        steps.append("in the frame: its response time; c copies it (OSC 52), s saves it in the data directory")
+
+        terminal.keys("Escape", "Escape", ":")
+        terminal.type("save-log")
+        terminal.keys("Enter")
+        terminal.wait_for(f"frames saved to {data}/log-")
+        logs = [name for name in os.listdir(data) if name.startswith("log-")]
+        with open(os.path.join(data, logs[0])) as file:
+            lines = file.read().splitlines()
+        assert all('"type":"frame"' in line for line in lines) and any("StartTransaction" in line for line in lines)
+        steps.append(f":save-log: {len(lines)} frames written, one JSON line each, where the feedback line says")
+
+        terminal.keys("Q")
+        terminal.wait_for("EXIT=0", timeout=30)
+        terminal.keys("C-l")
+        terminal.type(f"clear; {binary} --demo --data-dir {data}; echo EXIT2=$?")
+        terminal.keys("Enter")
+        screen = terminal.wait_for("boot Accepted", "Finishing")
+        assert "Charging" not in screen and "tx 1" not in screen, screen
+        terminal.keys("q")
+        terminal.wait_for("EXIT2=0", timeout=20)
+        steps.append("Q: the session stopped (StopTransaction answered) and the console quit; it does not resume")
+    return steps
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", required=True)
@@ -193,7 +252,7 @@ def main():
         return 2
     try:
         binary = os.path.abspath(options.binary)
-        for step in run(binary) + run_script_ascii(binary) + run_kiosk(binary):
+        for step in run(binary) + run_script_ascii(binary) + run_kiosk(binary) + run_frames(binary):
             print(f"pass  screen: {step}")
     except AssertionError as failure:
         print(f"FAIL  screen: {failure}")
