@@ -10,20 +10,7 @@ struct FrameLogRenderingTests {
     /// The station charging, then a few exchanges at known wire times.
     static func screen() throws -> (ScriptedStation, ScreenController) {
         var (station, controller) = try ScreenRenderingTests.charging()
-        let start = station.now
-        let frames: [(Int64, FrameDirection, String)] = [
-            (0, .incoming, #"[2,"r1","RemoteStartTransaction",{"idTag":"A","connectorId":1}]"#),
-            (3, .outgoing, #"[3,"r1",{"status":"Rejected"}]"#),
-            (200, .outgoing, #"[2,"a1","Authorize",{"idTag":"BAD"}]"#),
-            (1_450, .incoming, #"[3,"a1",{"idTagInfo":{"status":"Invalid"}}]"#),
-            (2_000, .incoming, #"[2,"g1","GetDiagnostics",{"location":"ftp://x"}]"#),
-            (2_004, .outgoing, #"[4,"g1","NotSupported","no diagnostics",{}]"#),
-            (3_000, .outgoing, #"[2,"h1","Heartbeat",{}]"#),
-            (3_012, .incoming, #"[3,"h1",{"currentTime":"2026-11-24T10:01:38.012Z"}]"#),
-        ]
-        for (offset, direction, text) in frames {
-            controller.ingest([.frame(.parsed(direction, text, at: start.adding(milliseconds: offset)))], at: start)
-        }
+        for frame in FrameEvent.exchanges(from: station.now) { controller.ingest([.frame(frame)], at: station.now) }
         station.advance(seconds: 4)
         return (station, controller)
     }

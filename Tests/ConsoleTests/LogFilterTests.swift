@@ -9,33 +9,20 @@ import Testing
 struct LogFilterTests {
     let time = Timestamp(millisecondsSince1970: 1_795_000_000_000)
 
-    /// A session of both directions: answered, refused, failed, and one CALL unanswered.
+    /// Answered, refused, failed, both ways (`FrameEvent.exchanges`).
     func sampleLog() -> MessageLog {
         var log = MessageLog()
-        let frames: [(Int64, FrameDirection, String)] = [
-            (0, .outgoing, #"[2,"b1","BootNotification",{"chargePointVendor":"V","chargePointModel":"M"}]"#),
-            (12, .incoming, #"[3,"b1",{"status":"Accepted","currentTime":"2026-11-24T10:00:00Z","interval":300}]"#),
-            (100, .incoming, #"[2,"r1","RemoteStartTransaction",{"idTag":"A"}]"#),
-            (103, .outgoing, #"[3,"r1",{"status":"Rejected"}]"#),
-            (200, .outgoing, #"[2,"a1","Authorize",{"idTag":"BAD"}]"#),
-            (1_450, .incoming, #"[3,"a1",{"idTagInfo":{"status":"Invalid"}}]"#),
-            (2_000, .incoming, #"[2,"g1","GetDiagnostics",{"location":"ftp://x"}]"#),
-            (2_004, .outgoing, #"[4,"g1","NotSupported","no diagnostics",{}]"#),
-            (3_000, .outgoing, #"[2,"h1","Heartbeat",{}]"#),
-        ]
-        for (offset, direction, text) in frames {
-            log.append(.parsed(direction, text, at: time.adding(milliseconds: offset)))
-        }
+        for frame in FrameEvent.exchanges(from: time) { log.append(frame) }
         return log
     }
 
     @Test func answers_carryTheirResponseTime_inBothDirections() {
         let log = sampleLog()
         #expect(log.entry(1)?.responseMillis == nil)  // a CALL
-        #expect(log.entry(2)?.responseMillis == 12)  // the CSMS answering the station
-        #expect(log.entry(4)?.responseMillis == 3)  // the station answering the CSMS
-        #expect(log.entry(6)?.responseMillis == 1_250)
-        #expect(log.entry(8)?.responseMillis == 4)  // a CALLERROR too
+        #expect(log.entry(2)?.responseMillis == 3)  // the station answering the CSMS
+        #expect(log.entry(4)?.responseMillis == 1_250)  // the CSMS answering the station
+        #expect(log.entry(6)?.responseMillis == 4)  // a CALLERROR too
+        #expect(log.entry(8)?.responseMillis == 12)
     }
 
     @Test func anAnswerWhoseCallIsGone_hasNoResponseTime() {
@@ -48,9 +35,9 @@ struct LogFilterTests {
 
     @Test func refusals_areTheResultsThatSayNo() {
         let log = sampleLog()
-        #expect(log.entry(2)?.refusal == nil)
-        #expect(log.entry(4)?.refusal == "Rejected")
-        #expect(log.entry(6)?.refusal == "Invalid")
+        #expect(log.entry(8)?.refusal == nil)
+        #expect(log.entry(2)?.refusal == "Rejected")
+        #expect(log.entry(4)?.refusal == "Invalid")
         #expect(Refusal.status(ofPayload: #"{"status":"NotSupported"}"#) == "NotSupported")
         #expect(Refusal.status(ofPayload: #"{"status":"Pending","interval":30}"#) == nil)
         #expect(Refusal.status(ofPayload: #"{"status":"RebootRequired"}"#) == nil)
@@ -60,29 +47,29 @@ struct LogFilterTests {
     @Test func bang_showsOnlyErrorsAndRefusals() {
         var log = sampleLog()
         log.setFilter("!")
-        #expect(log.visible == [4, 6, 8])
+        #expect(log.visible == [2, 4, 6])
         #expect(log.filterMarks == "errors and refusals")
         log.append(.parsed(.incoming, #"[2,"c1","ChangeConfiguration",{"key":"X","value":"1"}]"#, at: time))
         log.append(.parsed(.outgoing, #"[3,"c1",{"status":"NotSupported"}]"#, at: time))
-        #expect(log.visible == [4, 6, 8, 11])
+        #expect(log.visible == [2, 4, 6, 10])
     }
 
     @Test func arrows_keepOneDirection_andCombineWithTheRest() {
         var log = sampleLog()
         log.setFilter(">")
-        #expect(log.visible == [1, 4, 5, 8, 9])
+        #expect(log.visible == [2, 3, 6, 7])
         #expect(log.filterMarks == "sent")
         log.setFilter("<")
-        #expect(log.visible == [2, 3, 6, 7])
+        #expect(log.visible == [1, 4, 5, 8])
         log.setFilter("<!")
-        #expect(log.visible == [6])
+        #expect(log.visible == [4])
         #expect(log.filterMarks == "received, errors and refusals")
         log.setFilter("> remote")
-        #expect(log.visible == [4])
+        #expect(log.visible == [2])
         log.setFilter("! Diagnostics")
-        #expect(log.visible == [8])
-        log.setFilter("boot")
-        #expect(log.visible == [1, 2])
+        #expect(log.visible == [6])
+        log.setFilter("heartbeat")
+        #expect(log.visible == [7, 8])
         #expect(log.filterMarks == nil)
     }
 }

@@ -7,31 +7,11 @@ import Testing
 
 /// A frame copied or saved, the whole log saved, and `Q` (issue 12): the screen asks,
 /// the console writes (`ScreenExports`), the engine never touches a file.
-@Suite("Frame actions")
-struct FrameActionsTests {
-    var station: ScriptedStation
-    var controller: ScreenController
-
-    init() throws {
-        station = try ScriptedStation()
-        controller = ScreenController(
-            info: StationInfo(url: "ws://h/ocpp", stationId: "CP", cards: ScriptedStation.cards))
-        for (time, event) in station.events { controller.ingest([event], at: time) }
-    }
-
-    mutating func press(_ keys: Key...) -> [ScreenEffect] {
-        var effects: [ScreenEffect] = []
-        for key in keys {
-            effects += controller.handle(
-                key, snapshot: station.snapshot, configuration: station.core.configurationEntries, at: station.now)
-        }
-        return effects
-    }
-
+extension ScreenControllerTests {
     mutating func command(_ line: String) -> [ScreenEffect] {
-        var effects = press(.character(":"))
-        for character in line { effects += press(.character(character)) }
-        return effects + press(.enter)
+        _ = press(.character(":"))
+        _ = type(line)
+        return press(.enter)
     }
 
     /// The frame shown, as it crossed the wire: a secret stays masked.
