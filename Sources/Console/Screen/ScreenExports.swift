@@ -59,7 +59,7 @@ extension MessageLog.Entry {
     /// The entry as the station reported it, for the headless line format.
     var frameEvent: FrameEvent {
         FrameEvent(
-            direction: direction, text: raw, kind: FrameEvent.Kind(rawValue: kind.rawValue) ?? .unreadable,
+            direction: direction, text: raw, kind: kind,
             messageId: messageId, action: action, time: time)
     }
 }

@@ -7,8 +7,8 @@ import DequeModule
 /// frame drawn.
 public struct MessageLog: Sendable {
     public struct Entry: Sendable, Equatable {
-        /// The same names as `FrameEvent.Kind`'s.
-        public enum Kind: String, Sendable, Equatable { case call, result, error, unreadable }
+        /// CALL, CALLRESULT, CALLERROR or unreadable, as the station reports frames.
+        public typealias Kind = FrameEvent.Kind
 
         /// Position in the whole history (1, 2, …), stable while the entry is kept.
         public let sequence: Int
@@ -57,7 +57,7 @@ public struct MessageLog: Sendable {
     /// A frame the station reported, with the metadata it already had: no parse but for
     /// a CALLERROR's code and description, and for payloads not on one line.
     public mutating func append(_ frame: FrameEvent) {
-        let kind = Entry.Kind(rawValue: frame.kind.rawValue) ?? .unreadable
+        let kind = frame.kind
         if kind == .error || kind == .unreadable {
             // Rare: described from the text, as before.
             append(frame.direction, frame.text, at: frame.time)
