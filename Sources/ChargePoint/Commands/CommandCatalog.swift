@@ -68,7 +68,7 @@ public enum CommandCatalog {
         ) { .session(.waitOnline(timeout: $0.optionalDuration(1) ?? 60_000)) },
         .init(
             "save-log", [.word("file", .optional)],
-            "the screen: write every frame of its log to a file (default: in the data directory)"
+            "the screen: save every frame of its log (default: in the data directory)"
         ) { .session(.saveLog(path: $0.optionalWord(0))) },
         .init("quit", "leave (a running session resumes on the next start)", aliases: ["exit"]) { _ in
             .session(.quit)
