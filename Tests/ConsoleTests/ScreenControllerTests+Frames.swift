@@ -42,6 +42,14 @@ extension ScreenControllerTests {
         #expect(command("save-log /tmp/frames.jsonl") == [.saveLog(path: "/tmp/frames.jsonl")])
     }
 
+    /// Headless (and in a script) the frames are on standard output: save-log is refused,
+    /// nothing is written.
+    @Test func saveLog_outsideTheScreen_isRefused() {
+        let recorder = CommandScriptTests.Recorder()
+        #expect(CommandLineExecutor(target: recorder).perform("save-log /tmp/never.jsonl"))
+        #expect(recorder.entries == ["error save-log saves the screen's log; here the frames are the frame events"])
+    }
+
     @Test func exports_writeTheFrameAndTheLog_andSayWhere() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fr-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
