@@ -30,7 +30,9 @@ int tc_start(void) {
     keypad(stdscr, TRUE);
     nodelay(stdscr, TRUE);
     intrflush(stdscr, FALSE);
-    set_escdelay(25);
+    /* No set_escdelay: ncurses' default (1000 ms), or ESCDELAY from the environment,
+     * which ncurses reads itself. A shorter delay splits an arrow whose bytes come late
+     * (a loaded machine, SSH) into Esc, '[' and a letter (issue 12 §11). */
     curs_set(0);
     return 0;
 }
@@ -44,6 +46,8 @@ void tc_stop(void) {
         endwin();
     }
 }
+
+int tc_escape_delay(void) { return get_escdelay(); }
 
 int tc_lines(void) { return LINES; }
 int tc_cols(void) { return COLS; }

@@ -174,10 +174,11 @@ struct ConsoleLauncher {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? "unset"
             throw Refusal(line: "cannot start the screen (TERM=\(term))", status: 1)
         }
-        let info = StationInfo(
+        var info = StationInfo(
             url: configuration.endpoint.description, stationId: configuration.stationId,
             insecure: configuration.insecure, cards: setup.cards,
             demo: demo != nil)
+        info.followsSessions = options.demoLoop
         let session = ScreenSession(
             terminal: terminal, info: info, inbox: inbox, dataDirectory: setup.dataDirectory, script: setup.script,
             kiosk: options.kiosk ? KioskGuard() : nil)

@@ -1,7 +1,7 @@
 import ChargePoint
 
-/// What covers the views: the help, a frame of the log, the pickers of the station keys,
-/// the certificates (`certs`).
+/// What covers the views: the help, the commands, the feedback history, the status, a
+/// frame of the log, the pickers of the station keys, the certificates (`certs`).
 extension ScreenController {
     func swipePicker(connector: Int) -> Picker {
         var items = info.cards.map {
@@ -39,30 +39,7 @@ extension ScreenController {
 
     /// An action of the key table while an overlay covers the view.
     mutating func performInOverlay(_ overlay: Overlay, _ action: ScreenAction, at time: Timestamp) -> [ScreenEffect] {
-        switch overlay {
-        case .help(let scroll), .certificates(_, let scroll):
-            switch action {
-            case .repaint: return [.repaintAll]
-            case .up, .down, .pageUp, .pageDown: self.overlay = overlay.scrolled(to: Self.scrolled(scroll, action))
-            default: self.overlay = nil
-            }
-        case .frame(let sequence, let scroll):
-            switch action {
-            case .repaint: return [.repaintAll]
-            case .up, .down, .pageUp, .pageDown: self.overlay = overlay.scrolled(to: Self.scrolled(scroll, action))
-            case .partner:
-                // The partner frame (request ↔ response).
-                if let entry = log.entry(sequence), let partner = log.partner(of: entry) {
-                    self.overlay = .frame(sequence: partner.sequence, scroll: 0)
-                }
-            case .copyFrame, .saveFrame:
-                // As shown: secrets were masked before the frame reached the log.
-                guard let entry = log.entry(sequence) else { return [] }
-                if action == .copyFrame { return [.copyToClipboard(entry.oneLine)] }
-                return [.saveFrame(entry.oneLine, fileName: entry.fileName)]
-            default: self.overlay = nil
-            }
-        case .picker(var picker):
+        if case .picker(var picker) = overlay {
             switch action {
             case .up: picker.selected = max(0, picker.selected - 1)
             case .down: picker.selected = min(picker.items.count - 1, picker.selected + 1)
@@ -82,18 +59,45 @@ extension ScreenController {
             default: break
             }
             self.overlay = .picker(picker)
+            return []
+        }
+        switch action {
+        case .repaint: return [.repaintAll]
+        case .up, .down, .pageUp, .pageDown, .top, .bottom:
+            self.overlay = overlay.scrolled(to: scrolled(overlay.scroll ?? 0, action))
+        case .partner:
+            // The partner frame (request ↔ response).
+            if case .frame(let sequence, _) = overlay, let entry = log.entry(sequence),
+                let partner = log.partner(of: entry)
+            {
+                open(.frame(sequence: partner.sequence, scroll: 0))
+            }
+        case .copyFrame, .saveFrame:
+            // As shown: secrets were masked before the frame reached the log.
+            guard case .frame(let sequence, _) = overlay, let entry = log.entry(sequence) else { return [] }
+            if action == .copyFrame { return [.copyToClipboard(entry.oneLine)] }
+            return [.saveFrame(entry.oneLine, fileName: entry.fileName)]
+        default: self.overlay = nil
         }
         return []
     }
 
-    /// A text overlay's scroll position after a line or page up or down.
-    private static func scrolled(_ scroll: Int, _ action: ScreenAction) -> Int {
-        switch action {
-        case .up: max(0, scroll - 1)
-        case .down: scroll + 1
-        case .pageUp: max(0, scroll - 10)
-        default: scroll + 10
-        }
+    /// A text overlay's scroll position after a move, kept between the top and the last
+    /// page as the overlay was drawn (before it is drawn: a page of 10 lines, no end).
+    private func scrolled(_ scroll: Int, _ action: ScreenAction) -> Int {
+        let last = overlayExtent?.maxScroll ?? Overlay.end
+        let page = overlayExtent?.page ?? 10
+        let current = min(scroll, last)
+        let target =
+            switch action {
+            case .up: current - 1
+            case .down: current + 1
+            case .pageUp: current - page
+            case .pageDown: current + page
+            case .top: 0
+            default: last
+            }
+        return min(max(0, target), last)
     }
 
     private mutating func choose(_ picker: Picker, at time: Timestamp) -> [ScreenEffect] {

@@ -11,6 +11,8 @@ extension ScreenController {
         switch action {
         case .cancel:
             self.prompt = nil
+            // Esc leaves a filter as it was before the prompt opened (issue 12 §10).
+            if let previous = prompt.previous { applyFilter(previous, of: prompt.purpose) }
             return []
         case .submit:
             self.prompt = nil
@@ -26,16 +28,21 @@ extension ScreenController {
         }
         self.prompt = prompt
         // Filters apply as they are typed.
-        switch prompt.purpose {
+        applyFilter(prompt.editor.string, of: prompt.purpose)
+        return []
+    }
+
+    /// Sets the filter a filter prompt edits; nothing for other prompts.
+    private mutating func applyFilter(_ text: String, of purpose: Prompt.Purpose) {
+        switch purpose {
         case .logFilter:
-            log.setFilter(prompt.editor.string)
+            log.setFilter(text)
             logCursor = nil
         case .configFilter:
-            configFilter = prompt.editor.string
+            configFilter = text
             configCursor = 0
         default: break
         }
-        return []
     }
 
     private mutating func submit(_ prompt: Prompt, configuration: [ConfigurationEntry], at time: Timestamp)
@@ -68,8 +75,9 @@ extension ScreenController {
             case .session(.quit): return [.quit]
             case .session(.powercut): return [.powerCut]
             case .session(.saveLog(let path)): return [.saveLog(path: path)]
-            case .session(.help):
-                overlay = .help(scroll: 0)
+            case .session(.help(let command)):
+                // The grammar of the `:` line, as headless `help` prints it; the keys stay on `?`.
+                open(.commands(command: command, scroll: 0))
                 return []
             case .session(.wait), .session(.waitOnline):
                 say(.error, "wait pauses scripts; on the screen there is nothing to wait for", at: time)

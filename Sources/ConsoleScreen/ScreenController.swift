@@ -31,11 +31,17 @@ public struct ScreenController: Sendable {
     public internal(set) var prompt: Prompt?
     public internal(set) var log: MessageLog
     public internal(set) var meters = MeterHistory()
+    /// Every message kept (the last `feedbackCapacity`), oldest first: the feedback lines
+    /// show the newest, the history overlay (`h`) all of them.
     public internal(set) var feedback: [Feedback] = []
+    static let feedbackCapacity = 500
+    /// How far the open text overlay can scroll, as drawn last.
+    var overlayExtent: ScrollExtent?
     /// When the file transfers ended, so their outcome stays on screen a while.
     var transferOutcomes = TransferOutcomes()
     /// The last reason the link gave for going down.
     public internal(set) var linkReason: String?
+    private var linkWasUp = false
     public internal(set) var selectedConnector = 1
     /// The selected log entry; nil follows the newest.
     public internal(set) var logCursor: Int?
@@ -67,10 +73,18 @@ public struct ScreenController: Sendable {
             case .error(let text):
                 say(.error, text, at: time)
             case .connection(let state, let reason):
-                if state == .disconnected { linkReason = reason }
+                if state == .disconnected, let reason {
+                    // A line in the log for each fall of the link, and for each new reason
+                    // while it stays down (not one per retry that fails alike).
+                    if linkReason != reason || linkWasUp { log.appendLinkDown(reason, at: time) }
+                    linkReason = reason
+                }
                 if state == .connected { linkReason = nil }
+                linkWasUp = state == .connected
             case .configuration(let entries):
-                let text = entries.map { "\($0.key) = \($0.isKnown ? ($0.value ?? "********") : "(not supported)")" }
+                let text = entries.map {
+                    "\($0.key) = \(!$0.isKnown ? "(not supported)" : $0.value ?? ($0.isSet ? "********" : "not set"))"
+                }
                 say(.notice, text.joined(separator: ", "), at: time)
             case .transfer(let state):
                 transferOutcomes.note(state, at: time)
@@ -87,8 +101,14 @@ public struct ScreenController: Sendable {
                     "security event \(entry.kind.rawValue)\(entry.info.map { ": \($0)" } ?? "")", at: time)
             case .certificates(let report):
                 // The answer to `certs` (typed on the `:` line or in a script).
-                overlay = .certificates(report, scroll: 0)
-            case .snapshot, .connector, .transaction, .meter, .registration:
+                open(.certificates(report, scroll: 0))
+            case .snapshot(let snapshot):
+                // The answer to `status`: the whole snapshot, where the panes show a part.
+                open(.status(snapshot, scroll: 0))
+                say(.notice, "status: the station's snapshot at \(Format.clock(snapshot.time))", at: time)
+            case .transaction(let transaction):
+                if info.followsSessions, transaction.kind == .started { selectedConnector = transaction.connector }
+            case .connector, .meter, .registration:
                 break
             }
         }
@@ -96,7 +116,13 @@ public struct ScreenController: Sendable {
 
     mutating func say(_ kind: Feedback.Kind, _ text: String, at time: Timestamp) {
         feedback.append(Feedback(time: time, kind: kind, text: text))
-        if feedback.count > 100 { feedback.removeFirst(feedback.count - 100) }
+        if feedback.count > Self.feedbackCapacity { feedback.removeFirst(feedback.count - Self.feedbackCapacity) }
+    }
+
+    /// Covers the view with `overlay`, its extent unknown until it is drawn.
+    mutating func open(_ overlay: Overlay) {
+        self.overlay = overlay
+        overlayExtent = nil
     }
 
     /// Records the meters for the sparkline; call once per frame drawn.
@@ -138,10 +164,9 @@ public struct ScreenController: Sendable {
         case (.command?, _): .commandLine
         case (.logFilter?, _), (.configFilter?, _): .filterPrompt
         case (.configValue?, _), (.idTag?, _): .valuePrompt
-        case (nil, .help?): .help
+        case (nil, .help?), (nil, .commands?), (nil, .history?), (nil, .status?), (nil, .certificates?): .reading
         case (nil, .frame?): .frame
         case (nil, .picker?): .picker
-        case (nil, .certificates?): .certificates
         case (nil, nil): view == .dashboard ? .dashboard : .configuration
         }
     }
@@ -160,7 +185,8 @@ public struct ScreenController: Sendable {
         switch action {
         case .quit: return [.quit]
         case .stopAllAndQuit: return stopAllAndQuit(snapshot, at: time)
-        case .help: overlay = .help(scroll: 0)
+        case .help: open(.help(scroll: 0))
+        case .history: open(.history(scroll: Overlay.end))
         case .commandLine:
             var editor = LineEditor()
             editor.history = commandHistory
@@ -174,7 +200,7 @@ public struct ScreenController: Sendable {
                 let step = action == .nextConnector ? 1 : ids.count - 1
                 selectedConnector = ids[(position + step) % ids.count]
             }
-        case .swipe: overlay = .picker(swipePicker(connector: id))
+        case .swipe: open(.picker(swipePicker(connector: id)))
         case .togglePlug:
             guard connector != nil else { return [] }
             return [.submit(.toggle(.plug, connector: id))]
@@ -182,11 +208,11 @@ public struct ScreenController: Sendable {
         case .toggleEV:
             guard let connector, connector.evConnected else { return [] }
             return [.submit(.toggle(.evSuspended, connector: id))]
-        case .fault: overlay = .picker(faultPicker(connector: connector))
+        case .fault: open(.picker(faultPicker(connector: connector)))
         case .toggleLockJam:
             guard let connector, connector.hasLock else { return [] }
             return [.submit(.toggle(.lockJam, connector: id))]
-        case .reset: overlay = .picker(resetPicker())
+        case .reset: open(.picker(resetPicker()))
         case .toggleOnline: return [.submit(.toggleOffline)]
         case .configuration:
             view = .configuration
@@ -196,13 +222,14 @@ public struct ScreenController: Sendable {
             if view == .dashboard { moveLog(action) } else { moveConfig(action, count: filtered(configuration).count) }
         case .open:
             if view == .dashboard {
-                if let sequence = logCursor ?? log.visible.last { overlay = .frame(sequence: sequence, scroll: 0) }
+                if let sequence = logCursor ?? log.visible.last { open(.frame(sequence: sequence, scroll: 0)) }
             } else {
                 editSelected(filtered(configuration))
             }
         case .filter:
             let purpose: Prompt.Purpose = view == .dashboard ? .logFilter : .configFilter
-            prompt = Prompt(purpose: purpose, editor: LineEditor(view == .dashboard ? log.filter : configFilter))
+            let current = view == .dashboard ? log.filter : configFilter
+            prompt = Prompt(purpose: purpose, editor: LineEditor(current), previous: current)
         case .clearFilter:
             if view == .dashboard {
                 log.setFilter("")

@@ -26,7 +26,7 @@ struct FrameLogRenderingTests {
         _ = controller.perform(.filter, snapshot: station.snapshot, configuration: [], at: station.now)
         _ = controller.perform(
             .edit, key: .character("!"), snapshot: station.snapshot, configuration: [], at: station.now)
-        _ = controller.perform(.cancel, snapshot: station.snapshot, configuration: [], at: station.now)
+        _ = controller.perform(.submit, snapshot: station.snapshot, configuration: [], at: station.now)
         #expect(controller.log.filter == "!")
         try Golden.check(
             ScreenRenderingTests.render(&controller, station, rows: 24, columns: 80).text, "log-filter-errors-80x24")

@@ -174,8 +174,8 @@ struct KeyBindingsTests {
         (.character(":"), .configuration, .commandLine),
         (.control("l"), .dashboard, .repaint),
         (.function(1), .dashboard, .help),
-        (.character("x"), .help, .close),
-        (.character(" "), .help, .pageDown),
+        (.character("x"), .reading, .close),
+        (.character(" "), .reading, .pageDown),
         (.control("l"), .frame, .repaint),
         (.left, .frame, .partner),
         (.escape, .frame, .close),
@@ -186,10 +186,15 @@ struct KeyBindingsTests {
         (.tab, .commandLine, .complete),
         (.up, .commandLine, .edit),
         (.tab, .valuePrompt, nil),
-        (.enter, .filterPrompt, .cancel),
+        (.enter, .filterPrompt, .submit),
+        (.escape, .filterPrompt, .cancel),
+        (.character("h"), .dashboard, .history),
+        (.character("h"), .configuration, .history),
+        (.end, .reading, .bottom),
+        (.home, .frame, .top),
         (.enter, .valuePrompt, .submit),
         (.control("w"), .filterPrompt, .edit),
-        (.resize, .help, nil),
+        (.resize, .reading, nil),
     ])
     func keysDoWhatTheTableSays(_ key: Key, _ view: KeyBinding.View, _ action: ScreenAction?) {
         #expect(KeyBindings.action(for: key, in: view) == action)

@@ -236,7 +236,7 @@ struct ScreenControllerTests {
         }
         controller.ingest([.certificates(report)], at: station.now)
         #expect(controller.overlay == .certificates(report, scroll: 0))
-        #expect(controller.keyView == .certificates)
+        #expect(controller.keyView == .reading)
         _ = press(.down, .pageDown)
         #expect(controller.overlay == .certificates(report, scroll: 11))
         #expect(press(.character("q")) == [])

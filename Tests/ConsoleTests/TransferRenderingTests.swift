@@ -178,20 +178,23 @@ struct TransferRenderingTests {
 /// when the line is too long.
 @Suite("Header pane")
 struct HeaderPaneTests {
-    @Test func aLongLine_dropsTheHeartbeat_beforeQueuedAndTheLinksReason() throws {
+    @Test func theLinksReason_hasALineOfItsOwn_underTheBootLine() throws {
         var snapshot = try ScriptedStation().snapshot
         snapshot.firmwareVersion = "2.0.1-rc.7"
         snapshot.lastHeartbeat = snapshot.time
         snapshot.connection = .disconnected
         snapshot.queuedTransactionMessages = 3
-        var surface = Surface(rows: 3, columns: 80)
-        HeaderPane(
+        var surface = Surface(rows: 4, columns: 80)
+        let header = HeaderPane(
             snapshot: snapshot, info: StationInfo(url: "ws://localhost/ocpp/X", stationId: "X"),
-            linkReason: "connection refused", glyphs: .unicode
-        ).draw(
-            title: Rect(top: 0, left: 0, height: 1, width: 80), connection: Rect(top: 1, left: 0, height: 2, width: 80),
+            linkReason: "connection refused", glyphs: .unicode)
+        #expect(header.connectionLines == 3)
+        header.draw(
+            title: Rect(top: 0, left: 0, height: 1, width: 80), connection: Rect(top: 1, left: 0, height: 3, width: 80),
             into: &surface)
-        #expect(surface.text(row: 2).hasPrefix("   boot Accepted  firmware 2.0.1-rc.7  queued 3  connection refused"))
+        #expect(
+            surface.text(row: 2).hasPrefix("   boot Accepted  firmware 2.0.1-rc.7  heartbeat every 300 s  queued 3"))
+        #expect(surface.text(row: 3).hasPrefix("   connection refused"))
     }
 
     @Test("README: the --insecure warning stays on screen, even beside a long firmware version")
@@ -199,15 +202,15 @@ struct HeaderPaneTests {
         var snapshot = try ScriptedStation().snapshot
         snapshot.firmwareVersion = "plain-7.1-with-a-long-build-suffix"
         snapshot.connection = .disconnected
-        var surface = Surface(rows: 3, columns: 80)
+        var surface = Surface(rows: 4, columns: 80)
         HeaderPane(
             snapshot: snapshot, info: StationInfo(url: "wss://localhost/ocpp/X", stationId: "X", insecure: true),
             linkReason: "TLS failed", glyphs: .unicode
         ).draw(
-            title: Rect(top: 0, left: 0, height: 1, width: 80), connection: Rect(top: 1, left: 0, height: 2, width: 80),
+            title: Rect(top: 0, left: 0, height: 1, width: 80), connection: Rect(top: 1, left: 0, height: 3, width: 80),
             into: &surface)
         let line = surface.text(row: 2)
         #expect(line.contains("certificate NOT checked (--insecure)"), "\(line)")
-        #expect(line.contains("TLS failed"), "\(line)")
+        #expect(surface.text(row: 3).contains("TLS failed"), "\(surface.text)")
     }
 }

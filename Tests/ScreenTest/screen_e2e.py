@@ -5,20 +5,25 @@ real terminal (tmux), keys typed with send-keys, the screen read with capture-pa
 Charges an EV with three keys (s, Enter, p), sees Charging and the StartTransaction
 in the log, edits a configuration key, quits, and checks the terminal is intact. Then,
 at 80x24 with LANG=C, runs a --script on the screen: its progress and its end on the
-feedback line, drawn in ASCII; --kiosk, whose q waits for a confirmation; and the
-frames at 80x24: response times, `/!`, a frame copied and saved, `:save-log`, `Q`.
+feedback line, drawn in ASCII; and --kiosk, whose q waits for a confirmation. At 80x24,
+against the conformance suite's central system: an HTTP 401's reason in the header, then
+the smart-charging limit and its profile on the connector row; and the frames:
+response times, `/!`, a frame copied and saved, `:save-log`, `Q`.
 
     screen_e2e.py --binary .build/debug/ocpp-console
 """
 
 import argparse
+import asyncio
 import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from datetime import datetime, timedelta, timezone
 
 
 class Terminal:
@@ -67,15 +72,20 @@ class Terminal:
         subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
 
 
-def run(binary):
-    data = tempfile.mkdtemp(prefix="ocpp-screen-e2e-")
-    terminal = Terminal(100, 30)
-    steps = []
-    try:
-        # The UTF-8 screen (a locale that is not UTF-8 gets ASCII: `run_script_ascii`).
-        terminal.type(f"export LC_ALL=C.UTF-8; {binary} --demo --data-dir {data}; echo EXIT=$?")
-        terminal.keys("Enter")
+@contextlib.contextmanager
+def demo(binary, columns, rows):
+    """A terminal of that size running `ocpp-console --demo` on a fresh data directory,
+    its boot accepted; (terminal, data directory). Both go away after."""
+    # The UTF-8 screen (a locale that is not UTF-8 gets ASCII: `run_script_ascii`).
+    command = f"export LC_ALL=C.UTF-8; {binary} --demo --data-dir {{data}}; echo EXIT=$?"
+    with console(columns, rows, "main", command) as (terminal, data):
         terminal.wait_for("boot Accepted", "Available")
+        yield terminal, data
+
+
+def run(binary):
+    steps = []
+    with demo(binary, 100, 30) as (terminal, data):
         steps.append("started on the demo central system, boot accepted")
 
         terminal.keys("s")
@@ -127,9 +137,54 @@ def run(binary):
         terminal.keys("C-c")
         terminal.wait_for("EXIT2=0", timeout=20)
         steps.append("the session resumed at the next start; Ctrl-C leaves cleanly too")
-    finally:
-        terminal.close()
-        shutil.rmtree(data, ignore_errors=True)
+    return steps
+
+
+def run_feedback_80x24(binary):
+    """At 80x24: `:help` lists the commands; after a power cut with a session running the
+    history (h) still has the stop that later messages pushed off the feedback line; a
+    late arrow is never the `[` key (issue 12 §4, §5, §11)."""
+    steps = []
+    with demo(binary, 80, 24) as (terminal, _):
+        terminal.keys(":")
+        terminal.type("help")
+        terminal.keys("Enter")
+        screen = terminal.wait_for("Commands", "plug <c>", "swipe <idTag> [c]")
+        assert "swipe an RFID card" not in screen, screen
+        terminal.keys("q")
+        terminal.wait_gone("plug <c>")
+        steps.append("80x24 :help lists the commands (not the keys)")
+
+        terminal.keys("s")
+        terminal.wait_for("Swipe a card at connector 1")
+        terminal.keys("Enter")
+        terminal.keys("p")
+        terminal.wait_for("Charging", "tx 1")
+        terminal.keys(":")
+        terminal.type("powercut")
+        terminal.keys("Enter")
+        terminal.wait_for("accepted the boot")
+        terminal.keys("h")
+        screen = terminal.wait_for("Feedback history", "stopped: power loss")
+        assert "transaction 1 stopped (PowerLoss)" in screen, screen
+        terminal.keys("q")
+        terminal.wait_gone("Feedback history")
+        steps.append("80x24 :powercut with a session, then h: the history says the transaction stopped")
+
+        # An arrow whose bytes come apart (Esc, then "[A" 150 ms later) is not `[`,
+        # which would select connector 1.
+        terminal.keys("2")
+        terminal.wait_for_line("connector 2 selected", lambda line: line.startswith("│>2 "))
+        terminal.keys("Escape")
+        time.sleep(0.15)
+        terminal.type("[A")
+        time.sleep(1.5)
+        screen = terminal.screen()
+        assert any(line.startswith("│>2 ") for line in screen.splitlines()), screen
+        steps.append("80x24 a late arrow after Esc leaves the selection alone")
+
+        terminal.keys("q")
+        terminal.wait_for("EXIT=0", timeout=20)
     return steps
 
 
@@ -189,9 +244,7 @@ def run_frames(binary):
     """The message log at 80x24 (issue 12): response times, `/!` showing a refusal, a
     frame copied (OSC 52) and saved, `:save-log`, and `Q` stopping the session to quit."""
     steps = []
-    command = f"export LC_ALL=C.UTF-8; {binary} --demo --data-dir {{data}}; echo EXIT=$?"
-    with console(80, 24, "frames", command) as (terminal, data):
-        terminal.wait_for("boot Accepted")
+    with demo(binary, 80, 24) as (terminal, data):
         terminal.wait_for_line("a response time", lambda line: "RESULT BootNotification" in line and " ms " in line)
         steps.append("80x24: the log gives each answer its response time (RESULT BootNotification … ms)")
 
@@ -243,6 +296,78 @@ def run_frames(binary):
     return steps
 
 
+class ThirdPartyCentralSystem:
+    """The conformance suite's central system (the PyPI package `ocpp`), on an event
+    loop of its own thread, so the screen can be driven meanwhile."""
+
+    def __init__(self, station_id, password):
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Conformance"))
+        from conformance.csms import CentralSystem  # noqa: E402
+
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.csms = CentralSystem(station_id)
+        self.csms.password = password
+        self.url = self.run(self.csms.start())
+
+    def run(self, coroutine, timeout=20):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
+
+    def close(self):
+        self.run(self.csms.stop())
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)
+
+
+def run_at_80x24(binary):
+    """Issue 12 at 80x24: why the link is down (an HTTP 401) in the header, then, once
+    the credentials are accepted, the smart-charging limit and its profile on the
+    connector row."""
+    from ocpp.v16 import call
+
+    data = tempfile.mkdtemp(prefix="ocpp-screen-e2e-")
+    terminal = Terminal(80, 24)
+    central = ThirdPartyCentralSystem("E2E-80", password="the-right-one")
+    steps = []
+    try:
+        terminal.type(f"{binary} --url {central.url} --id E2E-80 --password wrong-password --data-dir {data};"
+                      " echo EXIT=$?")
+        terminal.keys("Enter")
+        screen = terminal.wait_for("refused the credentials (HTTP 401", "disconnected")
+        header = screen.splitlines()[:4]
+        assert any("refused the credentials (HTTP 401" in line for line in header), screen
+        steps.append("80x24: an HTTP 401 shows its reason in the header")
+
+        central.csms.password = None  # the central system takes the station now
+        central.csms.id_tags["04A1B2C3D4E5F6"] = {"status": "Accepted"}
+        terminal.wait_for("boot Accepted", timeout=90)
+        start = (datetime.now(timezone.utc) - timedelta(minutes=1)).isoformat(timespec="seconds")
+        limit = {
+            "chargingProfileId": 7, "stackLevel": 0, "chargingProfilePurpose": "TxDefaultProfile",
+            "chargingProfileKind": "Absolute",
+            "chargingSchedule": {"startSchedule": start.replace("+00:00", "Z"), "chargingRateUnit": "W",
+                                 "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 6900}]},
+        }
+        result = central.run(central.csms.call(call.SetChargingProfile(connector_id=1, cs_charging_profiles=limit)))
+        assert result.status == "Accepted", result
+        terminal.keys("s")
+        terminal.wait_for("Alice")
+        terminal.keys("Enter")
+        terminal.keys("p")
+        screen = terminal.wait_for_line(
+            "the limit and its profile on connector 1's row",
+            lambda line: line.startswith("│   Alice") and "limit 6.9 kW #7 TxDefault" in line, timeout=30)
+        steps.append("80x24: the smart-charging limit and its profile on the connector row (limit 6.9 kW #7 TxDefault)")
+        terminal.keys("q")
+        terminal.wait_for("EXIT=0", timeout=20)
+    finally:
+        terminal.close()
+        central.close()
+        shutil.rmtree(data, ignore_errors=True)
+    return steps
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", required=True)
@@ -252,8 +377,9 @@ def main():
         return 2
     try:
         binary = os.path.abspath(options.binary)
-        for step in run(binary) + run_script_ascii(binary) + run_kiosk(binary) + run_frames(binary):
-            print(f"pass  screen: {step}")
+        for scenario in (run, run_feedback_80x24, run_script_ascii, run_kiosk, run_at_80x24, run_frames):
+            for step in scenario(binary):
+                print(f"pass  screen: {step}")
     except AssertionError as failure:
         print(f"FAIL  screen: {failure}")
         return 1

@@ -23,12 +23,17 @@ const char *tc_version(void);
 int tc_setup_locale(void);
 
 /* initscr and the modes the console runs in: cbreak, no echo, keypad, no delay on
- * reads, invisible cursor, short ESC delay. Returns 0 on success. */
+ * reads, invisible cursor; the ESC delay is ncurses' own (ESCDELAY honoured).
+ * Returns 0 on success. */
 int tc_start(void);
 
 /* raw() instead of cbreak(): Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys, not signals
  * (--kiosk). endwin restores the terminal's modes. */
 void tc_signal_keys_as_input(void);
+
+/* ESCDELAY is a global (ncurses' get_escdelay): how long, in ms, curses waits for the
+ * rest of an escape sequence. */
+int tc_escape_delay(void);
 
 /* endwin, if tc_start ran and tc_stop has not. Safe to call more than once and from
  * the crash handlers. */

@@ -16,6 +16,8 @@ public struct ArgumentDefinition: Sendable, Equatable {
         /// A ChargePointErrorCode name, in any case.
         case errorCode
         case configurationKey(writable: Bool)
+        /// The name of an operator command (`help <command>`).
+        case commandName
         /// Any one word.
         case word
         /// Every word left, joined by single spaces (a free text at the end of a line).
@@ -82,6 +84,7 @@ extension ArgumentDefinition {
     static func key(writable: Bool, _ occurrence: Occurrence = .required) -> Self {
         .init(.configurationKey(writable: writable), "key", occurrence)
     }
+    static let commandName = Self(.commandName, "command", .optional, noun: "a command")
     static func word(_ name: String, _ occurrence: Occurrence = .required) -> Self { .init(.word, name, occurrence) }
     static func text(_ name: String, _ occurrence: Occurrence = .required) -> Self { .init(.text, name, occurrence) }
 }

@@ -22,6 +22,12 @@ extension ArgumentDefinition {
         switch kind {
         case .keyword, .idTag, .configurationKey, .word, .text:
             return .success(.word(word))
+        case .commandName:
+            guard !CommandCatalog.definitions(named: word).isEmpty else {
+                return .failure(
+                    ArgumentRejection(message: CommandParser.unknown(word.lowercased()).message, showsUsage: false))
+            }
+            return .success(.word(word.lowercased()))
         case .connector:
             guard let number = Int(word), number >= 0 else {
                 return .failure(ArgumentRejection(message: "'\(word)' is not a connector number", showsUsage: true))

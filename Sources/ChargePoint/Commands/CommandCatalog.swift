@@ -73,7 +73,9 @@ public enum CommandCatalog {
         .init("quit", "leave (a running session resumes on the next start)", aliases: ["exit"]) { _ in
             .session(.quit)
         },
-        .init("help", "this list", aliases: ["?"]) { _ in .session(.help) },
+        .init("help", [.commandName], "this list; with a command, its usage alone", aliases: ["?"]) {
+            .session(.help(command: $0.optionalWord(0)))
+        },
     ]
 
     /// The command names, each once, in the order of the table.
@@ -88,9 +90,18 @@ public enum CommandCatalog {
     }
 
     /// The help text: one aligned line per usage.
-    public static var helpText: String {
-        let width = commands.map(\.usage.count).max() ?? 0
-        return commands.map { $0.usage.padding(to: width) + "  " + $0.summary }.joined(separator: "\n")
+    public static var helpText: String { helpText(of: commands) }
+
+    /// `help <command>`: the usage of the command `name` names (every row of a family),
+    /// aligned as in the whole list; nil when there is no such command.
+    public static func helpText(for name: String) -> String? {
+        let rows = definitions(named: name)
+        return rows.isEmpty ? nil : helpText(of: rows)
+    }
+
+    private static func helpText(of rows: [CommandDefinition]) -> String {
+        let width = rows.map(\.usage.count).max() ?? 0
+        return rows.map { $0.usage.padding(to: width) + "  " + $0.summary }.joined(separator: "\n")
     }
 }
 

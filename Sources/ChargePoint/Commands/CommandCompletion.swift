@@ -65,6 +65,7 @@ public struct CompletionContext: Sendable, Equatable {
         case .idTag: idTags
         case .errorCode: ChargePointErrorCode.allCases.filter { $0 != .noError }.map(\.rawValue)
         case .configurationKey(let writable): writable ? writableKeys : keys
+        case .commandName: CommandCatalog.names
         case .duration, .kilowatts, .word, .text: []
         }
     }

@@ -27,7 +27,7 @@ public enum CommandParser {
         return Int64((seconds * 1000).rounded())
     }
 
-    private static func unknown(_ command: String) -> CommandError {
+    static func unknown(_ command: String) -> CommandError {
         let suggestion = CommandCatalog.names.min { distance($0, command) < distance($1, command) }
         let hint = suggestion.map { distance($0, command) <= 2 ? "; did you mean '\($0)'?" : "" } ?? ""
         return CommandError("unknown command '\(command)'\(hint) (type 'help' for the list)")

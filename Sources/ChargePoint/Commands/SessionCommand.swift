@@ -14,5 +14,6 @@ public enum SessionCommand: Sendable, Equatable {
     /// The screen writes every frame of its log to a file (`path`, or one it names in
     /// the data directory); headless, the frames are on standard output already.
     case saveLog(path: String?)
-    case help
+    /// The command grammar; with a command's name, that command's usage alone.
+    case help(command: String?)
 }

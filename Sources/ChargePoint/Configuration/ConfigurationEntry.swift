@@ -9,6 +9,10 @@ public struct ConfigurationEntry: Sendable, Equatable {
     public var summary: String
     /// False when the station does not have the key.
     public var isKnown: Bool
+    /// False while the key has no value (a write-only key never set, such as an
+    /// AuthorizationKey before the first one): "not set", rather than a mask that
+    /// suggests a secret.
+    public var isSet = true
 
     public init(
         key: String, value: String?, access: ConfigurationKeyDefinition.Access?, profile: FeatureProfile?,
@@ -38,9 +42,11 @@ extension ConfigurationStore {
                 return ConfigurationEntry(
                     key: name, value: nil, access: nil, profile: nil, summary: "not supported", isKnown: false)
             }
-            return ConfigurationEntry(
+            var shown = ConfigurationEntry(
                 key: key.rawValue, value: entry.access == .writeOnly ? nil : entry.value, access: entry.access,
                 profile: key.definition.profile, summary: key.definition.summary, isKnown: true)
+            shown.isSet = !entry.value.isEmpty
+            return shown
         }
     }
 }

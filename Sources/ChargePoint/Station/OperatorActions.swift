@@ -100,6 +100,8 @@ extension StationCore {
                 stopTransaction(connector: id, reason: .evDisconnected, idTag: nil)
             } else {
                 updatePower(index)
+                notice(
+                    "connector \(id): the transaction goes on without the EV (StopTransactionOnEVSideDisconnect false)")
             }
         } else {
             connectors[index].endPreparing()
@@ -242,11 +244,14 @@ extension StationCore {
         // rating (ConnectorRating.swift), so say what the draw is held to.
         let rating = ratingW(index)
         if kilowatts * 1000 > rating {
+            // The fact first (issue 12 §6): the feedback line may have room for no more.
             let hardware = connectors[index].hardware
+            let amperes = Self.format(hardware.maxCurrent, digits: 0)
+            let maximum = Self.format(hardware.maxPowerW / 1000, digits: 1)
             notice(
-                "connector \(id): the EV may draw \(Self.format(kilowatts, digits: 1)) kW; the connector's rating "
-                    + "(\(Self.format(hardware.maxCurrent, digits: 0)) A, \(Self.format(hardware.maxPowerW / 1000, digits: 1)) kW) "
-                    + "holds the draw to \(Self.format(rating / 1000, digits: 1)) kW now")
+                "connector \(id): EV max \(Self.format(kilowatts, digits: 1)) kW capped to "
+                    + "\(Self.format(rating / 1000, digits: 1)) kW by the connector's rating (\(amperes) A, \(maximum) kW)"
+            )
         } else {
             notice("connector \(id): the EV draws at most \(Self.format(kilowatts, digits: 1)) kW")
         }
@@ -291,9 +296,11 @@ extension StationCore {
             reportError("NoError is not a fault; use 'clear \(id)'")
             return
         }
+        let detail = info.map { " (\($0))" } ?? ""
         if id == 0 {
             persist(.connector(station.raiseFault(code, info: info)))
             refreshStatus(0)
+            notice("station: \(code.rawValue)\(detail) raised on connector 0; 'clear 0' clears it")
             return
         }
         guard let index = checkedConnector(id) else { return }
@@ -312,16 +319,22 @@ extension StationCore {
         updatePower(index)
         persistConnector(index)
         refreshStatus(id)
+        let effect =
+            code == .connectorLockFailure
+            ? "the cable lock is jammed" : code.faultsConnector ? "Faulted, no charging" : "a warning, it keeps working"
+        notice("connector \(id): \(code.rawValue)\(detail) raised: \(effect) until 'clear \(id)'")
     }
 
     private mutating func clearFault(_ id: Int) {
         if id == 0 {
+            let code = station.record.fault?.code
             guard let cleared = station.clearFault() else {
                 reportError("the station has no fault to clear")
                 return
             }
             persist(.connector(cleared))
             refreshStatus(0)
+            notice("station: \(code?.rawValue ?? "fault") cleared")
             return
         }
         guard let index = checkedConnector(id) else { return }
@@ -329,17 +342,20 @@ extension StationCore {
             reportError("connector \(id) has no fault to clear")
             return
         }
+        let code = connectors[index].record.fault?.code ?? .connectorLockFailure
         connectors[index].clearFaults()
         updatePower(index)
         persistConnector(index)
         refreshStatus(id)
+        notice("connector \(id): \(code.rawValue) cleared")
     }
 
     private mutating func operatorSetConfiguration(_ name: String, _ value: String) {
         let (status, reason) = changeConfiguration(name, to: value)
         let key = Self.displayName(ofKey: name)
         // Accepted, the value as stored (list items in their canonical spelling).
-        let stored = status == .accepted || status == .rebootRequired
+        let stored =
+            status == .accepted || status == .rebootRequired
             ? StandardKey(name: name).flatMap { config.value($0) } ?? value : value
         let shown = SecretMasking.displayValue(stored, forKey: key)
         switch status {

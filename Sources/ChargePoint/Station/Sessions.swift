@@ -138,6 +138,7 @@ extension StationCore {
         refreshStatus(id)
         scheduleSampling(index)
         emit(.transaction(TransactionEvent(kind: .started, connector: id, transactionId: nil, idTag: idTag.value)))
+        notice("connector \(id): transaction started for \(idTag)")
     }
 
     /// Errata 3.14 (§3.16.6): the first and last readings of every measurand configured
@@ -187,6 +188,11 @@ extension StationCore {
                 TransactionEvent(
                     kind: .stopped, connector: id, transactionId: transaction.transactionId,
                     idTag: transaction.idTag.value, reason: reason)))
+        // Every stop, whatever made it (a button, a card, the cable, the central system,
+        // a reset, the power), says so and why (issue 12 §6).
+        let number = transaction.transactionId.map { "transaction \($0)" } ?? "the transaction"
+        let energy = Self.format(Double(meterStop - transaction.meterStartWh) / 1000, digits: 2)
+        notice("connector \(id): \(number) stopped (\(reason.rawValue)), \(energy) kWh")
         releaseAfterSession(index, transaction: transaction, reason: reason)
         persistConnector(index)
         if resets.isPending { completeResetIfDelivered() }

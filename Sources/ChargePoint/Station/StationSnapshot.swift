@@ -24,6 +24,9 @@ public struct StationSnapshot: Sendable, Equatable {
     public var reconnectIn: Int64?
     /// Milliseconds until the station is back from a reboot, while it reboots.
     public var rebootingIn: Int64?
+    /// Milliseconds until the next BootNotification, while the central system has
+    /// answered Pending or Rejected (OCPP 1.6 §4.2: its `interval`).
+    public var bootRetryIn: Int64? = nil
     public var queuedTransactionMessages: Int
     public var station: ConnectorSnapshot
     public var connectors: [ConnectorSnapshot]
@@ -80,6 +83,19 @@ public struct ConnectorSnapshot: Sendable, Equatable {
     /// The station's limit for all connectors combined (ChargePointMaxProfile, OCPP 1.6
     /// §3.13.3) that `limitW` is a share of, W; nil when none is in force.
     public var stationLimitW: Double? = nil
+    /// The charging profile that sets `limitW` (OCPP 1.6 §3.13.1): the connector's own,
+    /// or the station's ChargePointMaxProfile when its share is the lower.
+    public var limitSource: ChargingLimitSource? = nil
+}
+
+/// Which charging profile sets a connector's limit: its id and purpose.
+public struct ChargingLimitSource: Sendable, Equatable {
+    public var profileId: Int
+    public var purpose: ChargingProfilePurposeType
+
+    public init(profileId: Int, purpose: ChargingProfilePurposeType) {
+        (self.profileId, self.purpose) = (profileId, purpose)
+    }
 }
 
 extension StationCore {
@@ -96,6 +112,7 @@ extension StationCore {
             heartbeatInterval: config.int(.heartbeatInterval), lastHeartbeat: lastHeartbeatResponse,
             reconnectIn: timers.deadline(of: .reconnect).map { max(0, time.milliseconds(until: $0)) },
             rebootingIn: resets.rebootingUntil.map { max(0, time.milliseconds(until: $0)) },
+            bootRetryIn: registration.state.retryAt.map { max(0, time.milliseconds(until: $0)) },
             queuedTransactionMessages: outbox.transactionMessages.count,
             station: ConnectorSnapshot(
                 id: 0, type: "station", cable: nil, hasLock: false, locked: false, lockBroken: false,
@@ -138,7 +155,17 @@ extension StationCore {
             evSuspended: connector.record.ev?.suspended ?? false,
             readings: projected.sampledValues(
                 index, config.measurands(.meterValuesSampledData), context: .samplePeriodic),
-            stationLimitW: profile.supports(.smartCharging) ? stationLimit(at: wallClock).limitW : nil)
+            stationLimitW: profile.supports(.smartCharging) ? stationLimit(at: wallClock).limitW : nil,
+            limitSource: limitSource(index, limitW: connector.limitW))
+    }
+
+    /// The profile behind connector `index`'s limit: its own while that is no higher
+    /// than the limit it gets, else the station's.
+    private func limitSource(_ index: Int, limitW: Double?) -> ChargingLimitSource? {
+        guard profile.supports(.smartCharging), let limitW else { return nil }
+        let own = connectorLimit(index, at: wallClock)
+        if let ownW = own.limitW, ownW <= limitW + 0.5 { return own.source }
+        return stationLimit(at: wallClock).source ?? own.source
     }
 
     /// The configuration as the operator sees it (write-only values masked).

@@ -1,4 +1,5 @@
 internal import CTermShim.Curses
+import ChargePoint
 import ConsoleScreen
 import Foundation
 
@@ -14,6 +15,8 @@ final class CursesTerminal {
     private var shown: Surface?
     /// The read end of the pipe that signals and station events write to.
     let wakeDescriptor: Int32
+    /// Keeps the bytes of a late escape sequence from acting as keys.
+    private var escapes = EscapeSequenceGuard(delay: 1000)
 
     /// Whether only ASCII reaches the terminal (`ASCIIFold`).
     private let asciiOnly: Bool
@@ -33,6 +36,7 @@ final class CursesTerminal {
         let colors = tc_start_colors() == 1
         theme = colors ? requested : .mono
         attributes = Role.allCases.map { role in Self.attribute(for: role, theme: theme) }
+        escapes = EscapeSequenceGuard(delay: Int64(tc_escape_delay()))
         updateSize()
     }
 
@@ -94,7 +98,9 @@ final class CursesTerminal {
         while keys.count < 256 {
             let kind = tc_read_key(&code)
             if kind < 0 { break }
-            if let key = kind == 1 ? Self.functionKey(Int32(code)) : Self.characterKey(code) { keys.append(key) }
+            if let key = kind == 1 ? Self.functionKey(Int32(code)) : Self.characterKey(code) {
+                keys += escapes.take(key, at: Timestamp.monotonicNow().millisecondsSince1970)
+            }
         }
         return keys
     }

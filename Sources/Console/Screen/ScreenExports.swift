@@ -23,8 +23,8 @@ struct ScreenExports {
         var text = ""
         var count = 0
         for sequence in log.firstSequence..<(log.appended + 1) {
-            guard let entry = log.entry(sequence) else { continue }
-            text += EventEncoder.line(.frame(entry.frameEvent), at: entry.time) + "\n"
+            guard let frame = log.entry(sequence)?.frameEvent else { continue }
+            text += EventEncoder.line(.frame(frame), at: frame.time) + "\n"
             count += 1
         }
         if let problem = write(text, to: target) { return .error("cannot save the log to \(target): \(problem)") }
@@ -56,10 +56,11 @@ struct ScreenExports {
 }
 
 extension MessageLog.Entry {
-    /// The entry as the station reported it, for the headless line format.
-    var frameEvent: FrameEvent {
-        FrameEvent(
-            direction: direction, text: raw, kind: kind,
-            messageId: messageId, action: action, time: time)
+    /// The entry as the station reported it, for the headless line format; nil for a
+    /// line that is no frame (the link going down).
+    var frameEvent: FrameEvent? {
+        kind.frameKind.map {
+            FrameEvent(direction: direction, text: raw, kind: $0, messageId: messageId, action: action, time: time)
+        }
     }
 }

@@ -53,8 +53,8 @@ struct CommandLineExecutor: Sendable {
             }
         case .session(.powercut):
             target.powerCut()
-        case .session(.help):
-            target.report(.notice(CommandCatalog.helpText))
+        case .session(.help(let command)):
+            target.report(.notice(command.flatMap(CommandCatalog.helpText(for:)) ?? CommandCatalog.helpText))
         case .session(.saveLog):
             target.report(.error("save-log saves the screen's log; here the frames are the frame events"))
         }

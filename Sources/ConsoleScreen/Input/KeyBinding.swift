@@ -10,14 +10,17 @@ public struct KeyBinding: Sendable {
         case commandLine, filterPrompt, valuePrompt
         /// Every prompt: the keys of the line editor.
         case lineEditor
-        case frame, picker, certificates, help
+        case frame, picker
+        /// The text overlays: the help, the commands, the feedback history, the status,
+        /// the certificates.
+        case reading
 
         /// Where the keys this view does not bind are looked up next.
         var fallback: View? {
             switch self {
             case .dashboard, .configuration: .everywhere
             case .commandLine, .filterPrompt, .valuePrompt: .lineEditor
-            case .everywhere, .lineEditor, .frame, .picker, .certificates, .help: nil
+            case .everywhere, .lineEditor, .frame, .picker, .reading: nil
             }
         }
 
@@ -33,8 +36,7 @@ public struct KeyBinding: Sendable {
             case .lineEditor: "Editing a line (:, /, values)"
             case .frame: "A frame (Enter on the log)"
             case .picker: "Pickers (s, !, R)"
-            case .certificates: "Certificates (:certs)"
-            case .help: "This help"
+            case .reading: "Help, history, commands, status, certificates (?, h, :help, :status, :certs)"
             }
         }
     }

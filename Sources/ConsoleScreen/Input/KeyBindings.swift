@@ -60,6 +60,8 @@ public enum KeyBindings {
             [.character(":")], .commandLine, .everywhere, "operator command line (Tab completes)",
             hint: "command"),
         .init([.character("?"), .function(1)], .help, .everywhere, "this help", hint: "help"),
+        .init(
+            [.character("h")], .history, .everywhere, "feedback history: every message kept, whole", hint: "history"),
         .init([.control("l")], .repaint, .everywhere, "repaint the screen"),
         .init(
             [.character("q")], .quit, .everywhere, "quit (a running session resumes at the next start)",
@@ -100,7 +102,7 @@ public enum KeyBindings {
     /// The order of the help's sections.
     static let helpOrder: [KeyBinding.View] = [
         .dashboard, .configuration, .everywhere, .commandLine, .filterPrompt, .valuePrompt, .lineEditor, .frame,
-        .picker, .certificates, .help,
+        .picker, .reading,
     ]
 
     /// The help overlay's lines, by view.
@@ -109,7 +111,8 @@ public enum KeyBindings {
         for view in helpOrder {
             lines.append(view.title)
             if view == .commandLine {
-                lines.append("  The operator commands of scripts and --headless; help lists them.")
+                lines.append(
+                    "  The operator commands of scripts and --headless; 'help' lists them, 'help <command>' one.")
             }
             for binding in all where binding.view == view {
                 lines.append("  " + binding.label.padding(toLength: 16, withPad: " ", startingAt: 0) + binding.summary)

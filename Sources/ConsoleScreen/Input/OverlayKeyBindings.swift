@@ -1,5 +1,6 @@
-/// The keys of what covers the views: the help, a frame, the pickers, the certificates,
-/// and the prompts with their line editor. Rows of the one key table (`KeyBindings.all`).
+/// The keys of what covers the views: the text overlays (help, history, commands, status,
+/// certificates), a frame, the pickers, and the prompts with their line editor. Rows of
+/// the one key table (`KeyBindings.all`).
 extension KeyBindings {
     static let overlays: [KeyBinding] =
         scrolling(.frame) + [
@@ -19,10 +20,8 @@ extension KeyBindings {
                 (1...9).map { .character(Character(String($0))) }, .chooseItem(0), .picker, "choose that one",
                 disabledReason: KeyAvailability.needsChoice),
             .init([.escape, .character("q")], .cancel, .picker, "cancel"),
-        ] + scrolling(.certificates) + [
-            .init([], .close, .certificates, "close", also: .anyOther)
-        ] + scrolling(.help) + [
-            .init([], .close, .help, "close", also: .anyOther)
+        ] + scrolling(.reading) + [
+            .init([], .close, .reading, "close", also: .anyOther)
         ]
 
     /// Scrolling a text overlay, and Ctrl-L, which repaints rather than closes it.
@@ -32,6 +31,8 @@ extension KeyBindings {
             .init([.down, .character("j")], .down, view, "scroll down"),
             .init([.pageUp], .pageUp, view, "page up"),
             .init([.pageDown, .character(" ")], .pageDown, view, "page down"),
+            .init([.home, .character("g")], .top, view, "the top"),
+            .init([.end, .character("G")], .bottom, view, "the end"),
             .init([.control("l")], .repaint, view, "repaint the screen"),
         ]
     }
@@ -41,7 +42,8 @@ extension KeyBindings {
         .init([.escape], .cancel, .commandLine, "cancel"),
         .init([.tab], .complete, .commandLine, "complete the word: command, connector, card, error code, key"),
         .init([.up, .down], .edit, .commandLine, "older / newer commands (history)"),
-        .init([.enter, .escape], .cancel, .filterPrompt, "close the prompt; the filter stays (Esc again clears it)"),
+        .init([.enter], .submit, .filterPrompt, "keep the filter (Esc then clears it)"),
+        .init([.escape], .cancel, .filterPrompt, "put the filter back as it was"),
         .init([.enter], .submit, .valuePrompt, "set the key / swipe the card"),
         .init([.escape], .cancel, .valuePrompt, "cancel"),
         .init([], .edit, .lineEditor, "typed at the cursor", also: .text),

@@ -4,10 +4,12 @@ public enum ScreenAction: Sendable, Equatable {
     case quit, help, commandLine, repaint
     /// Stop every session (reason Local), wait for the StopTransactions, then quit.
     case stopAllAndQuit
+    /// Every feedback message kept, in an overlay.
+    case history
     case selectConnector(Int), nextConnector, previousConnector
     case swipe, togglePlug, stopSession, toggleEV, fault, toggleLockJam, reset, toggleOnline
     case configuration, dashboard
-    /// Moves in the log, the key list, a picker, or scrolls the help and a frame.
+    /// Moves in the log, the key list, a picker, or scrolls a text overlay and a frame.
     case up, down, pageUp, pageDown, top, bottom
     case open, filter, toggleFollow, clearFilter
     /// Overlays: close the help or a frame, show a frame's request or response, choose

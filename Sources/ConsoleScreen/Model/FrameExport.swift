@@ -13,6 +13,29 @@ extension MessageLog.Entry {
     /// "frame-17-BootNotification-result.json": the sequence keeps names apart.
     public var fileName: String {
         let safeAction = String(action.map { $0.isLetter || $0.isNumber ? $0 : "_" })
-        return "frame-\(sequence)-\(safeAction)-\(kind.rawValue).json"
+        return "frame-\(sequence)-\(safeAction)-\(kind.frameKind?.rawValue ?? "link").json"
+    }
+}
+
+extension MessageLog.Entry.Kind {
+    init(_ kind: FrameEvent.Kind) {
+        self =
+            switch kind {
+            case .call: .call
+            case .result: .result
+            case .error: .error
+            case .unreadable: .unreadable
+            }
+    }
+
+    /// The kind as `FrameEvent` names it; nil for a line that is no frame (`linkDown`).
+    public var frameKind: FrameEvent.Kind? {
+        switch self {
+        case .call: .call
+        case .result: .result
+        case .error: .error
+        case .unreadable: .unreadable
+        case .linkDown: nil
+        }
     }
 }

@@ -7,8 +7,9 @@ import DequeModule
 /// frame drawn.
 public struct MessageLog: Sendable {
     public struct Entry: Sendable, Equatable {
-        /// CALL, CALLRESULT, CALLERROR or unreadable, as the station reports frames.
-        public typealias Kind = FrameEvent.Kind
+        /// `linkDown`: no frame, the link going down and why (the central system's close
+        /// code and reason, an HTTP status, a TLS failure), in its place among the frames.
+        public enum Kind: Sendable, Equatable { case call, result, error, unreadable, linkDown }
 
         /// Position in the whole history (1, 2, …), stable while the entry is kept.
         public let sequence: Int
@@ -57,7 +58,7 @@ public struct MessageLog: Sendable {
     /// A frame the station reported, with the metadata it already had: no parse but for
     /// a CALLERROR's code and description, and for payloads not on one line.
     public mutating func append(_ frame: FrameEvent) {
-        let kind = frame.kind
+        let kind = Entry.Kind(frame.kind)
         if kind == .error || kind == .unreadable {
             // Rare: described from the text, as before.
             append(frame.direction, frame.text, at: frame.time)
@@ -103,6 +104,14 @@ public struct MessageLog: Sendable {
         return (try? JSONParser.parse(payload)).map(JSONSerializer.serialize) ?? payload
     }
 
+    /// The link went down for `reason` at `time`.
+    public mutating func appendLinkDown(_ reason: String, at time: Timestamp) {
+        store(
+            Entry(
+                sequence: appended + 1, time: time, direction: .incoming, kind: .linkDown, messageId: "",
+                action: "link down", summary: reason, raw: reason))
+    }
+
     public mutating func append(_ direction: FrameDirection, _ raw: String, at time: Timestamp) {
         let entry = Self.describe(raw, direction: direction, sequence: appended + 1, time: time) { id in
             // An answer going one way answers a CALL that came the other way.
@@ -135,7 +144,7 @@ public struct MessageLog: Sendable {
             let answerDirection: FrameDirection = entry.direction == .outgoing ? .incoming : .outgoing
             var sequence = entry.sequence + 1
             while sequence <= appended {
-                if let candidate = self.entry(sequence), candidate.kind != .call, candidate.kind != .unreadable,
+                if let candidate = self.entry(sequence), [.result, .error].contains(candidate.kind),
                     candidate.direction == answerDirection, candidate.messageId == entry.messageId
                 {
                     return candidate

@@ -32,6 +32,8 @@ public struct Prompt: Sendable, Equatable {
 
     public var purpose: Purpose
     public var editor: LineEditor
+    /// A filter's value when the prompt opened: Esc puts it back (issue 12 §10).
+    public var previous: String? = nil
     /// Completions shown after an ambiguous Tab.
     public var choices: [String] = []
 
@@ -47,22 +49,53 @@ public struct Prompt: Sendable, Equatable {
 
 /// What covers the panes, if anything.
 public enum Overlay: Sendable, Equatable {
+    /// The keys (`?`).
     case help(scroll: Int)
+    /// `help` on the `:` line: the command grammar, or one command's usage.
+    case commands(command: String?, scroll: Int)
+    /// Every feedback message kept, oldest first (`h`).
+    case history(scroll: Int)
+    /// The answer to `status`: the snapshot the station gave.
+    case status(StationSnapshot, scroll: Int)
     /// A frame of the log with its partner, pretty-printed.
     case frame(sequence: Int, scroll: Int)
     case picker(Picker)
     /// The answer to `certs`: the certificates as the station listed them.
     case certificates(CertificateReport, scroll: Int)
 
+    /// A scroll position past any text's end: drawn (and kept) as the last page.
+    public static let end = Int.max / 4
+
+    /// How far the text is scrolled (a picker does not scroll).
+    var scroll: Int? {
+        switch self {
+        case .help(let scroll), .commands(_, let scroll), .history(let scroll), .status(_, let scroll),
+            .frame(_, let scroll), .certificates(_, let scroll):
+            scroll
+        case .picker: nil
+        }
+    }
+
     /// The same text overlay scrolled to `scroll` (a picker does not scroll).
     func scrolled(to scroll: Int) -> Overlay {
         switch self {
         case .help: .help(scroll: scroll)
+        case .commands(let command, _): .commands(command: command, scroll: scroll)
+        case .history: .history(scroll: scroll)
+        case .status(let snapshot, _): .status(snapshot, scroll: scroll)
         case .frame(let sequence, _): .frame(sequence: sequence, scroll: scroll)
         case .certificates(let report, _): .certificates(report, scroll: scroll)
         case .picker: self
         }
     }
+}
+
+/// How far a text overlay can scroll, as it was drawn last: its last top line and the
+/// lines of a page. The controller keeps the scroll within it, so that PgUp acts at
+/// once after paging past the end (issue 12 §9).
+struct ScrollExtent: Sendable, Equatable {
+    var maxScroll: Int
+    var page: Int
 }
 
 /// A line of feedback: what the station, the central system or a command said.

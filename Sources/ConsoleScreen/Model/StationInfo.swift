@@ -10,6 +10,9 @@ public struct StationInfo: Sendable {
     public var cards: [DemoCard]
     /// The demo central system runs in this process.
     public var demo: Bool
+    /// Nobody at the keys (`--demo-loop`): the selection, and so the meter pane, follows
+    /// the connector where a session starts.
+    public var followsSessions = false
 
     public init(url: String, stationId: String, insecure: Bool = false, cards: [DemoCard] = [], demo: Bool = false) {
         self.url = url

@@ -8,7 +8,7 @@ import ChargePoint
 extension Overlays {
     func drawCertificates(
         _ report: CertificateReport, scroll: Int, now: Timestamp, in area: Rect, into surface: inout Surface
-    ) {
+    ) -> ScrollExtent {
         let content = CertificateLines(report: report, now: now, ellipsis: glyphs.ellipsis)
         // Wide enough for every value whole where the screen allows (borders and the
         // margin `drawText` leaves: 3 columns), else cut to the screen.
@@ -17,7 +17,7 @@ extension Overlays {
         let lines = content.lines(width: width - 3)
         let rect = Self.centered(in: area, height: lines.count + 2, width: width)
         let count = report.roots.count + (report.ownCertificate == nil ? 0 : 1)
-        drawText(
+        return drawText(
             lines, title: "Certificates (\(count)) · ↑↓ scroll · any other key closes", scroll: scroll, rect,
             into: &surface)
     }

@@ -36,7 +36,7 @@ struct ConfigPane {
         var row = inner.top
         for index in start..<min(entries.count, start + rows) {
             let entry = entries[index]
-            let value = entry.access == .writeOnly ? "********" : entry.value ?? ""
+            let value = entry.access == .writeOnly ? (entry.isSet ? "********" : "not set") : entry.value ?? ""
             let access: String =
                 switch entry.access {
                 case .readOnly: "RO"

@@ -64,6 +64,24 @@ struct LinePiece {
         }
         return line.map { ($0.text, $0.role) }
     }
+
+    /// The line cut at `width`, the piece cut last ending in an ellipsis (never half a
+    /// word with nothing to say the rest is missing).
+    static func clipped(_ pieces: [(String, Role)], width: Int, ellipsis: Character = "…") -> [(String, Role)] {
+        var left = width
+        var result: [(String, Role)] = []
+        for (text, role) in pieces {
+            guard left > 0 else { break }
+            if text.count <= left {
+                result.append((text, role))
+                left -= text.count
+            } else {
+                result.append((Format.fit(text, left, ellipsis: ellipsis), role))
+                break
+            }
+        }
+        return result
+    }
 }
 
 /// Text formatting shared by the panes.

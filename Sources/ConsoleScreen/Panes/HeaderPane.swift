@@ -1,35 +1,65 @@
 import ChargePoint
 
-/// The title line and the two connection lines: where the station connects, how the
-/// link is, the boot, the firmware it runs, the last heartbeat, and what waits to be
-/// delivered.
+/// The title line and the connection lines: where the station connects, how the link
+/// is, the boot, the firmware it runs, the last heartbeat, and what waits to be
+/// delivered; while the link is down or the boot is not accepted, a third line says why.
 struct HeaderPane {
     let snapshot: StationSnapshot
     let info: StationInfo
     let linkReason: String?
     let glyphs: Glyphs
 
+    /// The connection lines wanted: two, and a third for why the station is not online.
+    var connectionLines: Int { why == nil ? 2 : 3 }
+
     func draw(title: Rect, connection: Rect, into surface: inout Surface) {
         surface.fill(title, role: .selection)
         let station = title.width >= 100 ? "\(snapshot.vendor) \(snapshot.model)" : snapshot.model
         let left = " ocpp-console · \(info.stationId) · \(station) · profile \(snapshot.profileName)"
-        surface.put(left, row: title.top, column: 0, role: .selection, limit: title.width)
         let clock = Format.clock(snapshot.time) + " UTC "
-        if title.width > left.count + clock.count {
-            surface.put(clock, row: title.top, column: title.width - clock.count, role: .selection)
-        }
+        let room = title.width > left.count + clock.count ? title.width - clock.count : title.width
+        surface.put(
+            Format.fit(left, min(left.count, room), ellipsis: glyphs.ellipsis), row: title.top, column: 0,
+            role: .selection)
+        if room < title.width { surface.put(clock, row: title.top, column: room, role: .selection) }
 
         surface.put(
             connectionLine(width: connection.width), row: connection.top, column: 0, limit: connection.width)
-
         surface.put(
             secondLine(width: connection.width), row: connection.top + 1, column: 0, limit: connection.width,
             wholePieces: true)
+        if let why, connection.height >= 3 {
+            let text = "   " + why.text
+            surface.put(
+                Format.fit(text, min(text.count, connection.width), ellipsis: glyphs.ellipsis),
+                row: connection.top + 2, column: 0, role: why.role)
+        }
+    }
+
+    /// Why the station is not online, in words: the link's reason for going down (an
+    /// HTTP 401, a refused connection, a TLS failure, the central system's close code),
+    /// or a boot the central system has not accepted (OCPP 1.6 §4.2: Pending, Rejected).
+    var why: (text: String, role: Role)? {
+        if snapshot.connection == .disconnected, !snapshot.heldOffline, snapshot.rebootingIn == nil,
+            let reason = linkReason
+        {
+            return (reason, .error)
+        }
+        guard snapshot.connection == .connected, let retry = snapshot.bootRetryIn else { return nil }
+        let seconds = max(1, (retry + 999) / 1000)
+        switch snapshot.registration {
+        case .pending?:
+            return ("the central system has not accepted the boot yet (Pending, retry in \(seconds) s)", .warning)
+        case .rejected?:
+            return ("the central system rejected the boot (Rejected, retry in \(seconds) s)", .error)
+        default:
+            return nil
+        }
     }
 
     /// The link's state, where it goes, its security profile (whitepaper §2) and, over
-    /// TLS, who the central system proved to be; the URL is shortened before the state
-    /// or the profile go, the server's name and the demo's note go first.
+    /// TLS, who the central system proved to be; the demo's note and the server's name go
+    /// first, then the URL is shortened: the state and the profile always stay.
     private func connectionLine(width: Int) -> [(String, Role)] {
         let (state, stateRole) = linkState
         var line = [
@@ -38,11 +68,26 @@ struct HeaderPane {
         ]
         let profile = snapshot.securityProfile
         line.append(LinePiece(text: "  security profile \(profile)", role: profile >= 2 ? .available : .dim))
-        if let server = snapshot.server {
-            line.append(LinePiece(text: "  server \(server.subject)", role: .dim, rank: 2))
-        }
         if info.demo { line.append(LinePiece(text: "  (embedded demo central system)", role: .dim, rank: 3)) }
-        return LinePiece.fitted(line, width: width, shortening: 3, minimum: 16, ellipsis: glyphs.ellipsis)
+        let fit = { (pieces: [LinePiece]) in
+            LinePiece.fitted(pieces, width: width, shortening: 3, minimum: 16, ellipsis: self.glyphs.ellipsis)
+        }
+        if let server = snapshot.server {
+            // Who the central system proved to be (whitepaper A00.FR.307), kept before the
+            // URL's length: its common name where the whole subject does not fit.
+            for name in [server.subject, Self.commonName(of: server.subject)] {
+                var secured = line
+                secured.insert(LinePiece(text: "  server \(name)", role: .dim), at: 5)
+                let fitted = fit(secured)
+                if fitted.reduce(0, { $0 + $1.0.count }) <= width { return fitted }
+            }
+        }
+        return LinePiece.clipped(fit(line), width: width, ellipsis: glyphs.ellipsis)
+    }
+
+    /// "CN=csms.example.com" of an RFC 4514 subject, or the subject when it has no CN.
+    static func commonName(of subject: String) -> String {
+        subject.split(separator: ",").first { $0.hasPrefix("CN=") }.map(String.init) ?? subject
     }
 
     /// The URL as the link uses it: `wss://` once the security profile is 2 or 3, on a
@@ -53,8 +98,9 @@ struct HeaderPane {
     }
 
     /// The boot, the firmware the station runs (the new version once an update is
-    /// installed, OCPP 1.6 §5.19), the heartbeat, what is queued, and the warnings; the
-    /// heartbeat gives way first when the line is too long.
+    /// installed, OCPP 1.6 §5.19), the heartbeat the central system asked for, what is
+    /// queued, and the `--insecure` warning; the heartbeat gives way first when the line
+    /// is too long, then the firmware, and the warning stays (cut at the very end).
     private func secondLine(width: Int) -> [(String, Role)] {
         var second = [LinePiece(text: "   boot ", role: .dim)]
         if let registration = snapshot.registration {
@@ -69,7 +115,8 @@ struct HeaderPane {
             firmware = second.count
             second.append(LinePiece(text: version, role: .normal))
         }
-        if let interval = snapshot.heartbeatInterval {
+        // Before an Accepted boot the interval is not the central system's yet.
+        if snapshot.registration == .accepted, let interval = snapshot.heartbeatInterval {
             second.append(LinePiece(text: "  heartbeat every \(interval) s", role: .dim, rank: 2))
         }
         if let beat = snapshot.lastHeartbeat {
@@ -81,17 +128,16 @@ struct HeaderPane {
         if info.insecure {
             second.append(LinePiece(text: "  certificate NOT checked (--insecure)", role: .error))
         }
-        if snapshot.connection == .disconnected, let reason = linkReason {
-            second.append(LinePiece(text: "  \(reason)", role: .error))
-        }
         let fitted = LinePiece.fitted(
             second, width: width, shortening: firmware ?? -1, minimum: 8, ellipsis: glyphs.ellipsis)
-        // The --insecure warning and the link's reason outrank the firmware version: it
-        // goes when even shortened it leaves them no room (the transfer line names a new
-        // version for a while after an install).
-        guard let firmware, fitted.reduce(0, { $0 + $1.0.count }) > width else { return fitted }
-        second.removeSubrange((firmware - 1)...firmware)
-        return LinePiece.fitted(second, width: width, shortening: -1, minimum: 0, ellipsis: glyphs.ellipsis)
+        // The --insecure warning outranks the firmware version: it goes when even
+        // shortened it leaves the warning no room (the transfer line names a new version
+        // for a while after an install).
+        guard fitted.reduce(0, { $0 + $1.0.count }) > width else { return fitted }
+        if let firmware { second.removeSubrange((firmware - 1)...firmware) }
+        second.removeAll { $0.rank > 1 }
+        return LinePiece.fitted(
+            second, width: width, shortening: second.count - 1, minimum: 8, ellipsis: glyphs.ellipsis)
     }
 
     var linkState: (String, Role) {

@@ -46,6 +46,7 @@ struct LogPane {
             case .result: ("RESULT", .dim)
             case .error: ("ERROR ", .callError)
             case .unreadable: ("??    ", .callError)
+            case .linkDown: ("LINK  ", .callError)
             }
         let actionWidth = inner.width >= 100 ? 28 : 20
         let idWidth = inner.width >= 100 ? 36 : 8

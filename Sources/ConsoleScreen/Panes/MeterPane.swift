@@ -1,7 +1,8 @@
 import ChargePoint
 
-/// The selected connector's meter: a sparkline of power over the last minutes, then
-/// every sampled measurand (MeterValuesSampledData) as a MeterValues.req would carry it.
+/// The selected connector's meter: a sparkline of power over the last minutes, a fault's
+/// code and info text whole (the station's, the connector's), then every sampled
+/// measurand (MeterValuesSampledData) as a MeterValues.req would carry it.
 struct MeterPane {
     let snapshot: StationSnapshot
     let selected: Int
@@ -20,6 +21,15 @@ struct MeterPane {
         surface.put(spark, row: inner.top, column: inner.left, role: .spark)
         surface.put(power, row: inner.top, column: inner.right - power.count, role: .charging)
         var row = inner.top + 1
+        // A fault's code and info, whole (the connector row may have had to cut them).
+        for fault in [snapshot.station, connector] where fault.errorCode != .noError {
+            let who = fault.id == 0 ? "station: " : ""
+            let text = who + fault.errorCode.rawValue + (fault.info.map { ": \($0)" } ?? "")
+            for line in Format.wrap(text, width: inner.width) where row < inner.bottom {
+                surface.put(line, row: row, column: inner.left, role: .faulted)
+                row += 1
+            }
+        }
         for value in connector.readings where row < inner.bottom {
             let name = [value.measurand?.rawValue ?? "Energy.Active.Import.Register", value.phase?.rawValue]
                 .compactMap { $0 }.joined(separator: " ")

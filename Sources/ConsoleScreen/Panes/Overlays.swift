@@ -1,7 +1,8 @@
 import ChargePoint
 
 /// What covers the panes: the help (from the key table), a frame with its partner,
-/// a picker, the certificates (`CertificatesOverlay.swift`).
+/// a picker; the certificates, the status, the commands and the feedback history have
+/// files of their own.
 struct Overlays {
     let glyphs: Glyphs
 
@@ -11,21 +12,26 @@ struct Overlays {
         return Rect(top: area.top + (area.height - h) / 2, left: area.left + (area.width - w) / 2, height: h, width: w)
     }
 
-    func drawHelp(scroll: Int, in area: Rect, into surface: inout Surface) {
+    func drawHelp(scroll: Int, in area: Rect, into surface: inout Surface) -> ScrollExtent {
         let lines = KeyBindings.helpLines.map { line -> (String, Role) in
             (line, line.hasPrefix(" ") || line.isEmpty ? .normal : .title)
         }
         let rect = Self.centered(in: area, height: lines.count + 2, width: 84)
-        drawText(
+        return drawText(
             lines.map { [$0] }, title: "Keys · ↑↓ scroll · any other key closes", scroll: scroll, rect, into: &surface)
     }
 
     func drawFrame(
         _ entry: MessageLog.Entry, partner: MessageLog.Entry?, scroll: Int, in area: Rect,
         into surface: inout Surface
-    ) {
+    ) -> ScrollExtent {
         let errorRole = Self.role(of: entry)
-        var lines: [(String, Role)] = [(describe(entry), .title)] + PrettyJSON.lines(entry.raw).map { ($0, errorRole) }
+        let rect = Self.centered(in: area, height: area.height, width: max(60, area.width - 8))
+        // A fall of the link is no frame: its reason, whole.
+        let body =
+            entry.kind == .linkDown
+            ? Format.wrap(entry.raw, width: rect.inner.width - 1) : PrettyJSON.lines(entry.raw)
+        var lines: [(String, Role)] = [(describe(entry), .title)] + body.map { ($0, errorRole) }
         if let partner {
             lines.append(("", .normal))
             lines.append(((partner.kind == .call ? "answers " : "answered by ") + describe(partner), .title))
@@ -33,8 +39,7 @@ struct Overlays {
         } else if entry.kind == .call {
             lines += [("", .normal), ("no answer yet", .dim)]
         }
-        let rect = Self.centered(in: area, height: area.height, width: max(60, area.width - 8))
-        drawText(
+        return drawText(
             lines.map { [$0] }, title: "Frame · ↑↓ scroll · ← → partner · c copy · s save · Esc closes", scroll: scroll,
             rect, into: &surface)
     }
@@ -72,6 +77,7 @@ struct Overlays {
     }
 
     private func describe(_ entry: MessageLog.Entry) -> String {
+        if entry.kind == .linkDown { return "\(Format.clockMillis(entry.time))  the link went down" }
         let direction = entry.direction == .outgoing ? "\(glyphs.arrowOut) sent" : "\(glyphs.arrowIn) received"
         let kind =
             switch entry.kind {
@@ -79,6 +85,7 @@ struct Overlays {
             case .result: "CALLRESULT"
             case .error: "CALLERROR"
             case .unreadable: "unreadable frame"
+            case .linkDown: "link down"
             }
         // An answer says how long its CALL waited, before the id (a UUID is cut first).
         let waited = entry.responseMillis.map { " in \(Format.responseTime($0))" } ?? ""
@@ -86,16 +93,19 @@ struct Overlays {
     }
 
     /// Lines of (text, role) pieces in a box, from line `scroll` (at most as far as shows
-    /// the last line at the bottom), each clipped to the box.
+    /// the last line at the bottom), each clipped to the box; how far it can scroll.
+    @discardableResult
     func drawText(
         _ lines: [[(String, Role)]], title: String, scroll: Int, _ rect: Rect, into surface: inout Surface
-    ) {
+    ) -> ScrollExtent {
         surface.fill(rect)
         surface.box(rect, title: title, glyphs: glyphs, focused: true)
         let inner = rect.inner
-        let top = min(scroll, max(0, lines.count - inner.height))
+        let last = max(0, lines.count - inner.height)
+        let top = min(scroll, last)
         for (offset, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
             surface.put(line, row: inner.top + offset, column: inner.left + 1, limit: inner.width - 1)
         }
+        return ScrollExtent(maxScroll: last, page: max(1, inner.height - 1))
     }
 }

@@ -1,7 +1,7 @@
 /// Where each pane goes, as one function of the terminal's size (htop's layout): the
 /// title and connection lines on top, connectors and meter side by side, the message
-/// log filling the rest, a line per file transfer shown, the feedback and key hints at
-/// the bottom.
+/// log filling the rest, a line per file transfer shown, the feedback (the last messages
+/// where there is room) and key hints at the bottom.
 public struct ScreenLayout: Sendable, Equatable {
     public static let minimumRows = 24
     public static let minimumColumns = 80
@@ -20,16 +20,29 @@ public struct ScreenLayout: Sendable, Equatable {
     public var feedback: Rect
     public var hints: Rect
 
-    public init(rows: Int, columns: Int, connectors count: Int, readings: Int, transfers lines: Int = 0) {
+    /// Feedback lines: one up to 29 rows, two from 30, three from 40.
+    static func feedbackLines(rows: Int) -> Int {
+        rows >= 40 ? 3 : rows >= 30 ? 2 : 1
+    }
+
+    /// `header`: the connection lines (two, three while a line says why the station is
+    /// not online); `stationLine`: the connectors box starts with the station's own
+    /// status (a station-wide fault).
+    public init(
+        rows: Int, columns: Int, connectors count: Int, readings: Int, transfers lines: Int = 0, header: Int = 2,
+        stationLine: Bool = false
+    ) {
         title = Rect(top: 0, left: 0, height: 1, width: columns)
-        connection = Rect(top: 1, left: 0, height: 2, width: columns)
-        feedback = Rect(top: rows - 2, left: 0, height: 1, width: columns)
+        connection = Rect(top: 1, left: 0, height: header, width: columns)
+        // The last messages where there is room (issue 12 §5), the rest in the history.
+        let said = Self.feedbackLines(rows: rows)
+        feedback = Rect(top: rows - 1 - said, left: 0, height: said, width: columns)
         hints = Rect(top: rows - 1, left: 0, height: 1, width: columns)
-        transfers = Rect(top: rows - 2 - lines, left: 0, height: lines, width: columns)
-        body = Rect(top: 3, left: 0, height: rows - 5 - lines, width: columns)
+        transfers = Rect(top: rows - 1 - said - lines, left: 0, height: lines, width: columns)
+        body = Rect(top: 1 + header, left: 0, height: rows - 2 - header - said - lines, width: columns)
         // Connectors take two lines each; a tall terminal gives the meter room for every
         // reading, a short one keeps the log as large as it can.
-        let connectorsHeight = 2 + 2 * max(1, count)
+        let connectorsHeight = 2 + 2 * max(1, count) + (stationLine ? 1 : 0)
         let meterWanted = 2 + 2 + readings
         var topHeight = max(connectorsHeight, 6)
         if rows >= 40 { topHeight = max(topHeight, min(meterWanted, body.height * 2 / 5)) }

@@ -21,6 +21,7 @@ struct CommandCatalogTests {
         case .errorCode: ["GroundFailure"]
         case .configurationKey: ["HeartbeatInterval"]
         case .word: ["w"]
+        case .commandName: ["plug"]
         case .text: ["two words"]
         }
     }
@@ -97,8 +98,20 @@ struct CommandCatalogTests {
                 wait online [timeout]                       pause the script until the boot is accepted (default at most 60s)
                 save-log [file]                             the screen: save every frame of its log (default: in the data directory)
                 quit                                        leave (a running session resumes on the next start)
-                help                                        this list
+                help [command]                              this list; with a command, its usage alone
                 """)
+    }
+
+    /// `help ev`: the rows of the family, aligned among themselves; nothing for a name
+    /// that is no command.
+    @Test func helpForOneCommand_isItsRows() {
+        #expect(
+            CommandCatalog.helpText(for: "EV") == """
+                ev suspend|resume <c>  the EV stops / resumes drawing power
+                ev power <c> <kW>      the EV's maximum draw
+                """)
+        #expect(CommandCatalog.helpText(for: "exit") == "quit  leave (a running session resumes on the next start)")
+        #expect(CommandCatalog.helpText(for: "plugg") == nil)
     }
 
     @Test func stationAndSessionCommands_areApart() throws {

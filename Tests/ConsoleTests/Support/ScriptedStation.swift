@@ -24,13 +24,15 @@ struct ScriptedStation {
         (try? assets.map { try DemoCards.load($0.cardsFile) }) ?? []
     }
 
-    /// A booted station with every connector reported.
-    init(profile name: String = "default") throws {
+    /// A booted station with every connector reported; `boot`: the central system's
+    /// answer to the BootNotification ("Pending": not accepted, retry in `interval` s).
+    init(profile name: String = "default", boot: String = "Accepted", interval: Int = 300) throws {
         let profile = try StationProfileLoader.load(name, assets: Self.assets)
         now = Self.start
         driver = StationDriver(
             core: try StationCore(
                 profile: profile, durable: DurableState(), now: now, ids: .sequential(prefix: "m"), seed: 1))
+        link.boot = (boot, interval)
         apply(.powerOn)
         apply(.linkUp())
     }
@@ -39,6 +41,9 @@ struct ScriptedStation {
 
     /// A frame from the central system (its own CALL; the station's answer is dropped).
     mutating func receive(_ text: String) { apply(.received(text)) }
+
+    /// The link goes down for `reason` (as the transport words it).
+    mutating func linkDown(_ reason: String) { apply(.linkDown(reason: reason)) }
 
     mutating func advance(seconds: Int) {
         let target = now.adding(milliseconds: Int64(seconds) * 1000)
@@ -73,6 +78,7 @@ private struct AnsweringLink: LinkTransport {
     var now = ScriptedStation.start
     var inbox: [StationInput] = []
     private var nextTransactionId = 42
+    var boot = ("Accepted", 300)
 
     mutating func send(_ frame: String) {
         if let answer = answer(frame) { inbox.append(.received(answer)) }
@@ -87,7 +93,7 @@ private struct AnsweringLink: LinkTransport {
         let payload: String
         switch call.action {
         case "BootNotification":
-            payload = #"{"status":"Accepted","currentTime":"\#(now.rfc3339)","interval":300}"#
+            payload = #"{"status":"\#(boot.0)","currentTime":"\#(now.rfc3339)","interval":\#(boot.1)}"#
         case "Heartbeat": payload = #"{"currentTime":"\#(now.rfc3339)"}"#
         case "Authorize": payload = #"{"idTagInfo":{"status":"Accepted"}}"#
         case "StartTransaction":

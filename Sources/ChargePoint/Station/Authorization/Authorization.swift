@@ -75,21 +75,28 @@ extension StationCore {
         }
     }
 
+    /// Why the station decides alone: offline, or online with a boot the central system
+    /// has not accepted (OCPP 1.6 §4.2: Pending or Rejected), which is not "offline".
+    private var notOnline: String {
+        guard link.state == .connected else { return "offline" }
+        return registration.state.status.map { "boot \($0.rawValue)" } ?? "boot not answered yet"
+    }
+
     private mutating func decideOffline(_ idTag: IdToken, _ intent: AuthorizeIntent, _ local: LocalAuthorization) {
         switch local {
         case .valid(let info):
             if config.bool(.localAuthorizeOffline) == true {
-                decide(idTag, intent, info, source: "offline, local")
+                decide(idTag, intent, info, source: "\(notOnline), local")
             } else {
-                refuse(idTag, intent, reason: "offline, and LocalAuthorizeOffline is false")
+                refuse(idTag, intent, reason: "\(notOnline), and LocalAuthorizeOffline is false")
             }
         case .invalid(let info, _):
-            decide(idTag, intent, info, source: "offline, local")
+            decide(idTag, intent, info, source: "\(notOnline), local")
         case .unknown:
             if config.bool(.allowOfflineTxForUnknownId) == true, !intent.isStop {
-                decide(idTag, intent, IdTagInfo(status: .accepted), source: "offline, unknown idTags allowed")
+                decide(idTag, intent, IdTagInfo(status: .accepted), source: "\(notOnline), unknown idTags allowed")
             } else {
-                refuse(idTag, intent, reason: "offline, and \(idTag) is not known locally")
+                refuse(idTag, intent, reason: "\(notOnline), and \(idTag) is not known locally")
             }
         }
     }

@@ -19,4 +19,12 @@ enum Registration: Sendable, Equatable {
         case .unregistered, .booting: nil
         }
     }
+
+    /// When the next BootNotification is due, after a Pending or Rejected.
+    var retryAt: Timestamp? {
+        switch self {
+        case .pending(let retryAt), .rejected(let retryAt): retryAt
+        case .unregistered, .booting, .accepted: nil
+        }
+    }
 }

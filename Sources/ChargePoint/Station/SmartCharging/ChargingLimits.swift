@@ -20,6 +20,9 @@ extension StationCore {
         /// so that a composite schedule in A reports the limit per phase the central
         /// system set, on the phases it set it for.
         var numberPhases: Int? = nil
+        /// The profile that gives the limit, when one does (for the screen: which
+        /// profile holds the car back).
+        var source: ChargingLimitSource? = nil
     }
 
     /// Where a profile's limits apply: one connector (TxProfile, TxDefaultProfile), or the
@@ -121,6 +124,8 @@ extension StationCore {
             if result.limitW == nil, let limit = reading.limitW {
                 result.limitW = limit
                 result.numberPhases = reading.numberPhases
+                result.source = ChargingLimitSource(
+                    profileId: installed.profile.chargingProfileId, purpose: installed.profile.chargingProfilePurpose)
             }
         }
         result.nextChange = changes.min()
@@ -139,7 +144,8 @@ extension StationCore {
         return ProfileReading(
             limitW: tx.limitW ?? fallback.limitW,
             nextChange: [tx.nextChange, fallback.nextChange].compactMap { $0 }.min(),
-            numberPhases: tx.limitW != nil ? tx.numberPhases : fallback.numberPhases)
+            numberPhases: tx.limitW != nil ? tx.numberPhases : fallback.numberPhases,
+            source: tx.limitW != nil ? tx.source : fallback.source)
     }
 
     /// The station's limit at `time` (wall clock), W, for all connectors combined: the

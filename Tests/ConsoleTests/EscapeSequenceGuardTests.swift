@@ -1,0 +1,64 @@
+import Testing
+
+@testable import ConsoleScreen
+
+/// Issue 12 §11: an arrow or End whose bytes came after curses' escape delay reaches
+/// the console as Esc, `[`, letter; the `[` must never select the previous connector.
+@Suite("Late escape sequences")
+struct EscapeSequenceGuardTests {
+    /// The keys for `keys`, each read at its time (ms).
+    static func read(_ keys: [(Key, Int64)], delay: Int64 = 1000) -> [Key] {
+        var escapes = EscapeSequenceGuard(delay: delay)
+        return keys.flatMap { escapes.take($0.0, at: $0.1) }
+    }
+
+    @Test func aLateArrow_isTheArrow_andNoBracket() {
+        #expect(Self.read([(.escape, 0), (.character("["), 0), (.character("A"), 40)]) == [.escape, .up])
+        #expect(Self.read([(.escape, 0), (.character("O"), 30), (.character("F"), 900)]) == [.escape, .end])
+        #expect(
+            Self.read([(.escape, 0), (.character("["), 5), (.character("6"), 9), (.character("~"), 12)]) == [
+                .escape, .pageDown,
+            ])
+        #expect(
+            Self.read([
+                (.escape, 0), (.character("["), 5), (.character("1"), 6), (.character(";"), 6),
+                (.character("5"), 7), (.character("C"), 8),
+            ]) == [.escape, .right])
+    }
+
+    /// A sequence the console has no key for is swallowed whole, not typed; a letter
+    /// right after the `[` that spells no key is the letter.
+    @Test func anUnknownSequence_isNothing() {
+        #expect(
+            Self.read([(.escape, 0), (.character("["), 1), (.character("2"), 2), (.character("~"), 3)]) == [
+                .escape
+            ])
+        #expect(Self.read([(.escape, 0), (.character("["), 1), (.character("p"), 2)]) == [.escape, .character("p")])
+    }
+
+    /// What a person types is left alone: `[` long after an Esc, or without one, and a
+    /// letter long after a swallowed `[`.
+    @Test func keysTypedByAPerson_areKeys() {
+        #expect(Self.read([(.character("["), 0)]) == [.character("[")])
+        #expect(Self.read([(.escape, 0), (.character("["), 1500)]) == [.escape, .character("[")])
+        #expect(Self.read([(.escape, 0), (.character("["), 300)]) == [.escape, .character("[")])
+        #expect(
+            Self.read([(.escape, 0), (.character("["), 10), (.character("p"), 2000)]) == [
+                .escape, .character("p"),
+            ])
+        #expect(
+            Self.read([(.escape, 0), (.character("x"), 5), (.character("["), 6)]) == [
+                .escape, .character("x"), .character("["),
+            ])
+        #expect(
+            Self.read([(.escape, 0), (.escape, 5), (.character("["), 6), (.character("B"), 7)]) == [
+                .escape, .escape, .down,
+            ])
+    }
+
+    /// Without the guard the `[` would have moved the selection: it is the previous
+    /// connector's key on the dashboard.
+    @Test func theBracket_isAKeyOfTheDashboard() {
+        #expect(KeyBindings.action(for: .character("["), in: .dashboard) == .previousConnector)
+    }
+}
