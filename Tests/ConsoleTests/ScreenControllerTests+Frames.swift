@@ -50,6 +50,18 @@ extension ScreenControllerTests {
         #expect(recorder.entries == ["error save-log saves the screen's log; here the frames are the frame events"])
     }
 
+    /// A `--script` on the screen hands its `save-log` lines to the screen.
+    @Test func saveLog_inAScreenScript_goesToTheScreen() {
+        let station = CommandScriptTests.Recorder()
+        let saved = CommandScriptTests.Recorder()
+        let target = ScreenScriptTarget(station: station, onSaveLog: { saved.report(.notice($0 ?? "default")) })
+        #expect(CommandLineExecutor(target: target).perform("save-log"))
+        #expect(CommandLineExecutor(target: target).perform("save-log run.jsonl"))
+        #expect(CommandLineExecutor(target: target).perform("plug 1"))
+        #expect(saved.entries == ["notice default", "notice run.jsonl"])
+        #expect(station.entries == ["submit plug(connector: 1)"])
+    }
+
     @Test func exports_writeTheFrameAndTheLog_andSayWhere() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fr-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -208,14 +208,17 @@ def run_script_ascii(binary):
     steps = []
     script = os.path.join(tempfile.mkdtemp(prefix="ocpp-screen-e2e-script-"), "session.txt")
     with open(script, "w") as file:
-        file.write("# a scripted start\nwait online 10s\nplug 1\nplgu 1\nwait 4s\n")
+        file.write("# a scripted start\nwait online 10s\nplug 1\nplgu 1\nwait 4s\nsave-log\n")
     command = f"export LC_ALL=C LANG=C; {binary} --demo --data-dir {{data}} --script {script}; echo EXIT=$?"
-    with console(80, 24, "script", command) as (terminal, _):
-        screen = terminal.wait_for("script: line 5 of 5: wait 4s", "Preparing")
+    with console(80, 24, "script", command) as (terminal, data):
+        screen = terminal.wait_for("script: line 5 of 6: wait 4s", "Preparing")
         assert "─" not in screen and "│" not in screen and "+- Connectors" in screen, screen
         steps.append("80x24, LANG=C: the --script runs on the screen, its progress on the feedback line, ASCII boxes")
         terminal.wait_for("script session.txt done, 1 line refused")
         steps.append("the script's end (and its refused line) on the feedback line")
+        saved = [name for name in os.listdir(data) if name.startswith("log-") and name.endswith(".jsonl")]
+        assert len(saved) == 1, os.listdir(data)
+        steps.append("save-log in a --script on the screen: the log saved in the data directory")
         terminal.keys("q")
         terminal.wait_for("EXIT=0", timeout=20)
     shutil.rmtree(os.path.dirname(script), ignore_errors=True)

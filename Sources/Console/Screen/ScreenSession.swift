@@ -41,13 +41,20 @@ final class ScreenSession {
         var lastTick = Int64(0)
         var lastDraw = Int64(0)
         var keyPressed = false
-        let scriptRun = script.map { ScreenScript($0, runner: runner, onQuit: inbox.quitSink) }
+        let scriptRun = script.map {
+            ScreenScript($0, runner: runner, onQuit: inbox.quitSink, onSaveLog: inbox.saveLogSink)
+        }
         scriptRun?.start()
         while true {
             let now = Timestamp.monotonicNow()
             let events = inbox.take()
             if !events.isEmpty {
                 controller.ingest(events, at: now)
+                dirty = true
+            }
+            // A `save-log` line of the `--script`: the log as it stands now.
+            for path in inbox.takeSaveLogRequests() {
+                controller.ingest([exports.saveLog(controller.log, path: path)], at: now)
                 dirty = true
             }
             if terminal.termination != 0 || inbox.quitRequested { break }
@@ -212,7 +219,9 @@ final class EventInbox: @unchecked Sendable {
         }
     }
 
-    var isEmpty: Bool { lock.withLock { events.isEmpty && failureReason == nil && !quitting } }
+    var isEmpty: Bool {
+        lock.withLock { events.isEmpty && failureReason == nil && !quitting && saveLogRequests.isEmpty }
+    }
 
     private var failureReason: String?  // guarded by lock
 
@@ -234,4 +243,21 @@ final class EventInbox: @unchecked Sendable {
     }
 
     var quitRequested: Bool { lock.withLock { quitting } }
+
+    private var saveLogRequests: [String?] = []  // guarded by lock
+
+    /// Where the `--script`'s `save-log` lines go (their paths, nil for the default).
+    var saveLogSink: @Sendable (String?) -> Void {
+        { [self] path in
+            lock.withLock { saveLogRequests.append(path) }
+            CursesWake.wake()
+        }
+    }
+
+    func takeSaveLogRequests() -> [String?] {
+        lock.withLock {
+            defer { saveLogRequests.removeAll() }
+            return saveLogRequests
+        }
+    }
 }

@@ -55,8 +55,8 @@ struct CommandLineExecutor: Sendable {
             target.powerCut()
         case .session(.help(let command)):
             target.report(.notice(command.flatMap(CommandCatalog.helpText(for:)) ?? CommandCatalog.helpText))
-        case .session(.saveLog):
-            target.report(.error("save-log saves the screen's log; here the frames are the frame events"))
+        case .session(.saveLog(let path)):
+            target.saveLog(path: path)
         }
         return true
     }
