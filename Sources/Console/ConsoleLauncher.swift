@@ -153,7 +153,7 @@ struct ConsoleLauncher {
             output.close()
             logFile?.close()
         }
-        return HeadlessSession(runner: runner, script: setup.script).run()
+        return HeadlessSession(runner: runner, script: setup.script, strict: options.strict).run()
     }
 
     private func runScreen(

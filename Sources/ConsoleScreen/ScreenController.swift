@@ -108,7 +108,8 @@ public struct ScreenController: Sendable {
                 say(.notice, "status: the station's snapshot at \(Format.clock(snapshot.time))", at: time)
             case .transaction(let transaction):
                 if info.followsSessions, transaction.kind == .started { selectedConnector = transaction.connector }
-            case .connector, .meter, .registration:
+            case .connector, .meter, .registration, .result:
+                // A script's results: its progress and refusals are on the feedback line.
                 break
             }
         }

@@ -27,6 +27,8 @@ public enum StationEvent: Sendable, Equatable {
     case transfer(TransferState)
     /// A security event (security whitepaper §8), as written to the security log.
     case security(SecurityLogEntry)
+    /// How an operator command line ended (headless and `--script`), after its own events.
+    indirect case result(CommandResult)
 }
 
 /// One frame that crossed the link, with its metadata as the station had it, so that

@@ -137,6 +137,16 @@ public final class StationRunner: @unchecked Sendable {
         }
     }
 
+    /// Carries out `command`, then publishes what `acknowledge` makes of the events it
+    /// produced (a script line's `result`, issue 13), in order with them and before
+    /// anything submitted after it.
+    public func submit(_ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> StationEvent) {
+        enqueue { [self] in
+            let events = isFailed ? [StationEvent.error("the station has stopped")] : handle(.command(command))
+            onEvents([acknowledge(events)])
+        }
+    }
+
     /// Publishes an event in order with the station's own (for example a command line
     /// that did not parse, after the events of the commands before it).
     public func report(_ event: StationEvent) {
@@ -258,11 +268,14 @@ public final class StationRunner: @unchecked Sendable {
         }
     }
 
-    private func handle(_ input: StationInput) {
+    @discardableResult
+    private func handle(_ input: StationInput) -> [StationEvent] {
         var link = link
         var agent = transfers!
-        finish(
-            driver.handle(input, at: .monotonicNow(), wallClock: .now(), link: &link, store: store, transfers: &agent))
+        let events = driver.handle(
+            input, at: .monotonicNow(), wallClock: .now(), link: &link, store: store, transfers: &agent)
+        finish(events)
+        return events
     }
 
     /// After an input: publish its events, arm the wake-up, update what observers see.

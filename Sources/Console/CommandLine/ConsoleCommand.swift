@@ -21,8 +21,12 @@ struct ConsoleCommand: ParsableCommand {
             Environment: OCPP_CONSOLE_PASSWORD is the Basic auth password (instead of --password, out of ps); \
             NO_COLOR means --theme mono; a locale that is not UTF-8 means --ascii.
 
+            Headless, every command line gets a result event; a line may start with @ID, or be a JSON object \
+            {"id":"7","command":"plug","args":["1"]}.
+
             Exit status: 0 on quit, 2 on bad arguments (an unreadable file included) or a bad station profile, \
-            1 on an internal failure.
+            3 when a headless command failed (at once with --strict), 4 when 'wait online' timed out under \
+            --strict, 1 on an internal failure.
             """,
         version: VersionInfo.text
     )

@@ -99,6 +99,9 @@ struct ConsoleOptions: ParsableArguments {
 
     @Flag(help: ArgumentHelp(Self.kioskHelp))
     var kiosk = false
+
+    @Flag(help: "Headless: the first command that fails ends the run (exit status 3; 4 for 'wait online' timing out).")
+    var strict = false
     static let kioskHelp =
         "A booth: q, reset and power cut, faults and offline wait for y; Ctrl-C and Ctrl-Z are keys; "
         + "--demo-loop starts over by itself when stuck."
@@ -135,6 +138,9 @@ struct ConsoleOptions: ParsableArguments {
         }
         if kiosk, headless {
             throw ValidationError("--kiosk is for the screen: drop --headless")
+        }
+        if strict, !headless {
+            throw ValidationError("--strict is for --headless runs (the screen's operator sees each refusal)")
         }
         if (clientCertificate == nil) != (clientKey == nil) {
             throw ValidationError("--client-cert and --client-key go together")

@@ -12,6 +12,11 @@ enum EventEncoder {
             return #"{"ts":""# + time.rfc3339 + #"","type":"frame","dir":""# + frame.direction.rawValue
                 + #"","raw":"# + JSONSerializer.serialize(.string(frame.text)) + "}"
         }
+        return JSONSerializer.serialize(.object(eventObject(event, at: time)))
+    }
+
+    /// The event's members, `ts` and `type` first.
+    static func eventObject(_ event: StationEvent, at time: Timestamp = .now()) -> JSONObject {
         var object = JSONObject()
         object["ts"] = .string(time.rfc3339)
         switch event {
@@ -65,11 +70,25 @@ enum EventEncoder {
             object["event"] = .string(entry.kind.rawValue)
             object["critical"] = .bool(entry.kind.isCritical)
             if let info = entry.info { object["info"] = .string(info) }
+        case .result(let result):
+            object["type"] = "result"
+            object["id"] = result.id.map(JSONValue.string) ?? .null
+            object["line"] = .number(JSONNumber(result.line))
+            object["command"] = .string(result.command)
+            object["ok"] = .bool(result.ok)
+            object["error"] = result.error.map(JSONValue.string) ?? .null
+            object["data"] = result.answer.map { answer in
+                // The answering event without its own `ts` and `type`.
+                var data = eventObject(answer)
+                data["ts"] = nil
+                data["type"] = nil
+                return .object(data)
+            } ?? .null
         case .transfer(let transfer):
             object["type"] = .string(transfer.purpose.rawValue)
             for member in transferObject(transfer) { object[member.key] = member.value }
         }
-        return JSONSerializer.serialize(.object(object))
+        return object
     }
 
     /// `{"ts":…,"type":"dropped","count":N}`: `count` events were lost because standard

@@ -8,16 +8,22 @@ import Foundation
 struct HeadlessSession {
     let runner: StationRunner
     let script: CommandScript?
+    /// `--strict`: the first failed command ends the run (exit status 3, or 4 for a
+    /// `wait online` that timed out).
+    var strict = false
 
-    /// Runs until `quit` or the end of input; the exit status.
+    /// Runs until `quit`, the end of input or (`--strict`) a failed command; the exit
+    /// status: 0, or 3 when a command failed (README "Exit status").
     func run() -> Int32 {
-        let executor = CommandLineExecutor(target: runner)
-        if script?.run(executor) != false {
-            while let line = readLine(strippingNewline: true) {
-                if !executor.perform(line) { break }
-            }
+        let executor = CommandLineExecutor(target: runner, strict: strict)
+        var step = script?.run(executor) ?? .next
+        var number = 0
+        while step == .next, let line = readLine(strippingNewline: true) {
+            number += 1
+            step = executor.perform(line, at: CommandLineExecutor.Place(source: "stdin", number: number))
         }
         runner.shutdown()
-        return 0
+        if case .failed(let status) = step { return status }
+        return executor.exitStatus
     }
 }

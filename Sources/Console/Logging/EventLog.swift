@@ -50,6 +50,10 @@ struct EventLog: Sendable {
             logger.info(
                 "\(transfer.purpose.rawValue) \(transfer.fileName) \(transfer.status)\(progress), try \(transfer.attempt) of \(transfer.attempts)\(transfer.detail.map { ": \($0)" } ?? "")"
             )
+        case .result(let result):
+            let id = result.id.map { "@\($0) " } ?? ""
+            logger.info(
+                "result line \(result.line): \(id)\(result.command): \(result.error.map { "failed: \($0)" } ?? "ok")")
         case .meter, .snapshot, .configuration, .certificates:
             break
         }

@@ -45,8 +45,8 @@ final class ScreenScript: @unchecked Sendable {
                 while !cancelled, condition.wait(until: deadline) {}
             }
         }
-        let completed = script.run(
+        let step = script.run(
             executor, progress: { [runner] line in runner.report(.notice(line)) }, isCancelled: { isCancelled })
-        if !completed { onQuit() }
+        if step == .quit { onQuit() }
     }
 }

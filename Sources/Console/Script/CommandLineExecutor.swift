@@ -3,53 +3,116 @@ import Foundation
 
 /// Carries out operator command lines (DESIGN.md "Operator commands") strictly in order:
 /// the one executor behind `--script` files (headless and on the screen) and headless
-/// standard input. A line that does not parse is one `error` event and changes nothing.
+/// standard input. Every line that holds a command gets exactly one `result` event after
+/// it took effect (issue 13), carrying the id the line gave (`OperatorLine`); a line that
+/// does not parse is an `error` event naming where it was, and a failed `result`.
 struct CommandLineExecutor: Sendable {
     let target: any CommandTarget
     /// How `wait <duration>` passes (ms): a plain sleep headless, one that `quit` can
     /// cut short on the screen.
     let sleep: @Sendable (Int64) -> Void
+    /// `--strict`: each command's result is awaited, and the first failure ends the run.
+    let strict: Bool
+    /// The results so far.
+    let ledger = ResultLedger()
 
-    init(target: any CommandTarget, sleep: @escaping @Sendable (Int64) -> Void = Self.threadSleep) {
+    init(
+        target: any CommandTarget, strict: Bool = false,
+        sleep: @escaping @Sendable (Int64) -> Void = Self.threadSleep
+    ) {
         self.target = target
+        self.strict = strict
         self.sleep = sleep
     }
 
     static let threadSleep: @Sendable (Int64) -> Void = { Thread.sleep(forTimeInterval: Double($0) / 1000) }
 
+    /// Where a line came from: `session.txt:4`, or `stdin:4`; `number` is the 4.
+    struct Place: Sendable, CustomStringConvertible {
+        var source: String
+        var number: Int
+        var description: String { "\(source):\(number)" }
+    }
+
     enum Parsed {
-        case command(OperatorCommand)
+        case command(OperatorCommand, OperatorLine)
         /// A blank line or a comment.
         case nothing
-        /// Reported as an `error` event.
+        /// Reported as an `error` event and a failed `result`.
         case refused
     }
 
-    /// The command on `line`; a parse error is reported, prefixed by `location`
-    /// (`FILE:LINE`) when the line comes from a file.
-    func parse(_ line: String, location: String? = nil) -> Parsed {
-        do {
-            guard let command = try CommandParser.parse(line) else { return .nothing }
-            return .command(command)
-        } catch {
-            let prefix = location.map { "\($0): " } ?? ""
-            target.report(.error("\(prefix)\(line.trimmingCharacters(in: .whitespaces)): \(error)"))
+    /// What follows a line.
+    enum Step: Equatable {
+        case next
+        /// `quit`: the caller ends the session.
+        case quit
+        /// Under `--strict`, a command failed: the run ends with this exit status (3, or
+        /// 4 for a `wait online` that timed out).
+        case failed(status: Int32)
+    }
+
+    /// The command of `raw`; what does not parse is reported where it was.
+    func parse(_ raw: String, at place: Place) -> Parsed {
+        switch OperatorLine.read(raw) {
+        case .failure(let error):
+            refuse(OperatorLine(id: nil, text: raw), error.description, at: place)
             return .refused
+        case .success(let line):
+            do {
+                guard let command = try CommandParser.parse(line.text) else {
+                    if line.id == nil { return .nothing }
+                    refuse(line, "an id without a command", at: place)
+                    return .refused
+                }
+                return .command(command, line)
+            } catch {
+                refuse(line, "\(error)", at: place)
+                return .refused
+            }
         }
     }
 
-    /// Carries out `command`; false after `quit` (the caller ends the session).
-    func execute(_ command: OperatorCommand) -> Bool {
+    private func refuse(_ line: OperatorLine, _ why: String, at place: Place) {
+        let text = line.text.trimmingCharacters(in: .whitespaces)
+        target.report(.error("\(place): \(text): \(why)"))
+        acknowledge(CommandResult(id: line.id, line: place.number, command: text, error: why))
+    }
+
+    private func acknowledge(_ result: CommandResult, onlineTimeout: Bool = false) {
+        ledger.expect()
+        ledger.record(result, onlineTimeout: onlineTimeout)
+        target.report(.result(result))
+    }
+
+    /// Carries out `command`, then acknowledges it.
+    func execute(_ command: OperatorCommand, _ line: OperatorLine, at place: Place) -> Step {
+        let text = line.text.trimmingCharacters(in: .whitespaces)
+        var result = CommandResult(id: line.id, line: place.number, command: text)
         switch command {
         case .station(let command):
-            target.submit(command)
+            ledger.expect()
+            target.submit(command) { [ledger, result] events in
+                var result = result
+                result.error = events.lazy.compactMap(\.errorText).first
+                result.answer = events.first { $0.answersACommand }
+                ledger.record(result)
+                return .result(result)
+            }
+            guard strict else { return .next }
+            ledger.waitForAll()
+            return ledger.failures > 0 ? .failed(status: 3) : .next
         case .session(.quit):
-            return false
+            acknowledge(result)
+            return .quit
         case .session(.wait(let milliseconds)):
             sleep(milliseconds)
         case .session(.waitOnline(let timeout)):
             if !target.waitUntilOnline(milliseconds: timeout) {
-                target.report(.error("wait online: not online after \(Double(timeout) / 1000) s; carrying on"))
+                result.error = "not online after \(Double(timeout) / 1000) s"
+                target.report(.error("\(place): wait online: \(result.error ?? "")"))
+                acknowledge(result, onlineTimeout: true)
+                return strict ? .failed(status: 4) : .next
             }
         case .session(.powercut):
             target.powerCut()
@@ -58,12 +121,36 @@ struct CommandLineExecutor: Sendable {
         case .session(.saveLog(let path)):
             target.saveLog(path: path)
         }
-        return true
+        acknowledge(result)
+        return .next
     }
 
-    /// Parses and carries out one line; false after `quit`.
-    func perform(_ line: String) -> Bool {
-        guard case .command(let command) = parse(line) else { return true }
-        return execute(command)
+    /// Parses and carries out one line.
+    func perform(_ raw: String, at place: Place) -> Step {
+        switch parse(raw, at: place) {
+        case .nothing: return .next
+        case .refused: return strict ? .failed(status: 3) : .next
+        case .command(let command, let line): return execute(command, line, at: place)
+        }
+    }
+
+    /// The exit status of a run that ended by `quit` or the end of its input, once the
+    /// station carried out everything (after `StationRunner.shutdown`): 3 when a command
+    /// failed (README "Exit status").
+    var exitStatus: Int32 { ledger.failures > 0 ? 3 : 0 }
+}
+
+extension StationEvent {
+    /// The text of an `error` event.
+    fileprivate var errorText: String? {
+        if case .error(let text) = self { text } else { nil }
+    }
+
+    /// Whether this is the answer of a command (`status`, `config get`, `certs`).
+    fileprivate var answersACommand: Bool {
+        switch self {
+        case .snapshot, .configuration, .certificates: true
+        default: false
+        }
     }
 }

@@ -24,29 +24,31 @@ struct CommandScript: Sendable {
         return CommandScript(path: path, lines: lines)
     }
 
-    /// Runs every line with `executor`; false when a `quit` ended it. `progress` hears
-    /// "script: line 3 of 10: plug 1" before each command and a last word at the end;
-    /// `isCancelled` is asked before each line.
+    /// Runs every line with `executor`: `.next` when it ran to its end, `.quit` when a
+    /// `quit` ended it, `.failed` when `--strict` did. `progress` hears "script: line 3
+    /// of 10: plug 1" before each command and a last word at the end; `isCancelled` is
+    /// asked before each line.
     func run(
         _ executor: CommandLineExecutor, progress: ((String) -> Void)? = nil, isCancelled: () -> Bool = { false }
-    ) -> Bool {
+    ) -> CommandLineExecutor.Step {
         var refused = 0
         for (index, line) in lines.enumerated() {
-            if isCancelled() { return true }
-            let number = index + 1
-            switch executor.parse(line, location: "\(path):\(number)") {
+            if isCancelled() { return .next }
+            let place = CommandLineExecutor.Place(source: path, number: index + 1)
+            switch executor.parse(line, at: place) {
             case .nothing: continue
-            case .refused: refused += 1
-            case .command(let command):
-                progress?("script: line \(number) of \(lines.count): \(line.trimmingCharacters(in: .whitespaces))")
-                guard executor.execute(command) else {
-                    progress?("script \(name): quit at line \(number)")
-                    return false
-                }
+            case .refused:
+                refused += 1
+                if executor.strict { return .failed(status: 3) }
+            case .command(let command, let read):
+                progress?("script: line \(place.number) of \(lines.count): \(read.text.trimmingCharacters(in: .whitespaces))")
+                let step = executor.execute(command, read, at: place)
+                if step == .quit { progress?("script \(name): quit at line \(place.number)") }
+                if step != .next { return step }
             }
         }
         let refusals = refused == 0 ? "" : refused == 1 ? ", 1 line refused" : ", \(refused) lines refused"
         progress?("script \(name) done\(refusals)")
-        return true
+        return .next
     }
 }

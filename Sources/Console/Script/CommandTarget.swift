@@ -4,7 +4,9 @@ import ChargePointRuntime
 /// What carries out operator command lines (`CommandLineExecutor`): the station runner,
 /// or a recorder in tests.
 protocol CommandTarget: Sendable {
-    func submit(_ command: StationCommand)
+    /// Carries out `command`, then publishes what `acknowledge` makes of the events it
+    /// produced (its `result`), in order with them.
+    func submit(_ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> StationEvent)
     /// Publishes an event in order with the station's own.
     func report(_ event: StationEvent)
     func powerCut()

@@ -58,6 +58,8 @@ class Context:
     killed_connections: set = field(default_factory=set)
     # Called when the case ends, last added first (servers a case started).
     cleanups: list = field(default_factory=list)
+    # What `quit` at the end must exit with: 3 after a command the case made fail (issue 13).
+    exit_status: int = 0
 
     def __post_init__(self):
         self.workdir = tempfile.mkdtemp(prefix="ocpp-conformance-")
@@ -109,8 +111,8 @@ class Context:
         problems = []
         if self.station and self.station.process.returncode is None:
             code = await self.station.quit()
-            if code != 0:
-                problems.append(f"quit ended with exit status {code}")
+            if code != self.exit_status:
+                problems.append(f"quit ended with exit status {code}, expected {self.exit_status}")
         for station in self.stations:
             await station.ensure_stopped()
             problems.extend(station.violations)

@@ -36,7 +36,8 @@ async def authorize_blocked(ctx):
 @case("swipe_overlong_idtag", octt="§7.23 IdToken")
 async def swipe_overlong_idtag(ctx):
     """An idTag longer than 20 characters cannot be an OCPP IdToken: the operator gets
-    an error and nothing is sent."""
+    an error and nothing is sent (and the run's exit status says a command failed)."""
+    ctx.exit_status = 3
     mark = await ctx.boot()
     before = ctx.station.mark()
     ctx.swipe("A" * 21)

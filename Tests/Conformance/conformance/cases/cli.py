@@ -38,7 +38,8 @@ async def command_line_errors(ctx):
 @case("script_then_stdin", octt="DESIGN.md --script")
 async def script_then_stdin(ctx):
     """The --script file runs first, in order; a bad line in it is an error event and
-    the rest still runs; then standard input."""
+    the rest still runs; then standard input. The exit status says a line failed."""
+    ctx.exit_status = 3
     script = os.path.join(ctx.workdir, "session.txt")
     swipe = "swipe VALID1 1" if len(ctx.connectors) > 1 else "swipe VALID1"
     with open(script, "w") as file:
@@ -57,6 +58,7 @@ async def script_then_stdin(ctx):
 async def script_errors_name_file_and_line(ctx):
     """A bad line in the --script is an error naming the file and the line; a script
     that cannot be read is refused before anything starts (exit status 2)."""
+    ctx.exit_status = 3
     script = os.path.join(ctx.workdir, "session.txt")
     with open(script, "w") as file:
         file.write("# one typo\nplgu 1\n")
@@ -129,3 +131,66 @@ async def url_template(ctx):
     await ctx.station.start()
     await ctx.csms.wait_call("BootNotification", after=mark)
     assert not ctx.csms.violations, ctx.csms.violations
+
+
+def result_of(command_id):
+    return lambda e: e["type"] == "result" and e["id"] == command_id
+
+
+@case("command_results", octt="issue 13: acknowledged commands", profiles=["default"])
+async def command_results(ctx):
+    """Every command line gets exactly one `result` after its own events and before the
+    next command's: `@ID` lines and JSON objects on one stream, their line numbers, the
+    answer of `status` as `data`, a refused command with its error; the run's exit
+    status is then 3."""
+    ctx.exit_status = 3
+    await ctx.boot()
+    mark = ctx.station.mark()
+    for line in ["@a1 plug 1", '{"id":"a2","command":"status"}', "@a3 plug 9", "bogus 1", '{"id":7,"command":"help"}']:
+        ctx.station.command(line)
+    results = []
+    for command_id in ["a1", "a2", "a3", None, "7"]:
+        results.append(await ctx.station.wait_event(result_of(command_id), after=mark, what=f"result {command_id}"))
+    a1, a2, a3, bogus, help_ = results
+    assert a1["ok"] and a1["command"] == "plug 1" and a1["error"] is None and a1["data"] is None, a1
+    assert a2["ok"] and a2["data"]["connectors"][0]["status"] == "Preparing", a2
+    assert not a3["ok"] and "connector 9" in a3["error"], a3
+    assert not bogus["ok"] and bogus["command"] == "bogus 1" and "unknown command" in bogus["error"], bogus
+    assert help_["ok"] and help_["command"] == "help", help_
+    lines = [r["line"] for r in results]
+    assert lines == sorted(lines) and len(set(lines)) == 5, lines
+    events = ctx.station.events[mark:]
+    index = events.index(a1)
+    plugged = [i for i, e in enumerate(events) if e["type"] == "connector" and e.get("status") == "Preparing"]
+    assert plugged and plugged[0] < index < events.index(a2), "a1's result is not between its effect and a2"
+    assert sum(1 for e in events if e["type"] == "result") == 5, "one result per command line"
+
+
+@case("strict_exit_statuses", octt="issue 13: --strict", profiles=["default"])
+async def strict_exit_statuses(ctx):
+    """--strict: the first failed command ends the run with exit status 3 after its
+    `result` (nothing after it runs); a `wait online` that times out ends it with 4;
+    without --strict the run goes on and ends with 3."""
+    import asyncio
+    import json
+    runs = iter(range(100))
+
+    async def run(arguments, stdin):
+        data = os.path.join(ctx.workdir, f"data-{next(runs)}")  # each run a station of its own
+        base = ["--headless", "--url", "ws://127.0.0.1:9/ocpp", "--data-dir", data]
+        process = await asyncio.create_subprocess_exec(
+            ctx.binary, *base, *arguments, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE)
+        out, _ = await asyncio.wait_for(process.communicate(stdin.encode()), 30)
+        results = [e for e in map(json.loads, out.decode().splitlines()) if e["type"] == "result"]
+        return process.returncode, results
+
+    code, results = await run(["--strict"], "@1 plug 1\n@2 plug 9\n@3 plug 2\nquit\n")
+    assert code == 3, code
+    assert [r["id"] for r in results] == ["1", "2"] and not results[-1]["ok"], results
+    code, results = await run(["--strict"], "@w wait online 1s\nplug 1\n")
+    assert code == 4 and [r["id"] for r in results] == ["w"], (code, results)
+    code, results = await run([], "@1 plug 9\n@2 plug 1\nquit\n")
+    assert code == 3 and [r["ok"] for r in results] == [False, True, True], (code, results)
+    code, results = await run([], "plug 1\nquit\n")
+    assert code == 0, code
