@@ -42,12 +42,16 @@ extension ScreenControllerTests {
         #expect(command("save-log /tmp/frames.jsonl") == [.saveLog(path: "/tmp/frames.jsonl")])
     }
 
-    /// Headless (and in a script) the frames are on standard output: save-log is refused,
-    /// nothing is written.
+    /// Headless the frames are on standard output: save-log is refused (its result says
+    /// why; under --strict the run fails), nothing is written.
     @Test func saveLog_outsideTheScreen_isRefused() {
         let recorder = CommandScriptTests.Recorder()
-        #expect(CommandLineExecutor(target: recorder).perform("save-log /tmp/never.jsonl"))
-        #expect(recorder.entries == ["error save-log saves the screen's log; here the frames are the frame events"])
+        let place = CommandLineExecutor.Place(source: "stdin", number: 1)
+        #expect(CommandLineExecutor(target: recorder).perform("save-log /tmp/never.jsonl", at: place) == .next)
+        let why = "save-log saves the screen's log; here the frames are the frame events"
+        #expect(recorder.entries == ["error stdin:1: \(why)", "result 1 save-log /tmp/never.jsonl \(why)"])
+        let strict = CommandLineExecutor(target: recorder, strict: true)
+        #expect(strict.perform("save-log", at: place) == .failed(status: 3))
     }
 
     /// A `--script` on the screen hands its `save-log` lines to the screen.
@@ -55,11 +59,17 @@ extension ScreenControllerTests {
         let station = CommandScriptTests.Recorder()
         let saved = CommandScriptTests.Recorder()
         let target = ScreenScriptTarget(station: station, onSaveLog: { saved.report(.notice($0 ?? "default")) })
-        #expect(CommandLineExecutor(target: target).perform("save-log"))
-        #expect(CommandLineExecutor(target: target).perform("save-log run.jsonl"))
-        #expect(CommandLineExecutor(target: target).perform("plug 1"))
+        let executor = CommandLineExecutor(target: target)
+        let place = CommandLineExecutor.Place(source: "run.txt", number: 1)
+        #expect(executor.perform("save-log", at: place) == .next)
+        #expect(executor.perform("save-log run.jsonl", at: place) == .next)
+        #expect(executor.perform("plug 1", at: place) == .next)
         #expect(saved.entries == ["notice default", "notice run.jsonl"])
-        #expect(station.entries == ["submit plug(connector: 1)"])
+        #expect(
+            station.entries == [
+                "result 1 save-log ok", "result 1 save-log run.jsonl ok", "submit plug(connector: 1)",
+                "result 1 plug 1 ok",
+            ])
     }
 
     @Test func exports_writeTheFrameAndTheLog_andSayWhere() throws {

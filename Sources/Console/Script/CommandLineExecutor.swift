@@ -119,7 +119,12 @@ struct CommandLineExecutor: Sendable {
         case .session(.help(let command)):
             target.report(.notice(command.flatMap(CommandCatalog.helpText(for:)) ?? CommandCatalog.helpText))
         case .session(.saveLog(let path)):
-            target.saveLog(path: path)
+            if let refusal = target.saveLog(path: path) {
+                result.error = refusal
+                target.report(.error("\(place): \(refusal)"))
+                acknowledge(result)
+                return strict ? .failed(status: 3) : .next
+            }
         }
         acknowledge(result)
         return .next

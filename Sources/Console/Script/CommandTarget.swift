@@ -12,13 +12,13 @@ protocol CommandTarget: Sendable {
     func powerCut()
     /// Whether the station is online (boot accepted) within `milliseconds`.
     func waitUntilOnline(milliseconds: Int64) -> Bool
-    /// `save-log [file]`: only the screen keeps a log to save.
-    func saveLog(path: String?)
+    /// `save-log [file]`: only the screen keeps a log to save. Why not, when it cannot.
+    func saveLog(path: String?) -> String?
 }
 
 extension CommandTarget {
-    func saveLog(path: String?) {
-        report(.error("save-log saves the screen's log; here the frames are the frame events"))
+    func saveLog(path: String?) -> String? {
+        "save-log saves the screen's log; here the frames are the frame events"
     }
 }
 
@@ -30,9 +30,14 @@ struct ScreenScriptTarget: CommandTarget {
     let station: any CommandTarget
     let onSaveLog: @Sendable (String?) -> Void
 
-    func submit(_ command: StationCommand) { station.submit(command) }
+    func submit(_ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> StationEvent) {
+        station.submit(command, acknowledge: acknowledge)
+    }
     func report(_ event: StationEvent) { station.report(event) }
     func powerCut() { station.powerCut() }
     func waitUntilOnline(milliseconds: Int64) -> Bool { station.waitUntilOnline(milliseconds: milliseconds) }
-    func saveLog(path: String?) { onSaveLog(path) }
+    func saveLog(path: String?) -> String? {
+        onSaveLog(path)
+        return nil
+    }
 }
