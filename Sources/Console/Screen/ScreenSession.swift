@@ -47,16 +47,16 @@ final class ScreenSession {
         scriptRun?.start()
         while true {
             let now = Timestamp.monotonicNow()
-            let events = inbox.take()
-            if !events.isEmpty {
-                controller.ingest(events, at: now)
-                dirty = true
+            let (events, saveLogs) = inbox.take()
+            var ingested = 0
+            for request in saveLogs {
+                // A `save-log` line of the `--script`: the log as it stood when it ran.
+                controller.ingest(Array(events[ingested..<request.after]), at: now)
+                ingested = request.after
+                controller.ingest([exports.saveLog(controller.log, path: request.path)], at: now)
             }
-            // A `save-log` line of the `--script`: the log as it stands now.
-            for path in inbox.takeSaveLogRequests() {
-                controller.ingest([exports.saveLog(controller.log, path: path)], at: now)
-                dirty = true
-            }
+            if ingested < events.count { controller.ingest(Array(events[ingested...]), at: now) }
+            if !events.isEmpty || !saveLogs.isEmpty { dirty = true }
             if terminal.termination != 0 || inbox.quitRequested { break }
             if let reason = inbox.failure {
                 terminal.stop()
@@ -212,10 +212,15 @@ final class EventInbox: @unchecked Sendable {
         if wasEmpty { CursesWake.wake() }
     }
 
-    func take() -> [StationEvent] {
+    /// The events so far, and the `--script`'s save-log requests with the number of
+    /// those events that came before each.
+    func take() -> (events: [StationEvent], saveLogs: [(after: Int, path: String?)]) {
         lock.withLock {
-            defer { events.removeAll(keepingCapacity: true) }
-            return events
+            defer {
+                events.removeAll(keepingCapacity: true)
+                saveLogRequests.removeAll()
+            }
+            return (events, saveLogRequests)
         }
     }
 
@@ -244,20 +249,14 @@ final class EventInbox: @unchecked Sendable {
 
     var quitRequested: Bool { lock.withLock { quitting } }
 
-    private var saveLogRequests: [String?] = []  // guarded by lock
+    private var saveLogRequests: [(after: Int, path: String?)] = []  // guarded by lock
 
-    /// Where the `--script`'s `save-log` lines go (their paths, nil for the default).
+    /// Where the `--script`'s `save-log` lines go (their paths, nil for the default), in
+    /// their place among the events.
     var saveLogSink: @Sendable (String?) -> Void {
         { [self] path in
-            lock.withLock { saveLogRequests.append(path) }
+            lock.withLock { saveLogRequests.append((events.count, path)) }
             CursesWake.wake()
-        }
-    }
-
-    func takeSaveLogRequests() -> [String?] {
-        lock.withLock {
-            defer { saveLogRequests.removeAll() }
-            return saveLogRequests
         }
     }
 }
