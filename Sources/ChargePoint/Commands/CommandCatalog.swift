@@ -50,6 +50,20 @@ public enum CommandCatalog {
             "datatransfer", [.word("vendorId"), .word("messageId", .optional), .text("data", .optional)],
             "send a DataTransfer to the central system"
         ) { .station(.dataTransfer(vendorId: $0.word(0), messageId: $0.optionalWord(1), data: $0.optionalWord(2))) },
+        .init("heartbeat", "send a Heartbeat now") { _ in .station(.probe(.heartbeat)) },
+        .init("boot", "send a BootNotification now (its answer counts as any boot's)") { _ in
+            .station(.probe(.boot))
+        },
+        .init("status-notify", [.connector()], "send a StatusNotification with the status now (0: the station)") {
+            .station(.probe(.statusNotification(connector: $0.connector(0))))
+        },
+        .init("meter", [.connector()], "send a MeterValues with the readings now") {
+            .station(.probe(.meterValues(connector: $0.connector(0))))
+        },
+        .init(
+            "send", [.word("Action"), .text("json")],
+            "send any CALL the station may send; the payload is checked against the schema first"
+        ) { .station(.probe(.send(action: $0.word(0), payload: $0.word(1)))) },
         .init("status", "print the station snapshot") { _ in .station(.status) },
         .init(
             "certs", "list the installed certificates: use, subject, issuer, validity, fingerprint",

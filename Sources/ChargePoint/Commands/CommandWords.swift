@@ -1,6 +1,6 @@
 /// Splits a command line into words. Words are separated by spaces; a word may be
 /// quoted, "two words" (with \" and \\ inside) or 'two words' (literally, as in a shell).
-enum CommandWords {
+public enum CommandWords {
     static func split(_ line: String) throws(CommandError) -> [String] {
         var words: [String] = []
         var current = ""
@@ -35,5 +35,12 @@ enum CommandWords {
         if let quote { throw CommandError("a quote (\(quote)) is not closed") }
         if inWord { words.append(current) }
         return words
+    }
+
+    /// `word` as one word of a command line: as it is, or in single quotes when it holds
+    /// spaces or quotes (a single quote inside becomes '"'"', as in a shell).
+    public static func quoted(_ word: String) -> String {
+        guard word.isEmpty || word.contains(where: { $0.isWhitespace || $0 == "'" || $0 == "\"" }) else { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: #"'"'"'"#) + "'"
     }
 }

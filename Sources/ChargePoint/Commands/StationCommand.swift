@@ -31,6 +31,9 @@ public enum StationCommand: Sendable, Equatable {
     case configGet(keys: [String])
     case configSet(key: String, value: String)
     case dataTransfer(vendorId: String, messageId: String?, data: String?)
+    /// A message to the central system now, to probe it (issue 13): `heartbeat`,
+    /// `boot`, `status-notify <c>`, `meter <c>`, `send <Action> <json>`.
+    case probe(Probe)
     case status
     /// `certs`: list the installed certificates and the charge point certificate in use
     /// (security whitepaper M03, M05, A02): one `certificates` event.

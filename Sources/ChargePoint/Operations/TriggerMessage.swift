@@ -31,7 +31,7 @@ extension StationCore {
         return TriggerMessageResponse(status: .accepted)
     }
 
-    private mutating func triggerStatusNotification(_ id: Int) {
+    mutating func triggerStatusNotification(_ id: Int) {
         refreshStatus(id)
         // Sent even if already said, stamped now: the central system asked for it.
         guard let (current, _) = updateTracker(id, { $0.takeReport(force: true) }) ?? nil else { return }

@@ -26,6 +26,7 @@ extension StationCore {
         case .configSet(let key, let value): operatorSetConfiguration(key, value)
         case .dataTransfer(let vendorId, let messageId, let data):
             sendDataTransfer(vendorId: vendorId, messageId: messageId, data: data)
+        case .probe(let probe): send(probe)
         case .status: reportSnapshot()
         case .certificates: emit(.certificates(certificateReport))
         case .clearSecurityLog: clearSecurityLog()

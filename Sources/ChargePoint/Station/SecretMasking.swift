@@ -12,8 +12,18 @@ public enum SecretMasking {
     /// The folded names, for the byte-wise search over frame text.
     private static let foldedSecretNames: [String] = secretKeys.map { CaseInsensitive.fold($0.rawValue) }
 
-    static func isSecret(_ name: String) -> Bool {
+    public static func isSecret(_ name: String) -> Bool {
         StandardKey(name: name).map(secretKeys.contains) ?? false
+    }
+
+    /// An operator command line as it may be shown or kept (the `:` line's history, a
+    /// script's progress, `result` events): the value of `config set` on a secret key
+    /// masked, the rest as typed.
+    public static func commandLine(_ line: String) -> String {
+        guard let words = try? CommandWords.split(line), words.count >= 4,
+            CaseInsensitive.equal(words[0], "config"), CaseInsensitive.equal(words[1], "set"), isSecret(words[2])
+        else { return line }
+        return "\(words[0]) \(words[1]) \(words[2]) \(mask)"
     }
 
     /// The frame text with the value of every secret key replaced. Cheap for the common

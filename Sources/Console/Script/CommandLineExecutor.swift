@@ -74,7 +74,7 @@ struct CommandLineExecutor: Sendable {
     }
 
     private func refuse(_ line: OperatorLine, _ why: String, at place: Place) {
-        let text = line.text.trimmingCharacters(in: .whitespaces)
+        let text = SecretMasking.commandLine(line.text.trimmingCharacters(in: .whitespaces))
         target.report(.error("\(place): \(text): \(why)"))
         acknowledge(CommandResult(id: line.id, line: place.number, command: text, error: why))
     }
@@ -87,7 +87,7 @@ struct CommandLineExecutor: Sendable {
 
     /// Carries out `command`, then acknowledges it.
     func execute(_ command: OperatorCommand, _ line: OperatorLine, at place: Place) -> Step {
-        let text = line.text.trimmingCharacters(in: .whitespaces)
+        let text = SecretMasking.commandLine(line.text.trimmingCharacters(in: .whitespaces))
         var result = CommandResult(id: line.id, line: place.number, command: text)
         switch command {
         case .station(let command):

@@ -1,3 +1,4 @@
+import ChargePoint
 import Foundation
 
 /// A `--script` file (README "Command line"): operator command lines, run in order
@@ -41,7 +42,8 @@ struct CommandScript: Sendable {
                 refused += 1
                 if executor.strict { return .failed(status: 3) }
             case .command(let command, let read):
-                progress?("script: line \(place.number) of \(lines.count): \(read.text.trimmingCharacters(in: .whitespaces))")
+                let shown = SecretMasking.commandLine(read.text.trimmingCharacters(in: .whitespaces))
+                progress?("script: line \(place.number) of \(lines.count): \(shown)")
                 let step = executor.execute(command, read, at: place)
                 if step == .quit { progress?("script \(name): quit at line \(place.number)") }
                 if step != .next { return step }

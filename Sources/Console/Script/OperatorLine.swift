@@ -46,7 +46,7 @@ struct OperatorLine: Sendable, Equatable {
             guard let given = scalar(value) else { return .failure(CommandLineError(#""id" must be a string or number"#)) }
             id = given
         }
-        return .success(OperatorLine(id: id, text: words.joined(separator: " ")))
+        return .success(OperatorLine(id: id, text: words.map(CommandWords.quoted).joined(separator: " ")))
     }
 
     private static func scalar(_ value: JSONValue) -> String? {

@@ -1,3 +1,5 @@
+import ChargePoint
+
 /// One line of text being typed: the `:` command line, a filter, a configuration
 /// value, a free idTag. Cursor movement, history (↑ / ↓) and Tab completion.
 public struct LineEditor: Sendable, Equatable {
@@ -53,9 +55,10 @@ public struct LineEditor: Sendable, Equatable {
         return true
     }
 
-    /// Remembers an entered line (not twice in a row).
+    /// Remembers an entered line (not twice in a row), a secret in it masked (a
+    /// recalled `config set AuthorizationKey ********` is refused, never sent).
     public mutating func commit() {
-        let line = string
+        let line = SecretMasking.commandLine(string)
         if !line.trimmingCharacters(in: .whitespaces).isEmpty, history.last != line { history.append(line) }
         if history.count > 500 { history.removeFirst(history.count - 500) }
         historyPosition = nil

@@ -57,7 +57,13 @@ struct BottomBar {
 
     private func drawPrompt(_ prompt: Prompt, row: Int, width: Int, into surface: inout Surface) {
         let label = prompt.label
-        let text = prompt.editor.string
+        // A write-only key's new value is typed unseen (DESIGN.md: secrets never on screen).
+        let text =
+            if case .configValue(let key) = prompt.purpose, SecretMasking.isSecret(key) {
+                String(repeating: "*", count: prompt.editor.string.count)
+            } else {
+                prompt.editor.string
+            }
         // Scrolls so the cursor stays visible on a long line.
         let room = max(1, width - label.count - 1)
         let offset = max(0, prompt.editor.cursor - room + 1)

@@ -90,6 +90,11 @@ struct CommandCatalogTests {
                 config get [key ...]                        read configuration keys
                 config set <key> <value>                    change a key, as ChangeConfiguration would
                 datatransfer <vendorId> [messageId] [data]  send a DataTransfer to the central system
+                heartbeat                                   send a Heartbeat now
+                boot                                        send a BootNotification now (its answer counts as any boot's)
+                status-notify <c>                           send a StatusNotification with the status now (0: the station)
+                meter <c>                                   send a MeterValues with the readings now
+                send <Action> <json>                        send any CALL the station may send; the payload is checked against the schema first
                 status                                      print the station snapshot
                 certs                                       list the installed certificates: use, subject, issuer, validity, fingerprint
                 securitylog clear                           clear the security log (a critical security event)

@@ -133,13 +133,13 @@ struct CommandParserTests {
         "plug 1", "unplug 1", "swipe A 1", "swipe A", "stop 1", "ev suspend 1", "ev resume 1", "ev power 1 7",
         "fault 1 OtherError x", "fault 1 OtherError", "clear 1", "lock jam 1", "lock free 1", "offline", "online",
         "reset soft", "reset hard", "powercut", "config get", "config get A B", "config set K V",
-        "datatransfer v", "datatransfer v m d", "status", "securitylog clear", "tamper", "certs", "wait 1s",
+        "datatransfer v", "datatransfer v m d", "status", "securitylog clear", "tamper", "certs", "heartbeat", "wait 1s",
         "wait online", "wait online 5s", "quit", "help", "save-log", "save-log frames.jsonl",
     ]
 
     /// One number per kind of command. The switch has no default: a new kind does not
     /// compile until it is numbered here, and then the test wants a sample line for it.
-    static let numberOfKinds = 27
+    static let numberOfKinds = 28
     static func kind(of command: OperatorCommand) -> Int {
         switch command {
         case .station(let command):
@@ -165,6 +165,7 @@ struct CommandParserTests {
             case .tamper: 23
             case .certificates: 24
             case .clearSecurityLog: 25
+            case .probe: 26
             case .toggle, .toggleOffline: -1  // a key's intent: no grammar of its own
             }
         case .session(let command):
@@ -174,7 +175,7 @@ struct CommandParserTests {
             case .waitOnline: 20
             case .quit: 21
             case .help: 22
-            case .saveLog: 26
+            case .saveLog: 27
             }
         }
     }

@@ -11,6 +11,8 @@ enum CallPurpose: Sendable, Equatable {
     case meterValues
     /// A notification whose answer carries nothing to act on.
     case notification
+    /// The operator's `send`: the answer is shown to them, nothing else follows from it.
+    case operatorCall
 }
 
 /// How a CALL ended.

@@ -106,6 +106,8 @@ extension StationCore {
             if case .result(let payload) = outcome { _ = decodeResponse(MeterValuesResponse.self, payload) }
         case .notification:
             break
+        case .operatorCall:
+            operatorCallAnswered(action, outcome)
         }
     }
 

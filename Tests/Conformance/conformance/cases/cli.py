@@ -194,3 +194,31 @@ async def strict_exit_statuses(ctx):
     assert code == 3 and [r["ok"] for r in results] == [False, True, True], (code, results)
     code, results = await run([], "plug 1\nquit\n")
     assert code == 0, code
+
+
+@case("probe_commands", octt="issue 13: probing the CSMS", profiles=["default"])
+async def probe_commands(ctx):
+    """heartbeat, boot, status-notify, meter and send put their CALL on the wire now;
+    `send` with a payload that breaks the schema is refused with the reason and sends
+    nothing; a CALLRESULT of `send` is shown."""
+    ctx.exit_status = 3
+    await ctx.boot()
+    for line, action in [("@h heartbeat", "Heartbeat"), ("@b boot", "BootNotification"),
+                         ("@s status-notify 1", "StatusNotification"), ("@m meter 1", "MeterValues"),
+                         ("@d send DataTransfer '{\"vendorId\":\"probe\",\"data\":\"x\"}'", "DataTransfer")]:
+        mark = ctx.csms.mark()
+        ctx.station.command(line)
+        result = await ctx.station.wait_event(result_of(line.split()[0][1:]), what=f"the result of {line}")
+        assert result["ok"], result
+        await ctx.csms.wait_call(action, after=mark)
+    await ctx.station.wait_event(lambda e: e["type"] == "notice" and e["message"].startswith("DataTransfer answered"),
+                                 what="the answer to send")
+    mark = ctx.csms.mark()
+    ctx.station.command('{"id":"x","command":"send","args":["Authorize","{\\"idTag\\": \\"ABCDEFGHIJKLMNOPQRSTUVWXYZ\\"}"]}')
+    refused = await ctx.station.wait_event(result_of("x"), what="the refused send")
+    assert not refused["ok"] and "idTag" in refused["error"], refused
+    ctx.station.command("@y send ChangeConfiguration '{\"key\":\"a\",\"value\":\"b\"}'")
+    wrong = await ctx.station.wait_event(result_of("y"), what="a CSMS action refused")
+    assert not wrong["ok"] and "central system" in wrong["error"], wrong
+    await ctx.station.snapshot()
+    assert not ctx.csms.calls("Authorize", after=mark), "an invalid payload was sent"

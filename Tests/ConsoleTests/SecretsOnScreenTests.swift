@@ -1,0 +1,50 @@
+import ChargePoint
+import Testing
+
+@testable import Console
+@testable import ConsoleScreen
+
+/// Secrets never reach the screen (README; issue 12 review): a `config set` of the
+/// AuthorizationKey is kept masked in the `:` line's history, in a script's progress and
+/// in `result` events, and a write-only key's new value is typed unseen.
+@Suite("Secrets on the screen")
+struct SecretsOnScreenTests {
+    static let key = "00112233445566778899aabbccddeeff"
+
+    @Test func aCommandLine_showsNoKey() {
+        #expect(
+            SecretMasking.commandLine("config set authorizationkey \(Self.key)")
+                == "config set authorizationkey ********")
+        #expect(SecretMasking.commandLine("config set HeartbeatInterval 60") == "config set HeartbeatInterval 60")
+        #expect(SecretMasking.commandLine("plug 1") == "plug 1")
+    }
+
+    @Test func theCommandHistory_keepsTheLineMasked() throws {
+        var test = try ScreenControllerTests()
+        _ = test.press(.character(":"))
+        _ = test.type("config set AuthorizationKey \(Self.key)")
+        let effects = test.press(.enter)
+        #expect(effects.contains { "\($0)".contains(Self.key) }, "the typed command itself runs")
+        _ = test.press(.character(":"), .up)
+        #expect(test.controller.prompt?.editor.string == "config set AuthorizationKey ********")
+    }
+
+    @Test func aWriteOnlyKeysValue_isTypedUnseen() throws {
+        var test = try ScreenControllerTests()
+        test.controller.prompt = Prompt(purpose: .configValue(key: "AuthorizationKey"), editor: LineEditor())
+        _ = test.type(Self.key)
+        var surface = Surface(rows: 24, columns: 80)
+        test.controller.render(test.station.snapshot, configuration: [], at: test.station.now, into: &surface)
+        #expect(!surface.text.contains(Self.key))
+        #expect(surface.text.contains("AuthorizationKey = ********"))
+    }
+
+    @Test func aScriptsProgress_andResult_showNoKey() throws {
+        let script = try CommandScriptTests.script("config set AuthorizationKey \(Self.key)\n")
+        let recorder = CommandScriptTests.Recorder()
+        var progress: [String] = []
+        _ = script.run(CommandLineExecutor(target: recorder), progress: { progress.append($0) })
+        #expect(!progress.joined().contains(Self.key), "\(progress)")
+        #expect(!recorder.results.joined().contains(Self.key), "\(recorder.results)")
+    }
+}
