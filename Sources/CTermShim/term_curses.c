@@ -87,6 +87,18 @@ void tc_present(void) {
 
 void tc_repaint_all(void) { clearok(curscr, TRUE); }
 
+void tc_send_sequence(const char *bytes) {
+    fflush(stdout);
+    size_t left = strlen(bytes);
+    while (left > 0) {
+        ssize_t written = write(STDOUT_FILENO, bytes, left);
+        if (written < 0 && errno == EINTR) continue;
+        if (written <= 0) return;
+        bytes += written;
+        left -= (size_t)written;
+    }
+}
+
 static int wake_pipe[2] = {-1, -1};
 static volatile sig_atomic_t termination = 0;
 

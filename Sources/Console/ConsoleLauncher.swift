@@ -180,7 +180,7 @@ struct ConsoleLauncher {
             demo: demo != nil)
         info.followsSessions = options.demoLoop
         let session = ScreenSession(
-            terminal: terminal, info: info, inbox: inbox, script: setup.script,
+            terminal: terminal, info: info, inbox: inbox, dataDirectory: setup.dataDirectory, script: setup.script,
             kiosk: options.kiosk ? KioskGuard() : nil)
         do {
             try start(runner, notices: notices)

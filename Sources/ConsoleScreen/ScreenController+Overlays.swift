@@ -72,6 +72,11 @@ extension ScreenController {
             {
                 open(.frame(sequence: partner.sequence, scroll: 0))
             }
+        case .copyFrame, .saveFrame:
+            // As shown: secrets were masked before the frame reached the log.
+            guard case .frame(let sequence, _) = overlay, let entry = log.entry(sequence) else { return [] }
+            if action == .copyFrame { return [.copyToClipboard(entry.oneLine)] }
+            return [.saveFrame(entry.oneLine, fileName: entry.fileName)]
         default: self.overlay = nil
         }
         return []

@@ -74,6 +74,7 @@ extension ScreenController {
             case .station(let command): return [.submit(command)]
             case .session(.quit): return [.quit]
             case .session(.powercut): return [.powerCut]
+            case .session(.saveLog(let path)): return [.saveLog(path: path)]
             case .session(.help(let command)):
                 // The grammar of the `:` line, as headless `help` prints it; the keys stay on `?`.
                 open(.commands(command: command, scroll: 0))

@@ -8,6 +8,12 @@ public enum ScreenEffect: Sendable, Equatable {
     case quit
     /// Forget what the terminal shows and paint everything (Ctrl-L, resize).
     case repaintAll
+    /// Put this text (a frame, one line of JSON) on the terminal's clipboard (OSC 52).
+    case copyToClipboard(String)
+    /// Write this frame (one line of JSON) to a file named so, in the data directory.
+    case saveFrame(String, fileName: String)
+    /// Write every frame of the log to `path` (or a file named in the data directory).
+    case saveLog(path: String?)
 }
 
 /// The screen's brain: the log, the meter history, the feedback, and the state of the
@@ -45,6 +51,8 @@ public struct ScreenController: Sendable {
     var logRows = 10
     var configRows = 10
     var commandHistory: [String] = []
+    /// `Q`: the sessions being stopped before the screen quits.
+    public internal(set) var stoppingToQuit: StopAndQuit?
 
     public init(info: StationInfo, glyphs: Glyphs = .unicode, logCapacity: Int = 10_000) {
         self.info = info
@@ -178,6 +186,7 @@ public struct ScreenController: Sendable {
         let id = connector?.id ?? 1
         switch action {
         case .quit: return [.quit]
+        case .stopAllAndQuit: return stopAllAndQuit(snapshot, at: time)
         case .help: open(.help(scroll: 0))
         case .history: open(.history(scroll: Overlay.end))
         case .commandLine:
@@ -235,7 +244,7 @@ public struct ScreenController: Sendable {
             }
         case .toggleFollow:
             logCursor = logCursor == nil ? log.visible.last : nil
-        case .close, .partner, .choose, .chooseItem, .submit, .complete, .edit, .cancel:
+        case .close, .partner, .copyFrame, .saveFrame, .choose, .chooseItem, .submit, .complete, .edit, .cancel:
             break  // overlays' and prompts' (`performInOverlay`, `performInPrompt`)
         }
         return []

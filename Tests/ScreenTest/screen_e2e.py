@@ -7,7 +7,8 @@ in the log, edits a configuration key, quits, and checks the terminal is intact.
 at 80x24 with LANG=C, runs a --script on the screen: its progress and its end on the
 feedback line, drawn in ASCII; and --kiosk, whose q waits for a confirmation. At 80x24,
 against the conformance suite's central system: an HTTP 401's reason in the header, then
-the smart-charging limit and its profile on the connector row.
+the smart-charging limit and its profile on the connector row; and the frames:
+response times, `/!`, a frame copied and saved, `:save-log`, `Q`.
 
     screen_e2e.py --binary .build/debug/ocpp-console
 """
@@ -207,14 +208,17 @@ def run_script_ascii(binary):
     steps = []
     script = os.path.join(tempfile.mkdtemp(prefix="ocpp-screen-e2e-script-"), "session.txt")
     with open(script, "w") as file:
-        file.write("# a scripted start\nwait online 10s\nplug 1\nplgu 1\nwait 4s\n")
+        file.write("# a scripted start\nwait online 10s\nplug 1\nplgu 1\nwait 4s\nsave-log\n")
     command = f"export LC_ALL=C LANG=C; {binary} --demo --data-dir {{data}} --script {script}; echo EXIT=$?"
-    with console(80, 24, "script", command) as (terminal, _):
-        screen = terminal.wait_for("script: line 5 of 5: wait 4s", "Preparing")
+    with console(80, 24, "script", command) as (terminal, data):
+        screen = terminal.wait_for("script: line 5 of 6: wait 4s", "Preparing")
         assert "─" not in screen and "│" not in screen and "+- Connectors" in screen, screen
         steps.append("80x24, LANG=C: the --script runs on the screen, its progress on the feedback line, ASCII boxes")
         terminal.wait_for("script session.txt done, 1 line refused")
         steps.append("the script's end (and its refused line) on the feedback line")
+        saved = [name for name in os.listdir(data) if name.startswith("log-") and name.endswith(".jsonl")]
+        assert len(saved) == 1, os.listdir(data)
+        steps.append("save-log in a --script on the screen: the log saved in the data directory")
         terminal.keys("q")
         terminal.wait_for("EXIT=0", timeout=20)
     shutil.rmtree(os.path.dirname(script), ignore_errors=True)
@@ -236,6 +240,62 @@ def run_kiosk(binary):
         terminal.keys("q", "y")
         terminal.wait_for("EXIT=0", timeout=20)
         steps.append("--kiosk: q, y quits (exit status 0)")
+    return steps
+
+
+def run_frames(binary):
+    """The message log at 80x24 (issue 12): response times, `/!` showing a refusal, a
+    frame copied (OSC 52) and saved, `:save-log`, and `Q` stopping the session to quit."""
+    steps = []
+    with demo(binary, 80, 24) as (terminal, data):
+        terminal.wait_for_line("a response time", lambda line: "RESULT BootNotification" in line and " ms " in line)
+        steps.append("80x24: the log gives each answer its response time (RESULT BootNotification … ms)")
+
+        terminal.keys("s", "Enter", "p")
+        terminal.wait_for("Charging", "tx 1")
+        terminal.keys("s")
+        terminal.wait_for("Unknown card (invalid)")
+        terminal.keys("6")
+        terminal.wait_for("refused: Invalid")
+        terminal.keys("/")
+        terminal.type("!")
+        terminal.keys("Enter")
+        screen = terminal.wait_for('filter "!" (errors and refusals): 1')
+        assert "RESULT Authorize" in screen and "RESULT StartTransaction" not in screen, screen
+        steps.append("/!: only the refusal (Authorize answered Invalid)")
+
+        terminal.keys("Enter")
+        terminal.wait_for_line("the frame's response time", lambda line: "CALLRESULT Authorize in " in line)
+        terminal.keys("c")
+        terminal.wait_for("frame copied to the clipboard (OSC 52")
+        terminal.keys("s")
+        screen = terminal.wait_for("frame saved to")
+        saved = [name for name in os.listdir(data) if name.startswith("frame-") and "Authorize-result" in name]
+        assert len(saved) == 1, (os.listdir(data), screen)
+        with open(os.path.join(data, saved[0])) as file:
+            assert '"Invalid"' in file.read()
+        steps.append("in the frame: its response time; c copies it (OSC 52), s saves it in the data directory")
+
+        terminal.keys("Escape", "Escape", ":")
+        terminal.type("save-log")
+        terminal.keys("Enter")
+        terminal.wait_for(f"frames saved to {data}/log-")
+        logs = [name for name in os.listdir(data) if name.startswith("log-")]
+        with open(os.path.join(data, logs[0])) as file:
+            lines = file.read().splitlines()
+        assert all('"type":"frame"' in line for line in lines) and any("StartTransaction" in line for line in lines)
+        steps.append(f":save-log: {len(lines)} frames written, one JSON line each, where the feedback line says")
+
+        terminal.keys("Q")
+        terminal.wait_for("EXIT=0", timeout=30)
+        terminal.keys("C-l")
+        terminal.type(f"clear; {binary} --demo --data-dir {data}; echo EXIT2=$?")
+        terminal.keys("Enter")
+        screen = terminal.wait_for("boot Accepted", "Finishing")
+        assert "Charging" not in screen and "tx 1" not in screen, screen
+        terminal.keys("q")
+        terminal.wait_for("EXIT2=0", timeout=20)
+        steps.append("Q: the session stopped (StopTransaction answered) and the console quit; it does not resume")
     return steps
 
 
@@ -320,7 +380,7 @@ def main():
         return 2
     try:
         binary = os.path.abspath(options.binary)
-        for scenario in (run, run_feedback_80x24, run_script_ascii, run_kiosk, run_at_80x24):
+        for scenario in (run, run_feedback_80x24, run_script_ascii, run_kiosk, run_at_80x24, run_frames):
             for step in scenario(binary):
                 print(f"pass  screen: {step}")
     except AssertionError as failure:

@@ -63,6 +63,10 @@ void tc_put(int y, int x, const char *utf8, int attributes);
 /* Copies the virtual screen to the terminal once (wnoutrefresh + doupdate). */
 void tc_present(void);
 
+/* Sends a control sequence curses knows nothing of (OSC 52, the clipboard) straight to
+ * the terminal, after what curses has buffered: it moves no cursor and draws nothing. */
+void tc_send_sequence(const char *bytes);
+
 /* Forgets what the terminal shows, so the next present repaints everything (Ctrl-L). */
 void tc_repaint_all(void);
 

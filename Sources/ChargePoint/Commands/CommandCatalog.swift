@@ -80,6 +80,10 @@ public enum CommandCatalog {
             "wait", [.keyword("online"), .duration("timeout", .optional)],
             "pause the script until the boot is accepted (default at most 60s)"
         ) { .session(.waitOnline(timeout: $0.optionalDuration(1) ?? 60_000)) },
+        .init(
+            "save-log", [.word("file", .optional)],
+            "the screen: save every frame of its log (default: in the data directory)"
+        ) { .session(.saveLog(path: $0.optionalWord(0))) },
         .init("quit", "leave (a running session resumes on the next start)", aliases: ["exit"]) { _ in
             .session(.quit)
         },

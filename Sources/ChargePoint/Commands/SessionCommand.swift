@@ -11,6 +11,9 @@ public enum SessionCommand: Sendable, Equatable {
     /// store holds, as after the power comes back.
     case powercut
     case quit
+    /// The screen writes every frame of its log to a file (`path`, or one it names in
+    /// the data directory); headless, the frames are on standard output already.
+    case saveLog(path: String?)
     /// The command grammar; with a command's name, that command's usage alone.
     case help(command: String?)
 }

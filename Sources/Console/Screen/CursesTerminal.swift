@@ -1,6 +1,7 @@
 internal import CTermShim.Curses
 import ChargePoint
 import ConsoleScreen
+import Foundation
 
 /// The real terminal, through ncursesw: starts and restores it, reads keys, and shows
 /// a `Surface` by writing only the rows that changed since the last one, then one
@@ -57,6 +58,13 @@ final class CursesTerminal {
     func repaintAll() {
         shown = nil
         tc_repaint_all()
+    }
+
+    /// Puts `text` on the terminal's clipboard with OSC 52 (`ESC ] 52 ; c ; base64 BEL`),
+    /// which xterm, kitty, iTerm2, WezTerm and tmux (`set-clipboard on`) honour, over SSH
+    /// too; a terminal that does not ignores it.
+    func copyToClipboard(_ text: String) {
+        tc_send_sequence("\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}")
     }
 
     func show(_ surface: Surface) {

@@ -11,13 +11,16 @@ final class ScreenScript: @unchecked Sendable {
     private let script: CommandScript
     private let runner: StationRunner
     private let onQuit: @Sendable () -> Void
+    private let onSaveLog: @Sendable (String?) -> Void
     private let condition = NSCondition()
     private var cancelled = false  // guarded by condition
 
-    init(_ script: CommandScript, runner: StationRunner, onQuit: @escaping @Sendable () -> Void) {
-        self.script = script
-        self.runner = runner
-        self.onQuit = onQuit
+    /// `onSaveLog`: where a `save-log` line goes (the screen writes the file).
+    init(
+        _ script: CommandScript, runner: StationRunner, onQuit: @escaping @Sendable () -> Void,
+        onSaveLog: @escaping @Sendable (String?) -> Void
+    ) {
+        (self.script, self.runner, self.onQuit, self.onSaveLog) = (script, runner, onQuit, onSaveLog)
     }
 
     func start() {
@@ -35,7 +38,8 @@ final class ScreenScript: @unchecked Sendable {
     private var isCancelled: Bool { condition.withLock { cancelled } }
 
     private func run() {
-        let executor = CommandLineExecutor(target: runner) { [self] milliseconds in
+        let target = ScreenScriptTarget(station: runner, onSaveLog: onSaveLog)
+        let executor = CommandLineExecutor(target: target) { [self] milliseconds in
             let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
             condition.withLock {
                 while !cancelled, condition.wait(until: deadline) {}

@@ -22,12 +22,15 @@ final class ScreenSession {
     /// `inbox` is where the runner, created before the screen, delivers its events.
     /// `--kiosk`: what ends the show waits for a confirmation key.
     private var kiosk: KioskGuard?
+    /// Where a saved frame or log goes (`s` in a frame, `:save-log`).
+    private let exports: ScreenExports
 
     init(
-        terminal: CursesTerminal, info: StationInfo, inbox: EventInbox, script: CommandScript? = nil,
-        kiosk: KioskGuard? = nil
+        terminal: CursesTerminal, info: StationInfo, inbox: EventInbox, dataDirectory: String,
+        script: CommandScript? = nil, kiosk: KioskGuard? = nil
     ) {
         (self.terminal, self.inbox, self.script, self.kiosk) = (terminal, inbox, script, kiosk)
+        exports = ScreenExports(dataDirectory: dataDirectory)
         controller = ScreenController(info: info, glyphs: terminal.glyphs)
     }
 
@@ -38,15 +41,22 @@ final class ScreenSession {
         var lastTick = Int64(0)
         var lastDraw = Int64(0)
         var keyPressed = false
-        let scriptRun = script.map { ScreenScript($0, runner: runner, onQuit: inbox.quitSink) }
+        let scriptRun = script.map {
+            ScreenScript($0, runner: runner, onQuit: inbox.quitSink, onSaveLog: inbox.saveLogSink)
+        }
         scriptRun?.start()
         while true {
             let now = Timestamp.monotonicNow()
-            let events = inbox.take()
-            if !events.isEmpty {
-                controller.ingest(events, at: now)
-                dirty = true
+            let (events, saveLogs) = inbox.take()
+            var ingested = 0
+            for request in saveLogs {
+                // A `save-log` line of the `--script`: the log as it stood when it ran.
+                controller.ingest(Array(events[ingested..<request.after]), at: now)
+                ingested = request.after
+                controller.ingest([exports.saveLog(controller.log, path: request.path)], at: now)
             }
+            if ingested < events.count { controller.ingest(Array(events[ingested...]), at: now) }
+            if !events.isEmpty || !saveLogs.isEmpty { dirty = true }
             if terminal.termination != 0 || inbox.quitRequested { break }
             if let reason = inbox.failure {
                 terminal.stop()
@@ -61,18 +71,15 @@ final class ScreenSession {
                 let effects = guarded(
                     key, snapshot: snapshot, at: now,
                     { controller.handle(key, snapshot: snapshot, configuration: view.configuration, at: now) })
-                for effect in effects {
-                    switch effect {
-                    case .submit(let command): runner.submit(command)
-                    case .powerCut: runner.powerCut()
-                    case .quit: quit = true
-                    case .repaintAll:
-                        terminal.updateSize()
-                        terminal.repaintAll()
-                    }
-                }
+                quit = carryOut(effects, at: now) || quit
                 dirty = true
                 keyPressed = true
+            }
+            if controller.stoppingToQuit != nil {
+                // `Q`: quits once the StopTransactions are answered or queued.
+                let snapshot = runner.view.snapshot.projected(to: now)
+                let effects = kioskFiltered(controller.checkStopAndQuit(snapshot, at: now), snapshot: snapshot, at: now)
+                quit = carryOut(effects, at: now) || quit
             }
             if quit { break }
             let second = now.millisecondsSince1970 / 1000
@@ -98,18 +105,51 @@ final class ScreenSession {
         return 0
     }
 
+    /// Does what the controller asked; true when it asked to quit.
+    private func carryOut(_ effects: [ScreenEffect], at now: Timestamp) -> Bool {
+        var quit = false
+        for effect in effects {
+            switch effect {
+            case .submit(let command): runner.submit(command)
+            case .powerCut: runner.powerCut()
+            case .quit: quit = true
+            case .repaintAll:
+                terminal.updateSize()
+                terminal.repaintAll()
+            case .copyToClipboard(let text):
+                terminal.copyToClipboard(text)
+                let size = "\(text.utf8.count) bytes"
+                controller.ingest(
+                    [.notice("frame copied to the clipboard (OSC 52, \(size); the terminal must allow it)")], at: now)
+            case .saveFrame(let text, let fileName):
+                controller.ingest([exports.saveFrame(text, fileName: fileName)], at: now)
+            case .saveLog(let path):
+                controller.ingest([exports.saveLog(controller.log, path: path)], at: now)
+            }
+        }
+        return quit
+    }
+
     /// The effects of `key`: the controller's, except that in a kiosk the dangerous
     /// ones wait for a confirmation key, which the controller never sees.
     private func guarded(
         _ key: Key, snapshot: StationSnapshot, at now: Timestamp, _ handle: () -> [ScreenEffect]
     ) -> [ScreenEffect] {
-        guard var kiosk else { return handle() }
-        defer { self.kiosk = kiosk }
-        if let answer = kiosk.answer(key) {
+        if var kiosk, let answer = kiosk.answer(key) {
+            self.kiosk = kiosk
             controller.ingest([.notice(answer.notice)], at: now)
             return answer.effects
         }
-        let filtered = kiosk.filter(handle(), heldOffline: snapshot.heldOffline)
+        return kioskFiltered(handle(), snapshot: snapshot, at: now)
+    }
+
+    /// `effects`, but in a kiosk without those that wait for a confirmation key.
+    private func kioskFiltered(_ effects: [ScreenEffect], snapshot: StationSnapshot, at now: Timestamp)
+        -> [ScreenEffect]
+    {
+        guard var kiosk else { return effects }
+        defer { self.kiosk = kiosk }
+        let filtered = kiosk.filter(effects, heldOffline: snapshot.heldOffline)
         if let question = filtered.question { controller.ingest([.notice(question)], at: now) }
         return filtered.now
     }
@@ -172,14 +212,21 @@ final class EventInbox: @unchecked Sendable {
         if wasEmpty { CursesWake.wake() }
     }
 
-    func take() -> [StationEvent] {
+    /// The events so far, and the `--script`'s save-log requests with the number of
+    /// those events that came before each.
+    func take() -> (events: [StationEvent], saveLogs: [(after: Int, path: String?)]) {
         lock.withLock {
-            defer { events.removeAll(keepingCapacity: true) }
-            return events
+            defer {
+                events.removeAll(keepingCapacity: true)
+                saveLogRequests.removeAll()
+            }
+            return (events, saveLogRequests)
         }
     }
 
-    var isEmpty: Bool { lock.withLock { events.isEmpty && failureReason == nil && !quitting } }
+    var isEmpty: Bool {
+        lock.withLock { events.isEmpty && failureReason == nil && !quitting && saveLogRequests.isEmpty }
+    }
 
     private var failureReason: String?  // guarded by lock
 
@@ -201,4 +248,15 @@ final class EventInbox: @unchecked Sendable {
     }
 
     var quitRequested: Bool { lock.withLock { quitting } }
+
+    private var saveLogRequests: [(after: Int, path: String?)] = []  // guarded by lock
+
+    /// Where the `--script`'s `save-log` lines go (their paths, nil for the default), in
+    /// their place among the events.
+    var saveLogSink: @Sendable (String?) -> Void {
+        { [self] path in
+            lock.withLock { saveLogRequests.append((events.count, path)) }
+            CursesWake.wake()
+        }
+    }
 }

@@ -118,6 +118,13 @@ struct CommandLineExecutor: Sendable {
             target.powerCut()
         case .session(.help(let command)):
             target.report(.notice(command.flatMap(CommandCatalog.helpText(for:)) ?? CommandCatalog.helpText))
+        case .session(.saveLog(let path)):
+            if let refusal = target.saveLog(path: path) {
+                result.error = refusal
+                target.report(.error("\(place): \(refusal)"))
+                acknowledge(result)
+                return strict ? .failed(status: 3) : .next
+            }
         }
         acknowledge(result)
         return .next

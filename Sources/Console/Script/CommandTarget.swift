@@ -12,6 +12,32 @@ protocol CommandTarget: Sendable {
     func powerCut()
     /// Whether the station is online (boot accepted) within `milliseconds`.
     func waitUntilOnline(milliseconds: Int64) -> Bool
+    /// `save-log [file]`: only the screen keeps a log to save. Why not, when it cannot.
+    func saveLog(path: String?) -> String?
+}
+
+extension CommandTarget {
+    func saveLog(path: String?) -> String? {
+        "save-log saves the screen's log; here the frames are the frame events"
+    }
 }
 
 extension StationRunner: CommandTarget {}
+
+/// What a `--script` on the screen drives: the station (its runner), and the screen for
+/// `save-log` (the screen's loop writes the file, `ScreenExports`).
+struct ScreenScriptTarget: CommandTarget {
+    let station: any CommandTarget
+    let onSaveLog: @Sendable (String?) -> Void
+
+    func submit(_ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> StationEvent) {
+        station.submit(command, acknowledge: acknowledge)
+    }
+    func report(_ event: StationEvent) { station.report(event) }
+    func powerCut() { station.powerCut() }
+    func waitUntilOnline(milliseconds: Int64) -> Bool { station.waitUntilOnline(milliseconds: milliseconds) }
+    func saveLog(path: String?) -> String? {
+        onSaveLog(path)
+        return nil
+    }
+}

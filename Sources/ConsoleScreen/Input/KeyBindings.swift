@@ -47,7 +47,7 @@ public enum KeyBindings {
         .init(
             [.enter], .open, .configuration, "edit the selected key (as a ChangeConfiguration)", hint: "edit",
             disabledReason: KeyAvailability.needsWritableKey),
-        .init([.character("/")], .filter, .everywhere, "filter by action or text"),
+        .init([.character("/")], .filter, .everywhere, "filter by text; log: >sent <received !errors and refusals"),
         .init([.escape], .clearFilter, .everywhere, "clear the filter / close"),
         .init([.character("f")], .toggleFollow, .dashboard, "follow new frames on / off"),
     ]
@@ -66,6 +66,9 @@ public enum KeyBindings {
         .init(
             [.character("q")], .quit, .everywhere, "quit (a running session resumes at the next start)",
             hint: "quit"),
+        .init(
+            [.character("Q")], .stopAllAndQuit, .dashboard,
+            "stop all sessions, quit once the stops are sent or queued"),
     ]
 
     /// The binding of `key` in `view`: the view's own rows first (keys named one by one

@@ -7,6 +7,8 @@ extension KeyBindings {
             .init(
                 [.left, .right, .tab], .partner, .frame, "its request / response",
                 disabledReason: KeyAvailability.needsPartner),
+            .init([.character("c")], .copyFrame, .frame, "copy the frame (one line of JSON) to the clipboard (OSC 52)"),
+            .init([.character("s")], .saveFrame, .frame, "save the frame (one line of JSON) in the data directory"),
             .init([], .close, .frame, "close", also: .anyOther),
         ] + [
             .init([.up, .character("k")], .up, .picker, "previous choice"),

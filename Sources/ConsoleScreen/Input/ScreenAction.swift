@@ -2,6 +2,8 @@
 /// same `StationCommand`s that the `:` line, scripts and headless mode use.
 public enum ScreenAction: Sendable, Equatable {
     case quit, help, commandLine, repaint
+    /// Stop every session (reason Local), wait for the StopTransactions, then quit.
+    case stopAllAndQuit
     /// Every feedback message kept, in an overlay.
     case history
     case selectConnector(Int), nextConnector, previousConnector
@@ -13,6 +15,8 @@ public enum ScreenAction: Sendable, Equatable {
     /// Overlays: close the help or a frame, show a frame's request or response, choose
     /// the selected item of a picker or the item numbered so.
     case close, partner, choose, chooseItem(Int)
+    /// A frame: copy its one-line JSON to the terminal's clipboard, save it to a file.
+    case copyFrame, saveFrame
     /// Prompts: run or apply the line, Tab, a key for the line editor (`LineEditor.apply`).
     case submit, complete, edit
     /// Leave a picker or a prompt without doing anything.

@@ -22,6 +22,12 @@ public struct MessageLog: Sendable {
         /// The payload in one line (for a CALLERROR: code and description).
         public let summary: String
         public let raw: String
+        /// For a CALLRESULT or CALLERROR: the ms from its CALL crossing the wire to it
+        /// (either way: the station's CALLs and the central system's); nil when the CALL
+        /// is not kept.
+        public internal(set) var responseMillis: Int64?
+        /// For a CALLRESULT that says no: its status ("Rejected", `Refusal`).
+        public internal(set) var refusal: String?
     }
 
     public let capacity: Int
@@ -30,6 +36,7 @@ public struct MessageLog: Sendable {
     /// CALLs by direction and message id → sequence.
     private var calls: [String: Int] = [:]
     public private(set) var filter = ""
+    private var parsedFilter = LogFilter("")
     /// Sequences of the kept entries that pass the filter, oldest first.
     public private(set) var visible: Deque<Int> = []
 
@@ -51,13 +58,7 @@ public struct MessageLog: Sendable {
     /// A frame the station reported, with the metadata it already had: no parse but for
     /// a CALLERROR's code and description, and for payloads not on one line.
     public mutating func append(_ frame: FrameEvent) {
-        let kind: Entry.Kind
-        switch frame.kind {
-        case .call: kind = .call
-        case .result: kind = .result
-        case .error: kind = .error
-        case .unreadable: kind = .unreadable
-        }
+        let kind = Entry.Kind(frame.kind)
         if kind == .error || kind == .unreadable {
             // Rare: described from the text, as before.
             append(frame.direction, frame.text, at: frame.time)
@@ -121,6 +122,11 @@ public struct MessageLog: Sendable {
     }
 
     private mutating func store(_ entry: Entry) {
+        var entry = entry
+        if entry.kind == .result { entry.refusal = Refusal.status(ofPayload: entry.summary) }
+        if entry.kind == .result || entry.kind == .error, let call = partner(of: entry) {
+            entry.responseMillis = call.time.milliseconds(until: entry.time)
+        }
         appended += 1
         if entries.count == capacity {
             let evicted = entries.removeFirst()
@@ -151,10 +157,11 @@ public struct MessageLog: Sendable {
         return calls[Self.key(callDirection, entry.messageId)].flatMap { self.entry($0) }
     }
 
-    /// Keeps only entries whose action or text contains `text` (case-insensitive);
-    /// empty shows everything.
+    /// Keeps only the entries that pass `text` (`LogFilter`: `>`, `<`, `!`, then text
+    /// found in the action or the frame); empty shows everything.
     public mutating func setFilter(_ text: String) {
         filter = text
+        parsedFilter = LogFilter(text)
         visible = Deque(
             (firstSequence...max(firstSequence, appended)).filter { sequence in
                 entry(sequence).map(matches) ?? false
@@ -162,10 +169,11 @@ public struct MessageLog: Sendable {
     }
 
     private func matches(_ entry: Entry) -> Bool {
-        guard !filter.isEmpty else { return true }
-        return entry.action.localizedCaseInsensitiveContains(filter)
-            || entry.raw.localizedCaseInsensitiveContains(filter)
+        parsedFilter.isEmpty || parsedFilter.matches(entry)
     }
+
+    /// The filter's marks in words ("received, errors and refusals"), if it has any.
+    public var filterMarks: String? { parsedFilter.marksDescription }
 
     private static func key(_ direction: FrameDirection, _ id: String) -> String {
         "\(direction.rawValue)|\(id)"

@@ -126,6 +126,11 @@ enum Format {
         return text
     }
 
+    /// "12 ms", "2345 ms", "12 s": how long a CALL waited for its answer.
+    static func responseTime(_ milliseconds: Int64) -> String {
+        milliseconds < 10_000 ? "\(max(0, milliseconds)) ms" : "\(milliseconds / 1000) s"
+    }
+
     static func kilowatts(_ watts: Double) -> String { fixed(watts / 1000, 1) + " kW" }
     static func kilowattHours(_ wattHours: Double) -> String { fixed(wattHours / 1000, 2) + " kWh" }
 

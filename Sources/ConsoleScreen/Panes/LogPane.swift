@@ -1,7 +1,8 @@
 import ChargePoint
 
-/// The OCPP message log: time, direction, kind, action, message id and the payload in
-/// one line; CALLERRORs stand out. Follows the newest frame unless one is selected.
+/// The OCPP message log: time, direction, kind, action, response time (on a CALLRESULT
+/// or CALLERROR), message id and the payload in one line; CALLERRORs and refusals
+/// stand out. Follows the newest frame unless one is selected.
 struct LogPane {
     let log: MessageLog
     let cursor: Int?
@@ -10,7 +11,9 @@ struct LogPane {
     func draw(_ rect: Rect, into surface: inout Surface) {
         let visible = log.visible
         var title = "Messages \(log.appended)"
-        if !log.filter.isEmpty { title += " · filter \"\(log.filter)\": \(visible.count)" }
+        if !log.filter.isEmpty {
+            title += " · filter \"\(log.filter)\"\(log.filterMarks.map { " (\($0))" } ?? ""): \(visible.count)"
+        }
         title += cursor == nil ? " · following" : " · paused (End follows)"
         surface.box(rect, title: title, glyphs: glyphs)
         let inner = rect.inner
@@ -55,9 +58,17 @@ struct LogPane {
                 Format.fit(entry.action, actionWidth, ellipsis: glyphs.ellipsis) + " ",
                 entry.kind == .error ? .callError : .normal
             ),
+            (Self.responseColumn(entry.responseMillis) + " ", .dim),
             (Format.fit(entry.messageId, idWidth, ellipsis: glyphs.ellipsis) + " ", .dim),
-            (entry.summary, entry.kind == .error ? .callError : .normal),
+            (entry.summary, entry.kind == .error || entry.refusal != nil ? .callError : .normal),
         ]
         surface.put(pieces, row: row, column: inner.left, limit: inner.width)
+    }
+
+    /// "  12 ms", right-aligned in 7 columns; blank for a CALL or an answer whose CALL
+    /// is gone.
+    static func responseColumn(_ milliseconds: Int64?) -> String {
+        let text = milliseconds.map(Format.responseTime) ?? ""
+        return String(repeating: " ", count: max(0, 7 - text.count)) + text
     }
 }

@@ -25,7 +25,7 @@ struct Overlays {
         _ entry: MessageLog.Entry, partner: MessageLog.Entry?, scroll: Int, in area: Rect,
         into surface: inout Surface
     ) -> ScrollExtent {
-        let errorRole: Role = entry.kind == .error ? .callError : .normal
+        let errorRole = Self.role(of: entry)
         let rect = Self.centered(in: area, height: area.height, width: max(60, area.width - 8))
         // A fall of the link is no frame: its reason, whole.
         let body =
@@ -35,14 +35,18 @@ struct Overlays {
         if let partner {
             lines.append(("", .normal))
             lines.append(((partner.kind == .call ? "answers " : "answered by ") + describe(partner), .title))
-            let partnerRole: Role = partner.kind == .error ? .callError : .normal
-            lines += PrettyJSON.lines(partner.raw).map { ($0, partnerRole) }
+            lines += PrettyJSON.lines(partner.raw).map { ($0, Self.role(of: partner)) }
         } else if entry.kind == .call {
             lines += [("", .normal), ("no answer yet", .dim)]
         }
         return drawText(
-            lines.map { [$0] }, title: "Frame · ↑↓ scroll · ← → its partner · Esc closes", scroll: scroll, rect,
-            into: &surface)
+            lines.map { [$0] }, title: "Frame · ↑↓ scroll · ← → partner · c copy · s save · Esc closes", scroll: scroll,
+            rect, into: &surface)
+    }
+
+    /// CALLERRORs and refusals in the error colour.
+    private static func role(of entry: MessageLog.Entry) -> Role {
+        entry.kind == .error || entry.refusal != nil ? .callError : .normal
     }
 
     func drawPicker(_ picker: Picker, in area: Rect, into surface: inout Surface) {
@@ -83,7 +87,9 @@ struct Overlays {
             case .unreadable: "unreadable frame"
             case .linkDown: "link down"
             }
-        return "\(direction) \(Format.clockMillis(entry.time))  \(kind) \(entry.action)  id \(entry.messageId)"
+        // An answer says how long its CALL waited, before the id (a UUID is cut first).
+        let waited = entry.responseMillis.map { " in \(Format.responseTime($0))" } ?? ""
+        return "\(direction) \(Format.clockMillis(entry.time))  \(kind) \(entry.action)\(waited)  id \(entry.messageId)"
     }
 
     /// Lines of (text, role) pieces in a box, from line `scroll` (at most as far as shows

@@ -101,6 +101,7 @@ struct CommandCatalogTests {
                 tamper                                      the enclosure's tamper sensor trips (a critical security event)
                 wait <duration>                             pause the script: 500ms, 5s, 2m
                 wait online [timeout]                       pause the script until the boot is accepted (default at most 60s)
+                save-log [file]                             the screen: save every frame of its log (default: in the data directory)
                 quit                                        leave (a running session resumes on the next start)
                 help [command]                              this list; with a command, its usage alone
                 """)
@@ -119,7 +120,7 @@ struct CommandCatalogTests {
     }
 
     @Test func stationAndSessionCommands_areApart() throws {
-        for line in ["wait 1s", "wait online", "powercut", "quit", "exit", "help", "?"] {
+        for line in ["wait 1s", "wait online", "powercut", "quit", "exit", "help", "?", "save-log"] {
             guard case .session? = try CommandParser.parse(line) else {
                 Issue.record("\(line) is not a session command")
                 continue

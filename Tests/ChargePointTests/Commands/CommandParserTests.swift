@@ -50,6 +50,8 @@ struct CommandParserTests {
         ("quit", .session(.quit)), ("help", .session(.help(command: nil))),
         ("EXIT", .session(.quit)), ("?", .session(.help(command: nil))),
         ("help EV", .session(.help(command: "ev"))), ("? exit", .session(.help(command: "exit"))),
+        ("save-log", .session(.saveLog(path: nil))),
+        ("save-log /tmp/f.jsonl", .session(.saveLog(path: "/tmp/f.jsonl"))),
         ("fault 1 noerror", .station(.fault(connector: 1, code: .noError, info: nil))),
         ("lock JAM 1", .station(.lockJam(connector: 1))), ("lock free 1", .station(.lockFree(connector: 1))),
         ("wait 500ms", .session(.wait(milliseconds: 500))), ("wait 5s", .session(.wait(milliseconds: 5000))),
@@ -132,12 +134,12 @@ struct CommandParserTests {
         "fault 1 OtherError x", "fault 1 OtherError", "clear 1", "lock jam 1", "lock free 1", "offline", "online",
         "reset soft", "reset hard", "powercut", "config get", "config get A B", "config set K V",
         "datatransfer v", "datatransfer v m d", "status", "securitylog clear", "tamper", "certs", "heartbeat", "wait 1s",
-        "wait online", "wait online 5s", "quit", "help",
+        "wait online", "wait online 5s", "quit", "help", "save-log", "save-log frames.jsonl",
     ]
 
     /// One number per kind of command. The switch has no default: a new kind does not
     /// compile until it is numbered here, and then the test wants a sample line for it.
-    static let numberOfKinds = 27
+    static let numberOfKinds = 28
     static func kind(of command: OperatorCommand) -> Int {
         switch command {
         case .station(let command):
@@ -173,6 +175,7 @@ struct CommandParserTests {
             case .waitOnline: 20
             case .quit: 21
             case .help: 22
+            case .saveLog: 27
             }
         }
     }
