@@ -183,6 +183,20 @@ def run_feedback_80x24(binary):
         assert any(line.startswith("│>2 ") for line in screen.splitlines()), screen
         steps.append("80x24 a late arrow after Esc leaves the selection alone")
 
+        # The same late arrow in the `:` prompt: its Esc must not close the prompt and
+        # lose what was typed (the Esc is held until its `[` can no longer come).
+        terminal.keys(":")
+        terminal.type("plug 2")
+        terminal.keys("Escape")
+        time.sleep(0.15)
+        terminal.type("[D")
+        time.sleep(1.5)
+        screen = terminal.screen()
+        assert ":plug 2" in screen, screen
+        terminal.keys("Escape")
+        terminal.wait_gone(":plug 2")
+        steps.append("80x24 a late arrow in the : prompt keeps the prompt; Esc alone closes it")
+
         terminal.keys("q")
         terminal.wait_for("EXIT=0", timeout=20)
     return steps

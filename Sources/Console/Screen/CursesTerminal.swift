@@ -92,6 +92,9 @@ final class CursesTerminal {
     }
 
     /// Keys waiting, translated; empty when none.
+    /// An Esc waits for the window of a late escape sequence (`EscapeSequenceGuard`).
+    var holdsEscape: Bool { escapes.holdsEscape }
+
     func readKeys() -> [Key] {
         var keys: [Key] = []
         var code: UInt32 = 0
@@ -102,7 +105,7 @@ final class CursesTerminal {
                 keys += escapes.take(key, at: Timestamp.monotonicNow().millisecondsSince1970)
             }
         }
-        return keys
+        return keys + escapes.due(at: Timestamp.monotonicNow().millisecondsSince1970)
     }
 
     static func characterKey(_ code: UInt32) -> Key? {

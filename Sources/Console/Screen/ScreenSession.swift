@@ -96,7 +96,10 @@ final class ScreenSession {
                 keyPressed = false
                 lastDraw = millis
             }
-            wait(until: dirty ? lastDraw + Self.frameInterval : (second + 1) * 1000, events: !dirty)
+            var deadline = dirty ? lastDraw + Self.frameInterval : (second + 1) * 1000
+            // A held Esc is given once its window passed, not at the next second.
+            if terminal.holdsEscape { deadline = min(deadline, millis + 50) }
+            wait(until: deadline, events: !dirty)
         }
         scriptRun?.stop()
         showClosing()

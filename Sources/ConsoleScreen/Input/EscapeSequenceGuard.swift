@@ -9,8 +9,9 @@
 /// delay after the Esc is read at once after it: within `introducerWindow`. The
 /// sequence's parameters and final byte, each within the delay of the byte before,
 /// become the key they spell (`[A` ↑, `[6~` PgDn, `OF` End…), or nothing; a final byte
-/// that spells no key goes through as the key it is. The Esc itself has gone through
-/// already: it cannot be told from an Esc typed alone.
+/// that spells no key goes through as the key it is. The Esc itself is held until the
+/// window has passed (`due(at:)`) or another key came: a late arrow never acts as Esc
+/// (closing a prompt, clearing a filter).
 public struct EscapeSequenceGuard: Sendable {
     /// How long (ms) a sequence's next byte may take: curses' escape delay, at least
     /// 100 ms.
@@ -47,6 +48,12 @@ public struct EscapeSequenceGuard: Sendable {
                 state = .sequence(introducer: c, parameters: "", at: time)
                 return []
             }
+            // The held Esc was one of its own: it goes first.
+            if key == .escape {
+                state = .escape(at: time)
+                return [.escape]
+            }
+            return [.escape, key]
         case .sequence(let introducer, let parameters, let at):
             state = .idle
             guard time - at <= delay, case .character(let c) = key, let byte = c.asciiValue else { break }
@@ -61,8 +68,23 @@ public struct EscapeSequenceGuard: Sendable {
                 break
             }
         }
-        if key == .escape { state = .escape(at: time) }
+        if key == .escape {
+            state = .escape(at: time)
+            return []
+        }
         return [key]
+    }
+
+    /// Whether an Esc waits for its window to pass (`due(at:)`).
+    public var holdsEscape: Bool {
+        if case .escape = state { true } else { false }
+    }
+
+    /// A held Esc whose window passed at `time` with nothing after it: the Esc, now.
+    public mutating func due(at time: Int64) -> [Key] {
+        guard case .escape(let at) = state, time - at > introducerWindow else { return [] }
+        state = .idle
+        return [.escape]
     }
 
     /// The key of `Esc introducer parameters final` (xterm's and VT100's), if any.
