@@ -62,7 +62,10 @@ struct LogPane {
             (Format.fit(entry.messageId, idWidth, ellipsis: glyphs.ellipsis) + " ", .dim),
             (entry.summary, entry.kind == .error || entry.refusal != nil ? .callError : .normal),
         ]
-        surface.put(pieces, row: row, column: inner.left, limit: inner.width)
+        // A payload or reason cut at the width ends in an ellipsis (Enter shows it whole).
+        surface.put(
+            LinePiece.clipped(pieces, width: inner.width, ellipsis: glyphs.ellipsis), row: row, column: inner.left,
+            limit: inner.width)
     }
 
     /// "  12 ms", right-aligned in 7 columns; blank for a CALL or an answer whose CALL
