@@ -8,6 +8,17 @@ import Testing
 /// when a visitor left it stuck.
 @Suite("Kiosk")
 struct KioskTests {
+    /// Issue 12 review: a signal key answers on the feedback line, and the question fits
+    /// the 80-column feedback line whole.
+    @Test func signalKeys_andQuestions_areAnswered() {
+        #expect(KioskGuard.signalKeyRefusal(.control("c")) == "kiosk: Ctrl-C does nothing here; staff quit with q, then y")
+        #expect(KioskGuard.signalKeyRefusal(.character("c")) == nil)
+        var guardian = KioskGuard()
+        let question = guardian.filter([.submit(.fault(connector: 1, code: .groundFailure, info: nil))], heldOffline: false)
+            .question
+        #expect((question?.count ?? 99) + 10 <= 80, "\(question ?? "")")
+    }
+
     @Test func quit_waitsForY() {
         var guardian = KioskGuard()
         let filtered = guardian.filter([.quit], heldOffline: false)

@@ -30,6 +30,13 @@ struct KioskGuard {
         return key == Self.confirmationKey ? (held, "kiosk: confirmed") : ([], "kiosk: cancelled; nothing changed")
     }
 
+    /// Ctrl-C, Ctrl-Z and Ctrl-\ reach a kiosk as keys (no signal ends the show): what
+    /// the feedback line says to them; nil for other keys.
+    static func signalKeyRefusal(_ key: Key) -> String? {
+        guard case .control(let letter) = key, ["c", "z", "\\"].contains(letter) else { return nil }
+        return "kiosk: Ctrl-\(letter.uppercased()) does nothing here; staff quit with q, then y"
+    }
+
     /// What the effect would do, in words, when it needs a confirmation.
     static func consequence(of effect: ScreenEffect, heldOffline: Bool) -> String? {
         switch effect {

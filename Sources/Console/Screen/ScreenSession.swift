@@ -143,6 +143,10 @@ final class ScreenSession {
             controller.ingest([.notice(answer.notice)], at: now)
             return answer.effects
         }
+        if kiosk != nil, let refusal = KioskGuard.signalKeyRefusal(key) {
+            controller.ingest([.notice(refusal)], at: now)
+            return []
+        }
         return kioskFiltered(handle(), snapshot: snapshot, at: now)
     }
 
