@@ -153,7 +153,9 @@ struct ConsoleLauncher {
             output.close()
             logFile?.close()
         }
-        return HeadlessSession(runner: runner, script: setup.script, strict: options.strict).run()
+        return HeadlessSession(
+            runner: runner, script: setup.script, strict: options.strict, stopOnQuit: options.stopOnQuit
+        ).run()
     }
 
     private func runScreen(

@@ -16,7 +16,7 @@ extension ScreenController {
             return []
         case .submit:
             self.prompt = nil
-            return submit(prompt, configuration: configuration, at: time)
+            return submit(prompt, snapshot: snapshot, configuration: configuration, at: time)
         case .complete:
             let context = CompletionContext(snapshot: snapshot, configuration: configuration, cards: info.cards)
             prompt.choices = prompt.editor.complete { words, _ in CommandCompletion.candidates(words, context) }
@@ -45,7 +45,9 @@ extension ScreenController {
         }
     }
 
-    private mutating func submit(_ prompt: Prompt, configuration: [ConfigurationEntry], at time: Timestamp)
+    private mutating func submit(
+        _ prompt: Prompt, snapshot: StationSnapshot, configuration: [ConfigurationEntry], at time: Timestamp
+    )
         -> [ScreenEffect]
     {
         let text = prompt.editor.string
@@ -73,6 +75,7 @@ extension ScreenController {
             switch command {
             case .station(let command): return [.submit(command)]
             case .session(.quit): return [.quit]
+            case .session(.quitStopping): return stopAllAndQuit(snapshot, at: time)
             case .session(.powercut): return [.powerCut]
             case .session(.saveLog(let path)): return [.saveLog(path: path)]
             case .session(.help(let command)):

@@ -32,6 +32,10 @@ struct CommandScriptTests {
         }
         var results: [String] { entries.filter { $0.hasPrefix("result ") } }
         func powerCut() { add("powercut") }
+        func waitUntilDelivered(milliseconds: Int64) -> Bool {
+            add("wait delivered")
+            return true
+        }
         func waitUntilOnline(milliseconds: Int64) -> Bool {
             add("wait online \(milliseconds)")
             return true
@@ -117,6 +121,7 @@ struct CommandScriptTests {
             func report(_ event: StationEvent) { recorder.report(event) }
             func powerCut() {}
             func waitUntilOnline(milliseconds: Int64) -> Bool { false }
+            func waitUntilDelivered(milliseconds: Int64) -> Bool { true }
         }
         let target = Offline()
         let executor = CommandLineExecutor(target: target, strict: true)

@@ -84,6 +84,10 @@ public enum CommandCatalog {
             "save-log", [.word("file", .optional)],
             "the screen: save every frame of its log (default: in the data directory)"
         ) { .session(.saveLog(path: $0.optionalWord(0))) },
+        .init(
+            "quit", [.keyword("--stop")],
+            "stop every running transaction (Local), wait until the central system has them (or they are queued), leave"
+        ) { _ in .session(.quitStopping) },
         .init("quit", "leave (a running session resumes on the next start)", aliases: ["exit"]) { _ in
             .session(.quit)
         },

@@ -11,6 +11,9 @@ public enum SessionCommand: Sendable, Equatable {
     /// store holds, as after the power comes back.
     case powercut
     case quit
+    /// `quit --stop`: stop every running transaction (reason Local), wait until their
+    /// StopTransaction is answered or queued durably, then quit (issue 13).
+    case quitStopping
     /// The screen writes every frame of its log to a file (`path`, or one it names in
     /// the data directory); headless, the frames are on standard output already.
     case saveLog(path: String?)

@@ -34,6 +34,9 @@ public enum StationCommand: Sendable, Equatable {
     /// A message to the central system now, to probe it (issue 13): `heartbeat`,
     /// `boot`, `status-notify <c>`, `meter <c>`, `send <Action> <json>`.
     case probe(Probe)
+    /// Every running transaction stopped as the local stop button would (reason Local):
+    /// `quit --stop`, the screen's `Q`.
+    case stopAllTransactions
     case status
     /// `certs`: list the installed certificates and the charge point certificate in use
     /// (security whitepaper M03, M05, A02): one `certificates` event.

@@ -27,6 +27,10 @@ extension StationCore {
         case .dataTransfer(let vendorId, let messageId, let data):
             sendDataTransfer(vendorId: vendorId, messageId: messageId, data: data)
         case .probe(let probe): send(probe)
+        case .stopAllTransactions:
+            let running = transactions.running.map(\.connector)
+            for id in running { stopTransaction(connector: id, reason: .local, idTag: nil) }
+            if running.isEmpty { notice("no transaction to stop") }
         case .status: reportSnapshot()
         case .certificates: emit(.certificates(certificateReport))
         case .clearSecurityLog: clearSecurityLog()

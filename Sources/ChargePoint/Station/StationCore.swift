@@ -178,6 +178,9 @@ public struct StationCore: Sendable {
 
     /// Online for OCPP purposes: the link is up and the central system accepted us.
     public var isOnline: Bool { link.state == .connected && registration.isAccepted }
+
+    /// Transaction messages not yet answered by the central system (durably queued).
+    public var queuedTransactionMessages: Int { outbox.transactionMessages.count }
 }
 
 /// The station's own "connector 0".

@@ -233,6 +233,29 @@ public final class StationRunner: @unchecked Sendable {
         }
     }
 
+    /// `quit --stop`: blocks until the transaction messages submitted so far are answered
+    /// (none queued), the station is offline (they stay queued durably for the next
+    /// start), or `milliseconds` passed; whether none is left waiting for an answer.
+    public func waitUntilDelivered(milliseconds: Int64) -> Bool {
+        let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
+        let barrier = condition.withLock { () -> Int in
+            barriersRequested += 1
+            return barriersRequested
+        }
+        enqueue { [self] in
+            condition.withLock {
+                barriersPassed = max(barriersPassed, barrier)
+                condition.broadcast()
+            }
+        }
+        condition.lock()
+        defer { condition.unlock() }
+        while barriersPassed < barrier || (published.isOnline && published.queuedTransactionMessages > 0) {
+            if finished || !condition.wait(until: deadline) { return published.queuedTransactionMessages == 0 }
+        }
+        return published.queuedTransactionMessages == 0
+    }
+
     // MARK: On the link's service thread
 
     private var isFailed: Bool { condition.withLock { failed || finished } }
@@ -301,7 +324,7 @@ public final class StationRunner: @unchecked Sendable {
         let wanted = condition.withLock { publishesSnapshots }
         var view = StationView(
             snapshot: wanted ? core.snapshot : published.snapshot, configuration: published.configuration,
-            isOnline: core.isOnline)
+            isOnline: core.isOnline, queuedTransactionMessages: core.queuedTransactionMessages)
         if wanted, core.configurationRevision != configurationRevision {
             configurationRevision = core.configurationRevision
             view.configuration = core.configurationEntries
@@ -318,4 +341,7 @@ public struct StationView: Sendable {
     public var snapshot: StationSnapshot
     public var configuration: [ConfigurationEntry]
     public var isOnline: Bool
+    /// Transaction messages the central system has not answered yet (kept up to date
+    /// headless too, where no snapshot is made).
+    public var queuedTransactionMessages = 0
 }

@@ -11,17 +11,21 @@ struct HeadlessSession {
     /// `--strict`: the first failed command ends the run (exit status 3, or 4 for a
     /// `wait online` that timed out).
     var strict = false
+    /// `--stop-on-quit`: `quit` and the end of input stop the running transactions first.
+    var stopOnQuit = false
 
     /// Runs until `quit`, the end of input or (`--strict`) a failed command; the exit
     /// status: 0, or 3 when a command failed (README "Exit status").
     func run() -> Int32 {
-        let executor = CommandLineExecutor(target: runner, strict: strict)
+        var executor = CommandLineExecutor(target: runner, strict: strict)
+        executor.stopOnQuit = stopOnQuit
         var step = script?.run(executor) ?? .next
         var number = 0
         while step == .next, let line = readLine(strippingNewline: true) {
             number += 1
             step = executor.perform(line, at: CommandLineExecutor.Place(source: "stdin", number: number))
         }
+        if step == .next, stopOnQuit { executor.stopEveryTransaction() }  // the end of input
         runner.shutdown()
         if case .failed(let status) = step { return status }
         return executor.exitStatus

@@ -15,6 +15,21 @@ struct CommandLineExecutor: Sendable {
     let strict: Bool
     /// The results so far.
     let ledger = ResultLedger()
+    /// `--stop-on-quit`: `quit` (and the end of input) is `quit --stop`.
+    var stopOnQuit = false
+
+    /// How long `quit --stop` waits for the central system to answer the StopTransactions.
+    static let deliveryLimit: Int64 = 15_000
+
+    /// `quit --stop`: every running transaction stopped (Local), then a wait until the
+    /// central system answered them or they are queued durably (offline: for the next
+    /// start) — at most `deliveryLimit`.
+    func stopEveryTransaction() {
+        target.submit(.stopAllTransactions) { _ in .notice("quit --stop: every running transaction stopped") }
+        if !target.waitUntilDelivered(milliseconds: Self.deliveryLimit) {
+            target.report(.notice("quit --stop: StopTransaction queued for the next start (not answered yet)"))
+        }
+    }
 
     init(
         target: any CommandTarget, strict: Bool = false,
@@ -103,6 +118,11 @@ struct CommandLineExecutor: Sendable {
             ledger.waitForAll()
             return ledger.failures > 0 ? .failed(status: 3) : .next
         case .session(.quit):
+            if stopOnQuit { stopEveryTransaction() }
+            acknowledge(result)
+            return .quit
+        case .session(.quitStopping):
+            stopEveryTransaction()
             acknowledge(result)
             return .quit
         case .session(.wait(let milliseconds)):

@@ -12,6 +12,9 @@ protocol CommandTarget: Sendable {
     func powerCut()
     /// Whether the station is online (boot accepted) within `milliseconds`.
     func waitUntilOnline(milliseconds: Int64) -> Bool
+    /// Whether the transaction messages submitted so far are answered within
+    /// `milliseconds` (false: some stay queued durably, e.g. offline).
+    func waitUntilDelivered(milliseconds: Int64) -> Bool
     /// `save-log [file]`: only the screen keeps a log to save. Why not, when it cannot.
     func saveLog(path: String?) -> String?
 }
@@ -36,6 +39,7 @@ struct ScreenScriptTarget: CommandTarget {
     func report(_ event: StationEvent) { station.report(event) }
     func powerCut() { station.powerCut() }
     func waitUntilOnline(milliseconds: Int64) -> Bool { station.waitUntilOnline(milliseconds: milliseconds) }
+    func waitUntilDelivered(milliseconds: Int64) -> Bool { station.waitUntilDelivered(milliseconds: milliseconds) }
     func saveLog(path: String?) -> String? {
         onSaveLog(path)
         return nil

@@ -102,6 +102,7 @@ struct CommandCatalogTests {
                 wait <duration>                             pause the script: 500ms, 5s, 2m
                 wait online [timeout]                       pause the script until the boot is accepted (default at most 60s)
                 save-log [file]                             the screen: save every frame of its log (default: in the data directory)
+                quit --stop                                 stop every running transaction (Local), wait until the central system has them (or they are queued), leave
                 quit                                        leave (a running session resumes on the next start)
                 help [command]                              this list; with a command, its usage alone
                 """)

@@ -134,12 +134,12 @@ struct CommandParserTests {
         "fault 1 OtherError x", "fault 1 OtherError", "clear 1", "lock jam 1", "lock free 1", "offline", "online",
         "reset soft", "reset hard", "powercut", "config get", "config get A B", "config set K V",
         "datatransfer v", "datatransfer v m d", "status", "securitylog clear", "tamper", "certs", "heartbeat", "wait 1s",
-        "wait online", "wait online 5s", "quit", "help", "save-log", "save-log frames.jsonl",
+        "wait online", "wait online 5s", "quit", "quit --stop", "help", "save-log", "save-log frames.jsonl",
     ]
 
     /// One number per kind of command. The switch has no default: a new kind does not
     /// compile until it is numbered here, and then the test wants a sample line for it.
-    static let numberOfKinds = 28
+    static let numberOfKinds = 29
     static func kind(of command: OperatorCommand) -> Int {
         switch command {
         case .station(let command):
@@ -166,6 +166,7 @@ struct CommandParserTests {
             case .certificates: 24
             case .clearSecurityLog: 25
             case .probe: 26
+            case .stopAllTransactions: -1  // the session's `quit --stop` and the screen's `Q`
             case .toggle, .toggleOffline: -1  // a key's intent: no grammar of its own
             }
         case .session(let command):
@@ -176,6 +177,7 @@ struct CommandParserTests {
             case .quit: 21
             case .help: 22
             case .saveLog: 27
+            case .quitStopping: 28
             }
         }
     }

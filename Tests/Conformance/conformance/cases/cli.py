@@ -222,3 +222,26 @@ async def probe_commands(ctx):
     assert not wrong["ok"] and "central system" in wrong["error"], wrong
     await ctx.station.snapshot()
     assert not ctx.csms.calls("Authorize", after=mark), "an invalid payload was sent"
+
+
+@case("quit_stop", octt="issue 13: quit --stop, --stop-on-quit", profiles=["default"])
+async def quit_stop(ctx):
+    """`quit --stop` stops the running transaction (reason Local) and exits 0 only once
+    the central system answered its StopTransaction; with --stop-on-quit the end of
+    standard input does the same."""
+    await ctx.boot()
+    await ctx.start_session(connector=1)
+    mark = ctx.csms.mark()
+    ctx.station.command("@q quit --stop")
+    await ctx.station.process.stdin.drain()
+    assert await ctx.station.wait_exit(20) == 0
+    stops = ctx.csms.calls("StopTransaction", mark)
+    assert len(stops) == 1 and stops[0].payload["reason"] == "Local", stops
+    # --stop-on-quit: the end of input stops the next session too.
+    await ctx.boot(extra_args=["--stop-on-quit"])
+    await ctx.start_session(connector=2)
+    mark = ctx.csms.mark()
+    ctx.station.process.stdin.close()
+    assert await ctx.station.wait_exit(20) == 0
+    stops = ctx.csms.calls("StopTransaction", mark)
+    assert len(stops) == 1 and stops[0].payload["reason"] == "Local", stops
