@@ -207,36 +207,23 @@ public final class StationRunner: @unchecked Sendable {
     /// Commands submitted before it (a `reset`, a `powercut`) are carried out first: it
     /// never answers from the state before them.
     public func waitUntilOnline(milliseconds: Int64) -> Bool {
-        let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
-        let barrier = condition.withLock { () -> Int in
-            barriersRequested += 1
-            return barriersRequested
-        }
-        enqueue { [self] in
-            condition.withLock {
-                barriersPassed = barrier
-                condition.broadcast()
-            }
-        }
-        condition.lock()
-        defer { condition.unlock() }
-        while barriersPassed < barrier || !published.isOnline {
-            if finished || !condition.wait(until: deadline) { return false }
-        }
-        return true
-    }
-
-    /// Hands `work` to the service thread, unless the station is shutting down.
-    private func enqueue(_ work: @escaping @Sendable () -> Void) {
-        condition.withLock {
-            if !closed { client.perform(work) }
-        }
+        waitAfterWhatCameBefore(milliseconds: milliseconds) { $0.isOnline }
     }
 
     /// `quit --stop`: blocks until the transaction messages submitted so far are answered
     /// (none queued), the station is offline (they stay queued durably for the next
     /// start), or `milliseconds` passed; whether none is left waiting for an answer.
     public func waitUntilDelivered(milliseconds: Int64) -> Bool {
+        _ = waitAfterWhatCameBefore(milliseconds: milliseconds) {
+            !$0.isOnline || $0.queuedTransactionMessages == 0
+        }
+        return condition.withLock { published.queuedTransactionMessages == 0 }
+    }
+
+    /// Blocks until the service thread carried out everything submitted before this call
+    /// and then `done` holds of what observers see, or `milliseconds` passed; whether it
+    /// got there.
+    private func waitAfterWhatCameBefore(milliseconds: Int64, until done: (StationView) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
         let barrier = condition.withLock { () -> Int in
             barriersRequested += 1
@@ -250,10 +237,17 @@ public final class StationRunner: @unchecked Sendable {
         }
         condition.lock()
         defer { condition.unlock() }
-        while barriersPassed < barrier || (published.isOnline && published.queuedTransactionMessages > 0) {
-            if finished || !condition.wait(until: deadline) { return published.queuedTransactionMessages == 0 }
+        while barriersPassed < barrier || !done(published) {
+            if finished || !condition.wait(until: deadline) { return false }
         }
-        return published.queuedTransactionMessages == 0
+        return true
+    }
+
+    /// Hands `work` to the service thread, unless the station is shutting down.
+    private func enqueue(_ work: @escaping @Sendable () -> Void) {
+        condition.withLock {
+            if !closed { client.perform(work) }
+        }
     }
 
     // MARK: On the link's service thread

@@ -99,17 +99,16 @@ struct ConsoleOptions: ParsableArguments {
 
     @Flag(help: ArgumentHelp(Self.kioskHelp))
     var kiosk = false
+    static let kioskHelp =
+        "A booth: q, reset and power cut, faults and offline wait for y; Ctrl-C and Ctrl-Z are keys; "
+        + "--demo-loop starts over by itself when stuck."
 
     @Flag(help: "Headless: the first command that fails ends the run (exit status 3; 4 for 'wait online' timing out).")
     var strict = false
 
-    @Flag(
-        name: .customLong("stop-on-quit"),
-        help: "Headless: quit (and the end of input) first stops every running transaction, as 'quit --stop' does.")
+    /// `--stop-on-quit` (ArgumentParser spells the name from the property).
+    @Flag(help: "Headless: quit (and the end of input) first stops every running transaction, as 'quit --stop' does.")
     var stopOnQuit = false
-    static let kioskHelp =
-        "A booth: q, reset and power cut, faults and offline wait for y; Ctrl-C and Ctrl-Z are keys; "
-        + "--demo-loop starts over by itself when stuck."
 
     enum Theme: String, ExpressibleByArgument, CaseIterable {
         case dark, light, mono
