@@ -42,6 +42,8 @@ struct ConsoleLauncher {
         } catch {
             return refuse(Refusal(line: "\(error)", status: 2))
         }
+        // Every frame queued for --frame-log and --trace is written before the process exits.
+        defer { setup.recordings.close() }
         return withExtendedLifetime(lock) {
             do throws(Refusal) {
                 return try run(setup, store: store, logFile: logFile, notices: lock.tightened)
@@ -90,7 +92,7 @@ struct ConsoleLauncher {
     /// Creates the station from what the store holds; its events go to `sink` and to the
     /// `--log` file. Nothing runs before `start()`.
     private func makeRunner(
-        _ configuration: StationRunner.Configuration, store: SQLiteStore,
+        _ configuration: StationRunner.Configuration, store: SQLiteStore, recordings: FrameRecordings,
         sink: @escaping @Sendable ([StationEvent]) -> Void, onFailure: @escaping @Sendable (String) -> Void
     ) throws(Refusal) -> StationRunner {
         let log = EventLog()
@@ -100,6 +102,7 @@ struct ConsoleLauncher {
                 onEvents: { events in
                     sink(events)
                     for event in events { log.record(event) }
+                    recordings.record(events)
                 },
                 onFailure: onFailure)
         } catch let error as StoreError {
@@ -137,12 +140,13 @@ struct ConsoleLauncher {
         let output = HeadlessOutput.standardOutput()
         defer { output.close() }
         let runner = try makeRunner(
-            configuration, store: store,
+            configuration, store: store, recordings: setup.recordings,
             sink: { events in output.write(contentsOf: events.map { EventEncoder.line($0) }) },
             onFailure: { reason in
                 output.close()
                 StandardError.write("ocpp-console: \(reason)")
                 logFile?.close()
+                setup.recordings.close()
                 exit(1)
             })
         try start(runner, notices: notices)
@@ -152,6 +156,7 @@ struct ConsoleLauncher {
             runner.shutdown()
             output.close()
             logFile?.close()
+            setup.recordings.close()
         }
         return HeadlessSession(
             runner: runner, script: setup.script, strict: options.strict, stopOnQuit: options.stopOnQuit
@@ -169,7 +174,8 @@ struct ConsoleLauncher {
         // refusal is a readable line on a normal terminal.
         let inbox = EventInbox()
         let runner = try makeRunner(
-            configuration, store: store, sink: inbox.eventSink, onFailure: inbox.failureSink)
+            configuration, store: store, recordings: setup.recordings, sink: inbox.eventSink,
+            onFailure: inbox.failureSink)
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let theme = noColor ? Theme.mono : Theme.named(options.theme.rawValue)
         guard let terminal = CursesTerminal(theme: theme, ascii: options.ascii, kiosk: options.kiosk) else {

@@ -91,6 +91,12 @@ struct ConsoleOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write a diagnostic log to FILE.", valueName: "FILE"))
     var log: String?
 
+    @Option(help: ArgumentHelp("Write every frame to FILE as TIMESTAMP [2,…] lines.", valueName: "FILE"))
+    var frameLog: String?
+
+    @Option(help: ArgumentHelp("Write every frame to FILE in the OCPP trace format 1.0 (JSON Lines).", valueName: "FILE"))
+    var trace: String?
+
     @Option(help: ArgumentHelp("Colour theme.", valueName: "dark|light|mono"))
     var theme: Theme = .dark
 

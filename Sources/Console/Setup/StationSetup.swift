@@ -19,6 +19,8 @@ struct StationSetup {
     let script: CommandScript?
     /// HTTP Basic auth (`PasswordSource`).
     let password: String?
+    /// `--frame-log` and `--trace`, open for appending.
+    let recordings: FrameRecordings
 
     struct SetupError: Error, CustomStringConvertible {
         let description: String
@@ -62,6 +64,7 @@ struct StationSetup {
         } catch {
             throw SetupError(description: error.description)
         }
+        recordings = try FrameRecordings(frameLog: options.frameLog, trace: options.trace, chargePointId: stationId)
         if let caFile = options.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             throw SetupError(description: "cannot read the CA file '\(caFile)'")
         }

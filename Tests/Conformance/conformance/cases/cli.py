@@ -245,3 +245,39 @@ async def quit_stop(ctx):
     assert await ctx.station.wait_exit(20) == 0
     stops = ctx.csms.calls("StopTransaction", mark)
     assert len(stops) == 1 and stops[0].payload["reason"] == "Local", stops
+
+
+@case("recorded_session", octt="issue 13: --trace and --frame-log", profiles=["default"])
+async def recorded_session(ctx):
+    """--trace writes every frame as a record of the OCPP trace format 1.0, valid against
+    docs/ocpp-trace-1.0.schema.json, results and errors with their CALL's action, secrets
+    masked; --frame-log writes `TIMESTAMP [2,…]` lines, the frames exactly as on the wire."""
+    import json
+    import jsonschema
+    trace = os.path.join(ctx.workdir, "session.trace.jsonl")
+    frames = os.path.join(ctx.workdir, "session.frames.log")
+    await ctx.boot(extra_args=["--trace", trace, "--frame-log", frames])
+    from ocpp.v16 import call
+    await ctx.csms.call(call.ChangeConfiguration(key="AuthorizationKey", value="0123456789abcdef0123456789abcdef"))
+    await ctx.csms.wait_connected(2, timeout=15)  # a new key: the station reconnects with it
+    ctx.station.command("wait online 10s")
+    ctx.station.command("send Authorize '{\"idTag\":\"VALID1\"}'")
+    await ctx.csms.wait_call("Authorize")
+    await ctx.station.quit()
+    schema_path = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "docs", "ocpp-trace-1.0.schema.json")
+    schema = json.load(open(schema_path))
+    records = [json.loads(line) for line in open(trace)]
+    for record in records:
+        jsonschema.validate(record, schema)
+    kinds = {(r["direction"], r["messageType"], r["action"]) for r in records}
+    assert ("cp-to-csms", "CALL", "BootNotification") in kinds, kinds
+    assert ("csms-to-cp", "CALLRESULT", "BootNotification") in kinds, kinds
+    assert ("csms-to-cp", "CALL", "ChangeConfiguration") in kinds and ("cp-to-csms", "CALLRESULT", "ChangeConfiguration") in kinds
+    assert any(r.get("connectorId") == 1 and r["action"] == "StatusNotification" for r in records), records
+    assert "0123456789abcdef" not in open(trace).read(), "a secret in the trace"
+    lines = open(frames).read().splitlines()
+    assert len(lines) == len(records), (len(lines), len(records))
+    stamp, raw = lines[0].split(" ", 1)
+    assert stamp.endswith("Z") and json.loads(raw)[0] == 2, lines[0]
+    assert "0123456789abcdef" not in open(frames).read(), "a secret in the frame log"
+    ctx.exit_status = 0
