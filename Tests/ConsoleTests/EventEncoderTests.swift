@@ -81,7 +81,20 @@ struct EventEncoderTests {
 
     @Test func meterEvent_roundsToATenth() {
         let line = EventEncoder.line(.meter(connector: 1, energyWh: 1234.5678, powerW: 7399.96), at: time)
-        #expect(line.hasSuffix(#""type":"meter","connector":1,"energyWh":1234.6,"powerW":7400.0}"#))
+        #expect(line.hasSuffix(#""type":"meter","connector":1,"energyWh":1234.6,"powerW":7400.0,"sampledValue":[]}"#))
+    }
+
+    /// Issue 13 §5: every sampled measurand, as MeterValues carries it.
+    @Test func meterEvent_carriesEverySampledMeasurand() {
+        let readings = [
+            SampledValue(value: "1234", measurand: .energyActiveImportRegister, unit: .wattHours),
+            SampledValue(value: "16.0", measurand: .currentImport, phase: .l1, unit: .amperes),
+        ]
+        let line = EventEncoder.line(.meter(connector: 1, energyWh: 1234, powerW: 0, readings: readings), at: time)
+        #expect(
+            line.hasSuffix(
+                #""sampledValue":[{"value":"1234","measurand":"Energy.Active.Import.Register","unit":"Wh"},"#
+                    + #"{"value":"16.0","measurand":"Current.Import","phase":"L1","unit":"A"}]}"#), "\(line)")
     }
 
     @Test func writeOnlyKey_isMasked_evenIfAValueSlipsThrough() {

@@ -134,7 +134,11 @@ extension StationCore {
     mutating func emitMeter(_ index: Int) {
         let reading = (energyWh: connectors[index].record.meterWh, powerW: connectors[index].powerW)
         guard connectors[index].show(reading, at: now) else { return }
-        emit(.meter(connector: connectors[index].id, energyWh: reading.energyWh, powerW: reading.powerW))
+        let readings = sampledValues(index, config.measurands(.meterValuesSampledData), context: .samplePeriodic)
+        emit(
+            .meter(
+                connector: connectors[index].id, energyWh: reading.energyWh, powerW: reading.powerW,
+                readings: readings))
     }
 
     /// TriggerMessage(MeterValues): the latest MeterValuesSampledData readings, context

@@ -9,7 +9,9 @@ public enum StationEvent: Sendable, Equatable {
     /// once, even when the StatusNotification waits for MinimumStatusDuration.
     case connector(id: Int, status: ChargePointStatus, errorCode: ChargePointErrorCode, info: String?)
     case transaction(TransactionEvent)
-    case meter(connector: Int, energyWh: Double, powerW: Double)
+    /// A connector's meter moved: the energy register (Wh), the power (W), and every
+    /// measurand of MeterValuesSampledData as the station samples it now.
+    case meter(connector: Int, energyWh: Double, powerW: Double, readings: [SampledValue] = [])
     case registration(RegistrationStatus?, interval: Int?)
     /// Feedback on an operator action or a central-system decision worth reading.
     case notice(String)

@@ -41,11 +41,13 @@ enum EventEncoder {
             object["transactionId"] = transaction.transactionId.map { .number(JSONNumber($0)) } ?? .null
             object["idTag"] = .string(transaction.idTag)
             if let reason = transaction.reason { object["reason"] = .string(reason.rawValue) }
-        case .meter(let connector, let energy, let power):
+        case .meter(let connector, let energy, let power, let readings):
             object["type"] = "meter"
             object["connector"] = .number(JSONNumber(connector))
             object["energyWh"] = number(energy)
             object["powerW"] = number(power)
+            // Every sampled measurand, as a MeterValues' sampledValue would carry it.
+            object["sampledValue"] = .array(readings.compactMap { try? PayloadEncoder.encode($0) })
         case .registration(let status, let interval):
             object["type"] = "registration"
             object["status"] = status.map { .string($0.rawValue) } ?? .null

@@ -22,7 +22,7 @@ struct RegisterWitness {
         sentBefore = station.sent.count
         var reported: [Int: Int] = [:]
         for event in station.events {
-            if case .meter(let connector, let energyWh, _) = event {
+            if case .meter(let connector, let energyWh, _, _) = event {
                 reported[connector] = max(reported[connector] ?? 0, Int((energyWh + 0.001).rounded(.down)))
             }
         }
