@@ -7,6 +7,22 @@ import os
 import signal
 
 
+_EVENT_SCHEMA = None
+
+
+def event_stream_problem(event):
+    """Why `event` is not what docs/events.schema.json (the README's headless events)
+    says; None when it is. Every event of every case is checked (issue 13 §5)."""
+    global _EVENT_SCHEMA
+    import jsonschema
+    if _EVENT_SCHEMA is None:
+        path = os.path.join(os.path.dirname(__file__), "..", "..", "..", "docs", "events.schema.json")
+        with open(path, encoding="utf-8") as file:
+            _EVENT_SCHEMA = jsonschema.Draft7Validator(json.load(file))
+    error = jsonschema.exceptions.best_match(_EVENT_SCHEMA.iter_errors(event))
+    return None if error is None else error.message
+
+
 class Station:
     def __init__(self, binary, *, profile, url, station_id, data_dir, extra_args=(), environment=None,
                  read_stdout=True):
@@ -67,6 +83,9 @@ class Station:
             if not isinstance(event, dict) or "ts" not in event or "type" not in event:
                 self.violations.append(f"event without ts and type: {text[:200]}")
                 continue
+            problem = event_stream_problem(event)
+            if problem:
+                self.violations.append(f"event not as docs/events.schema.json says ({problem}): {text[:200]}")
             self.events.append(event)
             async with self.changed:
                 self.changed.notify_all()
