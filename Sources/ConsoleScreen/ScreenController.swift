@@ -14,6 +14,8 @@ public enum ScreenEffect: Sendable, Equatable {
     case saveFrame(String, fileName: String)
     /// Write every frame of the log to `path` (or a file named in the data directory).
     case saveLog(path: String?)
+    /// Start or stop recording the frames as a trace (OCPP trace format 1.0).
+    case toggleTrace
 }
 
 /// The screen's brain: the log, the meter history, the feedback, and the state of the
@@ -187,6 +189,7 @@ public struct ScreenController: Sendable {
         switch action {
         case .quit: return [.quit]
         case .stopAllAndQuit: return stopAllAndQuit(snapshot, at: time)
+        case .toggleTrace: return [.toggleTrace]
         case .help: open(.help(scroll: 0))
         case .history: open(.history(scroll: Overlay.end))
         case .commandLine:

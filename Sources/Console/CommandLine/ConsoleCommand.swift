@@ -36,6 +36,10 @@ struct ConsoleCommand: ParsableCommand {
     /// Replaces ArgumentParser's `main()`, whose usage-error status (64) is not the 2
     /// that DESIGN.md promises scripts.
     static func main() {
+        // `ocpp-console replay FILE --url URL`: a tool of its own (issue 13), not a station.
+        if CommandLine.arguments.dropFirst().first == "replay" {
+            Glibc.exit(ReplayCommand.run(Array(CommandLine.arguments.dropFirst(2))))
+        }
         let command: ConsoleCommand
         do {
             command = try parse()

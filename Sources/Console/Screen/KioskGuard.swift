@@ -47,7 +47,7 @@ struct KioskGuard {
             "raise \(code.rawValue) on \(connector == 0 ? "the station" : "connector \(connector)")"
         case .submit(.offline): "go offline"
         case .submit(.toggleOffline): heldOffline ? nil : "go offline"
-        case .submit, .repaintAll, .copyToClipboard, .saveFrame, .saveLog: nil
+        case .submit, .repaintAll, .copyToClipboard, .saveFrame, .saveLog, .toggleTrace: nil
         }
     }
 }

@@ -24,6 +24,8 @@ final class ScreenSession {
     private var kiosk: KioskGuard?
     /// Where a saved frame or log goes (`s` in a frame, `:save-log`).
     private let exports: ScreenExports
+    /// `T`: a trace of the frames while it runs.
+    private let trace: TraceToggle
 
     init(
         terminal: CursesTerminal, info: StationInfo, inbox: EventInbox, dataDirectory: String,
@@ -31,12 +33,14 @@ final class ScreenSession {
     ) {
         (self.terminal, self.inbox, self.script, self.kiosk) = (terminal, inbox, script, kiosk)
         exports = ScreenExports(dataDirectory: dataDirectory)
+        trace = TraceToggle(dataDirectory: dataDirectory, chargePointId: info.stationId)
         controller = ScreenController(info: info, glyphs: terminal.glyphs)
     }
 
     /// Runs until quit or a termination signal; the exit status.
     func run(_ runner: StationRunner) -> Int32 {
         self.runner = runner
+        defer { trace.close() }  // a trace still recording keeps every frame it queued
         var dirty = true
         var lastTick = Int64(0)
         var lastDraw = Int64(0)
@@ -56,6 +60,7 @@ final class ScreenSession {
                 controller.ingest([exports.saveLog(controller.log, path: request.path)], at: now)
             }
             if ingested < events.count { controller.ingest(Array(events[ingested...]), at: now) }
+            trace.record(events)
             if !events.isEmpty || !saveLogs.isEmpty { dirty = true }
             if terminal.termination != 0 || inbox.quitRequested { break }
             if let reason = inbox.failure {
@@ -128,6 +133,8 @@ final class ScreenSession {
                 controller.ingest([exports.saveFrame(text, fileName: fileName)], at: now)
             case .saveLog(let path):
                 controller.ingest([exports.saveLog(controller.log, path: path)], at: now)
+            case .toggleTrace:
+                controller.ingest([trace.toggle(at: runner.view.snapshot.time)], at: now)
             }
         }
         return quit

@@ -69,6 +69,9 @@ public enum KeyBindings {
         .init(
             [.character("Q")], .stopAllAndQuit, .dashboard,
             "stop all sessions, quit once the stops are sent or queued"),
+        .init(
+            [.character("T")], .toggleTrace, .dashboard,
+            "start / stop recording a trace of the frames (OCPP trace format 1.0, in the data directory)"),
     ]
 
     /// The binding of `key` in `view`: the view's own rows first (keys named one by one

@@ -4,6 +4,8 @@ public enum ScreenAction: Sendable, Equatable {
     case quit, help, commandLine, repaint
     /// Stop every session (reason Local), wait for the StopTransactions, then quit.
     case stopAllAndQuit
+    /// Start or stop recording a trace (`T`).
+    case toggleTrace
     /// Every feedback message kept, in an overlay.
     case history
     case selectConnector(Int), nextConnector, previousConnector

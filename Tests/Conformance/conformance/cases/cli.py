@@ -281,3 +281,34 @@ async def recorded_session(ctx):
     assert stamp.endswith("Z") and json.loads(raw)[0] == 2, lines[0]
     assert "0123456789abcdef" not in open(frames).read(), "a secret in the frame log"
     ctx.exit_status = 0
+
+
+@case("replay_finds_a_changed_answer", octt="issue 13: ocpp-console replay", profiles=["default"])
+async def replay_finds_a_changed_answer(ctx):
+    """A session recorded with --trace, replayed against the same central system, finds
+    no difference (exit 0); once the central system answers an Authorize otherwise, the
+    replay names that line and both answers (exit 5)."""
+    import asyncio
+    trace = os.path.join(ctx.workdir, "session.trace.jsonl")
+    await ctx.boot(extra_args=["--trace", trace])
+    mark = ctx.csms.mark()
+    ctx.station.command("send Authorize '{\"idTag\":\"VALID1\"}'")
+    await ctx.csms.wait_call("Authorize", after=mark)
+    await ctx.station.wait_event(lambda e: e["type"] == "notice" and e["message"].startswith("Authorize answered"),
+                                 what="the Authorize answer")
+    await ctx.station.quit()
+
+    async def replay():
+        process = await asyncio.create_subprocess_exec(
+            ctx.binary, "replay", trace, "--url", ctx.csms.url, stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE)
+        out, err = await asyncio.wait_for(process.communicate(), 60)
+        return process.returncode, out.decode(), err.decode()
+
+    code, out, err = await replay()
+    assert code == 0 and "no difference" in out, (code, out, err)
+    ctx.csms.id_tags["VALID1"] = {"status": "Blocked"}
+    code, out, err = await replay()
+    assert code == 5, (code, out, err)
+    changed = [line for line in out.splitlines() if "Authorize" in line]
+    assert changed and "Blocked" in changed[0] and "Accepted" in changed[0], out

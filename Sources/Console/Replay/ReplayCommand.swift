@@ -1,0 +1,153 @@
+import ChargePoint
+import ChargePointRuntime
+import Foundation
+
+/// `ocpp-console replay FILE --url URL [--id ID] [--password P] [--timeout S]`: runs a
+/// `TraceReplay` over a WebSocket of its own and prints one line per difference, then a
+/// summary. Exit status: 0 when the central system answered as recorded, 5 when it did
+/// not, 2 on bad arguments, 1 when it cannot connect.
+enum ReplayCommand {
+    static func run(_ arguments: [String]) -> Int32 {
+        var path: String?
+        var url: String?
+        var id: String?
+        var password: String?
+        var timeout: Double = 10
+        var rest = arguments[...]
+        while let word = rest.popFirst() {
+            switch word {
+            case "--url": url = rest.popFirst()
+            case "--id": id = rest.popFirst()
+            case "--password": password = rest.popFirst()
+            case "--timeout": timeout = rest.popFirst().flatMap(Double.init) ?? -1
+            case "--help", "-h":
+                print("usage: ocpp-console replay FILE --url URL [--id ID] [--password P] [--timeout SECONDS]")
+                return 0
+            default:
+                guard path == nil, !word.hasPrefix("-") else { return refuse("unexpected '\(word)'") }
+                path = word
+            }
+        }
+        guard let path, let url, timeout > 0 else {
+            return refuse("usage: ocpp-console replay FILE --url URL [--id ID] [--password P] [--timeout SECONDS]")
+        }
+        let replay: TraceReplay
+        let endpoint: Endpoint
+        do {
+            replay = try TraceReplay.load(path)
+            endpoint = try Endpoint(url: url, stationId: id ?? replay.chargePointId)
+        } catch {
+            return refuse("\(error)")
+        }
+        let link = ReplayLink()
+        let client = WebSocketClient { event in link.receive(event) }
+        do {
+            try client.start()
+        } catch {
+            return refuse("\(error)", status: 1)
+        }
+        defer { client.stop() }
+        client.connect(
+            LinkSettings(endpoint: endpoint, stationId: id ?? replay.chargePointId, password: password))
+        guard link.waitConnected(seconds: timeout) else {
+            StandardError.write("ocpp-console replay: cannot connect to \(endpoint): \(link.lastReason)")
+            return 1
+        }
+        var differences = 0
+        var answersTo: [String: [TraceReplay.Record]] = [:]
+        let calls = replay.stationCalls
+        for (call, recorded) in calls {
+            let frame = Frame.call(
+                Frame.Call(messageId: call.messageId, action: call.action ?? "", payload: call.payload))
+            client.send(frame.text)
+            let answer = link.waitAnswer(to: call.messageId, seconds: timeout) { incoming in
+                // The central system's own CALLs meanwhile: answered as recorded.
+                let action = incoming.action
+                var queue = answersTo[action] ?? replay.recordedAnswers(to: action)
+                let reply: Frame
+                if queue.isEmpty {
+                    reply = .callError(
+                        Frame.CallError(
+                            messageId: incoming.messageId, code: .notImplemented,
+                            description: "not in the recording", details: JSONObject()))
+                } else {
+                    let recorded = queue.removeFirst()
+                    reply =
+                        recorded.messageType == "CALLRESULT"
+                        ? .callResult(Frame.CallResult(messageId: incoming.messageId, payload: recorded.payload))
+                        : .callError(
+                            Frame.CallError(
+                                messageId: incoming.messageId, code: .genericError, description: "as recorded",
+                                details: JSONObject()))
+                }
+                answersTo[action] = queue
+                client.send(reply.text)
+            }
+            let name = call.action ?? "?"
+            guard let answer else {
+                print("line \(call.line): \(name) \(call.messageId): no answer within \(Int(timeout)) s")
+                differences += 1
+                continue
+            }
+            if let difference = TraceReplay.difference(answer, recorded: recorded) {
+                print("line \(call.line): \(name) \(call.messageId): \(difference)")
+                differences += 1
+            }
+        }
+        print("replayed \(calls.count) CALLs of \(path): \(differences == 0 ? "no difference" : "\(differences) differ")")
+        return differences == 0 ? 0 : 5
+    }
+
+    private static func refuse(_ line: String, status: Int32 = 2) -> Int32 {
+        StandardError.write("ocpp-console replay: \(line)")
+        return status
+    }
+}
+
+/// The replay's side of the link: what arrived, for the replay's thread to wait on.
+final class ReplayLink: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var connected = false
+    private var frames: [Frame] = []
+    private(set) var lastReason = "no answer"
+
+    func receive(_ event: LinkEvent) {
+        condition.withLock {
+            switch event {
+            case .connected: connected = true
+            case .disconnected(let reason, _):
+                connected = false
+                lastReason = reason
+            case .received(let text):
+                if case .success(let frame) = Frame.parse(text) { frames.append(frame) }
+            }
+            condition.broadcast()
+        }
+    }
+
+    func waitConnected(seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        return condition.withLock {
+            while !connected { if !condition.wait(until: deadline) { return false } }
+            return true
+        }
+    }
+
+    /// The answer to `messageId`, handing the central system's CALLs that come first to
+    /// `onCall`; nil after `seconds`.
+    func waitAnswer(to messageId: String, seconds: Double, onCall: (Frame.Call) -> Void) -> Frame? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            var next: Frame?
+            condition.withLock {
+                while frames.isEmpty { if !condition.wait(until: deadline) { return } }
+                next = frames.removeFirst()
+            }
+            guard let frame = next else { return nil }
+            switch frame {
+            case .call(let call): onCall(call)
+            default: if frame.messageId == messageId { return frame }
+            }
+        }
+    }
+}
