@@ -2,9 +2,10 @@ import ChargePoint
 import ChargePointRuntime
 import Foundation
 
-/// `ocpp-console replay FILE --url URL [--id ID] [--password P] [--timeout S]`: runs a
-/// `TraceReplay` over a WebSocket of its own and prints one line per difference, then a
-/// summary. Exit status: 0 when the central system answered as recorded, 5 when it did
+/// `ocpp-console replay FILE --url URL [--id ID] [--password P] [--timeout S]
+/// [--timing compressed|original]`: runs a `TraceReplay` over a WebSocket of its own and
+/// prints one line per difference, then a summary. Compressed timing sends each CALL once
+/// the one before is answered; original timing also keeps the recorded gaps between them. Exit status: 0 when the central system answered as recorded, 5 when it did
 /// not, 2 on bad arguments, 1 when it cannot connect.
 enum ReplayCommand {
     static func run(_ arguments: [String]) -> Int32 {
@@ -13,6 +14,7 @@ enum ReplayCommand {
         var id: String?
         var password: String?
         var timeout: Double = 10
+        var original = false
         var rest = arguments[...]
         while let word = rest.popFirst() {
             switch word {
@@ -20,8 +22,14 @@ enum ReplayCommand {
             case "--id": id = rest.popFirst()
             case "--password": password = rest.popFirst()
             case "--timeout": timeout = rest.popFirst().flatMap(Double.init) ?? -1
+            case "--timing":
+                switch rest.popFirst() {
+                case "original": original = true
+                case "compressed": original = false
+                default: return refuse("--timing is compressed or original")
+                }
             case "--help", "-h":
-                print("usage: ocpp-console replay FILE --url URL [--id ID] [--password P] [--timeout SECONDS]")
+                print(Self.usage)
                 return 0
             default:
                 guard path == nil, !word.hasPrefix("-") else { return refuse("unexpected '\(word)'") }
@@ -29,7 +37,7 @@ enum ReplayCommand {
             }
         }
         guard let path, let url, timeout > 0 else {
-            return refuse("usage: ocpp-console replay FILE --url URL [--id ID] [--password P] [--timeout SECONDS]")
+            return refuse(Self.usage)
         }
         let replay: TraceReplay
         let endpoint: Endpoint
@@ -56,7 +64,13 @@ enum ReplayCommand {
         var differences = 0
         var answersTo: [String: [TraceReplay.Record]] = [:]
         let calls = replay.stationCalls
+        var previous: Timestamp?
         for (call, recorded) in calls {
+            if original, let previous, let time = call.timestamp {
+                // The recorded gap since the station's CALL before this one.
+                Thread.sleep(forTimeInterval: Double(max(0, previous.milliseconds(until: time))) / 1000)
+            }
+            previous = call.timestamp
             let frame = Frame.call(
                 Frame.Call(messageId: call.messageId, action: call.action ?? "", payload: call.payload))
             client.send(frame.text)
@@ -97,6 +111,10 @@ enum ReplayCommand {
         print("replayed \(calls.count) CALLs of \(path): \(differences == 0 ? "no difference" : "\(differences) differ")")
         return differences == 0 ? 0 : 5
     }
+
+    static let usage =
+        "usage: ocpp-console replay FILE --url URL [--id ID] [--password P] [--timeout SECONDS] "
+        + "[--timing compressed|original]"
 
     private static func refuse(_ line: String, status: Int32 = 2) -> Int32 {
         StandardError.write("ocpp-console replay: \(line)")

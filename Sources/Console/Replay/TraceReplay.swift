@@ -23,6 +23,7 @@ struct TraceReplay {
         var messageId: String { text("messageId") ?? "" }
         var action: String? { text("action") }
         var payload: JSONValue { object["payload"] ?? .object(JSONObject()) }
+        var timestamp: Timestamp? { text("timestamp").flatMap(Timestamp.init(rfc3339:)) }
         var error: JSONValue { object["error"] ?? .null }
     }
 

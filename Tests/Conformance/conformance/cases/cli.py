@@ -298,14 +298,14 @@ async def replay_finds_a_changed_answer(ctx):
                                  what="the Authorize answer")
     await ctx.station.quit()
 
-    async def replay():
+    async def replay(*options):
         process = await asyncio.create_subprocess_exec(
-            ctx.binary, "replay", trace, "--url", ctx.csms.url, stdout=asyncio.subprocess.PIPE,
+            ctx.binary, "replay", trace, "--url", ctx.csms.url, *options, stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE)
         out, err = await asyncio.wait_for(process.communicate(), 60)
         return process.returncode, out.decode(), err.decode()
 
-    code, out, err = await replay()
+    code, out, err = await replay("--timing", "original")
     assert code == 0 and "no difference" in out, (code, out, err)
     ctx.csms.id_tags["VALID1"] = {"status": "Blocked"}
     code, out, err = await replay()
