@@ -40,6 +40,18 @@ struct TraceReplayTests {
                 == "answered CALLERROR InternalError {}, recorded CALLRESULT {}")
     }
 
+    @Test func aNewTransactionId_isNoDifference_andIsSentOn() {
+        let recorded = TraceReplay.Record(
+            object: JSONObject(["messageType": "CALLRESULT", "payload": .object(JSONObject(["transactionId": 42]))]),
+            line: 1)
+        let now = Frame.callResult(Frame.CallResult(messageId: "1", payload: .object(JSONObject(["transactionId": 43]))))
+        #expect(TraceReplay.difference(now, recorded: recorded) == nil)
+        let stop = JSONValue.object(JSONObject(["transactionId": 42, "meterStop": 10]))
+        #expect(
+            TraceReplay.renumbered(stop, [42: 43]) == .object(JSONObject(["transactionId": 43, "meterStop": 10])))
+        #expect(TraceReplay.difference(now, recorded: nil) == nil, "nothing recorded: sent, not judged")
+    }
+
     @Test func aLineThatIsNoRecord_isRefusedWithItsNumber() {
         #expect(throws: CommandLineError.self) { try Self.trace([#"{"x":1}"#]) }
     }

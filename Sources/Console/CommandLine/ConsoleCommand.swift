@@ -27,6 +27,10 @@ struct ConsoleCommand: ParsableCommand {
             Exit status: 0 on quit, 2 on bad arguments (an unreadable file included) or a bad station profile, \
             3 when a headless command failed (at once with --strict), 4 when 'wait online' timed out under \
             --strict, 1 on an internal failure.
+
+            ocpp-console replay FILE --url URL [--id ID] [--password P] [--timeout S] [--timing compressed|original] \
+            plays the station's side of a --trace recording against a central system and reports every changed \
+            answer: exit status 0 when none changed, 5 when one did, 1 when it cannot connect, 2 on bad arguments.
             """,
         version: VersionInfo.text
     )

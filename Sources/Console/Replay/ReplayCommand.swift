@@ -43,6 +43,7 @@ enum ReplayCommand {
         let endpoint: Endpoint
         do {
             replay = try TraceReplay.load(path)
+            guard !replay.stationCalls.isEmpty else { return refuse("\(path) holds no CALL of the station to replay") }
             endpoint = try Endpoint(url: url, stationId: id ?? replay.chargePointId)
         } catch {
             return refuse("\(error)")
@@ -65,16 +66,20 @@ enum ReplayCommand {
         var answersTo: [String: [TraceReplay.Record]] = [:]
         let calls = replay.stationCalls
         var previous: Timestamp?
+        // The central system's transaction ids now, for the recorded ones.
+        var transactionIds: [JSONValue: JSONValue] = [:]
         for (call, recorded) in calls {
             if original, let previous, let time = call.timestamp {
                 // The recorded gap since the station's CALL before this one.
                 Thread.sleep(forTimeInterval: Double(max(0, previous.milliseconds(until: time))) / 1000)
             }
             previous = call.timestamp
-            let frame = Frame.call(
-                Frame.Call(messageId: call.messageId, action: call.action ?? "", payload: call.payload))
-            client.send(frame.text)
-            let answer = link.waitAnswer(to: call.messageId, seconds: timeout) { incoming in
+            // A message id of its own (OCPP-J §4.1.4), and the transaction's id as the central
+            // system gave it this time.
+            let messageId = UUID().uuidString.lowercased()
+            let payload = TraceReplay.renumbered(call.payload, transactionIds)
+            client.send(Frame.call(Frame.Call(messageId: messageId, action: call.action ?? "", payload: payload)).text)
+            let answer = link.waitAnswer(to: messageId, seconds: timeout) { incoming in
                 // The central system's own CALLs meanwhile: answered as recorded.
                 let action = incoming.action
                 var queue = answersTo[action] ?? replay.recordedAnswers(to: action)
@@ -102,6 +107,11 @@ enum ReplayCommand {
                 print("line \(call.line): \(name) \(call.messageId): no answer within \(Int(timeout)) s")
                 differences += 1
                 continue
+            }
+            if case .callResult(let result) = answer, let recorded, let new = TraceReplay.transactionId(result.payload),
+                let old = TraceReplay.transactionId(recorded.payload)
+            {
+                transactionIds[old] = new
             }
             if let difference = TraceReplay.difference(answer, recorded: recorded) {
                 print("line \(call.line): \(name) \(call.messageId): \(difference)")

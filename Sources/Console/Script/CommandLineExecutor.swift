@@ -25,7 +25,9 @@ struct CommandLineExecutor: Sendable {
     /// central system answered them or they are queued durably (offline: for the next
     /// start) — at most `deliveryLimit`.
     func stopEveryTransaction() {
-        target.submit(.stopAllTransactions) { _ in .notice("quit --stop: every running transaction stopped") }
+        target.submit(.stopAllTransactions) { _ in
+            .notice("quit --stop: waiting until the central system has the StopTransactions")
+        }
         if !target.waitUntilDelivered(milliseconds: Self.deliveryLimit) {
             target.report(.notice("quit --stop: StopTransaction queued for the next start (not answered yet)"))
         }

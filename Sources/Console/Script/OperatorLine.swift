@@ -14,7 +14,7 @@ struct OperatorLine: Sendable, Equatable {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("{") { return json(trimmed) }
         guard trimmed.hasPrefix("@") else { return .success(OperatorLine(id: nil, text: raw)) }
-        let words = trimmed.dropFirst().split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        let words = trimmed.dropFirst().split(maxSplits: 1, omittingEmptySubsequences: true, whereSeparator: \.isWhitespace)
         guard let id = words.first else { return .failure(CommandLineError("'@' without an id")) }
         return .success(OperatorLine(id: String(id), text: words.count > 1 ? String(words[1]) : ""))
     }

@@ -56,6 +56,8 @@ class Context:
     workdir: str = None
     extra_args: tuple = ()
     killed_connections: set = field(default_factory=set)
+    # Connections of another client than the station (`ocpp-console replay`): not its frames.
+    foreign_connections: set = field(default_factory=set)
     # Called when the case ends, last added first (servers a case started).
     cleanups: list = field(default_factory=list)
     # What `quit` at the end must exit with: 3 after a command the case made fail (issue 13).
@@ -137,7 +139,7 @@ class Context:
         for station in self.stations:
             shown.update(station.frames_out())
         problems = []
-        for connection in sorted({f.connection for f in self.csms.frames}):
+        for connection in sorted({f.connection for f in self.csms.frames} - self.foreign_connections):
             sent = [f for f in self.csms.frames if f.sender == "station" and f.connection == connection]
             missing = [f for f in sent if f.raw not in shown]
             if connection in self.killed_connections and missing:

@@ -296,17 +296,27 @@ async def replay_finds_a_changed_answer(ctx):
     await ctx.csms.wait_call("Authorize", after=mark)
     await ctx.station.wait_event(lambda e: e["type"] == "notice" and e["message"].startswith("Authorize answered"),
                                  what="the Authorize answer")
-    await ctx.station.quit()
+    # A transaction too: the central system hands out a new id at each replay, which the
+    # replay sends in the StopTransaction; and `quit --stop` leaves a last CALL unanswered.
+    await ctx.start_session(connector=1)
+    ctx.station.command("quit --stop")
+    await ctx.station.process.stdin.drain()
+    assert await ctx.station.wait_exit(20) == 0
 
     async def replay(*options):
         process = await asyncio.create_subprocess_exec(
             ctx.binary, "replay", trace, "--url", ctx.csms.url, *options, stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE)
+        ctx.foreign_connections.add(ctx.csms.connections + 1)  # the replay's, not the station's
         out, err = await asyncio.wait_for(process.communicate(), 60)
         return process.returncode, out.decode(), err.decode()
 
+    starts = len(ctx.csms.calls("StartTransaction"))
     code, out, err = await replay("--timing", "original")
     assert code == 0 and "no difference" in out, (code, out, err)
+    stops = ctx.csms.calls("StopTransaction")
+    assert len(ctx.csms.calls("StartTransaction")) == starts + 1 and stops, "the session was not replayed"
+    assert stops[-1].payload["transactionId"] == 1000 + starts + 1, stops[-1].payload
     ctx.csms.id_tags["VALID1"] = {"status": "Blocked"}
     code, out, err = await replay()
     assert code == 5, (code, out, err)
