@@ -16,10 +16,10 @@ struct CommandScriptTests {
         private func add(_ entry: String) { lock.withLock { log.append(entry) } }
 
         /// The station's verdict on a command: an error for `unplug 9`, none otherwise.
-        func submit(_ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> StationEvent) {
+        func submit(_ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> [StationEvent]) {
             add("submit \(command)")
             let refused = "\(command)".contains("9")
-            report(acknowledge(refused ? [.error("connector 9 does not exist")] : []))
+            for event in acknowledge(refused ? [.error("connector 9 does not exist")] : []) { report(event) }
         }
         func report(_ event: StationEvent) {
             switch event {
@@ -101,6 +101,8 @@ struct CommandScriptTests {
                 #"result 7 {"command":7} a JSON command needs "command", a string"#,
             ])
         #expect(executor.exitStatus == 3, "a command failed")
+        // The station's refusal names the line it answers (issue 13 §1).
+        #expect(recorder.entries.contains("error \(script.path):4: unplug 9: connector 9 does not exist"))
     }
 
     @Test("issue 13: --strict ends the run at the first failed command, with exit status 3")
@@ -115,7 +117,9 @@ struct CommandScriptTests {
     func waitOnline_timingOut_fails() throws {
         final class Offline: CommandTarget, @unchecked Sendable {
             let recorder = Recorder()
-            func submit(_ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> StationEvent) {
+            func submit(
+                _ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> [StationEvent]
+            ) {
                 recorder.submit(command, acknowledge: acknowledge)
             }
             func report(_ event: StationEvent) { recorder.report(event) }

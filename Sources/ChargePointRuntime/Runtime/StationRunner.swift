@@ -137,13 +137,18 @@ public final class StationRunner: @unchecked Sendable {
         }
     }
 
-    /// Carries out `command`, then publishes what `acknowledge` makes of the events it
-    /// produced (a script line's `result`, issue 13), in order with them and before
+    /// Carries out `command` and publishes the events it produced as `acknowledge` makes
+    /// them (a script line's errors named by their place, its `result`, issue 13), before
     /// anything submitted after it.
-    public func submit(_ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> StationEvent) {
+    public func submit(
+        _ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> [StationEvent]
+    ) {
         enqueue { [self] in
-            let events = isFailed ? [StationEvent.error("the station has stopped")] : handle(.command(command))
-            onEvents([acknowledge(events)])
+            if isFailed {
+                onEvents(acknowledge([.error("the station has stopped")]))
+            } else {
+                handle(.command(command), publishing: acknowledge)
+            }
         }
     }
 
@@ -285,14 +290,15 @@ public final class StationRunner: @unchecked Sendable {
         }
     }
 
-    @discardableResult
-    private func handle(_ input: StationInput) -> [StationEvent] {
+    /// Carries out `input`; its events are published as `publishing` makes them.
+    private func handle(
+        _ input: StationInput, publishing: (@Sendable ([StationEvent]) -> [StationEvent])? = nil
+    ) {
         var link = link
         var agent = transfers!
         let events = driver.handle(
             input, at: .monotonicNow(), wallClock: .now(), link: &link, store: store, transfers: &agent)
-        finish(events)
-        return events
+        finish(publishing?(events) ?? events)
     }
 
     /// After an input: publish its events, arm the wake-up, update what observers see.

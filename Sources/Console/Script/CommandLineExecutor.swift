@@ -25,8 +25,8 @@ struct CommandLineExecutor: Sendable {
     /// central system answered them or they are queued durably (offline: for the next
     /// start) — at most `deliveryLimit`.
     func stopEveryTransaction() {
-        target.submit(.stopAllTransactions) { _ in
-            .notice("quit --stop: waiting until the central system has the StopTransactions")
+        target.submit(.stopAllTransactions) { events in
+            events + [.notice("quit --stop: waiting until the central system has the StopTransactions")]
         }
         if !target.waitUntilDelivered(milliseconds: Self.deliveryLimit) {
             target.report(.notice("quit --stop: StopTransaction queued for the next start (not answered yet)"))
@@ -114,7 +114,12 @@ struct CommandLineExecutor: Sendable {
                 result.error = events.lazy.compactMap(\.errorText).first
                 result.answer = events.first { $0.answersACommand }
                 ledger.record(result)
-                return .result(result)
+                // The station's refusals name the line they answer (`session.txt:4: plug 9: …`).
+                let named = events.map { event -> StationEvent in
+                    guard let text = event.errorText else { return event }
+                    return .error("\(place): \(result.command): \(text)")
+                }
+                return named + [.result(result)]
             }
             guard strict else { return .next }
             ledger.waitForAll()

@@ -4,9 +4,9 @@ import ChargePointRuntime
 /// What carries out operator command lines (`CommandLineExecutor`): the station runner,
 /// or a recorder in tests.
 protocol CommandTarget: Sendable {
-    /// Carries out `command`, then publishes what `acknowledge` makes of the events it
-    /// produced (its `result`), in order with them.
-    func submit(_ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> StationEvent)
+    /// Carries out `command` and publishes the events it produced as `acknowledge` makes
+    /// them (its errors named by their place, its `result` last).
+    func submit(_ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> [StationEvent])
     /// Publishes an event in order with the station's own.
     func report(_ event: StationEvent)
     func powerCut()
@@ -33,7 +33,7 @@ struct ScreenScriptTarget: CommandTarget {
     let station: any CommandTarget
     let onSaveLog: @Sendable (String?) -> Void
 
-    func submit(_ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> StationEvent) {
+    func submit(_ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> [StationEvent]) {
         station.submit(command, acknowledge: acknowledge)
     }
     func report(_ event: StationEvent) { station.report(event) }

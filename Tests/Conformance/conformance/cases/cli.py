@@ -155,6 +155,8 @@ async def command_results(ctx):
     assert a1["ok"] and a1["command"] == "plug 1" and a1["error"] is None and a1["data"] is None, a1
     assert a2["ok"] and a2["data"]["connectors"][0]["status"] == "Preparing", a2
     assert not a3["ok"] and "connector 9" in a3["error"], a3
+    refusal = [e for e in ctx.station.events[mark:] if e["type"] == "error" and "connector 9" in e["message"]]
+    assert refusal and refusal[0]["message"].startswith(f"stdin:{a3['line']}: plug 9: "), refusal
     assert not bogus["ok"] and bogus["command"] == "bogus 1" and "unknown command" in bogus["error"], bogus
     assert help_["ok"] and help_["command"] == "help", help_
     lines = [r["line"] for r in results]
