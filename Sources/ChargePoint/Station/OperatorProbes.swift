@@ -39,13 +39,13 @@ extension StationCore {
             sendOperatorCall(name, text)
             return
         }
-        notice("\(probe.action.rawValue) sent")
+        notice("\(probe.action?.rawValue ?? "") sent")
     }
 
     /// `send <Action> <json>`: a CALL the station may send, refused with the reason when
     /// the action is not one or the payload breaks its schema — then nothing leaves.
     private mutating func sendOperatorCall(_ name: String, _ text: String) {
-        guard let action = Action.allCases.first(where: { CaseInsensitive.equal($0.rawValue, name) }) else {
+        guard let action = Action(caseInsensitive: name) else {
             reportError("send: \(name) is no OCPP 1.6 action")
             return
         }
@@ -88,14 +88,22 @@ extension StationCore {
 }
 
 extension Probe {
-    /// The action it sends.
-    var action: Action {
+    /// The action it sends; for `send`, the one it names, if it names one.
+    var action: Action? {
         switch self {
         case .heartbeat: .heartbeat
         case .boot: .bootNotification
         case .statusNotification: .statusNotification
         case .meterValues: .meterValues
-        case .send(let name, _): Action.allCases.first { CaseInsensitive.equal($0.rawValue, name) } ?? .dataTransfer
+        case .send(let name, _): Action(caseInsensitive: name)
         }
+    }
+}
+
+extension Action {
+    /// The action `name` spells in any case ("datatransfer" is DataTransfer).
+    init?(caseInsensitive name: String) {
+        guard let action = Self.allCases.first(where: { CaseInsensitive.equal($0.rawValue, name) }) else { return nil }
+        self = action
     }
 }

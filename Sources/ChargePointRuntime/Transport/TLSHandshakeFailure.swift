@@ -3,7 +3,7 @@ import ChargePoint
 /// What a failed TLS handshake said, gathered while it ran (libwebsockets 4.1 reports
 /// it as "connect SSL err 1: error:00000001:lib(0)::reason(1)" only), and what it means
 /// for the operator and for the security log (whitepaper A00.FR.309, .315, .322).
-struct TLSHandshakeFailure: Sendable, Equatable {
+struct TLSHandshakeFailure: Sendable {
     /// The server certificate check failed: OpenSSL's X509_V_ERR_* and the subject of
     /// the certificate it is about.
     var verifyError: (code: Int32, subject: String)?
@@ -13,15 +13,6 @@ struct TLSHandshakeFailure: Sendable, Equatable {
     var sawServerCertificate = false
     /// The station presented a certificate of its own (security profile 3).
     var presentedCertificate = false
-
-    static func == (a: Self, b: Self) -> Bool {
-        a.verifyError?.code == b.verifyError?.code && a.verifyError?.subject == b.verifyError?.subject
-            && a.alert?.description == b.alert?.description && a.alert?.sent == b.alert?.sent
-            && a.sawServerCertificate == b.sawServerCertificate && a.presentedCertificate == b.presentedCertificate
-    }
-
-    /// Whether anything was learnt.
-    var isEmpty: Bool { verifyError == nil && alert == nil }
 
     /// One line saying what failed and what to do, and the security event it is;
     /// nil when nothing was learnt. `host`: the host the station connected to.

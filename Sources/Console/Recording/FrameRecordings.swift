@@ -18,12 +18,19 @@ final class FrameRecordings: Sendable {
         self.chargePointId = chargePointId
     }
 
-    func record(_ events: [StationEvent]) {
-        guard frameLog != nil || trace != nil else { return }
+    /// Records the frames among `events`; how many trace records that made.
+    @discardableResult
+    func record(_ events: [StationEvent]) -> Int {
+        guard frameLog != nil || trace != nil else { return 0 }
+        var traced = 0
         for case .frame(let frame) in events {
             frameLog?.write(Self.plainLine(frame))
-            if let trace, let line = Self.traceLine(frame, chargePointId: chargePointId) { trace.write(line) }
+            if let trace, let line = Self.traceLine(frame, chargePointId: chargePointId) {
+                trace.write(line)
+                traced += 1
+            }
         }
+        return traced
     }
 
     /// Writes what is queued; call before the process exits.

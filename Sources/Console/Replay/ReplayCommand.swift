@@ -1,3 +1,4 @@
+import ArgumentParser
 import ChargePoint
 import ChargePointRuntime
 import Foundation
@@ -5,40 +6,49 @@ import Foundation
 /// `ocpp-console replay FILE --url URL [--id ID] [--password P] [--timeout S]
 /// [--timing compressed|original]`: runs a `TraceReplay` over a WebSocket of its own and
 /// prints one line per difference, then a summary. Compressed timing sends each CALL once
-/// the one before is answered; original timing also keeps the recorded gaps between them. Exit status: 0 when the central system answered as recorded, 5 when it did
-/// not, 2 on bad arguments, 1 when it cannot connect.
+/// the one before is answered; original timing also keeps the recorded gaps between them.
+/// Exit status: 0 when the central system answered as recorded, 5 when it did not, 2 on
+/// bad arguments, 1 when it cannot connect.
+struct ReplayOptions: ParsableArguments {
+    enum Timing: String, ExpressibleByArgument, CaseIterable { case compressed, original }
+
+    @Argument(help: ArgumentHelp("A --trace recording (OCPP trace format 1.0).", valueName: "FILE"))
+    var path: String
+
+    @Option(help: "The central system's endpoint, ws:// or wss://.")
+    var url: String
+
+    @Option(help: "The charge point identity (default: the trace's chargePointId).")
+    var id: String?
+
+    @Option(help: "HTTP Basic auth password.")
+    var password: String?
+
+    @Option(help: ArgumentHelp("How long an answer may take.", valueName: "SECONDS"))
+    var timeout: Double = 10
+
+    @Option(help: "compressed: each CALL once the one before is answered; original: the recorded gaps too.")
+    var timing: Timing = .compressed
+
+    mutating func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+    }
+}
+
 enum ReplayCommand {
     static func run(_ arguments: [String]) -> Int32 {
-        var path: String?
-        var url: String?
-        var id: String?
-        var password: String?
-        var timeout: Double = 10
-        var original = false
-        var rest = arguments[...]
-        while let word = rest.popFirst() {
-            switch word {
-            case "--url": url = rest.popFirst()
-            case "--id": id = rest.popFirst()
-            case "--password": password = rest.popFirst()
-            case "--timeout": timeout = rest.popFirst().flatMap(Double.init) ?? -1
-            case "--timing":
-                switch rest.popFirst() {
-                case "original": original = true
-                case "compressed": original = false
-                default: return refuse("--timing is compressed or original")
-                }
-            case "--help", "-h":
-                print(Self.usage)
+        let options: ReplayOptions
+        do {
+            options = try ReplayOptions.parse(arguments)
+        } catch {
+            if ReplayOptions.exitCode(for: error) == .success {
+                print(ReplayOptions.fullMessage(for: error))
                 return 0
-            default:
-                guard path == nil, !word.hasPrefix("-") else { return refuse("unexpected '\(word)'") }
-                path = word
             }
+            return refuse(ReplayOptions.message(for: error))
         }
-        guard let path, let url, timeout > 0 else {
-            return refuse(Self.usage)
-        }
+        let (path, url, id, password) = (options.path, options.url, options.id, options.password)
+        let (timeout, original) = (options.timeout, options.timing == .original)
         let replay: TraceReplay
         let endpoint: Endpoint
         do {
@@ -121,10 +131,6 @@ enum ReplayCommand {
         print("replayed \(calls.count) CALLs of \(path): \(differences == 0 ? "no difference" : "\(differences) differ")")
         return differences == 0 ? 0 : 5
     }
-
-    static let usage =
-        "usage: ocpp-console replay FILE --url URL [--id ID] [--password P] [--timeout SECONDS] "
-        + "[--timing compressed|original]"
 
     private static func refuse(_ line: String, status: Int32 = 2) -> Int32 {
         StandardError.write("ocpp-console replay: \(line)")

@@ -7,7 +7,7 @@ import Foundation
 final class TraceToggle {
     private let dataDirectory: String
     private let chargePointId: String
-    private var sink: FileLogHandler.Sink?
+    private var recording: FrameRecordings?
     private var path = ""
     private var frames = 0
 
@@ -18,14 +18,14 @@ final class TraceToggle {
 
     /// Starts or stops; what the feedback line says.
     func toggle(at time: Timestamp) -> StationEvent {
-        if let sink {
-            sink.close()
-            self.sink = nil
+        if let recording {
+            recording.close()
+            self.recording = nil
             return .notice("trace stopped: \(frames) frame\(frames == 1 ? "" : "s") in \(path)")
         }
         path = dataDirectory + "/trace-" + time.rfc3339.prefix(19).filter { $0 != "-" && $0 != ":" } + "Z.jsonl"
         do {
-            sink = try FileLogHandler.Sink(path: path)
+            recording = try FrameRecordings(frameLog: nil, trace: path, chargePointId: chargePointId)
         } catch {
             return .error("cannot record a trace: \(error)")
         }
@@ -35,15 +35,9 @@ final class TraceToggle {
 
     /// Records the frames among `events` while a recording runs.
     func record(_ events: [StationEvent]) {
-        guard let sink else { return }
-        for case .frame(let frame) in events {
-            if let line = FrameRecordings.traceLine(frame, chargePointId: chargePointId) {
-                sink.write(line)
-                frames += 1
-            }
-        }
+        frames += recording?.record(events) ?? 0
     }
 
     /// Ends a recording still running (the console quits).
-    func close() { sink?.close() }
+    func close() { recording?.close() }
 }
