@@ -43,14 +43,24 @@ static void tl_alert_index_make(void)
     tl_alert_index = SSL_get_ex_new_index(0, NULL, NULL, NULL, NULL);
 }
 
-/* Stores the alert as 0x10000 | sent << 8 | description in the SSL's own ex_data slot. */
+/* The SSL's own ex_data slot holds what the handshake showed, in bits:
+ * 0x10000 | sent << 8 | description for the first alert, and 0x20000 once the server
+ * asked for a client certificate (a CertificateRequest). */
+#define TL_ALERT 0x10000
+#define TL_CERTIFICATE_REQUESTED 0x20000
+
 static void tl_info_callback(const SSL *ssl, int where, int ret)
 {
-    /* The first alert is the cause; what follows it (and close_notify) is not. */
-    if (!(where & SSL_CB_ALERT) || tl_alert_index < 0 || (ret & 0xff) == 0 ||
-        SSL_get_ex_data(ssl, tl_alert_index) != NULL)
+    if (tl_alert_index < 0)
         return;
-    intptr_t value = 0x10000 | ((where & SSL_CB_WRITE) ? 0x100 : 0) | (ret & 0xff);
+    intptr_t value = (intptr_t)SSL_get_ex_data(ssl, tl_alert_index);
+    /* The callback of each handshake step runs in the state the previous message left:
+     * the step after a CertificateRequest sees TLS_ST_CR_CERT_REQ. */
+    if ((where & SSL_CB_LOOP) && SSL_get_state(ssl) == TLS_ST_CR_CERT_REQ)
+        value |= TL_CERTIFICATE_REQUESTED;
+    /* The first alert is the cause; what follows it (and close_notify) is not. */
+    if ((where & SSL_CB_ALERT) && (ret & 0xff) != 0 && !(value & TL_ALERT))
+        value |= TL_ALERT | ((where & SSL_CB_WRITE) ? 0x100 : 0) | (ret & 0xff);
     SSL_set_ex_data((SSL *)ssl, tl_alert_index, (void *)value);
 }
 
@@ -63,16 +73,24 @@ void tl_client_tls_setup(void *ssl_ctx)
     X509_VERIFY_PARAM_set_flags(SSL_CTX_get0_param((SSL_CTX *)ssl_ctx), X509_V_FLAG_PARTIAL_CHAIN);
 }
 
-int tl_tls_alert(struct lws *wsi, int *sent)
+static intptr_t tl_handshake_record(struct lws *wsi)
 {
     SSL *ssl = lws_get_ssl(wsi);
-    if (!ssl || tl_alert_index < 0)
-        return -1;
-    intptr_t value = (intptr_t)SSL_get_ex_data(ssl, tl_alert_index);
-    if (!(value & 0x10000))
+    return ssl && tl_alert_index >= 0 ? (intptr_t)SSL_get_ex_data(ssl, tl_alert_index) : 0;
+}
+
+int tl_tls_alert(struct lws *wsi, int *sent)
+{
+    intptr_t value = tl_handshake_record(wsi);
+    if (!(value & TL_ALERT))
         return -1;
     *sent = (value & 0x100) ? 1 : 0;
     return (int)(value & 0xff);
+}
+
+int tl_tls_certificate_requested(struct lws *wsi)
+{
+    return (tl_handshake_record(wsi) & TL_CERTIFICATE_REQUESTED) ? 1 : 0;
 }
 
 static void tl_name_line(X509_NAME *name, char *out, size_t capacity)

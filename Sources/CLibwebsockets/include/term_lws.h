@@ -49,6 +49,10 @@ void tl_client_tls_setup(void *ssl_ctx);
  * `sent` whether the station sent it (1) or received it (0); -1 when there was none. */
 int tl_tls_alert(struct lws *wsi, int *sent);
 
+/* 1 when the server asked for a client certificate during the handshake (a TLS
+ * CertificateRequest, RFC 8446 §4.3.2), 0 otherwise. */
+int tl_tls_certificate_requested(struct lws *wsi);
+
 /* In LWS_CALLBACK_OPENSSL_PERFORM_SERVER_CERT_VERIFICATION: the verification error
  * (X509_V_ERR_*, 0 for none) and the subject of the certificate it is about. */
 int tl_verify_error(void *x509_store_ctx, char *subject, size_t capacity);

@@ -13,6 +13,9 @@ struct TLSHandshakeFailure: Sendable {
     var sawServerCertificate = false
     /// The station presented a certificate of its own (security profile 3).
     var presentedCertificate = false
+    /// The server asked for a client certificate (a TLS CertificateRequest) and the
+    /// upgrade request got no answer.
+    var certificateRequested = false
 
     /// One line saying what failed and what to do, and the security event it is;
     /// nil when nothing was learnt. `host`: the host the station connected to.
@@ -20,7 +23,20 @@ struct TLSHandshakeFailure: Sendable {
         if let (code, subject) = verifyError {
             return (Self.certificateProblem(code, subject: subject, host: host), .serverCertificateRejected)
         }
-        guard let (description, sent) = alert else { return nil }
+        let requiresCertificate = (
+            "TLS: the central system requires a client certificate (security profile 3: --client-cert and "
+                + "--client-key)", LinkFailure.credentialsRefused
+        )
+        let notAccepted = (
+            "TLS: the central system hung up after the handshake: it does not accept the station's certificate",
+            LinkFailure.credentialsRefused
+        )
+        guard let (description, sent) = alert else {
+            // No alert read: the server hung up before it arrived (TLS 1.3 sends it
+            // after the client's Finished, racing the upgrade request).
+            guard certificateRequested else { return nil }
+            return presentedCertificate ? notAccepted : requiresCertificate
+        }
         let refusedCertificate: Set<Int32> = [40, 42, 43, 44, 45, 46, 48, 116]
         if description == 70 {  // protocol_version
             return ("TLS version refused: the central system offers nothing from TLS 1.2 on", .tlsVersionRejected)
@@ -33,11 +49,7 @@ struct TLSHandshakeFailure: Sendable {
             )
         }
         if !sent, !presentedCertificate, description == 40 || description == 116 {
-            return (
-                "TLS: the central system requires a client certificate (security profile 3: --client-cert and "
-                    + "--client-key)",
-                .credentialsRefused
-            )
+            return requiresCertificate
         }
         if !sent, refusedCertificate.contains(description) {
             return (
@@ -55,9 +67,9 @@ struct TLSHandshakeFailure: Sendable {
                         + "version or cipher suite in common)", nil
                 )
             }
-            return presentedCertificate
-                ? ("TLS: the central system hung up after the handshake: it does not accept the station's "
-                    + "certificate", .credentialsRefused)
+            if presentedCertificate { return notAccepted }
+            return certificateRequested
+                ? requiresCertificate
                 : ("TLS: the central system hung up after the handshake: it probably requires a client "
                     + "certificate (security profile 3: --client-cert and --client-key)", .credentialsRefused)
         }

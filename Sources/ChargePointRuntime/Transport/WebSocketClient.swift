@@ -516,6 +516,10 @@ public final class WebSocketClient: @unchecked Sendable {
             var sent: Int32 = 0
             let alert = tl_tls_alert(wsi, &sent)
             if alert >= 0 { handshake.alert = (alert, sent != 0) }
+            // Without an answer to the upgrade: whether the failure can be the
+            // certificate the server asked for (TLS 1.3 refuses it after the client's
+            // side of the handshake, so its alert races the hang-up).
+            handshake.certificateRequested = status == 0 && tl_tls_certificate_requested(wsi) != 0
             if let failureReason {
                 finish(failureReason)
             } else if let settings, let (reason, failure) = handshake.explained(host: settings.endpoint.host) {

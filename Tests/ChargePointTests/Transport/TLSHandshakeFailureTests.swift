@@ -66,6 +66,19 @@ struct TLSHandshakeFailureTests {
         #expect(noTLS.reason.contains("did not answer in TLS") && noTLS.failure == nil)
     }
 
+    @Test("profile 3 over TLS 1.3: the server asked for a certificate and hung up before its alert was read")
+    func certificateRequestedThenHungUp() throws {
+        var failure = TLSHandshakeFailure(sawServerCertificate: true, certificateRequested: true)
+        let wanted = try #require(Self.explained(failure))
+        #expect(wanted.reason.contains("requires a client certificate") && wanted.failure == .credentialsRefused)
+        failure.presentedCertificate = true
+        #expect(Self.explained(failure)?.reason.contains("does not accept the station's certificate") == true)
+        failure.certificateRequested = false
+        #expect(Self.explained(failure) == nil)
+        failure = TLSHandshakeFailure(alert: (50, true), sawServerCertificate: true, certificateRequested: true)
+        #expect(Self.explained(failure)?.reason.hasPrefix("TLS: the central system requires a client") == true)
+    }
+
     @Test("nothing learnt: no explanation (the generic one applies)")
     func nothing() {
         #expect(Self.explained(TLSHandshakeFailure()) == nil)
