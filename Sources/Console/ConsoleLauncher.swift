@@ -152,14 +152,17 @@ struct ConsoleLauncher {
         try start(runner, notices: notices)
         let loop = startDemoLoop(runner, demo)
         defer { loop?.stop() }
+        let ledger = ResultLedger()
         TerminationSignals.install {
             runner.shutdown()
             output.close()
             logFile?.close()
             setup.recordings.close()
+            return ledger.failures > 0 ? 3 : 0
         }
         return HeadlessSession(
-            runner: runner, script: setup.script, strict: options.strict, stopOnQuit: options.stopOnQuit
+            runner: runner, script: setup.script, ledger: ledger, strict: options.strict,
+            stopOnQuit: options.stopOnQuit
         ).run()
     }
 

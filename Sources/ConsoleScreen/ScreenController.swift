@@ -70,8 +70,8 @@ public struct ScreenController: Sendable {
             switch event {
             case .frame(let frame):
                 log.append(frame)
-            case .notice(let text):
-                say(.notice, text, at: time)
+            case .notice, .callAnswered:
+                say(.notice, event.noticeText ?? "", at: time)
             case .error(let text):
                 say(.error, text, at: time)
             case .connection(let state, let reason):

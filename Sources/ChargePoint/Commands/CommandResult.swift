@@ -6,6 +6,8 @@ public struct CommandResult: Sendable, Equatable {
     public var id: String?
     /// 1-based, in the `--script` file or on standard input.
     public var line: Int
+    /// Where the line was read: the `--script` file as given, or `stdin`.
+    public var source: String
     /// The command as read, without its id.
     public var command: String
     /// Why it failed; nil when it took effect.
@@ -13,8 +15,11 @@ public struct CommandResult: Sendable, Equatable {
     /// The event that answered the command, if it has one (`status`, `config get`, `certs`).
     public var answer: StationEvent?
 
-    public init(id: String?, line: Int, command: String, error: String? = nil, answer: StationEvent? = nil) {
-        (self.id, self.line, self.command, self.error, self.answer) = (id, line, command, error, answer)
+    public init(
+        id: String?, line: Int, source: String, command: String, error: String? = nil, answer: StationEvent? = nil
+    ) {
+        (self.id, self.line, self.source, self.command, self.error, self.answer) =
+            (id, line, source, command, error, answer)
     }
 
     public var ok: Bool { error == nil }

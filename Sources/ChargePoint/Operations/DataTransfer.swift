@@ -42,8 +42,7 @@ extension StationCore {
     }
 
     mutating func dataTransferAnswered(_ outcome: CallOutcome) {
-        guard case .result(let payload) = outcome, let response = decodeResponse(DataTransferResponse.self, payload)
-        else { return }
-        notice("DataTransfer answered \(response.status.rawValue)\(response.data.map { ": \($0)" } ?? "")")
+        if case .result(let payload) = outcome, decodeResponse(DataTransferResponse.self, payload) == nil { return }
+        operatorCallAnswered(.dataTransfer, outcome)
     }
 }

@@ -72,18 +72,23 @@ extension StationCore {
         _ = try PayloadDecoder.decode(type, from: payload)
     }
 
-    /// The answer to the operator's `send`, for them to read.
+    /// The answer to the operator's `send` or `datatransfer`, for them to read (a
+    /// CALLERROR and a timeout are reported by `complete` already).
     mutating func operatorCallAnswered(_ action: Action, _ outcome: CallOutcome) {
         switch outcome {
         case .result(let payload):
-            notice("\(action.rawValue) answered \(JSONSerializer.serialize(payload))")
-        case .error(let error):
-            reportError("\(action.rawValue) answered CALLERROR \(error.code.rawValue): \(error.description)")
-        case .timeout:
-            reportError("\(action.rawValue): no answer within the message timeout")
+            emit(.callAnswered(action: action, payload: payload))
         case .linkLost:
             reportError("\(action.rawValue): the link went down before the answer")
+        case .error, .timeout:
+            break
         }
+    }
+
+    /// The operator's calls (`send`, `datatransfer`) not answered yet: waiting to leave
+    /// or in flight. A script line's `result` waits for its answer (`StationRunner`).
+    public var operatorCallsOutstanding: Int {
+        outbox.waiting.count { $0.purpose.isOperators } + (outbox.inFlight?.call.purpose.isOperators == true ? 1 : 0)
     }
 }
 

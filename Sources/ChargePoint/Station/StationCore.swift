@@ -181,6 +181,8 @@ public struct StationCore: Sendable {
 
     /// Transaction messages not yet answered by the central system (durably queued).
     public var queuedTransactionMessages: Int { outbox.transactionMessages.count }
+    /// Calls other than transaction messages waiting to leave, and the call in flight.
+    public var callsOutstanding: Int { outbox.waiting.count + (outbox.inFlight == nil ? 0 : 1) }
 }
 
 /// The station's own "connector 0".

@@ -29,8 +29,28 @@ public enum StationEvent: Sendable, Equatable {
     case transfer(TransferState)
     /// A security event (security whitepaper §8), as written to the security log.
     case security(SecurityLogEntry)
+    /// The central system's CALLRESULT to the operator's `send <Action> <json>` (issue 13):
+    /// the action sent and the answer's payload. Its CALLERROR, or no answer, is an `error`.
+    case callAnswered(action: Action, payload: JSONValue)
     /// How an operator command line ended (headless and `--script`), after its own events.
     indirect case result(CommandResult)
+}
+
+extension StationEvent {
+    /// The line that reads as a notice: a notice's text, and a call's answer in words
+    /// (`DataTransfer answered {"status":"Accepted"}`).
+    public var noticeText: String? {
+        switch self {
+        case .notice(let text): text
+        case .callAnswered(let action, let payload): "\(action.rawValue) answered \(JSONSerializer.serialize(payload))"
+        default: nil
+        }
+    }
+
+    /// The text of an `error` event.
+    public var errorText: String? {
+        if case .error(let text) = self { text } else { nil }
+    }
 }
 
 /// One frame that crossed the link, with its metadata as the station had it, so that

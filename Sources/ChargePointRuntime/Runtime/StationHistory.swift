@@ -18,8 +18,8 @@ final class StationHistory: @unchecked Sendable {
             case .frame(let frame):
                 recentFrames.append(frame)
                 if recentFrames.count > Self.frameCapacity { recentFrames.removeFirst() }
-            case .notice(let text), .error(let text):
-                recentLog.append((time, text))
+            case .notice, .callAnswered, .error:
+                recentLog.append((time, event.noticeText ?? event.errorText ?? ""))
                 if recentLog.count > Self.logCapacity { recentLog.removeFirst() }
             default:
                 break

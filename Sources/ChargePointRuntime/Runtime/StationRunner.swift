@@ -1,4 +1,5 @@
 import ChargePoint
+import DequeModule
 import Foundation
 
 /// Runs a station for real: the core, its SQLite store, the WebSocket link and the
@@ -79,6 +80,9 @@ public final class StationRunner: @unchecked Sendable {
     /// What diagnostics files hold of the past.
     private let history = StationHistory()
     private var configurationRevision = -1
+    /// Acknowledgements of commands that sent a call of the operator's (`send`,
+    /// `datatransfer`), oldest first: each is made with the events of its answer.
+    private var awaitingAnswers = Deque<@Sendable ([StationEvent]) -> [StationEvent]>()
 
     /// Prepares the station from what `store` holds (a `StoreError` when it cannot be
     /// read); nothing runs before `start()`. The caller opens the store, after taking
@@ -169,7 +173,7 @@ public final class StationRunner: @unchecked Sendable {
             var agent = transfers!
             let events = driver.powerCut(
                 at: .monotonicNow(), wallClock: .now(), link: &link, store: store, transfers: &agent)
-            finish(events)
+            finish(settled(events))
         }
     }
 
@@ -215,12 +219,13 @@ public final class StationRunner: @unchecked Sendable {
         waitAfterWhatCameBefore(milliseconds: milliseconds) { $0.isOnline }
     }
 
-    /// `quit --stop`: blocks until the transaction messages submitted so far are answered
-    /// (none queued), the station is offline (they stay queued durably for the next
-    /// start), or `milliseconds` passed; whether none is left waiting for an answer.
+    /// `quit --stop`: blocks until the transaction messages submitted so far and the
+    /// calls that followed them (a StatusNotification Finishing) are answered, the
+    /// station is offline (transaction messages stay queued durably for the next start),
+    /// or `milliseconds` passed; whether no transaction message is left waiting.
     public func waitUntilDelivered(milliseconds: Int64) -> Bool {
         _ = waitAfterWhatCameBefore(milliseconds: milliseconds) {
-            !$0.isOnline || $0.queuedTransactionMessages == 0
+            !$0.isOnline || ($0.queuedTransactionMessages == 0 && $0.callsOutstanding == 0)
         }
         return condition.withLock { published.queuedTransactionMessages == 0 }
     }
@@ -298,7 +303,32 @@ public final class StationRunner: @unchecked Sendable {
         var agent = transfers!
         let events = driver.handle(
             input, at: .monotonicNow(), wallClock: .now(), link: &link, store: store, transfers: &agent)
-        finish(publishing?(events) ?? events)
+        finish(settled(events, acknowledging: publishing))
+    }
+
+    /// A command's acknowledgement is made with its events, unless it sent a call of
+    /// the operator's: then with the events of the input that answers it (the answer, a
+    /// CALLERROR, a timeout, the link lost), or an error when the call went with a
+    /// reboot or a power cut.
+    private func settled(
+        _ events: [StationEvent], acknowledging acknowledge: (@Sendable ([StationEvent]) -> [StationEvent])? = nil
+    ) -> [StationEvent] {
+        let outstanding = driver.core.operatorCallsOutstanding
+        var events = events
+        if outstanding > awaitingAnswers.count {
+            // A call of the operator's left (from the screen's `:` line, too: answers come
+            // in the order of sending, and each must reach its own command).
+            awaitingAnswers.append(acknowledge ?? { $0 })
+        } else if let acknowledge {
+            events = acknowledge(events)
+        }
+        if awaitingAnswers.count > outstanding {
+            events = awaitingAnswers.removeFirst()(events)
+        }
+        while awaitingAnswers.count > outstanding {
+            events += awaitingAnswers.removeFirst()([.error("no answer: the station restarted before it came")])
+        }
+        return events
     }
 
     /// After an input: publish its events, arm the wake-up, update what observers see.
@@ -324,7 +354,8 @@ public final class StationRunner: @unchecked Sendable {
         let wanted = condition.withLock { publishesSnapshots }
         var view = StationView(
             snapshot: wanted ? core.snapshot : published.snapshot, configuration: published.configuration,
-            isOnline: core.isOnline, queuedTransactionMessages: core.queuedTransactionMessages)
+            isOnline: core.isOnline, queuedTransactionMessages: core.queuedTransactionMessages,
+            callsOutstanding: core.callsOutstanding)
         if wanted, core.configurationRevision != configurationRevision {
             configurationRevision = core.configurationRevision
             view.configuration = core.configurationEntries
@@ -344,4 +375,7 @@ public struct StationView: Sendable {
     /// Transaction messages the central system has not answered yet (kept up to date
     /// headless too, where no snapshot is made).
     public var queuedTransactionMessages = 0
+    /// Other calls of the station waiting to leave or awaiting their answer (the
+    /// StatusNotifications that follow a stop, for one).
+    public var callsOutstanding = 0
 }

@@ -52,9 +52,9 @@ enum EventEncoder {
             object["type"] = "registration"
             object["status"] = status.map { .string($0.rawValue) } ?? .null
             if let interval { object["interval"] = .number(JSONNumber(interval)) }
-        case .notice(let text):
+        case .notice, .callAnswered:
             object["type"] = "notice"
-            object["message"] = .string(text)
+            object["message"] = .string(event.noticeText ?? "")
         case .error(let text):
             object["type"] = "error"
             object["message"] = .string(text)
@@ -76,21 +76,31 @@ enum EventEncoder {
             object["type"] = "result"
             object["id"] = result.id.map(JSONValue.string) ?? .null
             object["line"] = .number(JSONNumber(result.line))
+            object["source"] = .string(result.source)
             object["command"] = .string(result.command)
             object["ok"] = .bool(result.ok)
             object["error"] = result.error.map(JSONValue.string) ?? .null
-            object["data"] = result.answer.map { answer in
-                // The answering event without its own `ts` and `type`.
-                var data = eventObject(answer)
-                data["ts"] = nil
-                data["type"] = nil
-                return .object(data)
-            } ?? .null
+            object["data"] = result.answer.map(answerData) ?? .null
         case .transfer(let transfer):
             object["type"] = .string(transfer.purpose.rawValue)
             for member in transferObject(transfer) { object[member.key] = member.value }
         }
         return object
+    }
+
+    /// A `result`'s `data`: the answering event without its own `ts` and `type`; for a
+    /// call the operator sent, `{"action":…,"payload":…}` (the CALLRESULT's payload).
+    static func answerData(_ answer: StationEvent) -> JSONValue {
+        if case .callAnswered(let action, let payload) = answer {
+            var data = JSONObject()
+            data["action"] = .string(action.rawValue)
+            data["payload"] = payload
+            return .object(data)
+        }
+        var data = eventObject(answer)
+        data["ts"] = nil
+        data["type"] = nil
+        return .object(data)
     }
 
     /// `{"ts":…,"type":"dropped","count":N}`: `count` events were lost because standard

@@ -8,6 +8,8 @@ import Foundation
 struct HeadlessSession {
     let runner: StationRunner
     let script: CommandScript?
+    /// The results of the run (a signal's exit status reads it too).
+    var ledger = ResultLedger()
     /// `--strict`: the first failed command ends the run (exit status 3, or 4 for a
     /// `wait online` that timed out).
     var strict = false
@@ -17,7 +19,7 @@ struct HeadlessSession {
     /// Runs until `quit`, the end of input or (`--strict`) a failed command; the exit
     /// status: 0, or 3 when a command failed (README "Exit status").
     func run() -> Int32 {
-        var executor = CommandLineExecutor(target: runner, strict: strict)
+        var executor = CommandLineExecutor(target: runner, strict: strict, ledger: ledger)
         executor.stopOnQuit = stopOnQuit
         var step = script?.run(executor) ?? .next
         var number = 0

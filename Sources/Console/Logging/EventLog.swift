@@ -39,8 +39,8 @@ struct EventLog: Sendable {
             )
         case .registration(let status, let interval):
             logger.info("registration \(status?.rawValue ?? "none")\(interval.map { ", interval \($0) s" } ?? "")")
-        case .notice(let text):
-            logger.notice("\(text)")
+        case .notice, .callAnswered:
+            logger.notice("\(event.noticeText ?? "")")
         case .error(let text):
             logger.error("\(text)")
         case .security(let entry):

@@ -17,12 +17,13 @@ struct FileLogHandler: LogHandler {
 
         private let writer: LineWriter
 
-        /// Opens `path` for appending; throws a message naming the file when it cannot.
-        init(path: String) throws(StationSetup.SetupError) {
+        /// Opens `path` for appending; throws a message naming the file, as `role` says
+        /// what it is for ("log file", "trace file"), when it cannot.
+        init(path: String, role: String = "log file") throws(StationSetup.SetupError) {
             let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o666)
             guard descriptor >= 0 else {
                 throw StationSetup.SetupError(
-                    description: "cannot open the log file \(path): \(String(cString: strerror(errno)))")
+                    description: "cannot open the \(role) \(path): \(String(cString: strerror(errno)))")
             }
             let file = DescriptorSink(descriptor: descriptor)
             writer = LineWriter(

@@ -13,8 +13,12 @@ final class FrameRecordings: Sendable {
     private let chargePointId: String
 
     init(frameLog: String?, trace: String?, chargePointId: String) throws(StationSetup.SetupError) {
-        self.frameLog = try frameLog.map { path throws(StationSetup.SetupError) in try FileLogHandler.Sink(path: path) }
-        self.trace = try trace.map { path throws(StationSetup.SetupError) in try FileLogHandler.Sink(path: path) }
+        self.frameLog = try frameLog.map { path throws(StationSetup.SetupError) in
+            try FileLogHandler.Sink(path: path, role: "frame log (--frame-log)")
+        }
+        self.trace = try trace.map { path throws(StationSetup.SetupError) in
+            try FileLogHandler.Sink(path: path, role: "trace file (--trace)")
+        }
         self.chargePointId = chargePointId
     }
 

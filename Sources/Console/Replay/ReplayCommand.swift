@@ -47,6 +47,8 @@ enum ReplayCommand {
             }
             return refuse(ReplayOptions.message(for: error))
         }
+        // libwebsockets' notices go to swift-log: nowhere, so only the report is printed.
+        _ = try? EventLog.bootstrap(path: nil)
         let (path, url, id, password) = (options.path, options.url, options.id, options.password)
         let (timeout, original) = (options.timeout, options.timing == .original)
         let replay: TraceReplay

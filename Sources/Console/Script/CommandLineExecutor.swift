@@ -14,7 +14,7 @@ struct CommandLineExecutor: Sendable {
     /// `--strict`: each command's result is awaited, and the first failure ends the run.
     let strict: Bool
     /// The results so far.
-    let ledger = ResultLedger()
+    let ledger: ResultLedger
     /// `--stop-on-quit`: `quit` (and the end of input) is `quit --stop`.
     var stopOnQuit = false
 
@@ -34,12 +34,10 @@ struct CommandLineExecutor: Sendable {
     }
 
     init(
-        target: any CommandTarget, strict: Bool = false,
+        target: any CommandTarget, strict: Bool = false, ledger: ResultLedger = ResultLedger(),
         sleep: @escaping @Sendable (Int64) -> Void = Self.threadSleep
     ) {
-        self.target = target
-        self.strict = strict
-        self.sleep = sleep
+        (self.target, self.strict, self.ledger, self.sleep) = (target, strict, ledger, sleep)
     }
 
     static let threadSleep: @Sendable (Int64) -> Void = { Thread.sleep(forTimeInterval: Double($0) / 1000) }
@@ -93,7 +91,7 @@ struct CommandLineExecutor: Sendable {
     private func refuse(_ line: OperatorLine, _ why: String, at place: Place) {
         let text = SecretMasking.commandLine(line.text.trimmingCharacters(in: .whitespaces))
         target.report(.error("\(place): \(text): \(why)"))
-        acknowledge(CommandResult(id: line.id, line: place.number, command: text, error: why))
+        acknowledge(CommandResult(id: line.id, line: place.number, source: place.source, command: text, error: why))
     }
 
     private func acknowledge(_ result: CommandResult, onlineTimeout: Bool = false) {
@@ -105,7 +103,7 @@ struct CommandLineExecutor: Sendable {
     /// Carries out `command`, then acknowledges it.
     func execute(_ command: OperatorCommand, _ line: OperatorLine, at place: Place) -> Step {
         let text = SecretMasking.commandLine(line.text.trimmingCharacters(in: .whitespaces))
-        var result = CommandResult(id: line.id, line: place.number, command: text)
+        var result = CommandResult(id: line.id, line: place.number, source: place.source, command: text)
         switch command {
         case .station(let command):
             ledger.expect()
@@ -121,8 +119,10 @@ struct CommandLineExecutor: Sendable {
                 }
                 return named + [.result(result)]
             }
-            guard strict else { return .next }
+            // A call's answer comes before the next line runs (its `result` carries it).
+            guard strict || command.awaitsAnswer else { return .next }
             ledger.waitForAll()
+            guard strict else { return .next }
             return ledger.failures > 0 ? .failed(status: 3) : .next
         case .session(.quit):
             if stopOnQuit { stopEveryTransaction() }
@@ -172,16 +172,22 @@ struct CommandLineExecutor: Sendable {
     var exitStatus: Int32 { ledger.failures > 0 ? 3 : 0 }
 }
 
-extension StationEvent {
-    /// The text of an `error` event.
-    fileprivate var errorText: String? {
-        if case .error(let text) = self { text } else { nil }
+extension StationCommand {
+    /// It sends a CALL whose answer is its result (`send`, `datatransfer`).
+    fileprivate var awaitsAnswer: Bool {
+        switch self {
+        case .probe(.send), .dataTransfer: true
+        default: false
+        }
     }
+}
 
-    /// Whether this is the answer of a command (`status`, `config get`, `certs`).
+extension StationEvent {
+    /// Whether this is the answer of a command (`status`, `config get`, `certs`, the
+    /// CALLRESULT to `send` and `datatransfer`).
     fileprivate var answersACommand: Bool {
         switch self {
-        case .snapshot, .configuration, .certificates: true
+        case .snapshot, .configuration, .certificates, .callAnswered: true
         default: false
         }
     }

@@ -23,6 +23,9 @@ struct OperatorLine: Sendable, Equatable {
         guard case .object(let object)? = try? JSONParser.parse(text) else {
             return .failure(CommandLineError("not a JSON object: \(text)"))
         }
+        if let unknown = object.keys.first(where: { !["id", "command", "args"].contains($0) }) {
+            return .failure(CommandLineError(#"unknown member "\#(unknown)": a JSON command has "id", "command" and "args""#))
+        }
         guard case .string(let command)? = object["command"] else {
             return .failure(CommandLineError(#"a JSON command needs "command", a string"#))
         }

@@ -48,7 +48,8 @@ struct MiscellaneousOperationTests {
         #expect(
             station.lastRequest(DataTransferRequest.self)
                 == DataTransferRequest(vendorId: "com.example", messageId: "Ping", data: "{}"))
-        #expect(station.notices.last == "DataTransfer answered Accepted: pong")
+        #expect(station.notices.last == #"DataTransfer answered {"status":"Accepted","data":"pong"}"#)
+        #expect(station.core.operatorCallsOutstanding == 0, "answered")
     }
 
     @Test(arguments: [

@@ -250,9 +250,8 @@ struct StationHarness: CustomStringConvertible {
         events.compactMap { if case .error(let text) = $0 { return text } else { return nil } }
     }
 
-    var notices: [String] {
-        events.compactMap { if case .notice(let text) = $0 { return text } else { return nil } }
-    }
+    /// What reads as a notice: notices, and the answers to the operator's calls.
+    var notices: [String] { events.compactMap(\.noticeText) }
 
     var snapshot: StationSnapshot { core.snapshot }
 

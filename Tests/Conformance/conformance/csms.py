@@ -140,6 +140,9 @@ class StationLink(ChargePoint):
 
     @on(Action.data_transfer)
     def on_data_transfer(self, vendor_id, message_id=None, data=None):
+        if self.central.data_transfer_failures > 0:
+            self.central.data_transfer_failures -= 1
+            raise InternalError(description="the central system failed to process this DataTransfer")
         return call_result.DataTransfer(status="Accepted", data=f"echo:{data}" if data is not None else None)
 
     @on(Action.diagnostics_status_notification)
@@ -193,6 +196,7 @@ class CentralSystem:
         self.clock_skew_s = 0.0  # the currentTime it gives, seconds off real time
         self.id_tags = {}  # idTag -> {"status": ..., "parentIdTag": ...}
         self.stop_transaction_failures = 0
+        self.data_transfer_failures = 0
         self.transaction_ids = itertools.count(1001)
         self.pending = {}  # message id -> action of the central system's own calls
         self.awaited = None  # the station's CALL the central system has not answered yet

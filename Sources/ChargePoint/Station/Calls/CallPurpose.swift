@@ -13,6 +13,9 @@ enum CallPurpose: Sendable, Equatable {
     case notification
     /// The operator's `send`: the answer is shown to them, nothing else follows from it.
     case operatorCall
+
+    /// The operator sent it and awaits its answer.
+    var isOperators: Bool { self == .dataTransfer || self == .operatorCall }
 }
 
 /// How a CALL ended.

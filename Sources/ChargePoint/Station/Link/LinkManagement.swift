@@ -77,6 +77,8 @@ extension StationCore {
                 statusReportDone(connector: connector, report: report, acknowledged: false)
             case .authorize(let idTag, let intent):
                 authorizeAnswered(idTag: idTag, intent: intent, .linkLost)
+            case .operatorCall, .dataTransfer:
+                operatorCallAnswered(call.action, .linkLost)
             default:
                 break
             }

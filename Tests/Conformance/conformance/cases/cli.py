@@ -3,6 +3,7 @@ status 2 with a one-line reason for bad input, `--script` run before standard in
 and a bad command answered by an error event that changes nothing."""
 
 import asyncio
+import json
 import os
 
 from ..csms import basic_auth
@@ -172,7 +173,8 @@ async def command_results(ctx):
 async def strict_exit_statuses(ctx):
     """--strict: the first failed command ends the run with exit status 3 after its
     `result` (nothing after it runs); a `wait online` that times out ends it with 4;
-    without --strict the run goes on and ends with 3."""
+    without --strict the run goes on and ends with 3 (at the end of input, `quit` or a
+    SIGTERM)."""
     import asyncio
     import json
     runs = iter(range(100))
@@ -196,6 +198,22 @@ async def strict_exit_statuses(ctx):
     assert code == 3 and [r["ok"] for r in results] == [False, True, True], (code, results)
     code, results = await run([], "plug 1\nquit\n")
     assert code == 0, code
+    # A SIGTERM ends the run like the end of input: 3 when a command failed before it.
+    import signal
+    data = os.path.join(ctx.workdir, "data-signalled")
+    process = await asyncio.create_subprocess_exec(
+        ctx.binary, "--headless", "--url", "ws://127.0.0.1:9/ocpp", "--data-dir", data,
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    process.stdin.write(b"@1 plug 9\n")
+    await process.stdin.drain()
+    while True:
+        line = await asyncio.wait_for(process.stdout.readline(), 10)
+        assert line, "no result before the end of output"
+        if json.loads(line)["type"] == "result":
+            break
+    process.send_signal(signal.SIGTERM)
+    await process.communicate()
+    assert process.returncode == 3, process.returncode
 
 
 @case("probe_commands", octt="issue 13: probing the CSMS", profiles=["default"])
@@ -226,6 +244,32 @@ async def probe_commands(ctx):
     assert not ctx.csms.calls("Authorize", after=mark), "an invalid payload was sent"
 
 
+@case("send_answer_is_the_result", octt="issue 13: send and datatransfer acknowledged by their answer",
+      profiles=["default"])
+async def send_answer_is_the_result(ctx):
+    """A `send` (and `datatransfer`) line's `result` comes once the central system
+    answered, after the answer's frame and before the next line runs: its CALLRESULT
+    payload is `data`; a CALLERROR fails it, and under --strict ends the run (exit 3)."""
+    await ctx.boot(extra_args=["--strict"])
+    ctx.station.command("@d send DataTransfer '{\"vendorId\":\"probe\",\"data\":\"x\"}'")
+    ctx.station.command("@t datatransfer probe m1 y")
+    answered = await ctx.station.wait_event(result_of("d"), what="the result of send")
+    assert answered["ok"] and answered["data"] == {"action": "DataTransfer",
+                                                   "payload": {"status": "Accepted", "data": "echo:x"}}, answered
+    order = [e for e in ctx.station.events if e["type"] == "frame" and '"echo:x"' in e["raw"] or e is answered]
+    assert order[0]["type"] == "frame" and order[-1] is answered, "the result came before the answer"
+    transfer = await ctx.station.wait_event(result_of("t"), what="the result of datatransfer")
+    assert transfer["ok"] and transfer["data"]["payload"]["data"] == "echo:y", transfer
+    ctx.csms.data_transfer_failures = 1
+    ctx.station.command("@e send DataTransfer '{\"vendorId\":\"probe\"}'")
+    ctx.station.command("@after heartbeat")
+    failed = await ctx.station.wait_event(result_of("e"), what="the result of a send answered by a CALLERROR")
+    assert not failed["ok"] and "InternalError" in failed["error"], failed
+    assert await ctx.station.wait_exit(10) == 3
+    assert not [e for e in ctx.station.events if e["type"] == "result" and e["id"] == "after"], \
+        "--strict ran the line after a send the central system refused"
+
+
 @case("quit_stop", octt="issue 13: quit --stop, --stop-on-quit", profiles=["default"])
 async def quit_stop(ctx):
     """`quit --stop` stops the running transaction (reason Local) and exits 0 only once
@@ -239,6 +283,12 @@ async def quit_stop(ctx):
     assert await ctx.station.wait_exit(20) == 0
     stops = ctx.csms.calls("StopTransaction", mark)
     assert len(stops) == 1 and stops[0].payload["reason"] == "Local", stops
+    # The StatusNotification that follows the stop was answered before the exit.
+    finishing = [c for c in ctx.csms.calls("StatusNotification", mark) if c.payload["status"] == "Finishing"]
+    assert finishing, "no StatusNotification Finishing after the stop"
+    answered = [e for e in ctx.station.events if e["type"] == "frame" and e["dir"] == "in"
+                and json.loads(e["raw"])[1] == finishing[-1].message_id]
+    assert answered, "quit --stop exited before the answer to StatusNotification Finishing"
     # --stop-on-quit: the end of input stops the next session too.
     await ctx.boot(extra_args=["--stop-on-quit"])
     await ctx.start_session(connector=2)
