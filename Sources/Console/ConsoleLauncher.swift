@@ -114,7 +114,9 @@ struct ConsoleLauncher {
         }
     }
 
-    private func start(_ runner: StationRunner, notices: [String]) throws(Refusal) {
+    /// `demo`: its notices and errors (a payload against its schema) join the station's events.
+    private func start(_ runner: StationRunner, demo: DemoServer?, notices: [String]) throws(Refusal) {
+        demo?.report { [runner] event in runner.report(event) }
         do {
             try runner.start()
         } catch {
@@ -149,7 +151,7 @@ struct ConsoleLauncher {
                 setup.recordings.close()
                 exit(1)
             })
-        try start(runner, notices: notices)
+        try start(runner, demo: demo, notices: notices)
         let loop = startDemoLoop(runner, demo)
         defer { loop?.stop() }
         TerminationSignals.install {
@@ -159,7 +161,7 @@ struct ConsoleLauncher {
             setup.recordings.close()
         }
         return HeadlessSession(
-            runner: runner, script: setup.script, strict: options.strict, stopOnQuit: options.stopOnQuit
+            runner: runner, script: setup.script, strict: options.strict, stopOnQuit: options.stopOnQuit, server: demo
         ).run()
     }
 
@@ -189,9 +191,9 @@ struct ConsoleLauncher {
         info.followsSessions = options.demoLoop
         let session = ScreenSession(
             terminal: terminal, info: info, inbox: inbox, dataDirectory: setup.dataDirectory, script: setup.script,
-            kiosk: options.kiosk ? KioskGuard() : nil)
+            kiosk: options.kiosk ? KioskGuard() : nil, demo: demo)
         do {
-            try start(runner, notices: notices)
+            try start(runner, demo: demo, notices: notices)
         } catch {
             terminal.stop()
             throw error

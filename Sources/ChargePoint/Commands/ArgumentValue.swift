@@ -4,6 +4,8 @@ enum ArgumentValue: Sendable, Equatable {
     case connector(Int)
     case duration(milliseconds: Int64)
     case kilowatts(Double)
+    case powerOrCurrent(PowerOrCurrent)
+    case number(Int)
     case errorCode(ChargePointErrorCode)
     case words([String])
 }
@@ -22,6 +24,22 @@ extension ArgumentDefinition {
         switch kind {
         case .keyword, .idTag, .configurationKey, .word, .text:
             return .success(.word(word))
+        case .choice(let words):
+            guard let chosen = words.first(where: { CaseInsensitive.equal($0, word) }) else {
+                let expected = CommandList.alternatives(words)
+                return .failure(ArgumentRejection(message: "'\(word)' is not \(expected)", showsUsage: false))
+            }
+            return .success(.word(chosen))
+        case .number:
+            guard let number = Int(word), number >= 0 else {
+                return .failure(ArgumentRejection(message: "'\(word)' is not a whole number", showsUsage: true))
+            }
+            return .success(.number(number))
+        case .powerOrCurrent:
+            return Self.powerOrCurrent(word).map { .success(.powerOrCurrent($0)) }
+                ?? .failure(
+                    ArgumentRejection(message: "'\(word)' is not a limit: use 7.4 or 7.4kW (power), 16A (current)",
+                        showsUsage: false))
         case .commandName:
             guard !CommandCatalog.definitions(named: word).isEmpty else {
                 return .failure(
@@ -40,13 +58,10 @@ extension ArgumentDefinition {
             }
             return .success(.duration(milliseconds: milliseconds))
         case .kilowatts:
-            let lowered = word.lowercased()
-            guard let kilowatts = Double(lowered.hasSuffix("kw") ? String(lowered.dropLast(2)) : lowered),
-                kilowatts > 0
-            else {
+            guard let limit = Self.powerOrCurrent(word), limit.unit == .watts else {
                 return .failure(ArgumentRejection(message: "'\(word)' is not a power in kW", showsUsage: true))
             }
-            return .success(.kilowatts(kilowatts))
+            return .success(.kilowatts(limit.value))
         case .errorCode:
             guard
                 let code = ChargePointErrorCode.allCases.first(where: { $0.rawValue.lowercased() == word.lowercased() })
@@ -59,6 +74,18 @@ extension ArgumentDefinition {
             }
             return .success(.errorCode(code))
         }
+    }
+}
+
+extension ArgumentDefinition {
+    /// `7.4`, `7.4kW` (a power, kW), `16A` (a current); more than zero.
+    static func powerOrCurrent(_ word: String) -> PowerOrCurrent? {
+        let lowered = word.lowercased()
+        let (number, unit): (Substring, ChargingRateUnitType) =
+            lowered.hasSuffix("kw") ? (lowered.dropLast(2), .watts)
+            : lowered.hasSuffix("a") ? (lowered.dropLast(), .amperes) : (lowered[...], .watts)
+        guard let value = Double(number), value > 0, value.isFinite else { return nil }
+        return PowerOrCurrent(value, unit)
     }
 }
 
@@ -101,6 +128,26 @@ public struct ParsedArguments: Sendable {
     public func kilowatts(_ index: Int) -> Double {
         guard case .kilowatts(let kilowatts)? = values[index] else { preconditionFailure("argument \(index) is no kW") }
         return kilowatts
+    }
+
+    public func optionalNumber(_ index: Int) -> Int? {
+        guard case .number(let number)? = values[index] else { return nil }
+        return number
+    }
+
+    public func number(_ index: Int) -> Int {
+        guard let number = optionalNumber(index) else { preconditionFailure("argument \(index) is no number") }
+        return number
+    }
+
+    public func optionalPowerOrCurrent(_ index: Int) -> PowerOrCurrent? {
+        guard case .powerOrCurrent(let limit)? = values[index] else { return nil }
+        return limit
+    }
+
+    public func powerOrCurrent(_ index: Int) -> PowerOrCurrent {
+        guard let limit = optionalPowerOrCurrent(index) else { preconditionFailure("argument \(index) is no limit") }
+        return limit
     }
 
     public func errorCode(_ index: Int) -> ChargePointErrorCode {

@@ -12,6 +12,8 @@ public struct CommandResult: Sendable, Equatable {
     public var error: String?
     /// The event that answered the command, if it has one (`status`, `config get`, `certs`).
     public var answer: StationEvent?
+    /// The payload of the station's answer to a `csms …` command's CALL (issue 14).
+    public var payload: JSONValue?
 
     public init(id: String?, line: Int, command: String, error: String? = nil, answer: StationEvent? = nil) {
         (self.id, self.line, self.command, self.error, self.answer) = (id, line, command, error, answer)

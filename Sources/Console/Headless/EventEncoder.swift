@@ -79,7 +79,7 @@ enum EventEncoder {
             object["command"] = .string(result.command)
             object["ok"] = .bool(result.ok)
             object["error"] = result.error.map(JSONValue.string) ?? .null
-            object["data"] = result.answer.map { answer in
+            object["data"] = result.payload ?? result.answer.map { answer in
                 // The answering event without its own `ts` and `type`.
                 var data = eventObject(answer)
                 data["ts"] = nil

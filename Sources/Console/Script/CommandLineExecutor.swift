@@ -1,4 +1,5 @@
 import ChargePoint
+import DemoCentralSystem
 import Foundation
 
 /// Carries out operator command lines (DESIGN.md "Operator commands") strictly in order:
@@ -124,6 +125,18 @@ struct CommandLineExecutor: Sendable {
             guard strict else { return .next }
             ledger.waitForAll()
             return ledger.failures > 0 ? .failed(status: 3) : .next
+        case .centralSystem(let command):
+            // In order: what came before took effect first; the next line waits for the answer.
+            ledger.waitForAll()
+            let answer = target.centralSystem(command)
+            result.payload = answer.payload
+            if let error = answer.error {
+                result.error = error
+                target.report(.error("\(place): \(text): \(error)"))
+                acknowledge(result)
+                return strict ? .failed(status: 3) : .next
+            }
+            target.report(.notice("csms: \(answer.summary)"))
         case .session(.quit):
             if stopOnQuit { stopEveryTransaction() }
             acknowledge(result)

@@ -28,10 +28,12 @@ class Station:
                  read_stdout=True):
         """`data_dir` None: no --data-dir, the console's default (under $XDG_DATA_HOME,
         which `environment` may set). `read_stdout` False: standard output is a pipe
-        nobody reads (a stalled observer) until `read_stdout()`; no events arrive before."""
+        nobody reads (a stalled observer) until `read_stdout()`; no events arrive before.
+        `url` None: `--demo`, the embedded central system."""
         self.binary = binary
         self.arguments = [
-            "--headless", "--url", url, "--id", station_id, "--station", profile,
+            "--headless", *(["--url", url] if url is not None else ["--demo"]), "--id", station_id,
+            "--station", profile,
             *(["--data-dir", data_dir] if data_dir is not None else []), *extra_args,
         ]
         self.environment = environment or {}
