@@ -25,7 +25,8 @@ extension DemoCentralSystem {
             return result(StartTransactionResponse(idTagInfo: info, transactionId: transactionId))
         case let request as StopTransactionRequest:
             records.stopped(request)
-            return result(StopTransactionResponse(idTagInfo: request.idTag.map { idTagInfo($0.value, station: station) }))
+            return result(
+                StopTransactionResponse(idTagInfo: request.idTag.map { idTagInfo($0.value, station: station) }))
         case let request as MeterValuesRequest:
             records.metered(request, station: station)
             return result(MeterValuesResponse())
@@ -47,7 +48,10 @@ extension DemoCentralSystem {
             let action = type(of: request).action
             let error = Frame.CallError(
                 messageId: id, code: .notSupported, description: "a central system does not accept \(action).req")
-            return [.error("\(station) sent \(action).req, which only a central system sends"), .send(Frame.callError(error).text)]
+            return [
+                .error("\(station) sent \(action).req, which only a central system sends"),
+                .send(Frame.callError(error).text),
+            ]
         }
     }
 }

@@ -57,7 +57,8 @@ extension DemoCentralSystem {
         let id = "cs-\(nextCallId)"
         nextCallId += 1
         pending[id] = PendingCall(station: station, request: request, sentAt: now)
-        return DemoCall(messageId: id, frame: Frame.call(Frame.Call(messageId: id, action: action.rawValue, payload: payload)).text)
+        return DemoCall(
+            messageId: id, frame: Frame.call(Frame.Call(messageId: id, action: action.rawValue, payload: payload)).text)
     }
 
     private mutating func request(for command: CentralSystemCommand, station: String, at now: Timestamp)
@@ -75,7 +76,8 @@ extension DemoCentralSystem {
             for key in keys { bounded.append(try Self.bounded(key, "key")) }
             return GetConfigurationRequest(key: keys.isEmpty ? nil : bounded)
         case .setConfiguration(let key, let value):
-            return ChangeConfigurationRequest(key: try Self.bounded(key, "key"), value: try Self.bounded(value, "value"))
+            return ChangeConfigurationRequest(
+                key: try Self.bounded(key, "key"), value: try Self.bounded(value, "value"))
         case .clearCache:
             return ClearCacheRequest()
         case .trigger(let message, let connector):
@@ -99,7 +101,8 @@ extension DemoCentralSystem {
         case .stationLimit(let kilowatts):
             // §3.13.1: the station's own limit, on connector 0.
             return SetChargingProfileRequest(
-                connectorId: 0, csChargingProfiles: profile(.chargePointMaxProfile, PowerOrCurrent(kilowatts, .watts), start: now))
+                connectorId: 0,
+                csChargingProfiles: profile(.chargePointMaxProfile, PowerOrCurrent(kilowatts, .watts), start: now))
         case .clearLimits:
             return ClearChargingProfileRequest()
         case .composite(let connector, let seconds):
@@ -107,7 +110,8 @@ extension DemoCentralSystem {
         case .reserve(let connector, let idTag, let seconds):
             defer { records.nextReservationId += 1 }
             return ReserveNowRequest(
-                connectorId: connector, expiryDate: now.adding(seconds: seconds), idTag: try Self.bounded(idTag, "idTag"),
+                connectorId: connector, expiryDate: now.adding(seconds: seconds),
+                idTag: try Self.bounded(idTag, "idTag"),
                 parentIdTag: idTagInfo(idTag, station: station).parentIdTag, reservationId: records.nextReservationId)
         case .cancelReservation(let id):
             return CancelReservationRequest(reservationId: id)
@@ -150,16 +154,23 @@ extension DemoCentralSystem {
         var entries: [AuthorizationData] = []
         for word in words {
             if word.hasPrefix("-") {
-                guard type == .differential else { throw CentralSystemRefusal("'\(word)': only a diff removes an idTag") }
+                guard type == .differential else {
+                    throw CentralSystemRefusal("'\(word)': only a diff removes an idTag")
+                }
                 entries.append(AuthorizationData(idTag: try Self.bounded(String(word.dropFirst()), "idTag")))
                 continue
             }
             let parts = word.split(separator: ":", maxSplits: 1).map(String.init)
             let idTag = parts.first ?? word
             var info = idTagInfo(idTag, station: station)
-            if cards.allSatisfy({ !CaseInsensitive.equal($0.idTag.value, idTag) }) { info = IdTagInfo(status: .accepted) }
+            if cards.allSatisfy({ !CaseInsensitive.equal($0.idTag.value, idTag) }) {
+                info = IdTagInfo(status: .accepted)
+            }
             if parts.count > 1 {
-                guard let status = AuthorizationStatus.allCases.first(where: { CaseInsensitive.equal($0.rawValue, parts[1]) })
+                guard
+                    let status = AuthorizationStatus.allCases.first(where: {
+                        CaseInsensitive.equal($0.rawValue, parts[1])
+                    })
                 else {
                     let statuses = AuthorizationStatus.allCases.map(\.rawValue).joined(separator: ", ")
                     throw CentralSystemRefusal("'\(parts[1])' is no authorization status: \(statuses)")

@@ -30,8 +30,10 @@ public struct DemoCentralSystem: Sendable {
         var sentAt: Timestamp
     }
 
-    public init(cards: [DemoCard]) {
+    /// `fileServer`: where its HTTP file server listens, `http://127.0.0.1:<port>`.
+    public init(cards: [DemoCard], fileServer: String = "") {
         self.cards = cards
+        files.base = fileServer
     }
 
     /// The IdTagInfo of `idTag`: its demo card's, else its entry in the local list
@@ -46,7 +48,9 @@ public struct DemoCentralSystem: Sendable {
     public mutating func receive(_ text: String, from station: String, at now: Timestamp) -> [DemoOutput] {
         switch Frame.parse(text) {
         case .failure(.reply(let error)):
-            return [.error("\(station) sent a malformed frame: \(error.description)"), .send(Frame.callError(error).text)]
+            return [
+                .error("\(station) sent a malformed frame: \(error.description)"), .send(Frame.callError(error).text),
+            ]
         case .failure(.drop(let reason)):
             return [.error("\(station) sent a frame that is no OCPP-J message: \(reason)")]
         case .success(.callResult(let result)):
@@ -54,13 +58,17 @@ public struct DemoCentralSystem: Sendable {
         case .success(.callError(let error)):
             guard let call = pending.removeValue(forKey: error.messageId) else { return [] }
             let action = type(of: call.request).action
-            return [.answered(messageId: error.messageId, .callError(action, code: error.code, description: error.description))]
+            return [
+                .answered(
+                    messageId: error.messageId, .callError(action, code: error.code, description: error.description))
+            ]
         case .success(.call(let call)):
             switch call.decodeRequest() {
             case .failure(let error):
                 // OCPP-J 1.6 §4.2.3: answered with the violation's code, and shown (issue 14 §4).
                 return [
-                    .error("\(station): \(call.action) breaks its schema: \(error.code.rawValue): \(error.description)"),
+                    .error(
+                        "\(station): \(call.action) breaks its schema: \(error.code.rawValue): \(error.description)"),
                     .send(Frame.callError(error).text),
                 ]
             case .success(let request):
@@ -75,7 +83,8 @@ public struct DemoCentralSystem: Sendable {
         return late.keys.sorted().map { id in
             let call = pending.removeValue(forKey: id)!
             let seconds = Self.answerTimeout / 1000
-            return .answered(messageId: id, .noAnswer(type(of: call.request).action, why: "no answer within \(seconds) s"))
+            return .answered(
+                messageId: id, .noAnswer(type(of: call.request).action, why: "no answer within \(seconds) s"))
         }
     }
 
@@ -85,7 +94,8 @@ public struct DemoCentralSystem: Sendable {
         return lost.keys.sorted().map { id in
             let call = pending.removeValue(forKey: id)!
             return .answered(
-                messageId: id, .noAnswer(type(of: call.request).action, why: "the station disconnected before answering"))
+                messageId: id,
+                .noAnswer(type(of: call.request).action, why: "the station disconnected before answering"))
         }
     }
 

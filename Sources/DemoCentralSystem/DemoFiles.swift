@@ -24,10 +24,12 @@ public struct DemoFiles: Sendable, Equatable {
     /// firmwareVersion can carry (CiString50), in letters, digits, `.`, `_` and `-`.
     mutating func offer(_ version: String) throws(CentralSystemRefusal) -> String {
         let allowed = version.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || "._-".unicodeScalars.contains($0)
         }
         guard allowed, !version.isEmpty, version.count <= 50 else {
-            throw CentralSystemRefusal("'\(version)' is no firmware version: up to 50 letters, digits, '.', '_' and '-'")
+            throw CentralSystemRefusal(
+                "'\(version)' is no firmware version: up to 50 letters, digits, '.', '_' and '-'")
         }
         let path = Self.firmwarePath + version + ".bin"
         images[path] = Array("firmwareVersion=\(version)\n".utf8)

@@ -1,8 +1,8 @@
 internal import CLibwebsockets
-import Foundation
 import ChargePoint
 import ChargePointRuntime
 import DequeModule
+import Foundation
 
 /// The demo central system on libwebsockets, listening on 127.0.0.1 on a port the
 /// system picks (DESIGN.md "--demo"). Stations connect to `ws://127.0.0.1:<port>/ocpp/<id>`;

@@ -38,7 +38,8 @@ extension ArgumentDefinition {
         case .powerOrCurrent:
             return Self.powerOrCurrent(word).map { .success(.powerOrCurrent($0)) }
                 ?? .failure(
-                    ArgumentRejection(message: "'\(word)' is not a limit: use 7.4 or 7.4kW (power), 16A (current)",
+                    ArgumentRejection(
+                        message: "'\(word)' is not a limit: use 7.4 or 7.4kW (power), 16A (current)",
                         showsUsage: false))
         case .commandName:
             guard !CommandCatalog.definitions(named: word).isEmpty else {
@@ -82,7 +83,8 @@ extension ArgumentDefinition {
     static func powerOrCurrent(_ word: String) -> PowerOrCurrent? {
         let lowered = word.lowercased()
         let (number, unit): (Substring, ChargingRateUnitType) =
-            lowered.hasSuffix("kw") ? (lowered.dropLast(2), .watts)
+            lowered.hasSuffix("kw")
+            ? (lowered.dropLast(2), .watts)
             : lowered.hasSuffix("a") ? (lowered.dropLast(), .amperes) : (lowered[...], .watts)
         guard let value = Double(number), value > 0, value.isFinite else { return nil }
         return PowerOrCurrent(value, unit)
@@ -95,30 +97,21 @@ extension ArgumentDefinition {
 public struct ParsedArguments: Sendable {
     var values: [ArgumentValue?]
 
-    public func word(_ index: Int) -> String {
-        guard let word = optionalWord(index) else { preconditionFailure("argument \(index) is not a word") }
-        return word
-    }
+    public func word(_ index: Int) -> String { required(optionalWord(index), index, "a word") }
 
     public func optionalWord(_ index: Int) -> String? {
         guard case .word(let word)? = values[index] else { return nil }
         return word
     }
 
-    public func connector(_ index: Int) -> Int {
-        guard let connector = optionalConnector(index) else { preconditionFailure("argument \(index) is no connector") }
-        return connector
-    }
+    public func connector(_ index: Int) -> Int { required(optionalConnector(index), index, "a connector") }
 
     public func optionalConnector(_ index: Int) -> Int? {
         guard case .connector(let connector)? = values[index] else { return nil }
         return connector
     }
 
-    public func duration(_ index: Int) -> Int64 {
-        guard let duration = optionalDuration(index) else { preconditionFailure("argument \(index) is no duration") }
-        return duration
-    }
+    public func duration(_ index: Int) -> Int64 { required(optionalDuration(index), index, "a duration") }
 
     public func optionalDuration(_ index: Int) -> Int64? {
         guard case .duration(let milliseconds)? = values[index] else { return nil }
@@ -130,24 +123,20 @@ public struct ParsedArguments: Sendable {
         return kilowatts
     }
 
-    public func optionalNumber(_ index: Int) -> Int? {
-        guard case .number(let number)? = values[index] else { return nil }
-        return number
-    }
-
-    public func number(_ index: Int) -> Int {
-        guard let number = optionalNumber(index) else { preconditionFailure("argument \(index) is no number") }
-        return number
-    }
-
-    public func optionalPowerOrCurrent(_ index: Int) -> PowerOrCurrent? {
-        guard case .powerOrCurrent(let limit)? = values[index] else { return nil }
-        return limit
-    }
+    public func number(_ index: Int) -> Int { required(optionalNumber(index), index, "a number") }
+    public func optionalNumber(_ index: Int) -> Int? { if case .number(let n)? = values[index] { n } else { nil } }
 
     public func powerOrCurrent(_ index: Int) -> PowerOrCurrent {
-        guard let limit = optionalPowerOrCurrent(index) else { preconditionFailure("argument \(index) is no limit") }
-        return limit
+        required(optionalPowerOrCurrent(index), index, "a limit")
+    }
+    public func optionalPowerOrCurrent(_ index: Int) -> PowerOrCurrent? {
+        if case .powerOrCurrent(let limit)? = values[index] { limit } else { nil }
+    }
+
+    /// A required argument's value: the catalog's builder asks only for what its row has.
+    private func required<Value>(_ value: Value?, _ index: Int, _ what: String) -> Value {
+        guard let value else { preconditionFailure("argument \(index) is not \(what)") }
+        return value
     }
 
     public func errorCode(_ index: Int) -> ChargePointErrorCode {

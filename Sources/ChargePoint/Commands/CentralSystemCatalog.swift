@@ -6,7 +6,8 @@ extension CommandCatalog {
     /// The rows named `csms`, in the order `help csms` lists them; each one's first
     /// argument is its action's keyword (`reset`, `limit`, …).
     public static let centralSystemCommands: [CommandDefinition] = [
-        csms("reset", [.choice(["soft", "hard"])], "Reset: the station reboots (soft: its transactions stopped first)") {
+        csms("reset", [.choice(["soft", "hard"])], "Reset: the station reboots (soft: its transactions stopped first)")
+        {
             .reset($0.word(1) == "soft" ? .soft : .hard)
         },
         csms(
@@ -31,7 +32,8 @@ extension CommandCatalog {
             return .trigger(message, connector: arguments.optionalConnector(2))
         },
         csms(
-            "remote-start", [.idTag, .connector(.optional), ArgumentDefinition.powerOrCurrent.introduced(by: "--limit")],
+            "remote-start",
+            [.idTag, .connector(.optional), ArgumentDefinition.powerOrCurrent.introduced(by: "--limit")],
             "RemoteStartTransaction, with a TxProfile of that limit"
         ) {
             .remoteStart(idTag: $0.word(1), connector: $0.optionalConnector(2), limit: $0.optionalPowerOrCurrent(3))

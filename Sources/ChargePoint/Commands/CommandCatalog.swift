@@ -3,7 +3,10 @@
 /// (`CommandCompletion`), so none of them can drift from the others. The README's
 /// command table follows it.
 public enum CommandCatalog {
-    public static let commands: [CommandDefinition] = [
+    /// Every row: the station's and the session's, then the central system's (`csms`).
+    public static let commands: [CommandDefinition] = stationAndSessionCommands + centralSystemCommands
+
+    private static let stationAndSessionCommands: [CommandDefinition] = [
         .init("plug", [.connector()], "EV cable connected to connector c") {
             .station(.plug(connector: $0.connector(0)))
         },
@@ -94,7 +97,7 @@ public enum CommandCatalog {
         .init("help", [.commandName], "this list; with a command, its usage alone", aliases: ["?"]) {
             .session(.help(command: $0.optionalWord(0)))
         },
-    ] + centralSystemCommands
+    ]
 
     /// The command names, each once, in the order of the table.
     public static var names: [String] {

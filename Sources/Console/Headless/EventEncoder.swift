@@ -79,13 +79,14 @@ enum EventEncoder {
             object["command"] = .string(result.command)
             object["ok"] = .bool(result.ok)
             object["error"] = result.error.map(JSONValue.string) ?? .null
-            object["data"] = result.payload ?? result.answer.map { answer in
-                // The answering event without its own `ts` and `type`.
-                var data = eventObject(answer)
-                data["ts"] = nil
-                data["type"] = nil
-                return .object(data)
-            } ?? .null
+            object["data"] =
+                result.payload ?? result.answer.map { answer in
+                    // The answering event without its own `ts` and `type`.
+                    var data = eventObject(answer)
+                    data["ts"] = nil
+                    data["type"] = nil
+                    return .object(data)
+                } ?? .null
         case .transfer(let transfer):
             object["type"] = .string(transfer.purpose.rawValue)
             for member in transferObject(transfer) { object[member.key] = member.value }

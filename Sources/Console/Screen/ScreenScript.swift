@@ -23,7 +23,9 @@ final class ScreenScript: @unchecked Sendable {
         _ script: CommandScript, runner: StationRunner, onQuit: @escaping @Sendable () -> Void,
         onSaveLog: @escaping @Sendable (String?) -> Void, server: DemoServer? = nil
     ) {
-        (self.script, self.runner, self.onQuit, self.onSaveLog, self.server) = (script, runner, onQuit, onSaveLog, server)
+        (self.script, self.runner, self.onQuit, self.onSaveLog, self.server) = (
+            script, runner, onQuit, onSaveLog, server
+        )
     }
 
     func start() {

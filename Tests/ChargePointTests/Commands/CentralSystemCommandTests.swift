@@ -16,8 +16,14 @@ struct CentralSystemCommandTests {
         ("csms trigger statusnotification 2", .trigger(.statusNotification, connector: 2)),
         ("csms trigger Heartbeat", .trigger(.heartbeat, connector: nil)),
         ("csms remote-start 04A1B2C3", .remoteStart(idTag: "04A1B2C3", connector: nil, limit: nil)),
-        ("csms remote-start 04A1B2C3 --limit 16A", .remoteStart(idTag: "04A1B2C3", connector: nil, limit: .init(16, .amperes))),
-        ("csms remote-start 04A1B2C3 2 --limit 7.4kW", .remoteStart(idTag: "04A1B2C3", connector: 2, limit: .init(7.4, .watts))),
+        (
+            "csms remote-start 04A1B2C3 --limit 16A",
+            .remoteStart(idTag: "04A1B2C3", connector: nil, limit: .init(16, .amperes))
+        ),
+        (
+            "csms remote-start 04A1B2C3 2 --limit 7.4kW",
+            .remoteStart(idTag: "04A1B2C3", connector: 2, limit: .init(7.4, .watts))
+        ),
         ("csms remote-stop 1", .remoteStop(connectorOrTransaction: 1)),
         ("csms limit 1 11", .limit(connector: 1, .init(11, .watts), seconds: nil)),
         ("csms limit 1 10a for 90s", .limit(connector: 1, .init(10, .amperes), seconds: 90)),
@@ -30,7 +36,10 @@ struct CentralSystemCommandTests {
         ("csms local-list full", .localList(.full, entries: [])),
         ("csms local-list DIFF A B:Blocked -C", .localList(.differential, entries: ["A", "B:Blocked", "-C"])),
         ("csms data-transfer com.example", .dataTransfer(vendorId: "com.example", messageId: nil, data: nil)),
-        ("csms data-transfer com.example Ping two words", .dataTransfer(vendorId: "com.example", messageId: "Ping", data: "two words")),
+        (
+            "csms data-transfer com.example Ping two words",
+            .dataTransfer(vendorId: "com.example", messageId: "Ping", data: "two words")
+        ),
         ("csms update-firmware 2.0.1", .updateFirmware(version: "2.0.1")),
         ("csms get-diagnostics", .getDiagnostics),
         (#"csms send Reset '{"type": "Hard"}'"#, .send(action: "Reset", payload: #"{"type": "Hard"}"#)),
@@ -40,20 +49,32 @@ struct CentralSystemCommandTests {
     }
 
     @Test(arguments: [
-        ("csms", "csms needs an action: reset, availability, unlock, get-config, set-config, clear-cache, trigger, "
-            + "remote-start, remote-stop, limit, station-limit, clear-limits, composite, reserve, cancel-reservation, "
-            + "local-list, data-transfer, update-firmware, get-diagnostics or send; 'help csms' gives their usage"),
-        ("csms rest soft", "csms rest? expected one of reset, availability, unlock, get-config, set-config, "
-            + "clear-cache, trigger, remote-start, remote-stop, limit, station-limit, clear-limits, composite, reserve, "
-            + "cancel-reservation, local-list, data-transfer, update-firmware, get-diagnostics or send; "
-            + "'help csms' gives their usage"),
+        (
+            "csms",
+            "csms needs an action: reset, availability, unlock, get-config, set-config, clear-cache, trigger, "
+                + "remote-start, remote-stop, limit, station-limit, clear-limits, composite, reserve, cancel-reservation, "
+                + "local-list, data-transfer, update-firmware, get-diagnostics or send; 'help csms' gives their usage"
+        ),
+        (
+            "csms rest soft",
+            "csms rest? expected one of reset, availability, unlock, get-config, set-config, "
+                + "clear-cache, trigger, remote-start, remote-stop, limit, station-limit, clear-limits, composite, reserve, "
+                + "cancel-reservation, local-list, data-transfer, update-firmware, get-diagnostics or send; "
+                + "'help csms' gives their usage"
+        ),
         ("csms reset", "csms reset needs soft or hard (usage: csms reset soft|hard)"),
         ("csms reset warm", "'warm' is not soft or hard"),
         ("csms availability 1 broken", "'broken' is not operative or inoperative"),
         ("csms limit 1 7 for", "csms limit 1 7 for needs a duration (usage: csms limit <c> <kW|A> [for <duration>])"),
         ("csms limit 1 7W", "'7W' is not a limit: use 7.4 or 7.4kW (power), 16A (current)"),
-        ("csms remote-start A --limit", "csms remote-start A --limit needs a limit in kW or A (usage: csms remote-start <idTag> [c] [--limit <kW|A>])"),
-        ("csms trigger Boot", "'Boot' is not BootNotification, DiagnosticsStatusNotification, FirmwareStatusNotification, Heartbeat, MeterValues or StatusNotification"),
+        (
+            "csms remote-start A --limit",
+            "csms remote-start A --limit needs a limit in kW or A (usage: csms remote-start <idTag> [c] [--limit <kW|A>])"
+        ),
+        (
+            "csms trigger Boot",
+            "'Boot' is not BootNotification, DiagnosticsStatusNotification, FirmwareStatusNotification, Heartbeat, MeterValues or StatusNotification"
+        ),
         ("csms cancel-reservation x", "'x' is not a whole number (usage: csms cancel-reservation <id>)"),
         ("csms clear-cache now", "unexpected 'now' after csms (usage: csms clear-cache)"),
     ])
@@ -72,7 +93,8 @@ struct CentralSystemCommandTests {
 
     @Test func completion_offersTheActionsThenTheirWords() {
         let context = CompletionContext(
-            connectors: [1, 2], lockableConnectors: [1], keys: ["HeartbeatInterval"], writableKeys: ["HeartbeatInterval"],
+            connectors: [1, 2], lockableConnectors: [1], keys: ["HeartbeatInterval"],
+            writableKeys: ["HeartbeatInterval"],
             idTags: ["04A1B2C3"])
         #expect(CommandCompletion.candidates(["csms"], context).prefix(3) == ["reset", "availability", "unlock"])
         #expect(CommandCompletion.candidates(["csms", "reset"], context) == ["soft", "hard"])
