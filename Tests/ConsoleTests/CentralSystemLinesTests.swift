@@ -11,15 +11,17 @@ import Testing
 /// with one clear sentence.
 @Suite("csms lines")
 struct CentralSystemLinesTests {
+    static let place = CommandLineExecutor.Place(source: "stdin", number: 3)
+
     /// A station that records what it heard, beside a central system that answers every
     /// CALL as `answer` says (nil: there is no `--demo`).
     final class Target: CommandTarget, @unchecked Sendable {
-        private let lock = NSLock()
-        private var log: [String] = []
-        private var results: [CommandResult] = []
         let answer: CentralSystemAnswer?
-
         init(answer: CentralSystemAnswer?) { self.answer = answer }
+
+        private var log: [String] = []  // guarded by lock
+        private var results: [CommandResult] = []  // guarded by lock
+        private let lock = NSLock()
 
         var entries: [String] { lock.withLock { log } }
         var lastResult: CommandResult? { lock.withLock { results.last } }
@@ -52,8 +54,6 @@ struct CentralSystemLinesTests {
             return answer
         }
     }
-
-    static let place = CommandLineExecutor.Place(source: "stdin", number: 3)
 
     @Test func withoutDemo_aCsmsLineFails_withOneClearLine() {
         let target = Target(answer: nil)
