@@ -63,6 +63,7 @@ struct ConsoleLauncher {
         _ setup: StationSetup, store: SQLiteStore, logFile: FileLogHandler.Sink?, notices: [String]
     ) throws(Refusal) -> Int32 {
         var demo: DemoServer?
+        var notices = notices
         let url: String
         if options.demo {
             let server = DemoServer(cards: setup.cards)
@@ -72,6 +73,8 @@ struct ConsoleLauncher {
                 throw Refusal(line: "\(error)", status: 1)
             }
             demo = server
+            // Where a second station (or a test) reaches it, and what drives it (issue 14).
+            notices.append("the demo central system listens on \(url); csms commands drive it (help csms)")
         } else {
             url = options.url ?? ""
         }

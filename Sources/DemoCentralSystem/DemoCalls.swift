@@ -37,7 +37,7 @@ extension DemoCentralSystem {
     private mutating func send(_ name: String, _ text: String, to station: String, at now: Timestamp)
         throws(CentralSystemRefusal) -> DemoCall
     {
-        guard let action = Action.allCases.first(where: { CaseInsensitive.equal($0.rawValue, name) }) else {
+        guard let action = Action(caseInsensitive: name) else {
             throw CentralSystemRefusal("send: \(name) is no OCPP 1.6 action")
         }
         guard action.initiator != .chargePoint else {

@@ -30,10 +30,14 @@ public final class DemoServer: @unchecked Sendable {
     var centralSystem: DemoCentralSystem
     private struct Session {
         var station: String
+        /// Connections are numbered in order: a request for no station in particular
+        /// goes to the first connected.
+        var number: Int
         var outgoing: Deque<[UInt8]> = []
         var incoming: [UInt8] = []
     }
     private var sessions: [OpaquePointer: Session] = [:]
+    private var connections = 0
     /// The operator's CALLs waiting for their answer, by message id.
     private var waiting: [String: @Sendable (CentralSystemAnswer) -> Void] = [:]
     /// HTTP requests being read or answered (`DemoServer+HTTP.swift`).
@@ -154,7 +158,8 @@ public final class DemoServer: @unchecked Sendable {
         case LWS_CALLBACK_ESTABLISHED:
             let uri = LibwebsocketsIO.header(wsi, WSI_TOKEN_GET_URI)
             let station = uri.split(separator: "/").last.map(String.init)?.removingPercentEncoding ?? "unknown"
-            sessions[wsi] = Session(station: station)
+            connections += 1
+            sessions[wsi] = Session(station: station, number: connections)
         case LWS_CALLBACK_RECEIVE:
             guard var session = sessions[wsi] else { break }
             if let input, length > 0 {
@@ -210,7 +215,8 @@ public final class DemoServer: @unchecked Sendable {
     }
 
     private func perform(_ work: Work, station: String?) {
-        guard let (wsi, session) = sessions.first(where: { station == nil || $0.value.station == station }) else {
+        let candidates = sessions.filter { station == nil || $0.value.station == station }
+        guard let (wsi, session) = candidates.min(by: { $0.value.number < $1.value.number }) else {
             if case .command(_, let answer) = work {
                 answer(.notSent("no station is connected to the demo central system"))
             }

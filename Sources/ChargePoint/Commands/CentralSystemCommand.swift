@@ -52,6 +52,34 @@ public enum CentralSystemCommand: Sendable, Equatable {
     case send(action: String, payload: String)
 }
 
+extension CentralSystemCommand {
+    /// The action of the CALL it sends (for a picker or a log line); `send`'s when it
+    /// names one.
+    public var action: Action? {
+        switch self {
+        case .reset: .reset
+        case .availability: .changeAvailability
+        case .unlock: .unlockConnector
+        case .getConfiguration: .getConfiguration
+        case .setConfiguration: .changeConfiguration
+        case .clearCache: .clearCache
+        case .trigger: .triggerMessage
+        case .remoteStart: .remoteStartTransaction
+        case .remoteStop: .remoteStopTransaction
+        case .limit, .stationLimit: .setChargingProfile
+        case .clearLimits: .clearChargingProfile
+        case .composite: .getCompositeSchedule
+        case .reserve: .reserveNow
+        case .cancelReservation: .cancelReservation
+        case .localList: .sendLocalList
+        case .dataTransfer: .dataTransfer
+        case .updateFirmware: .updateFirmware
+        case .getDiagnostics: .getDiagnostics
+        case .send(let name, _): Action(caseInsensitive: name)
+        }
+    }
+}
+
 /// A charging limit as the operator writes it: `7.4` or `7.4kW` (sent in W), `16A`.
 public struct PowerOrCurrent: Sendable, Equatable {
     public var value: Double

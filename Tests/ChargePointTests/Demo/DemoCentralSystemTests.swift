@@ -66,6 +66,7 @@ struct DemoCentralSystemTests {
             let made = try demo.call(command, to: "CP1", at: Self.now)
             let (id, action, payload) = try Self.call(made.frame)
             #expect(id == made.messageId)
+            #expect(command.action?.rawValue == action)
             let schema = try OfficialSchemas.request(try #require(Action(rawValue: action)))
             #expect(SchemaValidator.validate(payload, against: schema) == [], "\(command): \(made.frame)")
         }
@@ -181,7 +182,8 @@ struct DemoCentralSystemTests {
             .localList(.full, entries: ["CAFE0001:Blocked", "CAFE0002", "04DEADBEEF0001"]), to: "CP1", at: Self.now)
         let sent = try Self.call(made.frame)
         #expect(sent.payload["listVersion"] == 1)
-        #expect(sent.payload["localAuthorizationList"]?.arrayValue?.last?["idTagInfo"]?["status"] == "Blocked")  // the card's own
+        // A demo card goes with its own status.
+        #expect(sent.payload["localAuthorizationList"]?.arrayValue?.last?["idTagInfo"]?["status"] == "Blocked")
         _ = demo.receive(#"[3,"\#(made.messageId)",{"status":"Accepted"}]"#, from: "CP1", at: Self.now)
         #expect(demo.records.localLists["CP1"]?.version == 1)
         func authorize(_ idTag: String) -> String? {

@@ -187,3 +187,26 @@ async def demo_csms_needs_demo(ctx):
     result = await ctx.station.wait_event(lambda e: e["type"] == "result" and e["id"] == "x", mark)
     assert not result["ok"] and result["error"] == "csms commands need the embedded central system: start with --demo"
     assert not [f for f in frames(ctx.station, mark, "in") if f[0] == 2], "a CALL reached the station"
+
+
+@case("demo_csms_checks_schemas", octt="issue 14 §4: the demo validates what stations send", profiles=["default"])
+async def demo_csms_checks_schemas(ctx):
+    """A station that sends the demo central system a payload against its schema gets the
+    CALLERROR OCPP-J asks for, and the operator sees an error naming it."""
+    import re
+
+    import websockets
+
+    station = await launch_demo(ctx)
+    notice = await station.wait_event(
+        lambda e: e["type"] == "notice" and "demo central system listens on" in e["message"],
+        what="the notice of the demo's address")
+    url = re.search(r"ws://127\.0\.0\.1:\d+/ocpp", notice["message"]).group(0)
+    mark = station.mark()
+    async with websockets.connect(url + "/ROGUE", subprotocols=["ocpp1.6"]) as rogue:
+        await rogue.send('[2,"r1","StatusNotification",{"connectorId":1}]')
+        answer = json.loads(await rogue.recv())
+    assert answer[:3] == [4, "r1", "OccurenceConstraintViolation"], answer
+    await station.wait_event(
+        lambda e: e["type"] == "error" and "ROGUE: StatusNotification breaks its schema" in e["message"], mark,
+        what="the error naming the violation")
