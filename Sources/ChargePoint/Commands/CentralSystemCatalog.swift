@@ -6,8 +6,7 @@ extension CommandCatalog {
     /// The rows named `csms`, in the order `help csms` lists them; each one's first
     /// argument is its action's keyword (`reset`, `limit`, …).
     public static let centralSystemCommands: [CommandDefinition] = [
-        csms("reset", [.choice(["soft", "hard"])], "Reset: the station reboots (soft: its transactions stopped first)")
-        {
+        csms("reset", [.choice(["soft", "hard"])], "Reset: the station reboots (soft: stopping transactions first)") {
             .reset($0.word(1) == "soft" ? .soft : .hard)
         },
         csms(

@@ -93,10 +93,4 @@ public struct PowerOrCurrent: Sendable, Equatable {
     public var rate: ChargingRate {
         ChargingRate(rounding: unit == .watts ? value * 1000 : value)
     }
-
-    /// `7.4 kW`, `16 A`.
-    public var description: String {
-        let number = value == value.rounded() ? String(Int(value)) : String(value)
-        return unit == .watts ? "\(number) kW" : "\(number) A"
-    }
 }
