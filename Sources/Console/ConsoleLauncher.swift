@@ -63,6 +63,7 @@ struct ConsoleLauncher {
         _ setup: StationSetup, store: SQLiteStore, logFile: FileLogHandler.Sink?, notices: [String]
     ) throws(Refusal) -> Int32 {
         var demo: DemoServer?
+        var notices = notices
         let url: String
         if options.demo {
             let server = DemoServer(cards: setup.cards)
@@ -72,6 +73,8 @@ struct ConsoleLauncher {
                 throw Refusal(line: "\(error)", status: 1)
             }
             demo = server
+            // Where a second station (or a test) reaches it, and what drives it (issue 14).
+            notices.append("the demo central system listens on \(url); csms commands drive it (help csms)")
         } else {
             url = options.url ?? ""
         }
@@ -114,7 +117,9 @@ struct ConsoleLauncher {
         }
     }
 
-    private func start(_ runner: StationRunner, notices: [String]) throws(Refusal) {
+    /// `demo`: its notices and errors (a payload against its schema) join the station's events.
+    private func start(_ runner: StationRunner, demo: DemoServer?, notices: [String]) throws(Refusal) {
+        demo?.report { [runner] event in runner.report(event) }
         do {
             try runner.start()
         } catch {
@@ -124,9 +129,9 @@ struct ConsoleLauncher {
     }
 
     /// `--demo-loop`: the unattended session loop, when the embedded central system runs.
-    private func startDemoLoop(_ runner: StationRunner, _ demo: DemoServer?) -> DemoLoop? {
+    private func startDemoLoop(_ runner: StationRunner, _ demo: DemoServer?, cards: [DemoCard]) -> DemoLoop? {
         guard options.demoLoop, let demo else { return nil }
-        let loop = DemoLoop(runner: runner, server: demo, restartsItself: options.kiosk)
+        let loop = DemoLoop(runner: runner, server: demo, cards: cards, restartsItself: options.kiosk)
         loop.start()
         return loop
     }
@@ -149,8 +154,8 @@ struct ConsoleLauncher {
                 setup.recordings.close()
                 exit(1)
             })
-        try start(runner, notices: notices)
-        let loop = startDemoLoop(runner, demo)
+        try start(runner, demo: demo, notices: notices)
+        let loop = startDemoLoop(runner, demo, cards: setup.cards)
         defer { loop?.stop() }
         let ledger = ResultLedger()
         TerminationSignals.install {
@@ -162,7 +167,7 @@ struct ConsoleLauncher {
         }
         return HeadlessSession(
             runner: runner, script: setup.script, ledger: ledger, strict: options.strict,
-            stopOnQuit: options.stopOnQuit
+            stopOnQuit: options.stopOnQuit, server: demo
         ).run()
     }
 
@@ -192,14 +197,14 @@ struct ConsoleLauncher {
         info.followsSessions = options.demoLoop
         let session = ScreenSession(
             terminal: terminal, info: info, inbox: inbox, dataDirectory: setup.dataDirectory, script: setup.script,
-            kiosk: options.kiosk ? KioskGuard() : nil)
+            kiosk: options.kiosk ? KioskGuard() : nil, demo: demo)
         do {
-            try start(runner, notices: notices)
+            try start(runner, demo: demo, notices: notices)
         } catch {
             terminal.stop()
             throw error
         }
-        let loop = startDemoLoop(runner, demo)
+        let loop = startDemoLoop(runner, demo, cards: setup.cards)
         defer { loop?.stop() }
         return session.run(runner)
     }

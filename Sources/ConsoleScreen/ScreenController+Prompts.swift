@@ -74,6 +74,12 @@ extension ScreenController {
             }
             switch command {
             case .station(let command): return [.submit(command)]
+            case .centralSystem(let command):
+                guard info.demo else {
+                    say(.error, "csms commands need the embedded central system: start with --demo", at: time)
+                    return []
+                }
+                return [.centralSystem(command)]
             case .session(.quit): return [.quit]
             case .session(.quitStopping): return stopAllAndQuit(snapshot, at: time)
             case .session(.powercut): return [.powerCut]

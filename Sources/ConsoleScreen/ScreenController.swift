@@ -4,6 +4,8 @@ import Foundation
 /// What the driver must do after a key: the screen itself never touches the station.
 public enum ScreenEffect: Sendable, Equatable {
     case submit(StationCommand)
+    /// `:csms …`: the embedded demo central system sends this CALL (issue 14).
+    case centralSystem(CentralSystemCommand)
     case powerCut
     case quit
     /// Forget what the terminal shows and paint everything (Ctrl-L, resize).

@@ -1,105 +1,142 @@
 import ChargePoint
 import ChargePointRuntime
-/// The small central system that `--demo` starts (DESIGN.md "--demo"): it accepts every
-/// boot, authorizes the demo cards as `Assets/cards.toml` says (anything else is
-/// Invalid), numbers transactions, answers every station-initiated message correctly,
-/// and can remote-start and remote-stop on request (the trade-show loop).
+
+/// The small central system that `--demo` starts (DESIGN.md "--demo"), honest enough to
+/// learn OCPP from (issue 14): it accepts every boot, authorizes the demo cards as
+/// `Assets/cards.toml` says (then the local list it sent; anything else is Invalid),
+/// numbers transactions, keeps transactions, meter values, the local list and
+/// reservations in memory (`DemoRecords`), checks every payload the station sends
+/// against the official schemas — a violation is answered with a CALLERROR and shown to
+/// the operator as an error — and sends any central-system CALL the operator asks for
+/// (`csms …`, `CentralSystemCommand`), matching each answer to it.
 ///
-/// Like the station core it does no I/O: it takes text and returns text, and
-/// `DemoServer` carries it over libwebsockets.
+/// Like the station core it does no I/O: it takes text and time and returns
+/// `DemoOutput`s, and `DemoServer` carries them over libwebsockets.
 public struct DemoCentralSystem: Sendable {
     public let cards: [DemoCard]
     public var heartbeatInterval = 300
-    private var nextTransactionId = 1
-    private var nextCallId = 1
-    /// Transactions running per station, by transactionId: connector.
-    public private(set) var running: [String: [Int: Int]] = [:]
+    public internal(set) var records = DemoRecords()
+    /// The firmware images it serves and the uploads it took (`DemoFiles`).
+    public internal(set) var files = DemoFiles()
+    /// The CALLs sent and not answered yet, by message id.
+    var pending: [String: PendingCall] = [:]
+    var nextCallId = 1
+    /// How long the station has to answer a CALL (ms) before the operator hears "no answer".
+    public static let answerTimeout: Int64 = 30_000
 
-    public init(cards: [DemoCard]) {
+    struct PendingCall: Sendable {
+        var station: String
+        var request: any OCPPRequest
+        var sentAt: Timestamp
+    }
+
+    /// `fileServer`: where its HTTP file server listens, `http://127.0.0.1:<port>`.
+    public init(cards: [DemoCard], fileServer: String = "") {
         self.cards = cards
+        files.base = fileServer
     }
 
-    func card(_ idTag: String) -> IdTagInfo {
-        cards.first { CaseInsensitive.equal($0.idTag.value, idTag) }?.idTagInfo ?? IdTagInfo(status: .invalid)
+    /// The IdTagInfo of `idTag`: its demo card's, else its entry in the local list
+    /// `station` accepted, else Invalid (OCPP 1.6 §7.28).
+    func idTagInfo(_ idTag: String, station: String) -> IdTagInfo {
+        if let card = cards.first(where: { CaseInsensitive.equal($0.idTag.value, idTag) }) { return card.idTagInfo }
+        let listed = records.localLists[station]?.entries.first { CaseInsensitive.equal($0.key, idTag) }
+        return listed?.value ?? IdTagInfo(status: .invalid)
     }
 
-    /// The answer to one message from `station`, if it needs one.
-    public mutating func receive(_ text: String, from station: String, at now: Timestamp) -> String? {
+    /// One frame from `station`: the answer to its CALL, or the end of one of ours.
+    public mutating func receive(_ text: String, from station: String, at now: Timestamp) -> [DemoOutput] {
         switch Frame.parse(text) {
-        case .failure(.reply(let error)): return Frame.callError(error).text
-        case .failure(.drop): return nil
-        case .success(.callResult), .success(.callError): return nil
+        case .failure(.reply(let error)):
+            return [
+                .error("\(station) sent a malformed frame: \(error.description)"), .send(Frame.callError(error).text),
+            ]
+        case .failure(.drop(let reason)):
+            return [.error("\(station) sent a frame that is no OCPP-J message: \(reason)")]
+        case .success(.callResult(let result)):
+            return resultArrived(result, from: station)
+        case .success(.callError(let error)):
+            guard let call = pending.removeValue(forKey: error.messageId) else { return [] }
+            let action = type(of: call.request).action
+            return [
+                .answered(
+                    messageId: error.messageId, .callError(action, code: error.code, description: error.description))
+            ]
         case .success(.call(let call)):
             switch call.decodeRequest() {
-            case .failure(let error): return Frame.callError(error).text
-            case .success(let request): return answer(call.messageId, request, station: station, at: now)
+            case .failure(let error):
+                // OCPP-J 1.6 §4.2.3: answered with the violation's code, and shown (issue 14 §4).
+                return [
+                    .error(
+                        "\(station): \(call.action) breaks its schema: \(error.code.rawValue): \(error.description)"),
+                    .send(Frame.callError(error).text),
+                ]
+            case .success(let request):
+                return answer(call.messageId, request, station: station, at: now)
             }
         }
     }
 
-    private mutating func answer(_ id: String, _ request: any OCPPRequest, station: String, at now: Timestamp)
-        -> String?
-    {
-        func result<R: OCPPResponse>(_ response: R) -> String? { try? Frame.result(id, response).text }
-        switch request {
-        case is BootNotificationRequest:
-            return result(BootNotificationResponse(status: .accepted, currentTime: now, interval: heartbeatInterval))
-        case is HeartbeatRequest:
-            return result(HeartbeatResponse(currentTime: now))
-        case is StatusNotificationRequest:
-            return result(StatusNotificationResponse())
-        case let request as AuthorizeRequest:
-            return result(AuthorizeResponse(idTagInfo: card(request.idTag.value)))
-        case let request as StartTransactionRequest:
-            let transactionId = nextTransactionId
-            nextTransactionId += 1
-            let info = card(request.idTag.value)
-            if info.status == .accepted { running[station, default: [:]][transactionId] = request.connectorId }
-            return result(StartTransactionResponse(idTagInfo: info, transactionId: transactionId))
-        case let request as StopTransactionRequest:
-            running[station]?[request.transactionId] = nil
-            return result(StopTransactionResponse(idTagInfo: request.idTag.map { card($0.value) }))
-        case is MeterValuesRequest:
-            return result(MeterValuesResponse())
-        case is DataTransferRequest:
-            return result(DataTransferResponse(status: .unknownVendorId))
-        case is DiagnosticsStatusNotificationRequest:
-            return result(DiagnosticsStatusNotificationResponse())
-        case is FirmwareStatusNotificationRequest:
-            return result(FirmwareStatusNotificationResponse())
-        case is SecurityEventNotificationRequest:
-            return result(SecurityEventNotificationResponse())
-        case is LogStatusNotificationRequest:
-            return result(LogStatusNotificationResponse())
-        case is SignedFirmwareStatusNotificationRequest:
-            return result(SignedFirmwareStatusNotificationResponse())
-        case is SignCertificateRequest:
-            return result(SignCertificateResponse(status: .accepted))
-        default:
-            let action = type(of: request).action
-            return Frame.callError(
-                Frame.CallError(
-                    messageId: id, code: .notSupported, description: "a central system does not accept \(action).req")
-            ).text
+    /// The CALLs `station` left unanswered for `answerTimeout`, ended.
+    public mutating func expire(at now: Timestamp) -> [DemoOutput] {
+        let late = pending.filter { $0.value.sentAt.milliseconds(until: now) >= Self.answerTimeout }
+        return late.keys.sorted().map { id in
+            let call = pending.removeValue(forKey: id)!
+            let seconds = Self.answerTimeout / 1000
+            return .answered(
+                messageId: id, .noAnswer(type(of: call.request).action, why: "no answer within \(seconds) s"))
         }
     }
 
-    // MARK: Calls of the central system (the trade-show loop)
-
-    /// A RemoteStartTransaction for the first valid demo card.
-    public mutating func remoteStart(connector: Int) -> String? {
-        guard let card = cards.first(where: { $0.status == .accepted && $0.parentIdTag == nil }) else { return nil }
-        return call(RemoteStartTransactionRequest(connectorId: connector, idTag: card.idTag))
+    /// `station` disconnected: its CALLs will not be answered.
+    public mutating func disconnected(_ station: String) -> [DemoOutput] {
+        let lost = pending.filter { $0.value.station == station }
+        return lost.keys.sorted().map { id in
+            let call = pending.removeValue(forKey: id)!
+            return .answered(
+                messageId: id,
+                .noAnswer(type(of: call.request).action, why: "the station disconnected before answering"))
+        }
     }
 
-    /// A RemoteStopTransaction for the transaction running on `connector`, if any.
-    public mutating func remoteStop(station: String, connector: Int) -> String? {
-        guard let transaction = running[station]?.first(where: { $0.value == connector })?.key else { return nil }
-        return call(RemoteStopTransactionRequest(transactionId: transaction))
+    private mutating func resultArrived(_ result: Frame.CallResult, from station: String) -> [DemoOutput] {
+        // An answer to no CALL of ours (a late one, after "no answer"): nothing to match.
+        guard let call = pending.removeValue(forKey: result.messageId) else { return [] }
+        let action = type(of: call.request).action
+        func decode<R: OCPPResponse>(_ type: R.Type) throws(PayloadViolation) -> any OCPPResponse {
+            try PayloadDecoder.decode(type, from: result.payload)
+        }
+        do throws(PayloadViolation) {
+            let response = try decode(action.responseType)
+            record(response, to: call.request, station: station)
+            return [.answered(messageId: result.messageId, .result(action, result.payload))]
+        } catch {
+            let violation = "\(error.code.rawValue): \(error.description)"
+            return [
+                .error("\(station): its answer to \(action.rawValue) breaks the schema: \(violation)"),
+                .answered(messageId: result.messageId, .invalid(action, result.payload, violation: violation)),
+            ]
+        }
     }
 
-    private mutating func call<R: OCPPRequest>(_ request: R) -> String? {
-        defer { nextCallId += 1 }
-        return try? Frame.call("cs-\(nextCallId)", request).text
+    /// What an accepted answer changes in the records: the local list the station now
+    /// holds (§5.15), its reservations (§5.13, §5.1).
+    private mutating func record(_ response: any OCPPResponse, to request: any OCPPRequest, station: String) {
+        switch (request, response) {
+        case (let list as SendLocalListRequest, let answer as SendLocalListResponse) where answer.status == .accepted:
+            records.listAccepted(list, station: station)
+        case (let reserve as ReserveNowRequest, let answer as ReserveNowResponse) where answer.status == .accepted:
+            records.reservationAccepted(reserve, station: station)
+        case (let cancel as CancelReservationRequest, let answer as CancelReservationResponse)
+        where answer.status == .accepted:
+            records.reservationCancelled(cancel.reservationId, station: station)
+        default:
+            break
+        }
     }
+}
+
+extension DemoCentralSystem {
+    /// Whether a CALL waits for the station's answer.
+    public var hasCallsInFlight: Bool { !pending.isEmpty }
 }

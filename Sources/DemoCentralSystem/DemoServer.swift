@@ -1,43 +1,69 @@
 internal import CLibwebsockets
-import Foundation
 import ChargePoint
 import ChargePointRuntime
 import DequeModule
+import Foundation
 
 /// The demo central system on libwebsockets, listening on 127.0.0.1 on a port the
-/// system picks (DESIGN.md "--demo"). Stations connect to `ws://127.0.0.1:<port>/ocpp/<id>`.
+/// system picks (DESIGN.md "--demo"). Stations connect to `ws://127.0.0.1:<port>/ocpp/<id>`;
+/// the same port serves the firmware images and takes the diagnostics uploads over HTTP
+/// (`DemoServer+HTTP.swift`).
 ///
 /// Threading as in `WebSocketClient`: one thread owns the lws context and runs
 /// `DemoCentralSystem` there; other threads ask it (through a locked queue and
-/// `lws_cancel_service`) to remote-start or remote-stop.
+/// `lws_cancel_service`) to send a CALL, and hear the station's answer through the
+/// callback they gave, on the server thread.
 public final class DemoServer: @unchecked Sendable {
     private let lock = NSLock()
-    private var requests: [(station: String?, action: LoopAction)] = []  // guarded by lock
+    private var requests: [Request] = []  // guarded by lock
     private var stopping = false  // guarded by lock
+    /// Where notices and errors of the central system go (the station's event stream).
+    private var reporter: @Sendable (StationEvent) -> Void = { _ in }  // guarded by lock
     private var context: OpaquePointer?
     private var thread: ServiceThread?
     private let protocols = UnsafeMutablePointer<lws_protocols>.allocate(capacity: 3)
     private let interface = strdup("127.0.0.1")!
+    /// Ends the CALLs the station leaves unanswered (`DemoCentralSystem.expire`).
+    private let timeoutTimer = UnsafeMutablePointer<tl_timer>.allocate(capacity: 1)
 
     // Server-thread state.
-    private var centralSystem: DemoCentralSystem
+    var centralSystem: DemoCentralSystem
     private struct Session {
         var station: String
+        /// Connections are numbered in order: a request for no station in particular
+        /// goes to the first connected.
+        var number: Int
         var outgoing: Deque<[UInt8]> = []
         var incoming: [UInt8] = []
     }
     private var sessions: [OpaquePointer: Session] = [:]
+    private var connections = 0
+    /// The operator's CALLs waiting for their answer, by message id.
+    private var waiting: [String: @Sendable (CentralSystemAnswer) -> Void] = [:]
+    /// HTTP requests being read or answered (`DemoServer+HTTP.swift`).
+    var exchanges: [OpaquePointer: HTTPExchange] = [:]
 
+    /// What the trade-show loop asks for (`--demo-loop`).
     public enum LoopAction: Sendable { case remoteStart(connector: Int), remoteStop(connector: Int) }
+
+    private enum Work {
+        case loop(LoopAction)
+        case command(CentralSystemCommand, answer: @Sendable (CentralSystemAnswer) -> Void)
+    }
+    private typealias Request = (station: String?, work: Work)
 
     /// The port it listens on, once started.
     public private(set) var port: Int = 0
 
     public init(cards: [DemoCard]) {
         centralSystem = DemoCentralSystem(cards: cards)
+        timeoutTimer.initialize(to: tl_timer())
         protocols.initialize(repeating: lws_protocols(), count: 3)
         protocols[0] = LibwebsocketsIO.protocolEntry("http") { wsi, reason, user, input, length in
-            lws_callback_http_dummy(wsi, reason, user, input, length)
+            guard let wsi, let server = LibwebsocketsIO.owner(of: wsi, as: DemoServer.self) else {
+                return lws_callback_http_dummy(wsi, reason, user, input, length)
+            }
+            return server.httpCallback(wsi, reason, user, input, length)
         }
         protocols[1] = LibwebsocketsIO.protocolEntry("ocpp1.6") { wsi, reason, user, input, length in
             guard let wsi, let server = LibwebsocketsIO.owner(of: wsi, as: DemoServer.self) else {
@@ -50,6 +76,7 @@ public final class DemoServer: @unchecked Sendable {
     deinit {
         LibwebsocketsIO.freeProtocolNames(protocols, count: 2)
         protocols.deallocate()
+        timeoutTimer.deallocate()
         free(interface)
     }
 
@@ -61,7 +88,9 @@ public final class DemoServer: @unchecked Sendable {
         info.protocols = UnsafePointer(protocols)
         info.user = Unmanaged.passUnretained(self).toOpaque()
         info.fd_limit_per_thread = 64
-        info.options = UInt64(LWS_SERVER_OPTION_VALIDATE_UTF8)
+        // IPv4 only: with IPv6 built in, lws 4.1 binds an IPv4 `iface` to every
+        // interface (warmcat/libwebsockets#2290); the demo must stay on loopback.
+        info.options = UInt64(LWS_SERVER_OPTION_VALIDATE_UTF8) | UInt64(LWS_SERVER_OPTION_DISABLE_IPV6)
         LibwebsocketsLog.route()
         guard let context = lws_create_context(&info) else {
             throw LinkError("the demo central system could not listen on 127.0.0.1")
@@ -69,11 +98,18 @@ public final class DemoServer: @unchecked Sendable {
         self.context = context
         let vhost = lws_get_vhost_by_name(context, "default")
         port = Int(lws_get_vhost_listen_port(vhost))
+        centralSystem.files.base = "http://127.0.0.1:\(port)"
+        timeoutTimer.pointee.owner = Unmanaged.passUnretained(self).toOpaque()
+        timeoutTimer.pointee.fire = { owner in
+            guard let owner else { return }
+            Unmanaged<DemoServer>.fromOpaque(owner).takeUnretainedValue().expireCalls()
+        }
         let thread = ServiceThread(name: "ocpp-demo-csms") { [self] in
             guard let context = self.context else { return }
             while !lock.withLock({ stopping }) {
                 if lws_service(context, 0) < 0 { break }
             }
+            tl_timer_cancel(timeoutTimer)
             lws_context_destroy(context)
         }
         self.thread = thread
@@ -87,9 +123,30 @@ public final class DemoServer: @unchecked Sendable {
         thread?.join()
     }
 
-    /// Asks the central system to send a call to a station (nil: the first connected).
+    /// Where the central system's notices (a file received) and errors (a payload against
+    /// its schema) go: the station's event stream, so the screen and headless show them.
+    public func report(to reporter: @escaping @Sendable (StationEvent) -> Void) {
+        lock.withLock { self.reporter = reporter }
+    }
+
+    /// Asks the central system to send a call of the trade-show loop to a station (nil:
+    /// the first connected).
     public func request(_ action: LoopAction, station: String? = nil) {
-        lock.withLock { requests.append((station, action)) }
+        enqueue((station, .loop(action)))
+    }
+
+    /// Sends the CALL of `command` to `station` (nil: the first connected); `answer`
+    /// hears, on the server thread, how it ended: the station's answer, no answer within
+    /// `DemoCentralSystem.answerTimeout`, or why nothing was sent.
+    public func send(
+        _ command: CentralSystemCommand, station: String? = nil,
+        answer: @escaping @Sendable (CentralSystemAnswer) -> Void
+    ) {
+        enqueue((station, .command(command, answer: answer)))
+    }
+
+    private func enqueue(_ request: Request) {
+        lock.withLock { requests.append(request) }
         if let context { lws_cancel_service(context) }
     }
 
@@ -103,21 +160,21 @@ public final class DemoServer: @unchecked Sendable {
         case LWS_CALLBACK_ESTABLISHED:
             let uri = LibwebsocketsIO.header(wsi, WSI_TOKEN_GET_URI)
             let station = uri.split(separator: "/").last.map(String.init)?.removingPercentEncoding ?? "unknown"
-            sessions[wsi] = Session(station: station)
+            connections += 1
+            sessions[wsi] = Session(station: station, number: connections)
         case LWS_CALLBACK_RECEIVE:
             guard var session = sessions[wsi] else { break }
             if let input, length > 0 {
                 session.incoming.append(contentsOf: UnsafeRawBufferPointer(start: input, count: length))
             }
+            var outputs: [DemoOutput] = []
             if lws_is_final_fragment(wsi) != 0, lws_remaining_packet_payload(wsi) == 0 {
                 let text = String(decoding: session.incoming, as: UTF8.self)
                 session.incoming.removeAll(keepingCapacity: true)
-                if let answer = centralSystem.receive(text, from: session.station, at: .now()) {
-                    session.outgoing.append(Array(answer.utf8))
-                    lws_callback_on_writable(wsi)
-                }
+                outputs = centralSystem.receive(text, from: session.station, at: .now())
             }
             sessions[wsi] = session
+            carryOut(outputs, on: wsi)
         case LWS_CALLBACK_SERVER_WRITEABLE:
             guard var session = sessions[wsi], !session.outgoing.isEmpty else { break }
             let message = session.outgoing.removeFirst()
@@ -125,30 +182,78 @@ public final class DemoServer: @unchecked Sendable {
             if !LibwebsocketsIO.writeText(wsi, message) { return -1 }
             if !session.outgoing.isEmpty { lws_callback_on_writable(wsi) }
         case LWS_CALLBACK_CLOSED:
-            sessions[wsi] = nil
+            if let session = sessions.removeValue(forKey: wsi) {
+                carryOut(centralSystem.disconnected(session.station), on: nil)
+            }
         case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
-            let pending = lock.withLock { () -> [(station: String?, action: LoopAction)] in
+            let pending = lock.withLock { () -> [Request] in
                 defer { requests.removeAll() }
                 return requests
             }
-            for request in pending { perform(request.action, station: request.station) }
+            for request in pending { perform(request.work, station: request.station) }
         default:
             break
         }
         return lws_callback_http_dummy(wsi, reason, user, input, length)
     }
 
-    private func perform(_ action: LoopAction, station: String?) {
-        guard let (wsi, session) = sessions.first(where: { station == nil || $0.value.station == station }) else {
+    /// Does what the central system asked, for the connection `wsi` (a reply).
+    func carryOut(_ outputs: [DemoOutput], on wsi: OpaquePointer?) {
+        let report = lock.withLock { reporter }
+        for output in outputs {
+            switch output {
+            case .send(let text):
+                guard let wsi else { continue }
+                sessions[wsi]?.outgoing.append(Array(text.utf8))
+                lws_callback_on_writable(wsi)
+            case .answered(let messageId, let answer):
+                waiting.removeValue(forKey: messageId)?(answer)
+            case .notice(let text):
+                report(.notice(text))
+            case .error(let text):
+                report(.error("demo central system: \(text)"))
+            }
+        }
+    }
+
+    private func perform(_ work: Work, station: String?) {
+        let candidates = sessions.filter { station == nil || $0.value.station == station }
+        guard let (wsi, session) = candidates.min(by: { $0.value.number < $1.value.number }) else {
+            if case .command(_, let answer) = work {
+                answer(.notSent("no station is connected to the demo central system"))
+            }
             return
         }
-        let text: String?
-        switch action {
-        case .remoteStart(let connector): text = centralSystem.remoteStart(connector: connector)
-        case .remoteStop(let connector): text = centralSystem.remoteStop(station: session.station, connector: connector)
+        let call: DemoCall?
+        switch work {
+        case .loop(.remoteStart(let connector)):
+            call = centralSystem.remoteStart(connector: connector, station: session.station, at: .now())
+        case .loop(.remoteStop(let connector)):
+            call = centralSystem.remoteStop(connector: connector, station: session.station, at: .now())
+        case .command(let command, let answer):
+            do {
+                let made = try centralSystem.call(command, to: session.station, at: .now())
+                waiting[made.messageId] = answer
+                call = made
+            } catch {
+                answer(.notSent(error.description))
+                call = nil
+            }
         }
-        guard let text else { return }
-        sessions[wsi]?.outgoing.append(Array(text.utf8))
+        guard let call else { return }
+        sessions[wsi]?.outgoing.append(Array(call.frame.utf8))
         lws_callback_on_writable(wsi)
+        armTimeout()
+    }
+
+    /// Looks at the CALLs in flight again in a second.
+    private func armTimeout() {
+        guard let context else { return }
+        tl_timer_schedule(context, timeoutTimer, 1_000_000)
+    }
+
+    private func expireCalls() {
+        carryOut(centralSystem.expire(at: .now()), on: nil)
+        if centralSystem.hasCallsInFlight { armTimeout() }
     }
 }

@@ -91,7 +91,7 @@ struct CommandScriptTests {
         let script = try Self.script(
             #"@7 plug 1"# + "\n# a comment\n" + #"{"id":"8","command":"unplug","args":["1"]}"# + "\n"
                 + #"{"id":9,"command":"unplug","args":[9]}"# + "\nplgu 1\n@10\n" + #"{"command":7}"# + "\n"
-                + #"{"command":"plug","arg":["1"]}"# + "\n")
+                + #"{"id":"11","command":"plug","arg":["1"]}"# + "\n")
         let recorder = Recorder()
         let executor = CommandLineExecutor(target: recorder)
         #expect(script.run(executor) == .next)
@@ -100,7 +100,7 @@ struct CommandScriptTests {
                 "result @7 1 plug 1 ok", "result @8 3 unplug 1 ok", "result @9 4 unplug 9 connector 9 does not exist",
                 "result 5 plgu 1 unknown command 'plgu'; did you mean 'plug'? (type 'help' for the list)", "result @10 6  an id without a command",
                 #"result 7 {"command":7} a JSON command needs "command", a string"#,
-                #"result 8 {"command":"plug","arg":["1"]} unknown member "arg": a JSON command has "id", "command" and "args""#,
+                #"result @11 8 {"id":"11","command":"plug","arg":["1"]} unknown member "arg": a JSON command has "id", "command" and "args""#,
             ])
         #expect(executor.exitStatus == 3, "a command failed")
         // The station's refusal names the line it answers (issue 13 §1).

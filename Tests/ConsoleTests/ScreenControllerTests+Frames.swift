@@ -58,7 +58,7 @@ extension ScreenControllerTests {
     @Test func saveLog_inAScreenScript_goesToTheScreen() {
         let station = CommandScriptTests.Recorder()
         let saved = CommandScriptTests.Recorder()
-        let target = ScreenScriptTarget(station: station, onSaveLog: { saved.report(.notice($0 ?? "default")) })
+        let target = ConsoleTarget(station: station, onSaveLog: { saved.report(.notice($0 ?? "default")) })
         let executor = CommandLineExecutor(target: target)
         let place = CommandLineExecutor.Place(source: "run.txt", number: 1)
         #expect(executor.perform("save-log", at: place) == .next)

@@ -19,6 +19,31 @@ struct SecretsOnScreenTests {
         #expect(SecretMasking.commandLine("plug 1") == "plug 1")
     }
 
+    @Test("issue 13 review: lines that do not parse, JSON lines and csms lines show no key either")
+    func anyLineNamingTheKey_showsNothingAfterIt() {
+        let lines = [
+            #"{"id":"x","command":"config","args":["set","AuthorizationKey","\#(Self.key)"],"oops":1}"#,
+            #"'config set AuthorizationKey \#(Self.key)'"#,
+            #"config set AuthorizationKey "\#(Self.key)"#,
+            "csms set-config authorizationKEY \(Self.key)",
+            "unknown command 'config set authorizationkey \(Self.key)'",
+        ]
+        for line in lines {
+            let shown = SecretMasking.commandLine(line)
+            #expect(!shown.contains(Self.key) && shown.hasSuffix(" ********"), "\(shown)")
+        }
+        #expect(SecretMasking.commandLine("config get AuthorizationKey") == "config get AuthorizationKey")
+    }
+
+    @Test("issue 13 review: a refused line naming the key keeps it out of the error and the result")
+    func aRefusedLine_showsNoKey() throws {
+        let recorder = CommandScriptTests.Recorder()
+        let executor = CommandLineExecutor(target: recorder)
+        _ = executor.perform(#"{"command":"config set AuthorizationKey \#(Self.key)"}"#, at: .init(source: "stdin", number: 1))
+        #expect(!recorder.entries.isEmpty)
+        #expect(!recorder.entries.contains { $0.contains(Self.key) }, "\(recorder.entries)")
+    }
+
     @Test func theCommandHistory_keepsTheLineMasked() throws {
         var test = try ScreenControllerTests()
         _ = test.press(.character(":"))

@@ -385,6 +385,28 @@ def run_at_80x24(binary):
     return steps
 
 
+def run_csms_80x24(binary):
+    """Issue 14 at 80x24: the demo central system driven from the `:` line — its answer on
+    the feedback line, the station-wide limit on the connector rows, and the whole
+    firmware cycle on the demo's own file server."""
+    steps = []
+    with demo(binary, 80, 24) as (terminal, data):
+        terminal.keys(":")
+        terminal.type("csms station-limit 7")
+        terminal.keys("Enter")
+        terminal.wait_for('csms: SetChargingProfile answered {"status":"Accepted"}')
+        terminal.wait_for_line("the station-wide limit on a connector row", lambda line: "#1 CPMax" in line)
+        steps.append("80x24: :csms station-limit 7 answered on the feedback line, CPMax on the connector rows")
+        terminal.keys(":")
+        terminal.type("csms update-firmware 3.1.4")
+        terminal.keys("Enter")
+        terminal.wait_for("now running 3.1.4", timeout=30)
+        steps.append("80x24: :csms update-firmware 3.1.4: served by the demo, installed, now running 3.1.4")
+        terminal.keys("q")
+        terminal.wait_for("EXIT=0", timeout=20)
+    return steps
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", required=True)
@@ -394,7 +416,8 @@ def main():
         return 2
     try:
         binary = os.path.abspath(options.binary)
-        for scenario in (run, run_feedback_80x24, run_script_ascii, run_kiosk, run_at_80x24, run_frames):
+        for scenario in (run, run_feedback_80x24, run_script_ascii, run_kiosk, run_at_80x24, run_frames,
+                         run_csms_80x24):
             for step in scenario(binary):
                 print(f"pass  screen: {step}")
     except AssertionError as failure:

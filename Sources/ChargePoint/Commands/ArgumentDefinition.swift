@@ -13,6 +13,13 @@ public struct ArgumentDefinition: Sendable, Equatable {
         case duration
         /// A power in kW, `7.4` or `7.4kW`.
         case kilowatts
+        /// A charging limit: a power in kW (`7.4`, `7.4kW`) or a current in A (`16A`).
+        case powerOrCurrent
+        /// One of these words, in any case, given back as spelt here (`operative|inoperative`,
+        /// `Heartbeat|MeterValues|…`); unlike a keyword it picks no row.
+        case choice([String])
+        /// A whole number, 0 or more (a reservation or transaction id).
+        case number
         /// A ChargePointErrorCode name, in any case.
         case errorCode
         case configurationKey(writable: Bool)
@@ -43,17 +50,31 @@ public struct ArgumentDefinition: Sendable, Equatable {
     public let occurrence: Occurrence
     /// What an error says is missing ("plug needs a connector number").
     public let noun: String
+    /// The word that introduces an optional argument, anywhere after the positional ones
+    /// (`--limit 16A`, `for 2m`); nil for a positional argument.
+    public private(set) var flag: String?
 
     public init(_ kind: Kind, _ name: String, _ occurrence: Occurrence = .required, noun: String? = nil) {
-        self.kind = kind
-        self.name = name
-        self.occurrence = occurrence
-        self.noun = noun ?? "a \(name)"
+        (self.kind, self.name, self.occurrence, self.noun) = (kind, name, occurrence, noun ?? "a \(name)")
     }
 
-    /// How the usage writes it: `soft|hard`, `<c>`, `[c]`, `[key ...]`.
+    /// The same argument, optional and introduced by `flag`.
+    func introduced(by flag: String) -> Self {
+        var flagged = Self(kind, name, .optional, noun: noun)
+        flagged.flag = flag
+        return flagged
+    }
+
+    /// How the usage writes it: `soft|hard`, `<c>`, `[c]`, `[key ...]`, `[--limit <kW|A>]`.
     public var usage: String {
-        if case .keyword(let words) = kind { return words.joined(separator: "|") }
+        if let flag { return "[\(flag) <\(name)>]" }
+        switch kind {
+        case .keyword(let words): return words.joined(separator: "|")
+        // A long list goes by its name (`<message>`); a short one is spelt out.
+        case .choice(let words) where name == words.joined(separator: "|"):
+            return occurrence == .optional ? "[\(name)]" : name
+        default: break
+        }
         switch occurrence {
         case .required: return "<\(name)>"
         case .optional: return "[\(name)]"
@@ -80,6 +101,11 @@ extension ArgumentDefinition {
         .init(.duration, name, occurrence, noun: "a duration")
     }
     static let kilowatts = Self(.kilowatts, "kW", noun: "a power in kW")
+    static let powerOrCurrent = Self(.powerOrCurrent, "kW|A", noun: "a limit in kW or A")
+    static func choice(_ words: [String], _ occurrence: Occurrence = .required) -> Self {
+        .init(.choice(words), words.joined(separator: "|"), occurrence, noun: CommandList.alternatives(words))
+    }
+    static func number(_ name: String) -> Self { .init(.number, name, noun: "a number (\(name))") }
     static let errorCode = Self(.errorCode, "ErrorCode", noun: "a ChargePointErrorCode")
     static func key(writable: Bool, _ occurrence: Occurrence = .required) -> Self {
         .init(.configurationKey(writable: writable), "key", occurrence)

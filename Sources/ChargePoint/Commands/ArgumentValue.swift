@@ -4,6 +4,8 @@ enum ArgumentValue: Sendable, Equatable {
     case connector(Int)
     case duration(milliseconds: Int64)
     case kilowatts(Double)
+    case powerOrCurrent(PowerOrCurrent)
+    case number(Int)
     case errorCode(ChargePointErrorCode)
     case words([String])
 }
@@ -22,6 +24,23 @@ extension ArgumentDefinition {
         switch kind {
         case .keyword, .idTag, .configurationKey, .word, .text:
             return .success(.word(word))
+        case .choice(let words):
+            guard let chosen = words.first(where: { CaseInsensitive.equal($0, word) }) else {
+                let expected = CommandList.alternatives(words)
+                return .failure(ArgumentRejection(message: "'\(word)' is not \(expected)", showsUsage: false))
+            }
+            return .success(.word(chosen))
+        case .number:
+            guard let number = Int(word), number >= 0 else {
+                return .failure(ArgumentRejection(message: "'\(word)' is not a whole number", showsUsage: true))
+            }
+            return .success(.number(number))
+        case .powerOrCurrent:
+            return Self.powerOrCurrent(word).map { .success(.powerOrCurrent($0)) }
+                ?? .failure(
+                    ArgumentRejection(
+                        message: "'\(word)' is not a limit: use 7.4 or 7.4kW (power), 16A (current)",
+                        showsUsage: false))
         case .commandName:
             guard !CommandCatalog.definitions(named: word).isEmpty else {
                 return .failure(
@@ -40,13 +59,10 @@ extension ArgumentDefinition {
             }
             return .success(.duration(milliseconds: milliseconds))
         case .kilowatts:
-            let lowered = word.lowercased()
-            guard let kilowatts = Double(lowered.hasSuffix("kw") ? String(lowered.dropLast(2)) : lowered),
-                kilowatts > 0
-            else {
+            guard let limit = Self.powerOrCurrent(word), limit.unit == .watts else {
                 return .failure(ArgumentRejection(message: "'\(word)' is not a power in kW", showsUsage: true))
             }
-            return .success(.kilowatts(kilowatts))
+            return .success(.kilowatts(limit.value))
         case .errorCode:
             guard
                 let code = ChargePointErrorCode.allCases.first(where: { $0.rawValue.lowercased() == word.lowercased() })
@@ -62,36 +78,40 @@ extension ArgumentDefinition {
     }
 }
 
+extension ArgumentDefinition {
+    /// `7.4`, `7.4kW` (a power, kW), `16A` (a current); more than zero.
+    static func powerOrCurrent(_ word: String) -> PowerOrCurrent? {
+        let lowered = word.lowercased()
+        let (number, unit): (Substring, ChargingRateUnitType) =
+            lowered.hasSuffix("kw")
+            ? (lowered.dropLast(2), .watts)
+            : lowered.hasSuffix("a") ? (lowered.dropLast(), .amperes) : (lowered[...], .watts)
+        guard let value = Double(number), value > 0, value.isFinite else { return nil }
+        return PowerOrCurrent(value, unit)
+    }
+}
+
 /// The values of a parsed line, by the position of their argument in the definition;
 /// what a `CommandDefinition`'s builder reads. Asking for a value of the wrong type is
 /// a mistake in the catalog (`CommandCatalogTests` parses every row's usage).
 public struct ParsedArguments: Sendable {
     var values: [ArgumentValue?]
 
-    public func word(_ index: Int) -> String {
-        guard let word = optionalWord(index) else { preconditionFailure("argument \(index) is not a word") }
-        return word
-    }
+    public func word(_ index: Int) -> String { required(optionalWord(index), index, "a word") }
 
     public func optionalWord(_ index: Int) -> String? {
         guard case .word(let word)? = values[index] else { return nil }
         return word
     }
 
-    public func connector(_ index: Int) -> Int {
-        guard let connector = optionalConnector(index) else { preconditionFailure("argument \(index) is no connector") }
-        return connector
-    }
+    public func connector(_ index: Int) -> Int { required(optionalConnector(index), index, "a connector") }
 
     public func optionalConnector(_ index: Int) -> Int? {
         guard case .connector(let connector)? = values[index] else { return nil }
         return connector
     }
 
-    public func duration(_ index: Int) -> Int64 {
-        guard let duration = optionalDuration(index) else { preconditionFailure("argument \(index) is no duration") }
-        return duration
-    }
+    public func duration(_ index: Int) -> Int64 { required(optionalDuration(index), index, "a duration") }
 
     public func optionalDuration(_ index: Int) -> Int64? {
         guard case .duration(let milliseconds)? = values[index] else { return nil }
@@ -101,6 +121,22 @@ public struct ParsedArguments: Sendable {
     public func kilowatts(_ index: Int) -> Double {
         guard case .kilowatts(let kilowatts)? = values[index] else { preconditionFailure("argument \(index) is no kW") }
         return kilowatts
+    }
+
+    public func number(_ index: Int) -> Int { required(optionalNumber(index), index, "a number") }
+    public func optionalNumber(_ index: Int) -> Int? { if case .number(let n)? = values[index] { n } else { nil } }
+
+    public func powerOrCurrent(_ index: Int) -> PowerOrCurrent {
+        required(optionalPowerOrCurrent(index), index, "a limit")
+    }
+    public func optionalPowerOrCurrent(_ index: Int) -> PowerOrCurrent? {
+        if case .powerOrCurrent(let limit)? = values[index] { limit } else { nil }
+    }
+
+    /// A required argument's value: the catalog's builder asks only for what its row has.
+    private func required<Value>(_ value: Value?, _ index: Int, _ what: String) -> Value {
+        guard let value else { preconditionFailure("argument \(index) is not \(what)") }
+        return value
     }
 
     public func errorCode(_ index: Int) -> ChargePointErrorCode {

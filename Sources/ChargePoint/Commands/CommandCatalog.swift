@@ -3,7 +3,10 @@
 /// (`CommandCompletion`), so none of them can drift from the others. The README's
 /// command table follows it.
 public enum CommandCatalog {
-    public static let commands: [CommandDefinition] = [
+    /// Every row: the station's and the session's, then the central system's (`csms`).
+    public static let commands: [CommandDefinition] = stationAndSessionCommands + centralSystemCommands
+
+    private static let stationAndSessionCommands: [CommandDefinition] = [
         .init("plug", [.connector()], "EV cable connected to connector c") {
             .station(.plug(connector: $0.connector(0)))
         },
@@ -107,8 +110,26 @@ public enum CommandCatalog {
         commands.filter { $0.isNamed(word) }
     }
 
-    /// The help text: one aligned line per usage.
-    public static var helpText: String { helpText(of: commands) }
+    /// The help text: one aligned line per usage; a command of many actions (`csms`) in
+    /// one line, its actions under `help <command>`.
+    public static var helpText: String {
+        let rows = names.flatMap { name -> [(usage: String, summary: String)] in
+            let family = definitions(named: name)
+            guard family.count > largeFamily else { return family.map { ($0.usage, $0.summary) } }
+            let summary = (familySummaries[name] ?? "") + "; 'help \(name)' lists them"
+            return [("\(name) <action> [argument ...]", summary)]
+        }
+        return aligned(rows)
+    }
+
+    /// A family of more rows than this (`csms`) is one line of `help`; its parse errors
+    /// name its actions, or once one is given, that action's usage alone.
+    static let largeFamily = 4
+
+    /// What a large family's line in `help` says.
+    private static let familySummaries = [
+        "csms": "the embedded demo central system (--demo) sends the station one of its CALLs"
+    ]
 
     /// `help <command>`: the usage of the command `name` names (every row of a family),
     /// aligned as in the whole list; nil when there is no such command.
@@ -118,6 +139,10 @@ public enum CommandCatalog {
     }
 
     private static func helpText(of rows: [CommandDefinition]) -> String {
+        aligned(rows.map { ($0.usage, $0.summary) })
+    }
+
+    private static func aligned(_ rows: [(usage: String, summary: String)]) -> String {
         let width = rows.map(\.usage.count).max() ?? 0
         return rows.map { $0.usage.padding(to: width) + "  " + $0.summary }.joined(separator: "\n")
     }

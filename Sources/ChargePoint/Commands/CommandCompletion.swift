@@ -9,7 +9,12 @@ public enum CommandCompletion {
         var candidates: [String] = []
         for definition in CommandCatalog.definitions(named: name) where definition.fits(typed) {
             guard let argument = definition.argument(at: typed.count) else { continue }
-            for candidate in context.candidates(for: argument) where !candidates.contains(candidate) {
+            var offered = context.candidates(for: argument)
+            // An optional word may be left out before a flag (`remote-start A --limit 7`).
+            if argument.occurrence == .optional, argument.flag == nil {
+                offered += definition.arguments.dropFirst(typed.count + 1).compactMap(\.flag)
+            }
+            for candidate in offered where !candidates.contains(candidate) {
                 candidates.append(candidate)
             }
         }
@@ -58,15 +63,16 @@ public struct CompletionContext: Sendable, Equatable {
     }
 
     func candidates(for argument: ArgumentDefinition) -> [String] {
-        switch argument.kind {
-        case .keyword(let words): words
+        if let flag = argument.flag { return [flag] }
+        return switch argument.kind {
+        case .keyword(let words), .choice(let words): words
         case .connector(.any): connectors.map(String.init)
         case .connector(.withCableLock): lockableConnectors.map(String.init)
         case .idTag: idTags
         case .errorCode: ChargePointErrorCode.allCases.filter { $0 != .noError }.map(\.rawValue)
         case .configurationKey(let writable): writable ? writableKeys : keys
         case .commandName: CommandCatalog.names
-        case .duration, .kilowatts, .word, .text: []
+        case .duration, .kilowatts, .powerOrCurrent, .number, .word, .text: []
         }
     }
 }

@@ -72,13 +72,26 @@ private struct CommandLineReader {
     /// "expected soft or hard" says it all.
     private var usage: String {
         if family.allSatisfy({ !$0.keywords.isEmpty && $0.arguments.count == 1 }) { return "" }
+        if let chosen, family.count > CommandCatalog.largeFamily { return " (usage: \(chosen.usage))" }
         return " (usage: \(family.map(\.usage).joined(separator: " | ")))"
     }
 
+    /// The row the first word picked.
+    private var chosen: CommandDefinition?
+
     mutating func read() throws(CommandError) -> OperatorCommand {
         let definition = try choose()
+        chosen = definition
+        let flags = definition.arguments.compactMap(\.flag)
         var values: [ArgumentValue?] = []
         for (index, argument) in definition.arguments.enumerated() {
+            // An optional word left out where a flagged argument follows (`remote-start A --limit 7`).
+            if argument.flag == nil, argument.occurrence == .optional, let word = words.first,
+                flags.contains(word.lowercased())
+            {
+                values.append(nil)
+                continue
+            }
             values.append(try value(of: argument, first: index == 0))
         }
         if let extra = words.first { throw CommandError("unexpected '\(extra)' after \(family[0].name)\(usage)") }
@@ -96,11 +109,24 @@ private struct CommandLineReader {
             return definition
         }
         let expected = CommandList.alternatives(keywords)
+        if family.count > CommandCatalog.largeFamily {
+            let help = "; 'help \(family[0].name)' gives their usage"
+            guard let word else { throw CommandError("\(family[0].name) needs an action: \(expected)\(help)") }
+            throw CommandError("\(family[0].name) \(word)? expected one of \(expected)\(help)")
+        }
         guard let word else { throw CommandError("\(family[0].name) needs \(expected)\(usage)") }
         throw CommandError("\(family[0].name) \(word)? expected \(expected)\(usage)")
     }
 
     private mutating func value(of argument: ArgumentDefinition, first: Bool) throws(CommandError) -> ArgumentValue? {
+        if let flag = argument.flag {
+            guard let word = words.first, word.lowercased() == flag else { return nil }
+            words.removeFirst()
+            consumed.append(flag)
+            guard !words.isEmpty else {
+                throw CommandError("\(consumed.joined(separator: " ")) needs \(argument.noun)\(usage)")
+            }
+        }
         if argument.occurrence == .repeated {
             defer { words.removeAll() }
             return .words(words)

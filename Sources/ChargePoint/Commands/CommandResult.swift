@@ -14,6 +14,8 @@ public struct CommandResult: Sendable, Equatable {
     public var error: String?
     /// The event that answered the command, if it has one (`status`, `config get`, `certs`).
     public var answer: StationEvent?
+    /// The payload of the station's answer to a `csms …` command's CALL (issue 14).
+    public var payload: JSONValue?
 
     public init(
         id: String?, line: Int, source: String, command: String, error: String? = nil, answer: StationEvent? = nil

@@ -107,7 +107,7 @@ extension Probe {
 
 extension Action {
     /// The action `name` spells in any case ("datatransfer" is DataTransfer).
-    init?(caseInsensitive name: String) {
+    public init?(caseInsensitive name: String) {
         guard let action = Self.allCases.first(where: { CaseInsensitive.equal($0.rawValue, name) }) else { return nil }
         self = action
     }

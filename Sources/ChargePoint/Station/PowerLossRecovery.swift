@@ -33,6 +33,7 @@ extension StationCore {
             persistConnector(index)
         }
         persist(.cleanShutdown(true))
-        notice("shutting down; running transactions resume at the next start")
+        let running = !transactions.running.isEmpty
+        notice(running ? "shutting down; running transactions resume at the next start" : "shutting down")
     }
 }

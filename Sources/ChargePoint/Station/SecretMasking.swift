@@ -19,11 +19,23 @@ public enum SecretMasking {
     /// An operator command line as it may be shown or kept (the `:` line's history, a
     /// script's progress, `result` events): the value of `config set` on a secret key
     /// masked, the rest as typed.
+    ///
+    /// Any other line that names a secret key with something after it — a JSON command
+    /// line, `csms set-config`, a line that does not parse (an unclosed quote) — shows
+    /// nothing after the key's name.
     public static func commandLine(_ line: String) -> String {
-        guard let words = try? CommandWords.split(line), words.count >= 4,
+        if let words = try? CommandWords.split(line), words.count >= 4,
             CaseInsensitive.equal(words[0], "config"), CaseInsensitive.equal(words[1], "set"), isSecret(words[2])
-        else { return line }
-        return "\(words[0]) \(words[1]) \(words[2]) \(mask)"
+        {
+            return "\(words[0]) \(words[1]) \(words[2]) \(mask)"
+        }
+        for name in foldedSecretNames {
+            guard let end = line.utf8.endOfSequenceIgnoringASCIICase(name.utf8) else { continue }
+            let rest = line.utf8[end...]
+            guard rest.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
+            return String(decoding: line.utf8[..<end], as: UTF8.self) + " " + mask
+        }
+        return line
     }
 
     /// The frame text with the value of every secret key replaced. Cheap for the common
@@ -119,13 +131,20 @@ extension String.UTF8View {
     /// `containsSequence` for an all-lower-case ASCII needle, ignoring the case of ASCII
     /// letters in the text (CiString names, OCPP 1.6 §7.17).
     func containsSequenceIgnoringASCIICase(_ needle: String.UTF8View) -> Bool {
-        guard let first = needle.first, needle.count <= count else { return needle.isEmpty }
+        needle.isEmpty || endOfSequenceIgnoringASCIICase(needle) != nil
+    }
+
+    /// Where the first occurrence of `needle` (lowercase) ends, in any ASCII case.
+    func endOfSequenceIgnoringASCIICase(_ needle: String.UTF8View) -> Index? {
+        guard let first = needle.first, needle.count <= count else { return nil }
         func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
         var index = startIndex
         while let candidate = self[index...].firstIndex(where: { lower($0) == first }) {
-            if self[candidate...].lazy.map(lower).starts(with: needle) { return true }
+            if self[candidate...].lazy.map(lower).starts(with: needle) {
+                return self.index(candidate, offsetBy: needle.count)
+            }
             index = self.index(after: candidate)
         }
-        return false
+        return nil
     }
 }

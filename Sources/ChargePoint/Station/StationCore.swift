@@ -178,6 +178,9 @@ public struct StationCore: Sendable {
 
     /// Online for OCPP purposes: the link is up and the central system accepted us.
     public var isOnline: Bool { link.state == .connected && registration.isAccepted }
+    /// Online and staying so: not told to go offline (`offline`), no reset under way. What
+    /// `wait online` waits for: a link about to close is no link to script against.
+    public var staysOnline: Bool { isOnline && !link.heldOffline && !resets.isPending && !resets.isRebooting }
 
     /// Transaction messages not yet answered by the central system (durably queued).
     public var queuedTransactionMessages: Int { outbox.transactionMessages.count }

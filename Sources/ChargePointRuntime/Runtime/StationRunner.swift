@@ -211,12 +211,13 @@ public final class StationRunner: @unchecked Sendable {
         return published
     }
 
-    /// `wait online`: blocks until the station is connected and its boot accepted, or
-    /// `milliseconds` have passed; whether it got there.
+    /// `wait online`: blocks until the station is connected and its boot accepted, and
+    /// staying so (not held offline, no reset under way), or `milliseconds` have passed;
+    /// whether it got there.
     /// Commands submitted before it (a `reset`, a `powercut`) are carried out first: it
     /// never answers from the state before them.
     public func waitUntilOnline(milliseconds: Int64) -> Bool {
-        waitAfterWhatCameBefore(milliseconds: milliseconds) { $0.isOnline }
+        waitAfterWhatCameBefore(milliseconds: milliseconds) { $0.staysOnline }
     }
 
     /// `quit --stop`: blocks until the transaction messages submitted so far and the
@@ -354,7 +355,8 @@ public final class StationRunner: @unchecked Sendable {
         let wanted = condition.withLock { publishesSnapshots }
         var view = StationView(
             snapshot: wanted ? core.snapshot : published.snapshot, configuration: published.configuration,
-            isOnline: core.isOnline, queuedTransactionMessages: core.queuedTransactionMessages,
+            isOnline: core.isOnline, staysOnline: core.staysOnline,
+            queuedTransactionMessages: core.queuedTransactionMessages,
             callsOutstanding: core.callsOutstanding)
         if wanted, core.configurationRevision != configurationRevision {
             configurationRevision = core.configurationRevision
@@ -372,6 +374,8 @@ public struct StationView: Sendable {
     public var snapshot: StationSnapshot
     public var configuration: [ConfigurationEntry]
     public var isOnline: Bool
+    /// Online and not about to go (`StationCore.staysOnline`): what `wait online` awaits.
+    public var staysOnline = false
     /// Transaction messages the central system has not answered yet (kept up to date
     /// headless too, where no snapshot is made).
     public var queuedTransactionMessages = 0

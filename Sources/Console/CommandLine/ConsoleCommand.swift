@@ -24,9 +24,10 @@ struct ConsoleCommand: ParsableCommand {
             Headless, every command line gets a result event; a line may start with @ID, or be a JSON object \
             {"id":"7","command":"plug","args":["1"]}.
 
-            Exit status: 0 on quit, 2 on bad arguments (an unreadable file included) or a bad station profile, \
-            3 when a headless command failed (at once with --strict), 4 when 'wait online' timed out under \
-            --strict, 1 on an internal failure.
+            Exit status: 0 on quit, 2 on bad arguments (an unreadable file or one --log, --trace or \
+            --frame-log cannot write included), a bad station profile or a data directory that cannot be used, \
+            3 when a headless command failed (at the end of the run, or at once with --strict), 4 when \
+            'wait online' timed out under --strict, 1 on an internal failure.
 
             ocpp-console replay FILE --url URL [--id ID] [--password P] [--timeout S] [--timing compressed|original] \
             plays the station's side of a --trace recording against a central system and reports every changed \

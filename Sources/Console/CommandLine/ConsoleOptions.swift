@@ -152,6 +152,9 @@ struct ConsoleOptions: ParsableArguments {
         if strict, !headless {
             throw ValidationError("--strict is for --headless runs (the screen's operator sees each refusal)")
         }
+        if stopOnQuit, !headless {
+            throw ValidationError("--stop-on-quit is for --headless runs (on the screen, Q quits stopping the sessions)")
+        }
         if (clientCertificate == nil) != (clientKey == nil) {
             throw ValidationError("--client-cert and --client-key go together")
         }

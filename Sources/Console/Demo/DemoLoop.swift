@@ -14,11 +14,11 @@ final class DemoLoop: @unchecked Sendable {
     private var thread: ServiceThread?
     /// `--kiosk`: the loop starts over by itself when it is stuck (`DemoLoopWatchdog`).
     private let restartsItself: Bool
+    /// The demo cards: a showcase round reserves for and swipes the first valid one.
+    private let cards: [DemoCard]
 
-    init(runner: StationRunner, server: DemoServer, restartsItself: Bool = false) {
-        self.runner = runner
-        self.server = server
-        self.restartsItself = restartsItself
+    init(runner: StationRunner, server: DemoServer, cards: [DemoCard], restartsItself: Bool = false) {
+        (self.runner, self.server, self.cards, self.restartsItself) = (runner, server, cards, restartsItself)
     }
 
     func start() {
@@ -56,12 +56,49 @@ final class DemoLoop: @unchecked Sendable {
             guard let action = plan.next(DemoLoopPlan.Station(snapshot), at: now) else {
                 continue
             }
-            switch action {
-            case .plug(let connector): runner.submit(.plug(connector: connector))
-            case .unplug(let connector): runner.submit(.unplug(connector: connector))
-            case .remoteStart(let connector): server.request(.remoteStart(connector: connector))
-            case .remoteStop(let connector): server.request(.remoteStop(connector: connector))
-            }
+            carryOut(action, snapshot)
         }
+    }
+
+    /// The EV's side as operator commands, the central system's through `DemoServer`.
+    private func carryOut(_ action: DemoLoopPlan.Action, _ snapshot: StationSnapshot) {
+        switch action {
+        case .plug(let connector): runner.submit(.plug(connector: connector))
+        case .unplug(let connector): runner.submit(.unplug(connector: connector))
+        case .remoteStart(let connector): server.request(.remoteStart(connector: connector))
+        case .remoteStop(let connector): server.request(.remoteStop(connector: connector))
+        case .reserve(let connector):
+            guard let card = showcaseCard else { return }
+            send(.reserve(connector: connector, idTag: card, seconds: Self.reservationSeconds))
+        case .swipe(let connector):
+            guard let card = showcaseCard else { return }
+            runner.submit(.swipe(idTag: card, connector: connector))
+        case .stationLimit:
+            send(.stationLimit(kilowatts: Self.visibleLimit(snapshot)))
+        case .trigger(let connector):
+            send(.trigger(.meterValues, connector: connector))
+        case .clearLimits:
+            send(.clearLimits)
+        }
+    }
+
+    /// A CALL of the central system; its answer shows in the log like any other.
+    private func send(_ command: CentralSystemCommand) {
+        server.send(command) { _ in }
+    }
+
+    /// The card a showcase round reserves the connector for and swipes.
+    private var showcaseCard: String? {
+        cards.first { $0.status == .accepted && $0.parentIdTag == nil }?.idTag.value
+    }
+
+    /// How long the showcase's reservation holds (ReserveNow.expiryDate), s.
+    static let reservationSeconds = 300
+
+    /// A station limit, kW, that visibly cuts the power: half of what the station draws
+    /// now (at least 1.4 kW, one decimal).
+    static func visibleLimit(_ snapshot: StationSnapshot) -> Double {
+        let drawnW = snapshot.connectors.reduce(0) { $0 + $1.powerW }
+        return max(1.4, (drawnW / 2 / 100).rounded() / 10)
     }
 }

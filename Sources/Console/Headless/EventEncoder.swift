@@ -80,7 +80,7 @@ enum EventEncoder {
             object["command"] = .string(result.command)
             object["ok"] = .bool(result.ok)
             object["error"] = result.error.map(JSONValue.string) ?? .null
-            object["data"] = result.answer.map(answerData) ?? .null
+            object["data"] = result.payload ?? result.answer.map(answerData) ?? .null
         case .transfer(let transfer):
             object["type"] = .string(transfer.purpose.rawValue)
             for member in transferObject(transfer) { object[member.key] = member.value }

@@ -1,5 +1,6 @@
 import ChargePoint
 import ChargePointRuntime
+import DemoCentralSystem
 import Foundation
 
 /// `--headless` (DESIGN.md "Headless events"): operator commands from the `--script`
@@ -15,11 +16,14 @@ struct HeadlessSession {
     var strict = false
     /// `--stop-on-quit`: `quit` and the end of input stop the running transactions first.
     var stopOnQuit = false
+    /// `--demo`: the embedded central system that `csms …` lines drive.
+    var server: DemoServer?
 
     /// Runs until `quit`, the end of input or (`--strict`) a failed command; the exit
     /// status: 0, or 3 when a command failed (README "Exit status").
     func run() -> Int32 {
-        var executor = CommandLineExecutor(target: runner, strict: strict, ledger: ledger)
+        var executor = CommandLineExecutor(
+            target: ConsoleTarget(station: runner, server: server), strict: strict, ledger: ledger)
         executor.stopOnQuit = stopOnQuit
         var step = script?.run(executor) ?? .next
         var number = 0

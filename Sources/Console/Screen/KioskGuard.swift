@@ -47,7 +47,9 @@ struct KioskGuard {
             "raise \(code.rawValue) on \(connector == 0 ? "the station" : "connector \(connector)")"
         case .submit(.offline): "go offline"
         case .submit(.toggleOffline): heldOffline ? nil : "go offline"
-        case .submit, .repaintAll, .copyToClipboard, .saveFrame, .saveLog, .toggleTrace: nil
+        case .centralSystem(.reset(let type)):
+            "reset the station from the central system (\(type.rawValue.lowercased()))"
+        case .submit, .centralSystem, .repaintAll, .copyToClipboard, .saveFrame, .saveLog, .toggleTrace: nil
         }
     }
 }

@@ -1,5 +1,6 @@
 import ChargePoint
 import ChargePointRuntime
+import DemoCentralSystem
 import Foundation
 
 /// `--script` on the screen (README "The screen"): the script runs on its own thread
@@ -12,15 +13,19 @@ final class ScreenScript: @unchecked Sendable {
     private let runner: StationRunner
     private let onQuit: @Sendable () -> Void
     private let onSaveLog: @Sendable (String?) -> Void
+    /// `--demo`: the central system its `csms …` lines drive.
+    private let server: DemoServer?
     private let condition = NSCondition()
     private var cancelled = false  // guarded by condition
 
     /// `onSaveLog`: where a `save-log` line goes (the screen writes the file).
     init(
         _ script: CommandScript, runner: StationRunner, onQuit: @escaping @Sendable () -> Void,
-        onSaveLog: @escaping @Sendable (String?) -> Void
+        onSaveLog: @escaping @Sendable (String?) -> Void, server: DemoServer? = nil
     ) {
-        (self.script, self.runner, self.onQuit, self.onSaveLog) = (script, runner, onQuit, onSaveLog)
+        (self.script, self.runner, self.onQuit, self.onSaveLog, self.server) = (
+            script, runner, onQuit, onSaveLog, server
+        )
     }
 
     func start() {
@@ -38,7 +43,7 @@ final class ScreenScript: @unchecked Sendable {
     private var isCancelled: Bool { condition.withLock { cancelled } }
 
     private func run() {
-        let target = ScreenScriptTarget(station: runner, onSaveLog: onSaveLog)
+        let target = ConsoleTarget(station: runner, server: server, onSaveLog: onSaveLog)
         let executor = CommandLineExecutor(target: target) { [self] milliseconds in
             let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
             condition.withLock {

@@ -1,6 +1,7 @@
 import ChargePoint
 import ChargePointRuntime
 import ConsoleScreen
+import DemoCentralSystem
 import Foundation
 
 #if canImport(Glibc)
@@ -26,12 +27,14 @@ final class ScreenSession {
     private let exports: ScreenExports
     /// `T`: a trace of the frames while it runs.
     private let trace: TraceToggle
+    /// `--demo`: the embedded central system that `:csms …` drives.
+    private let demo: DemoServer?
 
     init(
         terminal: CursesTerminal, info: StationInfo, inbox: EventInbox, dataDirectory: String,
-        script: CommandScript? = nil, kiosk: KioskGuard? = nil
+        script: CommandScript? = nil, kiosk: KioskGuard? = nil, demo: DemoServer? = nil
     ) {
-        (self.terminal, self.inbox, self.script, self.kiosk) = (terminal, inbox, script, kiosk)
+        (self.terminal, self.inbox, self.script, self.kiosk, self.demo) = (terminal, inbox, script, kiosk, demo)
         exports = ScreenExports(dataDirectory: dataDirectory)
         trace = TraceToggle(dataDirectory: dataDirectory, chargePointId: info.stationId)
         controller = ScreenController(info: info, glyphs: terminal.glyphs)
@@ -46,7 +49,7 @@ final class ScreenSession {
         var lastDraw = Int64(0)
         var keyPressed = false
         let scriptRun = script.map {
-            ScreenScript($0, runner: runner, onQuit: inbox.quitSink, onSaveLog: inbox.saveLogSink)
+            ScreenScript($0, runner: runner, onQuit: inbox.quitSink, onSaveLog: inbox.saveLogSink, server: demo)
         }
         scriptRun?.start()
         while true {
@@ -119,6 +122,7 @@ final class ScreenSession {
         for effect in effects {
             switch effect {
             case .submit(let command): runner.submit(command)
+            case .centralSystem(let command): sendFromCentralSystem(command)
             case .powerCut: runner.powerCut()
             case .quit: quit = true
             case .repaintAll:
@@ -138,6 +142,18 @@ final class ScreenSession {
             }
         }
         return quit
+    }
+
+    /// `:csms …` (issue 14): the embedded central system sends the CALL; its answer (or
+    /// why there is none) comes to the feedback line when the station gave it.
+    private func sendFromCentralSystem(_ command: CentralSystemCommand) {
+        guard let demo, let runner else {
+            controller.ingest([.error(ConsoleTarget.withoutDemo)], at: .monotonicNow())
+            return
+        }
+        demo.send(command) { [runner] answer in
+            runner.report(answer.error == nil ? .notice("csms: \(answer.summary)") : .error("csms: \(answer.summary)"))
+        }
     }
 
     /// The effects of `key`: the controller's, except that in a kiosk the dangerous

@@ -1,4 +1,5 @@
 import ChargePoint
+import DemoCentralSystem
 import Foundation
 
 /// Carries out operator command lines (DESIGN.md "Operator commands") strictly in order:
@@ -71,7 +72,7 @@ struct CommandLineExecutor: Sendable {
     func parse(_ raw: String, at place: Place) -> Parsed {
         switch OperatorLine.read(raw) {
         case .failure(let error):
-            refuse(OperatorLine(id: nil, text: raw), error.description, at: place)
+            refuse(OperatorLine(id: error.id, text: raw), error.description, at: place)
             return .refused
         case .success(let line):
             do {
@@ -90,6 +91,8 @@ struct CommandLineExecutor: Sendable {
 
     private func refuse(_ line: OperatorLine, _ why: String, at place: Place) {
         let text = SecretMasking.commandLine(line.text.trimmingCharacters(in: .whitespaces))
+        // The parser's complaint may quote the line (`unknown command '…'`).
+        let why = SecretMasking.commandLine(why)
         target.report(.error("\(place): \(text): \(why)"))
         acknowledge(CommandResult(id: line.id, line: place.number, source: place.source, command: text, error: why))
     }
@@ -124,6 +127,18 @@ struct CommandLineExecutor: Sendable {
             ledger.waitForAll()
             guard strict else { return .next }
             return ledger.failures > 0 ? .failed(status: 3) : .next
+        case .centralSystem(let command):
+            // In order: what came before took effect first; the next line waits for the answer.
+            ledger.waitForAll()
+            let answer = target.centralSystem(command)
+            result.payload = answer.payload
+            if let error = answer.error {
+                result.error = error
+                target.report(.error("\(place): \(text): \(error)"))
+                acknowledge(result)
+                return strict ? .failed(status: 3) : .next
+            }
+            target.report(.notice("csms: \(answer.summary)"))
         case .session(.quit):
             if stopOnQuit { stopEveryTransaction() }
             acknowledge(result)

@@ -1,5 +1,6 @@
 import ChargePoint
 import ChargePointRuntime
+import DemoCentralSystem
 
 /// What carries out operator command lines (`CommandLineExecutor`): the station runner,
 /// or a recorder in tests.
@@ -17,21 +18,34 @@ protocol CommandTarget: Sendable {
     func waitUntilDelivered(milliseconds: Int64) -> Bool
     /// `save-log [file]`: only the screen keeps a log to save. Why not, when it cannot.
     func saveLog(path: String?) -> String?
+    /// `csms …` (issue 14): the embedded central system sends the CALL; its answer, once
+    /// the station gave it (or why there is none).
+    func centralSystem(_ command: CentralSystemCommand) -> CentralSystemAnswer
 }
 
 extension CommandTarget {
     func saveLog(path: String?) -> String? {
         "save-log saves the screen's log; here the frames are the frame events"
     }
+
+    func centralSystem(_ command: CentralSystemCommand) -> CentralSystemAnswer {
+        .notSent(ConsoleTarget.withoutDemo)
+    }
 }
 
 extension StationRunner: CommandTarget {}
 
-/// What a `--script` on the screen drives: the station (its runner), and the screen for
-/// `save-log` (the screen's loop writes the file, `ScreenExports`).
-struct ScreenScriptTarget: CommandTarget {
+/// What the console's command lines drive: the station (its runner), the embedded demo
+/// central system for `csms …` when `--demo` runs one (issue 14), and on the screen the
+/// screen itself for `save-log` (the screen's loop writes the file, `ScreenExports`).
+struct ConsoleTarget: CommandTarget {
     let station: any CommandTarget
-    let onSaveLog: @Sendable (String?) -> Void
+    var server: DemoServer?
+    /// Where a `save-log` line goes on the screen; nil headless.
+    var onSaveLog: (@Sendable (String?) -> Void)?
+
+    /// Why `csms …` does nothing without `--demo`.
+    static let withoutDemo = "csms commands need the embedded central system: start with --demo"
 
     func submit(_ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> [StationEvent]) {
         station.submit(command, acknowledge: acknowledge)
@@ -41,7 +55,11 @@ struct ScreenScriptTarget: CommandTarget {
     func waitUntilOnline(milliseconds: Int64) -> Bool { station.waitUntilOnline(milliseconds: milliseconds) }
     func waitUntilDelivered(milliseconds: Int64) -> Bool { station.waitUntilDelivered(milliseconds: milliseconds) }
     func saveLog(path: String?) -> String? {
+        guard let onSaveLog else { return station.saveLog(path: path) }
         onSaveLog(path)
         return nil
+    }
+    func centralSystem(_ command: CentralSystemCommand) -> CentralSystemAnswer {
+        server?.answer(to: command) ?? station.centralSystem(command)
     }
 }

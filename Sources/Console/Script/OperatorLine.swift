@@ -19,28 +19,10 @@ struct OperatorLine: Sendable, Equatable {
         return .success(OperatorLine(id: String(id), text: words.count > 1 ? String(words[1]) : ""))
     }
 
+    /// A JSON command line; what is wrong with it keeps the line's id when it gave one.
     private static func json(_ text: String) -> Result<OperatorLine, CommandLineError> {
         guard case .object(let object)? = try? JSONParser.parse(text) else {
             return .failure(CommandLineError("not a JSON object: \(text)"))
-        }
-        if let unknown = object.keys.first(where: { !["id", "command", "args"].contains($0) }) {
-            return .failure(CommandLineError(#"unknown member "\#(unknown)": a JSON command has "id", "command" and "args""#))
-        }
-        guard case .string(let command)? = object["command"] else {
-            return .failure(CommandLineError(#"a JSON command needs "command", a string"#))
-        }
-        var words = [command]
-        switch object["args"] {
-        case nil, .null?: break
-        case .array(let args)?:
-            for arg in args {
-                guard let word = scalar(arg) else {
-                    return .failure(CommandLineError(#""args" holds strings and numbers only"#))
-                }
-                words.append(word)
-            }
-        default:
-            return .failure(CommandLineError(#""args" must be an array"#))
         }
         let id: String?
         switch object["id"] {
@@ -48,6 +30,26 @@ struct OperatorLine: Sendable, Equatable {
         case let value?:
             guard let given = scalar(value) else { return .failure(CommandLineError(#""id" must be a string or number"#)) }
             id = given
+        }
+        func refused(_ why: String) -> Result<OperatorLine, CommandLineError> {
+            .failure(CommandLineError(why, id: id))
+        }
+        if let unknown = object.keys.first(where: { !["id", "command", "args"].contains($0) }) {
+            return refused(#"unknown member "\#(unknown)": a JSON command has "id", "command" and "args""#)
+        }
+        guard case .string(let command)? = object["command"] else {
+            return refused(#"a JSON command needs "command", a string"#)
+        }
+        var words = [command]
+        switch object["args"] {
+        case nil, .null?: break
+        case .array(let args)?:
+            for arg in args {
+                guard let word = scalar(arg) else { return refused(#""args" holds strings and numbers only"#) }
+                words.append(word)
+            }
+        default:
+            return refused(#""args" must be an array"#)
         }
         return .success(OperatorLine(id: id, text: words.map(CommandWords.quoted).joined(separator: " ")))
     }
@@ -61,8 +63,9 @@ struct OperatorLine: Sendable, Equatable {
     }
 }
 
-/// Why a line could not be read as a command.
+/// Why a line could not be read as a command, and the id it gave (a JSON line's `id`).
 struct CommandLineError: Error, Sendable, Equatable, CustomStringConvertible {
     let description: String
-    init(_ description: String) { self.description = description }
+    var id: String?
+    init(_ description: String, id: String? = nil) { (self.description, self.id) = (description, id) }
 }

@@ -18,6 +18,9 @@ struct CommandCatalogTests {
         case .idTag: ["04A1B2C3"]
         case .duration: ["5s"]
         case .kilowatts: ["7.4"]
+        case .powerOrCurrent: ["16A"]
+        case .choice(let words): words
+        case .number: ["7"]
         case .errorCode: ["GroundFailure"]
         case .configurationKey: ["HeartbeatInterval"]
         case .word: ["w"]
@@ -31,10 +34,40 @@ struct CommandCatalogTests {
     static func sampleLines(_ definition: CommandDefinition) -> [[String]] {
         var lines: [[String]] = [[definition.name]]
         for argument in definition.arguments {
-            let extended = lines.flatMap { line in samples(argument).map { line + [$0] } }
+            let flag = argument.flag.map { [$0] } ?? []
+            let extended = lines.flatMap { line in samples(argument).map { line + flag + [$0] } }
             lines = argument.occurrence == .required ? extended : lines + extended
         }
         return lines
+    }
+
+    /// Which argument each word after the name fills (a flag and its value both fill
+    /// theirs), for a sample line of `definition`.
+    static func arguments(of words: [String], in definition: CommandDefinition) -> [ArgumentDefinition?] {
+        var filled: [ArgumentDefinition?] = []
+        var remaining = definition.arguments[...]
+        var index = 1
+        while index < words.count, let argument = remaining.first {
+            let word = words[index]
+            if argument.occurrence == .optional, argument.flag == nil,
+                definition.arguments.contains(where: { $0.flag == word })
+            {
+                remaining = remaining.dropFirst()
+                continue
+            }
+            if let flag = argument.flag, word != flag {
+                remaining = remaining.dropFirst()
+                continue
+            }
+            filled.append(argument)
+            index += 1
+            if argument.flag != nil, index < words.count {
+                filled.append(argument)
+                index += 1
+            }
+            if argument.occurrence != .repeated { remaining = remaining.dropFirst() }
+        }
+        return filled
     }
 
     @Test func everyRow_parsesItsOwnUsage_intoItsOwnCommand() throws {
@@ -43,10 +76,11 @@ struct CommandCatalogTests {
                 let line = words.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
                 let parsed = try CommandParser.parse(line)
                 // The same values, handed to the row's builder directly.
-                let values = definition.arguments.enumerated().map { index, argument -> ArgumentValue? in
-                    let position = index + 1
-                    if argument.occurrence == .repeated { return .words(Array(words.dropFirst(position))) }
-                    guard position < words.count else { return nil }
+                let filling = Self.arguments(of: words, in: definition)
+                let values = definition.arguments.map { argument -> ArgumentValue? in
+                    let positions = filling.indices.filter { filling[$0] == argument }.map { $0 + 1 }
+                    if argument.occurrence == .repeated { return .words(positions.map { words[$0] }) }
+                    guard let position = positions.last else { return nil }
                     return try? argument.read(words[position]).get()
                 }
                 #expect(parsed == definition.build(ParsedArguments(values: values)), "\(line)")
@@ -58,11 +92,13 @@ struct CommandCatalogTests {
         for definition in CommandCatalog.commands {
             #expect(CommandCompletion.candidates([], Self.context).contains(definition.name))
             for words in Self.sampleLines(definition) {
+                let filling = Self.arguments(of: words, in: definition)
                 for position in 1..<max(1, words.count) {
-                    let argument = definition.arguments[position - 1]
+                    guard let argument = filling[position - 1] else { continue }
+                    let isFlag = argument.flag == words[position]
                     switch argument.kind {
-                    case .duration, .kilowatts, .word, .text: continue
-                    default: break
+                    case .duration, .kilowatts, .powerOrCurrent, .number, .word, .text: if !isFlag { continue }
+                    default: if argument.flag != nil, !isFlag { continue }
                     }
                     let candidates = CommandCompletion.candidates(Array(words.prefix(position)), Self.context)
                     #expect(candidates.contains(words[position]), "\(words.prefix(position)) → \(candidates)")
@@ -105,6 +141,7 @@ struct CommandCatalogTests {
                 quit --stop                                 stop every running transaction (Local), wait until the central system has them (or they are queued), leave
                 quit                                        leave (a running session resumes on the next start)
                 help [command]                              this list; with a command, its usage alone
+                csms <action> [argument ...]                the embedded demo central system (--demo) sends the station one of its CALLs; 'help csms' lists them
                 """)
     }
 

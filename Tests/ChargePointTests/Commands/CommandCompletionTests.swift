@@ -36,7 +36,7 @@ struct CommandCompletionTests {
 
     @Test func certs_isOffered_amongTheCommandsThatBeginWithC() {
         let names = CommandCompletion.candidates([], Self.context).filter { $0.hasPrefix("c") }
-        #expect(names == ["clear", "config", "certs"])
+        #expect(names == ["clear", "config", "certs", "csms"])
     }
 
     @Test func errorCodes_areOfferedWithoutNoError() {

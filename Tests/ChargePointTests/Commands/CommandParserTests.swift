@@ -133,13 +133,19 @@ struct CommandParserTests {
         "plug 1", "unplug 1", "swipe A 1", "swipe A", "stop 1", "ev suspend 1", "ev resume 1", "ev power 1 7",
         "fault 1 OtherError x", "fault 1 OtherError", "clear 1", "lock jam 1", "lock free 1", "offline", "online",
         "reset soft", "reset hard", "powercut", "config get", "config get A B", "config set K V",
-        "datatransfer v", "datatransfer v m d", "status", "securitylog clear", "tamper", "certs", "heartbeat", "wait 1s",
+        "datatransfer v", "datatransfer v m d", "status", "securitylog clear", "tamper", "certs", "heartbeat",
+        "wait 1s",
         "wait online", "wait online 5s", "quit", "quit --stop", "help", "save-log", "save-log frames.jsonl",
+        "csms reset hard", "csms availability 0 inoperative", "csms unlock 1", "csms get-config A B",
+        "csms set-config K V", "csms clear-cache", "csms trigger MeterValues 1", "csms remote-start A 1 --limit 16A",
+        "csms remote-stop 7", "csms limit 1 7.4 for 2m", "csms station-limit 11", "csms clear-limits",
+        "csms composite 1 1h", "csms reserve 1 A 10m", "csms cancel-reservation 3", "csms local-list diff A -B",
+        "csms data-transfer v m d", "csms update-firmware 2.0.0", "csms get-diagnostics", "csms send Reset {}",
     ]
 
     /// One number per kind of command. The switch has no default: a new kind does not
     /// compile until it is numbered here, and then the test wants a sample line for it.
-    static let numberOfKinds = 29
+    static let numberOfKinds = 49
     static func kind(of command: OperatorCommand) -> Int {
         switch command {
         case .station(let command):
@@ -178,6 +184,29 @@ struct CommandParserTests {
             case .help: 22
             case .saveLog: 27
             case .quitStopping: 28
+            }
+        case .centralSystem(let command):
+            switch command {
+            case .reset: 29
+            case .availability: 30
+            case .unlock: 31
+            case .getConfiguration: 32
+            case .setConfiguration: 33
+            case .clearCache: 34
+            case .trigger: 35
+            case .remoteStart: 36
+            case .remoteStop: 37
+            case .limit: 38
+            case .stationLimit: 39
+            case .clearLimits: 40
+            case .composite: 41
+            case .reserve: 42
+            case .cancelReservation: 43
+            case .localList: 44
+            case .dataTransfer: 45
+            case .updateFirmware: 46
+            case .getDiagnostics: 47
+            case .send: 48
             }
         }
     }

@@ -118,6 +118,7 @@ class Context:
         for station in self.stations:
             await station.ensure_stopped()
             problems.extend(station.violations)
+            problems.extend(station.result_problems())
         problems.extend(self.csms.violations)
         problems.extend(self.check_event_stream())
         await self.csms.stop()

@@ -28,10 +28,12 @@ class Station:
                  read_stdout=True):
         """`data_dir` None: no --data-dir, the console's default (under $XDG_DATA_HOME,
         which `environment` may set). `read_stdout` False: standard output is a pipe
-        nobody reads (a stalled observer) until `read_stdout()`; no events arrive before."""
+        nobody reads (a stalled observer) until `read_stdout()`; no events arrive before.
+        `url` None: `--demo`, the embedded central system."""
         self.binary = binary
         self.arguments = [
-            "--headless", "--url", url, "--id", station_id, "--station", profile,
+            "--headless", *(["--url", url] if url is not None else ["--demo"]), "--id", station_id,
+            "--station", profile,
             *(["--data-dir", data_dir] if data_dir is not None else []), *extra_args,
         ]
         self.environment = environment or {}
@@ -44,6 +46,11 @@ class Station:
         self.readers = []
         self.stdout = None
         self.unread_stdout = None if read_stdout else os.pipe()
+        # Issue 13 §1: every command line typed gets exactly one `result` with its id and
+        # line. Lines without an id are given one (`@h<N>`); (id, line) as typed.
+        self.typed = []
+        self.lines_typed = 0
+        self.quit_typed = False
 
     async def start(self):
         self.process = await asyncio.create_subprocess_exec(
@@ -95,9 +102,45 @@ class Station:
     async def _read_stderr(self, stream):
         self.stderr = await stream.read()
 
-    def command(self, line):
-        """Types one operator command."""
+    def command(self, line, given_id=True):
+        """Types one operator command, with an id of its own when it gave none (unless
+        `given_id` is False: then its result's id is null)."""
+        self.lines_typed += 1
+        text = line.strip()
+        command_id = None
+        if text.startswith("@"):
+            command_id = text[1:].split(None, 1)[0] if len(text) > 1 and not text[1].isspace() else None
+        elif text.startswith("{"):
+            try:
+                given = json.loads(text).get("id")
+                command_id = None if given is None else (json.dumps(given) if not isinstance(given, str) else given)
+            except (ValueError, AttributeError):
+                command_id = None
+        elif text and not text.startswith("#"):
+            command_id = f"h{self.lines_typed}" if given_id else None
+            line = f"@{command_id} {line}" if given_id else line
+            if not given_id:
+                self.typed.append((None, self.lines_typed))
+        if command_id is not None:
+            self.typed.append((command_id, self.lines_typed))
+        words = text.split()
+        if "quit" in words[:2]:
+            self.quit_typed = True
         self.process.stdin.write((line + "\n").encode())
+
+    def result_problems(self):
+        """Every line typed before a `quit` that ended the station got exactly one
+        `result`, with its id and its line number (issue 13 §1). Not judged when the
+        station ended otherwise (killed, --strict)."""
+        if not self.quit_typed or self.process is None or self.process.returncode is None:
+            return []
+        results = [e for e in self.events if e["type"] == "result" and e.get("source") == "stdin"]
+        problems = []
+        for command_id, line in self.typed:
+            matching = [r for r in results if r["id"] == command_id and r["line"] == line]
+            if len(matching) != 1:
+                problems.append(f"stdin line {line} (@{command_id}) got {len(matching)} result events, not 1")
+        return problems
 
     def mark(self):
         return len(self.events)

@@ -148,7 +148,7 @@ async def command_results(ctx):
     await ctx.boot()
     mark = ctx.station.mark()
     for line in ["@a1 plug 1", '{"id":"a2","command":"status"}', "@a3 plug 9", "bogus 1", '{"id":7,"command":"help"}']:
-        ctx.station.command(line)
+        ctx.station.command(line, given_id=False)
     results = []
     for command_id in ["a1", "a2", "a3", None, "7"]:
         results.append(await ctx.station.wait_event(result_of(command_id), after=mark, what=f"result {command_id}"))
@@ -214,6 +214,26 @@ async def strict_exit_statuses(ctx):
     process.send_signal(signal.SIGTERM)
     await process.communicate()
     assert process.returncode == 3, process.returncode
+
+
+@case("wait_online_is_current", octt="issue 13: wait online after offline and reset", profiles=["default"])
+async def wait_online_is_current(ctx):
+    """`wait online` never answers from the state before the commands ahead of it: after
+    `offline` it fails (the link is going down), after `reset soft` it waits for the
+    reboot and the new BootNotification's acceptance."""
+    ctx.exit_status = 3
+    await ctx.boot()
+    for line in ["@o offline", "@g wait online 1s", "@n online", "@w wait online 10s", "@r reset soft",
+                 "@x wait online 20s"]:
+        ctx.station.command(line)
+    gone = await ctx.station.wait_event(result_of("g"), what="wait online after offline")
+    assert not gone["ok"], gone
+    back = await ctx.station.wait_event(result_of("w"), what="wait online after online")
+    assert back["ok"], back
+    mark = ctx.csms.mark()
+    rebooted = await ctx.station.wait_event(result_of("x"), what="wait online after reset soft", timeout=25)
+    assert rebooted["ok"], rebooted
+    assert ctx.csms.calls("BootNotification", mark), "wait online answered before the reboot's BootNotification"
 
 
 @case("probe_commands", octt="issue 13: probing the CSMS", profiles=["default"])
