@@ -37,6 +37,18 @@ extension ScreenController {
             ])
     }
 
+    /// `C` (issue 14 §2): every `csms` command with a line ready to run, made from the
+    /// station as it is; the one chosen goes to the `:` line to run (Enter) or edit.
+    func centralSystemPicker(connector: ConnectorSnapshot?, snapshot: StationSnapshot) -> Picker {
+        let items = CommandCatalog.centralSystemCommands.compactMap { row -> Picker.Item? in
+            guard let name = row.arguments.first?.keywords.first,
+                let line = CentralSystemExamples.line(name, connector: connector, snapshot: snapshot, cards: info.cards)
+            else { return nil }
+            return Picker.Item(label: name, detail: row.summary, value: line)
+        }
+        return Picker(title: "The central system sends (Enter: to the : line)", purpose: .centralSystem, items: items)
+    }
+
     /// An action of the key table while an overlay covers the view.
     mutating func performInOverlay(_ overlay: Overlay, _ action: ScreenAction, at time: Timestamp) -> [ScreenEffect] {
         if case .picker(var picker) = overlay {
@@ -113,6 +125,11 @@ extension ScreenController {
             if item.value.isEmpty { return [.submit(.clear(connector: connector))] }
             guard let code = ChargePointErrorCode(rawValue: item.value) else { return [] }
             return [.submit(.fault(connector: connector, code: code, info: nil))]
+        case .centralSystem:
+            var editor = LineEditor(item.value)
+            editor.history = commandHistory
+            prompt = Prompt(purpose: .command, editor: editor)
+            return []
         case .reset:
             switch item.value {
             case "soft": return [.submit(.reset(.soft))]

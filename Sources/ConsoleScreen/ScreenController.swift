@@ -220,6 +220,7 @@ public struct ScreenController: Sendable {
             guard let connector, connector.hasLock else { return [] }
             return [.submit(.toggle(.lockJam, connector: id))]
         case .reset: open(.picker(resetPicker()))
+        case .centralSystem: open(.picker(centralSystemPicker(connector: connector, snapshot: snapshot)))
         case .toggleOnline: return [.submit(.toggleOffline)]
         case .configuration:
             view = .configuration

@@ -389,14 +389,35 @@ def run_csms_80x24(binary):
     """Issue 14 at 80x24: the demo central system driven from the `:` line — its answer on
     the feedback line, the station-wide limit on the connector rows, and the whole
     firmware cycle on the demo's own file server."""
+    import re
+
+    def power_kw(line):
+        """The power on Alice's connector row ("Alice · … tx 1 0.06 kWh 11.0 kW", "Alice 7.0 kW
+        share …"), or None."""
+        found = re.search(r"Alice.*?(\d+\.\d) kW\b", line)
+        return float(found.group(1)) if found else None
+
     steps = []
     with demo(binary, 80, 24) as (terminal, data):
-        terminal.keys(":")
-        terminal.type("csms station-limit 7")
+        terminal.keys("p")
+        terminal.keys("s")
+        terminal.keys("Enter")
+        terminal.wait_for_line("a session drawing more than 7 kW", lambda line: (power_kw(line) or 0) > 7.5,
+                               timeout=20)
+        # C: the picker of the central system's CALLs; station-limit's line to the : line.
+        terminal.keys("C")
+        terminal.wait_for("The central system sends")
+        terminal.keys(*["Down"] * 10)
+        terminal.keys("Enter")
+        terminal.wait_for(":csms station-limit 7")
         terminal.keys("Enter")
         terminal.wait_for('csms: SetChargingProfile answered {"status":"Accepted"}')
-        terminal.wait_for_line("the station-wide limit on a connector row", lambda line: "#1 CPMax" in line)
-        steps.append("80x24: :csms station-limit 7 answered on the feedback line, CPMax on the connector rows")
+        terminal.wait_for_line("the session cut to 7 kW, CPMax on its row",
+                               lambda line: power_kw(line) == 7.0 and "CPMax" in line)
+        steps.append("80x24: C, station-limit, Enter, Enter: csms station-limit 7 answered on the feedback line, "
+                     "the session's power cut to 7.0 kW with CPMax on its row")
+        terminal.keys("x")  # the session ends: firmware installs only when none runs
+        terminal.wait_for("Finishing")
         terminal.keys(":")
         terminal.type("csms update-firmware 3.1.4")
         terminal.keys("Enter")

@@ -83,7 +83,7 @@ public struct ArgumentDefinition: Sendable, Equatable {
     }
 
     /// The words of a keyword argument, in lower case.
-    var keywords: [String] {
+    public var keywords: [String] {
         if case .keyword(let words) = kind { return words }
         return []
     }

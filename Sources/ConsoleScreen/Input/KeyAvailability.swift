@@ -18,6 +18,11 @@ enum KeyAvailability {
         return "there is no connector \(number)"
     }
 
+    /// `C`: only the embedded central system takes `csms` commands.
+    static func needsDemo(_ context: KeyContext) -> String? {
+        context.screen.info.demo ? nil : "the csms commands need the embedded central system: start with --demo"
+    }
+
     static func needsSeveralConnectors(_ context: KeyContext) -> String? {
         context.snapshot.connectors.count == 1 ? "the station has one connector" : nil
     }

@@ -23,6 +23,10 @@ public enum KeyBindings {
             hint: "offline"),
         .init([.character("R")], .reset, .dashboard, "reset the station (soft, hard) or cut its power"),
         .init(
+            [.character("C")], .centralSystem, .dashboard,
+            "pick a CALL for the demo central system to send",
+            disabledReason: KeyAvailability.needsDemo),
+        .init(
             [.tab, .right, .character("]")], .nextConnector, .dashboard, "select the next connector",
             disabledReason: KeyAvailability.needsSeveralConnectors),
         .init(

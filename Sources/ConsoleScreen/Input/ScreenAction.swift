@@ -10,6 +10,8 @@ public enum ScreenAction: Sendable, Equatable {
     case history
     case selectConnector(Int), nextConnector, previousConnector
     case swipe, togglePlug, stopSession, toggleEV, fault, toggleLockJam, reset, toggleOnline
+    /// `C`: the picker of the demo central system's CALLs (the `csms` commands).
+    case centralSystem
     case configuration, dashboard
     /// Moves in the log, the key list, a picker, or scrolls a text overlay and a frame.
     case up, down, pageUp, pageDown, top, bottom

@@ -6,6 +6,8 @@ public struct Picker: Sendable, Equatable {
         case swipe(connector: Int)
         case fault(connector: Int)
         case reset
+        /// The demo central system's CALLs: the chosen line goes to the `:` line.
+        case centralSystem
     }
 
     public struct Item: Sendable, Equatable {
