@@ -20,19 +20,20 @@ struct LinkOptions: ParsableArguments {
 
     @Option(name: .customLong("ca-file"), help: ArgumentHelp(Self.caFileHelp, valueName: "PEM"))
     var caFile: String?
-    static let caFileHelp = "PEM file with the certificate authorities trusted for wss:// and https:// file transfers."
+    static let caFileHelp =
+        "PEM file with the certificate authorities trusted for wss:// (and the station's https:// file transfers)."
 
-    @Flag(
-        help:
-            "Accept any server certificate on wss:// and https:// file transfers (testing only; a warning stays on screen)."
-    )
+    @Flag(help: ArgumentHelp(Self.insecureHelp))
     var insecure = false
+    static let insecureHelp =
+        "Accept any server certificate on wss:// (and the station's https:// file transfers); testing only, "
+        + "the station's screen keeps a warning."
 
     /// Security profile 3 (whitepaper §2.5): the certificate the station presents, and its key.
     @Option(name: .customLong("client-cert"), help: ArgumentHelp(Self.clientCertificateHelp, valueName: "PEM"))
     var clientCertificate: String?
     static let clientCertificateHelp =
-        "PEM file of the certificate (chain) the station presents on wss:// (security profile 3)."
+        "PEM file of the certificate (chain) presented on wss:// (security profile 3)."
     @Option(name: .customLong("client-key"), help: ArgumentHelp("PEM file of --client-cert's key.", valueName: "PEM"))
     var clientKey: String?
 
