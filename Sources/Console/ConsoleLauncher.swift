@@ -31,6 +31,7 @@ struct ConsoleLauncher {
         let setup: StationSetup
         let lock: DataDirectoryLock
         let store: SQLiteStore
+        let recordings: FrameRecordings
         do {
             setup = try StationSetup(options: options)
             // One process per data directory, locked before the database is opened and
@@ -39,14 +40,17 @@ struct ConsoleLauncher {
             // The data directory's lock is held: one process, so SQLite's own locking
             // can be exclusive.
             store = try SQLiteStore(path: setup.databasePath, exclusive: true)
+            recordings = try setup.openRecordings()
         } catch {
             return refuse(Refusal(line: "\(error)", status: 2))
         }
         // Every frame queued for --frame-log and --trace is written before the process exits.
-        defer { setup.recordings.close() }
+        defer { recordings.close() }
         return withExtendedLifetime(lock) {
             do throws(Refusal) {
-                return try run(setup, store: store, logFile: logFile, notices: lock.tightened)
+                return try run(
+                    setup, store: store, recordings: recordings, logFile: logFile,
+                    notices: lock.tightened + recordings.notices)
             } catch {
                 return refuse(error)
             }
@@ -60,7 +64,8 @@ struct ConsoleLauncher {
 
     /// `notices`: what the station reports first (the data directory made private).
     private func run(
-        _ setup: StationSetup, store: SQLiteStore, logFile: FileLogHandler.Sink?, notices: [String]
+        _ setup: StationSetup, store: SQLiteStore, recordings: FrameRecordings, logFile: FileLogHandler.Sink?,
+        notices: [String]
     ) throws(Refusal) -> Int32 {
         var demo: DemoServer?
         var notices = notices
@@ -87,9 +92,11 @@ struct ConsoleLauncher {
         }
         if options.headless {
             return try runHeadless(
-                configuration, store: store, setup: setup, demo: demo, logFile: logFile, notices: notices)
+                configuration, store: store, setup: setup, recordings: recordings, demo: demo, logFile: logFile,
+                notices: notices)
         }
-        return try runScreen(configuration, store: store, setup: setup, demo: demo, notices: notices)
+        return try runScreen(
+            configuration, store: store, setup: setup, recordings: recordings, demo: demo, notices: notices)
     }
 
     /// Creates the station from what the store holds; its events go to `sink` and to the
@@ -139,19 +146,19 @@ struct ConsoleLauncher {
     /// Headless: events are encoded on the link's thread and written to standard output
     /// by `HeadlessOutput`'s thread; every way out writes what is queued first.
     private func runHeadless(
-        _ configuration: StationRunner.Configuration, store: SQLiteStore, setup: StationSetup, demo: DemoServer?,
-        logFile: FileLogHandler.Sink?, notices: [String]
+        _ configuration: StationRunner.Configuration, store: SQLiteStore, setup: StationSetup,
+        recordings: FrameRecordings, demo: DemoServer?, logFile: FileLogHandler.Sink?, notices: [String]
     ) throws(Refusal) -> Int32 {
         let output = HeadlessOutput.standardOutput()
         defer { output.close() }
         let runner = try makeRunner(
-            configuration, store: store, recordings: setup.recordings,
+            configuration, store: store, recordings: recordings,
             sink: { events in output.write(contentsOf: events.map { EventEncoder.line($0) }) },
             onFailure: { reason in
                 output.close()
                 StandardError.write("ocpp-console: \(reason)")
                 logFile?.close()
-                setup.recordings.close()
+                recordings.close()
                 exit(1)
             })
         try start(runner, demo: demo, notices: notices)
@@ -162,7 +169,7 @@ struct ConsoleLauncher {
             runner.shutdown()
             output.close()
             logFile?.close()
-            setup.recordings.close()
+            recordings.close()
             return ledger.failures > 0 ? 3 : 0
         }
         return HeadlessSession(
@@ -172,8 +179,8 @@ struct ConsoleLauncher {
     }
 
     private func runScreen(
-        _ configuration: StationRunner.Configuration, store: SQLiteStore, setup: StationSetup, demo: DemoServer?,
-        notices: [String]
+        _ configuration: StationRunner.Configuration, store: SQLiteStore, setup: StationSetup,
+        recordings: FrameRecordings, demo: DemoServer?, notices: [String]
     ) throws(Refusal) -> Int32 {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw Refusal(line: "the screen needs a terminal; use --headless for pipes and scripts", status: 2)
@@ -182,7 +189,7 @@ struct ConsoleLauncher {
         // refusal is a readable line on a normal terminal.
         let inbox = EventInbox()
         let runner = try makeRunner(
-            configuration, store: store, recordings: setup.recordings, sink: inbox.eventSink,
+            configuration, store: store, recordings: recordings, sink: inbox.eventSink,
             onFailure: inbox.failureSink)
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let theme = noColor ? Theme.mono : Theme.named(options.theme.rawValue)

@@ -28,7 +28,7 @@ struct ConsoleOptionsTests {
     @Test func asciiAndAPasswordFile_areOptions() throws {
         let options = try ConsoleOptions.parse(["--ascii", "--password-file", "/run/secrets/pw"])
         #expect(options.ascii)
-        #expect(options.passwordFile == "/run/secrets/pw")
+        #expect(options.link.passwordFile == "/run/secrets/pw")
     }
 
     @Test(arguments: [
@@ -37,6 +37,7 @@ struct ConsoleOptionsTests {
         ["--demo", "--url", "ws://csms.example.com/ocpp"],
         ["--demo-loop", "--url", "ws://csms.example.com/ocpp"],
         ["--transfer-timeout", "0"],
+        ["--trace", "session.jsonl", "--frame-log", "./session.jsonl"],
         ["--url", "wss://csms.example.com/ocpp", "--client-cert", "c.pem"],
         ["--url", "ws://csms.example.com/ocpp", "--client-cert", "c.pem", "--client-key", "k.pem"],
         ["--transfer-timeout", "soon"],

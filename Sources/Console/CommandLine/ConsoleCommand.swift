@@ -29,9 +29,16 @@ struct ConsoleCommand: ParsableCommand {
             3 when a headless command failed (at the end of the run, or at once with --strict), 4 when \
             'wait online' timed out under --strict, 1 on an internal failure.
 
-            ocpp-console replay FILE --url URL [--id ID] [--password P] [--timeout S] [--timing compressed|original] \
-            plays the station's side of a --trace recording against a central system and reports every changed \
-            answer: exit status 0 when none changed, 5 when one did, 1 when it cannot connect, 2 on bad arguments.
+            --trace and --frame-log time each frame by the host's clock, not the station's (which the central \
+            system sets); a --trace that holds records is appended to.
+
+            ocpp-console replay FILE --url URL [--id ID] [--timeout S] [--timing compressed|original] plus the \
+            link options above (--password, --password-file, --ca-file, --insecure, --client-cert, --client-key) \
+            plays the station's side of a --trace recording against a central system, answers the central \
+            system's CALLs as recorded (waiting for those still to come), and reports every difference; \
+            date-times compare only as date-times, transactionIds not at all. Exit status 0 when there is no \
+            difference, 5 when there is one, 1 when it cannot connect or the link closed, 2 on bad arguments or a \
+            file that is no trace. ocpp-console replay --help lists its options.
             """,
         version: VersionInfo.text
     )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChargePointRuntime
+import Foundation
 
 /// The command line of DESIGN.md ("Command line"), parsed and validated.
 ///
@@ -43,34 +44,8 @@ struct ConsoleOptions: ParsableArguments {
             valueName: "DIR"))
     var dataDirectory: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "HTTP Basic auth password (security profiles 1 and 2); never shown or logged. Visible in ps: prefer "
-                + "--password-file or \(PasswordSource.environmentVariable).", valueName: "SECRET"))
-    var password: String?
-
-    @Option(
-        name: .customLong("password-file"),
-        help: ArgumentHelp("Read the --password from the first line of FILE.", valueName: "FILE"))
-    var passwordFile: String?
-
-    @Option(name: .customLong("ca-file"), help: ArgumentHelp(Self.caFileHelp, valueName: "PEM"))
-    var caFile: String?
-    static let caFileHelp = "PEM file with the certificate authorities trusted for wss:// and https:// file transfers."
-
-    @Flag(
-        help:
-            "Accept any server certificate on wss:// and https:// file transfers (testing only; a warning stays on screen)."
-    )
-    var insecure = false
-
-    /// Security profile 3 (whitepaper §2.5): the certificate the station presents, and its key.
-    @Option(name: .customLong("client-cert"), help: ArgumentHelp(Self.clientCertificateHelp, valueName: "PEM"))
-    var clientCertificate: String?
-    static let clientCertificateHelp =
-        "PEM file of the certificate (chain) the station presents on wss:// (security profile 3)."
-    @Option(name: .customLong("client-key"), help: ArgumentHelp("PEM file of --client-cert's key.", valueName: "PEM"))
-    var clientKey: String?
+    /// `--password`, `--password-file`, `--ca-file`, `--insecure`, `--client-cert`, `--client-key`.
+    @OptionGroup var link: LinkOptions
 
     @Option(
         name: .customLong("transfer-timeout"),
@@ -155,14 +130,21 @@ struct ConsoleOptions: ParsableArguments {
         if stopOnQuit, !headless {
             throw ValidationError("--stop-on-quit is for --headless runs (on the screen, Q quits stopping the sessions)")
         }
-        if (clientCertificate == nil) != (clientKey == nil) {
-            throw ValidationError("--client-cert and --client-key go together")
-        }
-        if clientCertificate != nil, url?.hasPrefix("wss://") != true {
-            throw ValidationError("--client-cert only applies to a wss:// --url (security profile 3)")
+        try link.validate(url: url)
+        if let trace, let frameLog, Self.sameFile(trace, frameLog) {
+            throw ValidationError("--trace and --frame-log name the same file '\(trace)': give each its own")
         }
         guard (1...3600).contains(transferTimeout) else {
             throw ValidationError("--transfer-timeout must be 1 to 3600 seconds (got \(transferTimeout))")
         }
+    }
+
+    /// Whether two paths name one file: the same path once made absolute, `.`, `..` and
+    /// symbolic links resolved (a file that does not exist yet resolves as far as it can).
+    static func sameFile(_ first: String, _ second: String) -> Bool {
+        func resolved(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        return resolved(first) == resolved(second)
     }
 }

@@ -1,25 +1,39 @@
 import ChargePoint
+import Foundation
+import Synchronization
 
 /// `--frame-log FILE` and `--trace FILE` (issue 13): every frame of the run, in forms
 /// other tools read, written by the log file's own thread (`FileLogHandler.Sink`):
 /// - the frame log, one line per frame, `TIMESTAMP [2,"…",…]`, as OCPP log analysers
 ///   read it;
 /// - the trace, one JSON object per frame in the implementation-independent OCPP trace
-///   format, version 1.0 (`traceLine`).
-/// Frames are as the engine shows them: secrets masked.
+///   format, version 1.0 (`TraceRecorder`).
+/// Frames are as the engine shows them (secrets masked), timed by the host's clock
+/// (`RecordingClock`), not the station's. Both files are appended to.
 final class FrameRecordings: Sendable {
     private let frameLog: FileLogHandler.Sink?
     private let trace: FileLogHandler.Sink?
-    private let chargePointId: String
+    private let clock: RecordingClock
+    private let recorder: Mutex<TraceRecorder>
+    /// What the operator is told once the station runs: a trace appended to.
+    let notices: [String]
 
-    init(frameLog: String?, trace: String?, chargePointId: String) throws(StationSetup.SetupError) {
+    init(
+        frameLog: String?, trace: String?, chargePointId: String, clock: RecordingClock = RecordingClock()
+    ) throws(StationSetup.SetupError) {
         self.frameLog = try frameLog.map { path throws(StationSetup.SetupError) in
             try FileLogHandler.Sink(path: path, role: "frame log (--frame-log)")
+        }
+        // A trace that already holds records is added to, not replaced: said once.
+        let existing = trace.map { path in
+            ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) > 0
         }
         self.trace = try trace.map { path throws(StationSetup.SetupError) in
             try FileLogHandler.Sink(path: path, role: "trace file (--trace)")
         }
-        self.chargePointId = chargePointId
+        notices = existing == true ? ["appending to the existing trace \(trace ?? "")"] : []
+        self.clock = clock
+        recorder = Mutex(TraceRecorder(chargePointId: chargePointId))
     }
 
     /// Records the frames among `events`; how many trace records that made.
@@ -28,8 +42,9 @@ final class FrameRecordings: Sendable {
         guard frameLog != nil || trace != nil else { return 0 }
         var traced = 0
         for case .frame(let frame) in events {
-            frameLog?.write(Self.plainLine(frame))
-            if let trace, let line = Self.traceLine(frame, chargePointId: chargePointId) {
+            let time = clock.now()
+            frameLog?.write(Self.plainLine(frame, at: time))
+            if let trace, let line = recorder.withLock({ $0.line(frame, at: time) }) {
                 trace.write(line)
                 traced += 1
             }
@@ -44,47 +59,5 @@ final class FrameRecordings: Sendable {
     }
 
     /// `2026-11-30T08:00:00.123Z [2,"…","Heartbeat",{}]`.
-    static func plainLine(_ frame: FrameEvent) -> String { "\(frame.time.rfc3339) \(frame.text)" }
-
-    /// The frame as a trace record: `schemaVersion`, `timestamp`, `ocppVersion`,
-    /// `transport`, `chargePointId`, `connectorId` (when the payload names one),
-    /// `direction` (`cp-to-csms`, `csms-to-cp`), `messageType` (CALL, CALLRESULT,
-    /// CALLERROR), `messageId`, `action` (a result's and an error's from their CALL),
-    /// `payload`, `error` (`code`, `description`, `details` of a CALLERROR). nil for a
-    /// frame that is not OCPP-J.
-    static func traceLine(_ frame: FrameEvent, chargePointId: String) -> String? {
-        guard case .success(let parsed) = Frame.parse(frame.text) else { return nil }
-        var record = JSONObject()
-        record["schemaVersion"] = "1.0"
-        record["timestamp"] = .string(frame.time.rfc3339)
-        record["ocppVersion"] = "1.6"
-        record["transport"] = "websocket"
-        record["chargePointId"] = .string(chargePointId)
-        record["direction"] = frame.direction == .outgoing ? "cp-to-csms" : "csms-to-cp"
-        let payload: JSONValue
-        switch parsed {
-        case .call(let call):
-            record["messageType"] = "CALL"
-            payload = call.payload
-        case .callResult(let result):
-            record["messageType"] = "CALLRESULT"
-            payload = result.payload
-        case .callError(let error):
-            record["messageType"] = "CALLERROR"
-            payload = .object(error.details)
-            record["error"] = .object(
-                JSONObject([
-                    "code": .string(error.code.rawValue), "description": .string(error.description),
-                    "details": .object(error.details),
-                ]))
-        }
-        if case .object(let object) = payload, case .number(let connector)? = object["connectorId"] {
-            record["connectorId"] = .number(connector)
-        }
-        record["messageId"] = .string(parsed.messageId)
-        record["action"] = frame.action.map(JSONValue.string) ?? .null
-        record["payload"] = payload
-        if record["error"] == nil { record["error"] = .null }
-        return JSONSerializer.serialize(.object(record))
-    }
+    static func plainLine(_ frame: FrameEvent, at time: Timestamp) -> String { "\(time.rfc3339) \(frame.text)" }
 }

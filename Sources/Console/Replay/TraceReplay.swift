@@ -5,11 +5,11 @@ import Foundation
 /// `ocpp-console replay FILE --url URL` (issue 13): plays the station's side of a
 /// recorded session (`--trace`, the OCPP trace format 1.0) against a central system —
 /// the station's CALLs in order, the central system's CALLs answered as recorded — and
-/// reports every answer of the central system that differs from the recording: a
-/// regression test for a CSMS in one command. `currentTime` and `transactionId` members
-/// are not compared (the clock, and a number the central system hands out anew each run:
-/// the replay sends the new one in the transaction's later messages); a CALL whose
-/// answer the recording does not hold (the session ended first) is sent, not judged.
+/// reports every answer of the central system that differs from the recording
+/// (`difference`, ReplayComparison.swift), and every CALL of the central system that
+/// came unrecorded or never came: a regression test for a CSMS in one command. A CALL
+/// whose answer the recording does not hold (the session ended first) is sent, not
+/// judged.
 struct TraceReplay {
     /// One recorded frame: its trace record as read, and its line in the file.
     struct Record {
@@ -51,57 +51,17 @@ struct TraceReplay {
     }
 
     /// The station's CALLs, each with the answer recorded for it.
-    var stationCalls: [(call: Record, answer: Record?)] {
-        records.filter { $0.fromStation && $0.messageType == "CALL" }.map { call in
-            (call, records.first { !$0.fromStation && $0.messageType != "CALL" && $0.messageId == call.messageId })
+    var stationCalls: [(call: Record, answer: Record?)] { calls(fromStation: true) }
+
+    /// The central system's CALLs, each with the station's answer recorded for it.
+    var centralSystemCalls: [(call: Record, answer: Record?)] { calls(fromStation: false) }
+
+    private func calls(fromStation: Bool) -> [(call: Record, answer: Record?)] {
+        records.filter { $0.fromStation == fromStation && $0.messageType == "CALL" }.map { call in
+            let answer = records.first {
+                $0.fromStation != fromStation && $0.messageType != "CALL" && $0.messageId == call.messageId
+            }
+            return (call, answer)
         }
-    }
-
-    /// What the station answered to the central system's CALLs of an action, in order.
-    func recordedAnswers(to action: String) -> [Record] {
-        records.filter { !$0.fromStation && $0.messageType == "CALL" && $0.action == action }.compactMap { call in
-            records.first { $0.fromStation && $0.messageType != "CALL" && $0.messageId == call.messageId }
-        }
-    }
-
-    /// Why `answer` (a frame the central system sent now) differs from `recorded`; nil
-    /// when it does not.
-    static func difference(_ answer: Frame, recorded: Record?) -> String? {
-        let now: (String, JSONValue)
-        switch answer {
-        case .callResult(let result): now = ("CALLRESULT", result.payload)
-        case .callError(let error): now = ("CALLERROR \(error.code.rawValue)", .object(error.details))
-        case .call: return "answered with a CALL"
-        }
-        guard let recorded else { return nil }
-        var then = recorded.messageType
-        if case .object(let error) = recorded.error, case .string(let code)? = error["code"] { then += " \(code)" }
-        let nowPayload = withoutClock(now.1)
-        let thenPayload = withoutClock(recorded.payload)
-        guard now.0 != then || nowPayload != thenPayload else { return nil }
-        return "answered \(now.0) \(JSONSerializer.serialize(nowPayload)), recorded \(then) "
-            + JSONSerializer.serialize(thenPayload)
-    }
-
-    private static func withoutClock(_ value: JSONValue) -> JSONValue {
-        guard case .object(var object) = value else { return value }
-        object["currentTime"] = nil
-        object["transactionId"] = nil
-        return .object(object)
-    }
-
-    /// The transactionId of a StartTransaction's answer, if any.
-    static func transactionId(_ payload: JSONValue) -> JSONValue? {
-        guard case .object(let object) = payload else { return nil }
-        return object["transactionId"]
-    }
-
-    /// `payload` with its transactionId replaced as `renumbered` says (recorded → now).
-    static func renumbered(_ payload: JSONValue, _ renumbered: [JSONValue: JSONValue]) -> JSONValue {
-        guard case .object(var object) = payload, let old = object["transactionId"], let new = renumbered[old] else {
-            return payload
-        }
-        object["transactionId"] = new
-        return .object(object)
     }
 }

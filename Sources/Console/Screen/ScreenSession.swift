@@ -138,7 +138,7 @@ final class ScreenSession {
             case .saveLog(let path):
                 controller.ingest([exports.saveLog(controller.log, path: path)], at: now)
             case .toggleTrace:
-                controller.ingest([trace.toggle(at: runner.view.snapshot.time)], at: now)
+                controller.ingest([trace.toggle()], at: now)
             }
         }
         return quit

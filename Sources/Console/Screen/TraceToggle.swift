@@ -3,29 +3,33 @@ import Foundation
 
 /// The screen's `T` (issue 13): starts recording the frames that cross the link as a
 /// trace (the OCPP trace format 1.0, `FrameRecordings.traceLine`) into the data
-/// directory, and stops it. One recording at a time; secrets masked as everywhere.
+/// directory, and stops it. One recording at a time; secrets masked as everywhere. The
+/// file is named after the moment of the key press, on the host's clock, as its records
+/// are timed (`RecordingClock`).
 final class TraceToggle {
     private let dataDirectory: String
     private let chargePointId: String
+    private let clock: RecordingClock
     private var recording: FrameRecordings?
     private var path = ""
     private var frames = 0
 
-    init(dataDirectory: String, chargePointId: String) {
+    init(dataDirectory: String, chargePointId: String, clock: RecordingClock = RecordingClock()) {
         self.dataDirectory = dataDirectory
         self.chargePointId = chargePointId
+        self.clock = clock
     }
 
-    /// Starts or stops; what the feedback line says.
-    func toggle(at time: Timestamp) -> StationEvent {
+    /// Starts or stops, now; what the feedback line says.
+    func toggle() -> StationEvent {
         if let recording {
             recording.close()
             self.recording = nil
             return .notice("trace stopped: \(frames) frame\(frames == 1 ? "" : "s") in \(path)")
         }
-        path = dataDirectory + "/trace-" + time.rfc3339.prefix(19).filter { $0 != "-" && $0 != ":" } + "Z.jsonl"
+        path = dataDirectory + "/trace-" + clock.now().rfc3339.prefix(19).filter { $0 != "-" && $0 != ":" } + "Z.jsonl"
         do {
-            recording = try FrameRecordings(frameLog: nil, trace: path, chargePointId: chargePointId)
+            recording = try FrameRecordings(frameLog: nil, trace: path, chargePointId: chargePointId, clock: clock)
         } catch {
             return .error("cannot record a trace: \(error)")
         }

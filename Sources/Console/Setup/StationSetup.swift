@@ -19,8 +19,6 @@ struct StationSetup {
     let script: CommandScript?
     /// HTTP Basic auth (`PasswordSource`).
     let password: String?
-    /// `--frame-log` and `--trace`, open for appending.
-    let recordings: FrameRecordings
 
     struct SetupError: Error, CustomStringConvertible {
         let description: String
@@ -59,27 +57,16 @@ struct StationSetup {
             throw SetupError(description: error.description)
         }
         do {
-            password = try PasswordSource.resolve(
-                option: options.password, file: options.passwordFile, environment: environment)
+            password = try options.link.resolve(environment: environment)
         } catch {
             throw SetupError(description: error.description)
         }
-        recordings = try FrameRecordings(frameLog: options.frameLog, trace: options.trace, chargePointId: stationId)
-        if let caFile = options.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
-            throw SetupError(description: "cannot read the CA file '\(caFile)'")
-        }
-        for (option, path) in [("--client-cert", options.clientCertificate), ("--client-key", options.clientKey)] {
-            if let path, !FileManager.default.isReadableFile(atPath: path) {
-                throw SetupError(description: "cannot read the \(option) file '\(path)'")
-            }
-        }
-        do {
-            // What OpenSSL would refuse later, or prompt a passphrase for, refused now.
-            _ = try ProvisionedFiles.read(
-                caFile: options.caFile, clientCertificate: options.clientCertificate, clientKey: options.clientKey)
-        } catch {
-            throw SetupError(description: error.description)
-        }
+    }
+
+    /// `--frame-log` and `--trace`, opened for appending: once the data directory exists
+    /// (`DataDirectoryLock.acquire` makes it), as they may be files in it.
+    func openRecordings() throws(SetupError) -> FrameRecordings {
+        try FrameRecordings(frameLog: options.frameLog, trace: options.trace, chargePointId: stationId)
     }
 
     /// A station id may contain anything; a directory name may not.
@@ -114,8 +101,8 @@ struct StationSetup {
         }
         return StationRunner.Configuration(
             profile: profile, databasePath: databasePath, stationId: stationId, endpoint: endpoint,
-            password: password, caFile: options.caFile, insecure: options.insecure,
-            transferTimeout: options.transferTimeout, clientCertificateFile: options.clientCertificate,
-            clientKeyFile: options.clientKey)
+            password: password, caFile: options.link.caFile, insecure: options.link.insecure,
+            transferTimeout: options.transferTimeout, clientCertificateFile: options.link.clientCertificate,
+            clientKeyFile: options.link.clientKey)
     }
 }

@@ -394,3 +394,218 @@ async def replay_finds_a_changed_answer(ctx):
     assert code == 5, (code, out, err)
     changed = [line for line in out.splitlines() if "Authorize" in line]
     assert changed and "Blocked" in changed[0] and "Accepted" in changed[0], out
+
+
+async def start_replay(ctx, trace, *options, url=None):
+    """`ocpp-console replay TRACE --url URL OPTIONS…` started against the case's central
+    system (or `url`); its connection is the replay's, not the station's."""
+    ctx.foreign_connections.add(ctx.csms.connections + 1)
+    return await asyncio.create_subprocess_exec(
+        ctx.binary, "replay", trace, "--url", url or ctx.csms.url, *options, stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+
+
+async def replay_ended(process, timeout=60):
+    out, err = await asyncio.wait_for(process.communicate(), timeout)
+    return process.returncode, out.decode(), err.decode()
+
+
+def write_trace(ctx, name, records):
+    """A trace written by hand: `records` are (direction, messageType, messageId, action,
+    payload[, error]) of the case's station."""
+    path = os.path.join(ctx.workdir, name)
+    with open(path, "w") as file:
+        for direction, kind, message_id, action, payload, *error in records:
+            file.write(json.dumps({
+                "schemaVersion": "1.0", "timestamp": "2026-11-30T08:00:00.000Z", "ocppVersion": "1.6",
+                "transport": "websocket", "chargePointId": ctx.station_id, "direction": direction,
+                "messageType": kind, "messageId": message_id, "action": action, "payload": payload,
+                "error": error[0] if error else None}) + "\n")
+    return path
+
+
+def heartbeats(ctx, name, count=2):
+    records = []
+    for number in range(count):
+        records += [("cp-to-csms", "CALL", f"h{number}", "Heartbeat", {}),
+                    ("csms-to-cp", "CALLRESULT", f"h{number}", "Heartbeat", {"currentTime": "2026-11-30T08:00:00Z"})]
+    return write_trace(ctx, name, records)
+
+
+@case("recordings_keep_the_hosts_time", octt="issue 13: --trace and --frame-log timestamps", profiles=["default"])
+async def recordings_keep_the_hosts_time(ctx):
+    """A central system 90 s ahead sets the station's clock at boot; the trace and the
+    frame log still time each frame by the host's clock, never going back, so a replay
+    with --timing original takes about as long as the session did; and an answer names
+    the connector of the CALL it answers."""
+    import time
+    from datetime import datetime
+
+    def seconds(stamp):
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp()
+
+    ctx.csms.clock_skew_s = 90
+    trace = os.path.join(ctx.workdir, "session.trace.jsonl")
+    frames = os.path.join(ctx.workdir, "session.frames.log")
+    began = time.time()
+    await ctx.boot(extra_args=["--trace", trace, "--frame-log", frames])
+    mark = ctx.csms.mark()
+    ctx.station.command("heartbeat")
+    await ctx.csms.wait_call("Heartbeat", after=mark)
+    assert await ctx.station.quit() == 0
+    ended = time.time()
+    records = [json.loads(line) for line in open(trace)]
+    for stamps, source in [([seconds(r["timestamp"]) for r in records], "trace"),
+                           ([seconds(line.split(" ", 1)[0]) for line in open(frames)], "frame log")]:
+        assert stamps == sorted(stamps), f"the {source} goes back in time: {stamps}"
+        assert began - 1 <= stamps[0] and stamps[-1] <= ended + 1, \
+            f"the {source} follows the station's clock, not the host's: {stamps[0] - began:.1f} s … {stamps[-1] - ended:.1f} s"
+    answers = [r for r in records if r["messageType"] == "CALLRESULT" and r["action"] == "StatusNotification"]
+    assert answers and all("connectorId" in r for r in answers), answers
+    assert {r["connectorId"] for r in answers} == {0, 1, 2}, answers
+    started = time.monotonic()
+    code, out, err = await replay_ended(await start_replay(ctx, trace, "--timing", "original"), timeout=30)
+    assert code == 0 and "no difference" in out, (code, out, err)
+    assert time.monotonic() - started < ended - began + 5, "the replay waited for the central system's clock"
+
+
+@case("recordings_in_a_new_data_directory", octt="issue 13: --trace, --frame-log", profiles=["default"])
+async def recordings_in_a_new_data_directory(ctx):
+    """A --trace inside a --data-dir that does not exist yet is opened once the directory
+    is made; --trace and --frame-log naming one file are refused (exit status 2, one
+    line); a trace that holds records is appended to, and a notice says so once."""
+    data = os.path.join(ctx.workdir, "new")
+    trace = os.path.join(data, "session.jsonl")
+    base = ["--headless", "--url", "ws://127.0.0.1:9/ocpp", "--data-dir", data]
+    code, out, err = await run_binary(ctx, *base, "--trace", trace)
+    assert code == 0 and os.path.isfile(trace), (code, err)
+    code, out, err = await run_binary(ctx, *base, "--trace", trace, "--frame-log", os.path.join(data, ".", "session.jsonl"))
+    assert code == 2 and not out and len(err.splitlines()) <= 2 and "same file" in err.splitlines()[0], (code, out, err)
+    with open(trace, "w") as file:
+        file.write('{"an":"earlier record"}\n')
+    code, out, err = await run_binary(ctx, *base, "--trace", trace)
+    notices = [e["message"] for e in map(json.loads, out.splitlines()) if e["type"] == "notice"]
+    appending = [n for n in notices if n.startswith("appending to the existing trace")]
+    assert code == 0 and appending == [f"appending to the existing trace {trace}"], (code, notices, err)
+    assert open(trace).read().startswith('{"an":"earlier record"}\n'), "the trace was truncated"
+
+
+@case("replay_answers_the_central_systems_calls", octt="issue 13: ocpp-console replay", profiles=["default"])
+async def replay_answers_the_central_systems_calls(ctx):
+    """The central system's CALLs of the recording are waited for after the station's
+    last CALL and answered as recorded — a CALLERROR with its code and description; a
+    recorded one that never comes and one the recording does not hold are differences
+    (exit status 5)."""
+    from ocpp.v16 import call
+    from ..csms import CallRefused
+    trace = os.path.join(ctx.workdir, "session.trace.jsonl")
+    await ctx.boot(extra_args=["--trace", trace])
+    recorded = await ctx.csms.call(call.GetConfiguration(key=["HeartbeatInterval"]))
+    mark = ctx.csms.mark()
+    await ctx.csms.send_raw('[2,"unknown-1","Frobnicate",{}]', message_id="unknown-1")
+    refusal = (await ctx.csms.wait_answer("unknown-1", after=mark)).json
+    assert refusal[0] == 4, refusal
+    mark = ctx.csms.mark()
+    ctx.station.command("send Authorize '{\"idTag\":\"VALID1\"}'")
+    await ctx.csms.wait_call("Authorize", after=mark)
+    assert await ctx.station.quit() == 0
+
+    async def replay_until_its_last_call(*options):
+        mark = ctx.csms.mark()
+        process = await start_replay(ctx, trace, *options)
+        await ctx.csms.wait_call("Authorize", after=mark)
+        await ctx.csms.wait_answer_to(ctx.csms.calls("Authorize", mark)[0])
+        return process
+
+    process = await replay_until_its_last_call()
+    answer = await ctx.csms.call(call.GetConfiguration(key=["HeartbeatInterval"]))
+    assert answer.configuration_key == recorded.configuration_key, (answer, recorded)
+    mark = ctx.csms.mark()
+    await ctx.csms.send_raw('[2,"unknown-2","Frobnicate",{}]', message_id="unknown-2")
+    replayed = (await ctx.csms.wait_answer("unknown-2", after=mark)).json
+    assert replayed[2:] == refusal[2:], f"the recorded CALLERROR {refusal} replayed as {replayed}"
+    code, out, err = await replay_ended(process)
+    assert code == 0 and "no difference" in out, (code, out, err)
+
+    process = await replay_until_its_last_call("--timeout", "2")
+    try:
+        await ctx.csms.call(call.ClearCache())
+        raise AssertionError("a CALL the recording does not hold was answered")
+    except CallRefused as error:
+        assert error.code == "NotImplemented", error
+    await ctx.csms.send_raw('[2,"unknown-3","Frobnicate",{}]', message_id="unknown-3")
+    code, out, err = await replay_ended(process)
+    assert code == 5, (code, out, err)
+    lines = out.splitlines()
+    assert any("GetConfiguration" in line and "never came" in line for line in lines), out
+    assert any("ClearCache" in line and "does not hold" in line for line in lines), out
+    assert "2 differences" in lines[-1], out
+
+
+@case("replay_exit_statuses", octt="issue 13: ocpp-console replay", profiles=["default"])
+async def replay_exit_statuses(ctx):
+    """replay's exit statuses: 2 on bad arguments or a file that is no trace (one line
+    saying why), 1 when it cannot connect, and 1 when the central system closes the link
+    before the end — saying so, with the reason, not as answers that never came."""
+    from websockets.asyncio.server import serve
+    trace = heartbeats(ctx, "heartbeats.jsonl")
+    garbage = os.path.join(ctx.workdir, "garbage.jsonl")
+    with open(garbage, "w") as file:
+        file.write("not a record\n")
+    url = "ws://127.0.0.1:9/ocpp"
+    for arguments, expected in [
+        (["replay", trace], "--url"),
+        (["replay", trace, "--url", url, "--timeout", "0"], "--timeout"),
+        (["replay", trace, "--url", "http://127.0.0.1:9/ocpp"], "ws://"),
+        (["replay", garbage, "--url", url], "garbage.jsonl:1"),
+        (["replay", os.path.join(ctx.workdir, "none.jsonl"), "--url", url], "none.jsonl"),
+        (["replay", trace, "--url", "wss://127.0.0.1:9/ocpp", "--client-cert", trace], "--client-key"),
+        (["replay", trace, "--url", url, "--ca-file", os.path.join(ctx.workdir, "none.pem")], "none.pem"),
+    ]:
+        code, out, err = await run_binary(ctx, *arguments)
+        assert code == 2 and not out and expected in err.splitlines()[0], (arguments, code, out, err)
+    code, out, err = await run_binary(ctx, "replay", trace, "--url", url)
+    assert code == 1 and "cannot connect" in err, (code, out, err)
+
+    async def answer_once_then_close(connection):
+        message = json.loads(await connection.recv())
+        await connection.send(json.dumps([3, message[1], {"currentTime": "2026-11-30T08:00:00Z"}]))
+        await connection.close(1001, "maintenance for a test")
+
+    async with serve(answer_once_then_close, "127.0.0.1", 0, subprotocols=["ocpp1.6"]) as server:
+        port = server.sockets[0].getsockname()[1]
+        code, out, err = await replay_ended(await start_replay(ctx, trace, url=f"ws://127.0.0.1:{port}/ocpp"), 30)
+    assert code == 1, (code, out, err)
+    assert "closed" in err and "maintenance for a test" in err and "no answer" not in out, (out, err)
+
+
+@case("replay_over_tls", octt="issue 13: ocpp-console replay; security profiles 2 and 3", profiles=["default"])
+async def replay_over_tls(ctx):
+    """replay reaches a wss:// central system as the station does: on a private CA with
+    --ca-file, --password-file and --client-cert/--client-key (without the CA it cannot
+    connect: exit status 1); on a self-signed certificate with --insecure."""
+    from .. import pki
+    from .link import certificate
+    authority = pki.authority("Replay CSMS Root")
+    ca_file = pki.write_pem(ctx.workdir, "root.pem", authority[0])
+    clients = pki.authority("Replay Client CA")
+    client_cert, client_key = pki.server_certificate(ctx.workdir, "client", clients, dns=(ctx.station_id,), ip=False)
+    ctx.csms.certificate = pki.server_certificate(ctx.workdir, "csms", authority)
+    ctx.csms.client_ca = pki.write_pem(ctx.workdir, "clients.pem", clients[0])
+    ctx.csms.password = "replay-secret-0123456789"
+    password_file = os.path.join(ctx.workdir, "password")
+    with open(password_file, "w") as file:
+        file.write(ctx.csms.password + "\n")
+    await ctx.csms.start()
+    trace = heartbeats(ctx, "heartbeats.jsonl")
+    client = ["--client-cert", client_cert, "--client-key", client_key, "--password-file", password_file]
+    code, out, err = await replay_ended(await start_replay(ctx, trace, "--ca-file", ca_file, *client), 30)
+    assert code == 0 and "no difference" in out, (code, out, err)
+    assert ctx.csms.refused == 0, "the central system refused the replay's credentials"
+    code, out, err = await replay_ended(await start_replay(ctx, trace, *client), 30)
+    assert code == 1 and "cannot connect" in err, (code, out, err)
+    await ctx.csms.stop()
+    ctx.csms.certificate, ctx.csms.client_ca, ctx.csms.url = certificate(ctx.workdir), None, None
+    await ctx.csms.start()
+    code, out, err = await replay_ended(await start_replay(ctx, trace, "--insecure", "--password-file", password_file), 30)
+    assert code == 0 and "no difference" in out, (code, out, err)
