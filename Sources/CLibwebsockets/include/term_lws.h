@@ -57,6 +57,11 @@ int tl_tls_certificate_requested(struct lws *wsi);
  * (X509_V_ERR_*, 0 for none) and the subject of the certificate it is about. */
 int tl_verify_error(void *x509_store_ctx, char *subject, size_t capacity);
 
+/* In LWS_CALLBACK_OPENSSL_PERFORM_SERVER_CERT_VERIFICATION: overrule OpenSSL's
+ * verdict (`--insecure`: any certificate, whoever issued it; lws then accepts it when
+ * the callback returns 0). */
+void tl_verify_accept(void *x509_store_ctx);
+
 /* The subject and issuer of the server's certificate on an established TLS connection,
  * one line each (RFC 2253); 0 when there is none. */
 int tl_peer_certificate(struct lws *wsi, char *subject, size_t subject_capacity, char *issuer,

@@ -61,6 +61,18 @@ async def subprotocol_refused(ctx):
     ctx.csms.violations.clear()  # the peer's own check of the subprotocol, expected to fire here
 
 
+@case("tls_insecure_any_certificate", octt="README --insecure (no checks at all)", profiles=["default"])
+async def tls_insecure_any_certificate(ctx):
+    """--insecure trusts any server certificate, not only a self-signed one: one issued
+    by a CA the station does not know, for another name, and expired, still connects."""
+    from .. import pki
+    ca = pki.authority("unknown CA")
+    ctx.csms.certificate = pki.server_certificate(ctx.workdir, "stranger", ca, dns=("elsewhere.example",),
+                                                  ip=False, expired=True)
+    await ctx.csms.start()
+    await ctx.boot(extra_args=["--insecure"])
+
+
 @case("credentials_refused", octt="Security whitepaper §2.3")
 async def credentials_refused(ctx):
     """HTTP 401 to a wrong password is reported as refused credentials."""
