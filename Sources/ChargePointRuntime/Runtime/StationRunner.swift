@@ -26,6 +26,10 @@ public final class StationRunner: @unchecked Sendable {
         /// `--client-cert` / `--client-key`: PEM files for security profile 3.
         public var clientCertificateFile: String?
         public var clientKeyFile: String?
+        /// Seeds the station's randomness (the jitter of its reconnect back-off), so that a
+        /// fleet run with `--seed` spaces its reconnections the same way each time; nil:
+        /// a random seed.
+        public var seed: UInt64?
 
         public init(
             profile: StationProfile, databasePath: String, stationId: String, endpoint: Endpoint,
@@ -100,7 +104,7 @@ public final class StationRunner: @unchecked Sendable {
         self.store = store
         let core = try StationCore(
             profile: configuration.profile, durable: try store.load(), now: .monotonicNow(),
-            certificateToolkit: X509CertificateToolkit())
+            seed: configuration.seed ?? UInt64.random(in: 0...UInt64.max), certificateToolkit: X509CertificateToolkit())
         credentials = LinkCredentials(
             directory: (configuration.databasePath as NSString).deletingLastPathComponent,
             caFile: configuration.caFile, clientCertificate: configuration.clientCertificateFile,
@@ -114,11 +118,12 @@ public final class StationRunner: @unchecked Sendable {
         published = StationView(snapshot: core.snapshot, configuration: core.configurationEntries, isOnline: false)
     }
 
-    /// Starts the link and the station; the station powers on at once.
-    public func start() throws(LinkError) {
-        client = WebSocketClient { [weak self] event in
-            self?.linkEvent(event)
-        }
+    /// Starts the link and the station; the station powers on at once. On `hub` (a
+    /// fleet's, started) the station is one connection of many; without one it gets a
+    /// hub of its own, stopped with it.
+    public func start(on hub: LinkHub? = nil) throws(LinkError) {
+        let onEvent: @Sendable (LinkEvent) -> Void = { [weak self] event in self?.linkEvent(event) }
+        client = hub.map { WebSocketClient(hub: $0, onEvent: onEvent) } ?? WebSocketClient(onEvent: onEvent)
         client.onWake = { [weak self] in self?.timerFired() }
         transfers = StationTransfers(
             trust: TransferTrust(caFile: configuration.caFile, insecure: configuration.insecure),
@@ -179,6 +184,26 @@ public final class StationRunner: @unchecked Sendable {
 
     /// `quit`: save, close the link gracefully, stop. Blocks until done.
     public func shutdown() {
+        saveForShutdown()
+        client.stop()
+        transfers.shutdown()
+    }
+
+    /// `quit` for one station of a fleet, first half: the station saves what it must and
+    /// takes no more input; its link is asked to close. Then `finishShutdown(before:)`,
+    /// once every station of the hub has been asked, so that they close together.
+    public func beginShutdown() {
+        saveForShutdown()
+        client.beginClosing()
+    }
+
+    /// Waits (until `deadline` at most) for the link to close, and stops file transfers.
+    public func finishShutdown(before deadline: Date) {
+        _ = client.waitUntilClosed(before: deadline)
+        transfers.shutdown()
+    }
+
+    private func saveForShutdown() {
         client.perform { [self] in
             if !isFailed {
                 handle(.shutdown)
@@ -193,8 +218,6 @@ public final class StationRunner: @unchecked Sendable {
         while !finished { condition.wait() }
         closed = true
         condition.unlock()
-        client.stop()
-        transfers.shutdown()
     }
 
     /// The station as of its last input: a snapshot (project it to the moment you draw
@@ -210,6 +233,10 @@ public final class StationRunner: @unchecked Sendable {
         }
         return published
     }
+
+    /// Transaction messages the central system has not answered yet, as of the last
+    /// input (any thread; a fleet's summary adds them up).
+    public var queuedTransactionMessages: Int { condition.withLock { published.queuedTransactionMessages } }
 
     /// `wait online`: blocks until the station is connected and its boot accepted, or
     /// `milliseconds` have passed; whether it got there.

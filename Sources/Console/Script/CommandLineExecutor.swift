@@ -88,7 +88,8 @@ struct CommandLineExecutor: Sendable {
         }
     }
 
-    private func refuse(_ line: OperatorLine, _ why: String, at place: Place) {
+    /// Reports `line` refused (an `error` naming its place, and a failed `result`).
+    func refuse(_ line: OperatorLine, _ why: String, at place: Place) {
         let text = SecretMasking.commandLine(line.text.trimmingCharacters(in: .whitespaces))
         target.report(.error("\(place): \(text): \(why)"))
         acknowledge(CommandResult(id: line.id, line: place.number, source: place.source, command: text, error: why))
@@ -185,7 +186,7 @@ extension StationCommand {
 extension StationEvent {
     /// Whether this is the answer of a command (`status`, `config get`, `certs`, the
     /// CALLRESULT to `send` and `datatransfer`).
-    fileprivate var answersACommand: Bool {
+    var answersACommand: Bool {
         switch self {
         case .snapshot, .configuration, .certificates, .callAnswered: true
         default: false

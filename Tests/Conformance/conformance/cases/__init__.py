@@ -2,6 +2,6 @@
 
 from . import (  # noqa: F401
     authorization, availability, boot, cistring, cli, clock, configuration, connectivity, connector_rating, datadir,
-    firmware, hardware, link, malformed, observers, ordering, power, registers, remote, reservations, reset, security,
-    security_events, security_profiles, sessions, station_limit, unlock,
+    firmware, fleet, hardware, link, malformed, observers, ordering, power, registers, remote, reservations, reset,
+    security, security_events, security_profiles, sessions, station_limit, unlock,
 )
