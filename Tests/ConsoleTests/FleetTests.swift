@@ -5,7 +5,7 @@ import Testing
 @testable import Console
 
 /// Issue 15, phase 1: the identities of a fleet, the slice a shard takes, the `on`
-/// address of a command line, the `station` member of its events and its `fleet`
+/// address of a command line, the `chargePointId` member of its events and its `fleet`
 /// summary.
 @Suite("Fleet")
 struct FleetTests {
@@ -43,15 +43,22 @@ struct FleetTests {
         #expect(FleetAddress.split("on CP-1") == FleetAddress(station: "CP-1", command: ""))
     }
 
+    @Test func address_ofAnIdentityWithSpaces_isQuoted() {
+        #expect(FleetAddress.split(#"on "RDAM 3" plug 1"#) == FleetAddress(station: "RDAM 3", command: "plug 1"))
+        #expect(FleetAddress.split("on 'RDAM 3' status") == FleetAddress(station: "RDAM 3", command: "status"))
+        #expect(FleetAddress.split(#"on "all" status"#) == FleetAddress(station: "all", command: "status"))
+        #expect(FleetAddress.split(#"on "RDAM 3 plug 1"#) == nil)
+    }
+
     @Test func events_inAFleet_carryTheStation_afterTsAndType() {
         let time = Timestamp(millisecondsSince1970: 1_795_000_000_123)
         let line = EventEncoder.line(.notice("hello"), at: time, station: "CP-0002")
-        #expect(line == #"{"ts":"2026-11-18T11:06:40.123Z","type":"notice","station":"CP-0002","message":"hello"}"#)
+        #expect(line == #"{"ts":"2026-11-18T11:06:40.123Z","type":"notice","chargePointId":"CP-0002","message":"hello"}"#)
         let frame = FrameEvent(direction: .outgoing, text: "[2,\"1\",\"Heartbeat\",{}]", kind: .call, messageId: "1",
                                action: "Heartbeat", time: time)
         #expect(
             EventEncoder.line(.frame(frame), at: time, station: "CP-0002")
-                == #"{"ts":"2026-11-18T11:06:40.123Z","type":"frame","station":"CP-0002","dir":"out","raw":"[2,\"1\",\"Heartbeat\",{}]"}"#)
+                == #"{"ts":"2026-11-18T11:06:40.123Z","type":"frame","chargePointId":"CP-0002","dir":"out","raw":"[2,\"1\",\"Heartbeat\",{}]"}"#)
     }
 
     @Test func statistics_countTheFleet_andMeasureReplyLatencyFromTheStationsSide() {
@@ -92,5 +99,49 @@ struct FleetTests {
         #expect(
             line == #"{"ts":"2026-11-18T11:06:40.123Z","type":"fleet","stations":200,"connected":198,"booted":197,"#
                 + #""charging":12,"queuedMessages":3,"callsPerSecond":41.2,"latencyMs":{"p50":4,"p99":18}}"#)
+    }
+}
+
+/// `on all <command>`: every station carries it out, and the line's one `result` goes to
+/// the fleet's stream, failed with the first refusal named by its station.
+@Suite("Fleet commands")
+struct FleetTargetTests {
+    /// A station that carries out every command at once, refusing it when told to.
+    final class Station: CommandTarget, @unchecked Sendable {
+        let refusal: String?
+        var published: [StationEvent] = []
+        init(refusal: String? = nil) { self.refusal = refusal }
+        func submit(_ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> [StationEvent]) {
+            published += acknowledge(refusal.map { [.error($0)] } ?? [.notice("done")])
+        }
+        func report(_ event: StationEvent) { published.append(event) }
+        func powerCut() {}
+        func waitUntilOnline(milliseconds: Int64) -> Bool { true }
+        func waitUntilDelivered(milliseconds: Int64) -> Bool { true }
+    }
+
+    final class Published: @unchecked Sendable {
+        var events: [StationEvent] = []
+    }
+
+    @Test func onAll_givesOneResult_inTheFleetsStream_namingTheStationThatRefused() throws {
+        let stations = [Station(), Station(refusal: "connector 3 does not exist"), Station()]
+        let fleet = Published()
+        let target = FleetTarget(
+            stations: [("CP-1", stations[0]), ("CP-2", stations[1]), ("CP-3", stations[2])],
+            publish: { fleet.events += $0 }, inOrder: { $0() })
+        let executor = CommandLineExecutor(target: target)
+        let line = OperatorLine(id: "7", text: "on all plug 3")
+        _ = executor.execute(.station(.plug(connector: 3)), line, at: .init(source: "stdin", number: 1))
+        let results = fleet.events.compactMap { event -> CommandResult? in
+            if case .result(let result) = event { result } else { nil }
+        }
+        #expect(results.count == 1)
+        #expect(results.first?.ok == false)
+        #expect(results.first?.error == "CP-2: connector 3 does not exist")
+        #expect(results.first?.command == "on all plug 3")
+        // Each station's own events stay in its own stream; no result there.
+        #expect(stations[1].published == [.error("connector 3 does not exist")])
+        #expect(stations[0].published == [.notice("done")])
     }
 }

@@ -69,7 +69,9 @@ struct FleetLauncher {
             throw Refusal(line: "cannot start the fleet: \(error)", status: 1)
         }
         hub.repeating(everyMilliseconds: FleetStream.summaryPeriod) { stream.summarize() }
-        let all = FleetTarget(stations: members.map { ($0.identity, $0.runner) }, hub: hub) { stream.publish($0) }
+        let all = FleetTarget(
+            stations: members.map { ($0.identity, $0.runner) }, publish: { stream.publish($0) },
+            inOrder: { hub.perform($0) })
         let ledger = ResultLedger()
         let stop = { @Sendable in
             Self.shutdown(runners)

@@ -10,7 +10,7 @@ import Foundation
 /// `powercut` and `wait online` may be addressed too. Without `on`, a line is for the
 /// fleet as a whole: `wait`, `wait online` (every station), `quit`, `quit --stop`,
 /// `help`. Each line gets its one `result`: in the addressed station's stream, or in the
-/// fleet's (no `station` member) for `on all` and the fleet's own commands.
+/// fleet's (no `chargePointId` member) for `on all` and the fleet's own commands.
 struct FleetSession {
     let stations: [String: StationRunner]
     let all: FleetTarget

@@ -1,7 +1,7 @@
 import ChargePoint
 import ChargePointRuntime
 
-/// A fleet's standard output (issue 15): every station's events with its `station`
+/// A fleet's standard output (issue 15): every station's events with its `chargePointId`
 /// member, the fleet's own events (the `result` of `on all`, a refused line) without
 /// one, and the `fleet` summary every `summaryPeriod` ms — all on one `LineWriter`, so a
 /// slow reader holds up no station (README "Headless events").

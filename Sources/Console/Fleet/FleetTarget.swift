@@ -1,20 +1,21 @@
 import ChargePoint
-import ChargePointRuntime
 import Foundation
 
 /// `on all <command>` and the fleet's own commands (`wait online`, `quit --stop`):
 /// every station of the process as one `CommandTarget` (issue 15).
 ///
 /// A station command goes to each station in turn; each publishes its own events in
-/// its own stream (`station` member), and once the last has carried it out the line's
+/// its own stream (`chargePointId` member), and once the last has carried it out the line's
 /// one `result` goes to the fleet's stream — failed, with the first refusal named by
 /// its station (`CP-0003: connector 3 does not exist`), when any station refused.
 /// Everything happens on the hub's thread, in order with what came before.
 struct FleetTarget: CommandTarget {
-    let stations: [(identity: String, runner: StationRunner)]
-    let hub: LinkHub
-    /// Publishes fleet events (no `station` member); called on the hub's thread.
+    /// The stations (their runners), by identity.
+    let stations: [(identity: String, station: any CommandTarget)]
+    /// Publishes fleet events (no `chargePointId` member); called on the hub's thread.
     let publish: @Sendable ([StationEvent]) -> Void
+    /// Runs work on the hub's thread after everything handed over before it (`perform`).
+    let inOrder: @Sendable (@escaping @Sendable () -> Void) -> Void
 
     /// What the stations said of one command so far (the hub's thread only).
     private final class Gathered: @unchecked Sendable {
@@ -27,8 +28,8 @@ struct FleetTarget: CommandTarget {
     func submit(_ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> [StationEvent]) {
         let gathered = Gathered(remaining: stations.count)
         let publish = publish
-        for (identity, runner) in stations {
-            runner.submit(command) { events in
+        for (identity, station) in stations {
+            station.submit(command) { events in
                 gathered.errors += events.compactMap(\.errorText).map { .error("\(identity): \($0)") }
                 gathered.answer = gathered.answer ?? events.first { $0.answersACommand }
                 gathered.remaining -= 1
@@ -44,11 +45,11 @@ struct FleetTarget: CommandTarget {
 
     func report(_ event: StationEvent) {
         let publish = publish
-        hub.perform { publish([event]) }
+        inOrder { publish([event]) }
     }
 
     func powerCut() {
-        for (_, runner) in stations { runner.powerCut() }
+        for (_, station) in stations { station.powerCut() }
     }
 
     /// Every station online within `milliseconds` (one deadline for all).
@@ -60,12 +61,12 @@ struct FleetTarget: CommandTarget {
         waitForEach(milliseconds) { $0.waitUntilDelivered(milliseconds: $1) }
     }
 
-    private func waitForEach(_ milliseconds: Int64, _ wait: (StationRunner, Int64) -> Bool) -> Bool {
+    private func waitForEach(_ milliseconds: Int64, _ wait: (any CommandTarget, Int64) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
         var all = true
-        for (_, runner) in stations {
+        for (_, station) in stations {
             let left = max(0, Int64(deadline.timeIntervalSinceNow * 1000))
-            if !wait(runner, left) { all = false }
+            if !wait(station, left) { all = false }
         }
         return all
     }

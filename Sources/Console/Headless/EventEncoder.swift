@@ -5,20 +5,21 @@ import ChargePointRuntime
 /// `ts` (RFC 3339, milliseconds, UTC) and `type` first. Frames are shown exactly as on
 /// the wire, secrets masked by the engine.
 enum EventEncoder {
-    /// One event line; in a fleet (issue 15) `station` names the station it is of, the
-    /// third member (`{"ts":…,"type":…,"station":"CP-0003",…}`).
+    /// One event line; in a fleet (issue 15) `station` names the station it is of, as the
+    /// third member `chargePointId` (`{"ts":…,"type":…,"chargePointId":"CP-0003",…}`: the
+    /// name the `--trace` format gives it; `station` is a snapshot's member already).
     static func line(_ event: StationEvent, at time: Timestamp = .now(), station: String? = nil) -> String {
         if case .frame(let frame) = event {
             // The event of every message, on the link thread: written directly, in the
-            // member order the general path gives (ts, type, [station,] dir, raw).
-            let named = station.map { #","station":"# + JSONSerializer.serialize(.string($0)) } ?? ""
+            // member order the general path gives (ts, type, [chargePointId,] dir, raw).
+            let named = station.map { #","chargePointId":"# + JSONSerializer.serialize(.string($0)) } ?? ""
             return #"{"ts":""# + time.rfc3339 + #"","type":"frame""# + named + #","dir":""#
                 + frame.direction.rawValue + #"","raw":"# + JSONSerializer.serialize(.string(frame.text)) + "}"
         }
         var object = eventObject(event, at: time)
         if let station {
             var members = object.members
-            members.insert(JSONObject.Member(key: "station", value: .string(station)), at: 2)
+            members.insert(JSONObject.Member(key: "chargePointId", value: .string(station)), at: 2)
             object = JSONObject(members)
         }
         return JSONSerializer.serialize(.object(object))

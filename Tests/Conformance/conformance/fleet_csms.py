@@ -121,6 +121,13 @@ class FleetCentralSystem:
                 return frame
         return None
 
+    async def wait_call_from(self, identity, action, where=lambda payload: True, timeout=10):
+        """The first CALL `action` of station `identity` whose payload satisfies `where`."""
+        def find():
+            return next((f for _, f in self.calls(action, identity) if where(f.payload)), None)
+
+        return await self.wait_until(find, timeout, f"{action}.req of {identity}")
+
     def connected(self):
         return set(self.links)
 

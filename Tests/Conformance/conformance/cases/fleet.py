@@ -5,6 +5,8 @@ once: one StartTransaction per session, one StopTransaction per transaction id."
 
 import asyncio
 import collections
+import os
+import resource
 
 from ..fleet_csms import FleetCentralSystem
 from ..harness import ID_TAGS, case
@@ -81,7 +83,7 @@ async def fleet_exactly_once(ctx):
             station.command(f"on {identity(n)} stop 1")
             station.command(f"on {identity(n)} unplug 1")
         await station.wait_event(lambda e: e["type"] == "transaction" and e["event"] == "stopped"
-                                 and e.get("station") == identity(6), what="the offline stop")
+                                 and e.get("chargePointId") == identity(6), what="the offline stop")
         for n in range(1, 7):
             station.command(f"on {identity(n)} online")
         await csms.wait_until(stopped(csms, 6), 20, "the offline StopTransactions")
@@ -95,7 +97,7 @@ async def fleet_exactly_once(ctx):
             # Stopped once the station knows the central system is gone: a call on the
             # wire as it went could be read and left unanswered, and rightly sent again.
             await station.wait_event(lambda e, n=n: e["type"] == "connection" and e["state"] == "disconnected"
-                                     and e.get("station") == identity(n), what=f"{identity(n)} seeing the restart")
+                                     and e.get("chargePointId") == identity(n), what=f"{identity(n)} seeing the restart")
             station.command(f"on {identity(n)} stop 1")
         await restart
         await csms.wait_until(lambda: len(csms.connected()) == FLEET
@@ -124,7 +126,7 @@ async def fleet_exactly_once(ctx):
         shown = collections.defaultdict(set)
         for event in station.events:
             if event["type"] == "frame" and event["dir"] == "out":
-                shown[event.get("station")].add(event["raw"])
+                shown[event.get("chargePointId")].add(event["raw"])
         for name, frames in csms.frames.items():
             missing = [f.raw for f in frames if f.sender == "station" and f.raw not in shown[name]]
             assert not missing, f"{name} sent {missing[0][:120]} without an out event of its own"
@@ -133,6 +135,73 @@ async def fleet_exactly_once(ctx):
         assert summary["stations"] == FLEET and summary["connected"] == FLEET and summary["booted"] == FLEET, summary
         assert summary["charging"] == 0, summary
         assert not csms.violations, csms.violations[:3]
-        assert all("station" in e for e in station.events if e["type"] == "frame"), "a frame event without station"
+        assert all("chargePointId" in e for e in station.events if e["type"] == "frame"), "a frame event without chargePointId"
     finally:
         await csms.stop()
+
+
+@case("fleet_identities_and_addressing", octt="issue 15", profiles=("default",), timeout=40)
+async def fleet_identities_and_addressing(ctx):
+    """`--ids FILE --shard 2/2` drives the second half of the file's identities; a line
+    names its station with `on` (quoted when it has blanks; a station not in this process,
+    or a station command without `on`, is refused in the fleet's stream); `on all status`
+    answers once, each station with its snapshot."""
+    csms = FleetCentralSystem()
+    csms.id_tags = dict(ID_TAGS)
+    await csms.start()
+    try:
+        ids = os.path.join(ctx.workdir, "ids.txt")
+        with open(ids, "w", encoding="utf-8") as file:
+            file.write("# five stations\nAMS-1\nAMS-2\n\nRDAM 3\nRDAM 4\nUTR-5\n")
+        station = Station(ctx.binary, profile=ctx.profile, url=csms.url, station_id="unused", data_dir=ctx.workdir,
+                          extra_args=("--ids", ids, "--shard", "2/2"))
+        ctx.station = station
+        ctx.stations.append(station)
+        await station.start()
+        mine = {"RDAM 3", "RDAM 4", "UTR-5"}
+        await csms.wait_until(lambda: {name for name, _ in csms.calls("BootNotification")} == mine, 20,
+                              "the boots of the second shard")
+        mark = station.mark()
+        station.command("@a on AMS-1 plug 1")
+        station.command("@b plug 1")
+        station.command("@c on RDAM 3 plug 1")  # "RDAM" is no station here: quote an identity with blanks
+        station.command("@d on UTR-5 plug 1")
+        station.command("@e on all status")
+        station.command('@f on "RDAM 4" plug 2')
+        results = {}
+        for tag in "abcdef":
+            event = await station.wait_event(lambda e, tag=tag: e["type"] == "result" and e["id"] == tag, mark,
+                                             what=f"the result of line {tag}")
+            results[tag] = event
+        assert not results["a"]["ok"] and "no station 'AMS-1'" in results["a"]["error"], results["a"]
+        assert "chargePointId" not in results["a"], results["a"]
+        assert not results["b"]["ok"] and "on <station|all>" in results["b"]["error"], results["b"]
+        assert not results["c"]["ok"], results["c"]
+        assert results["d"]["ok"] and results["d"]["chargePointId"] == "UTR-5", results["d"]
+        assert results["e"]["ok"] and "chargePointId" not in results["e"], results["e"]
+        assert results["f"]["ok"] and results["f"]["chargePointId"] == "RDAM 4", results["f"]
+        snapshots = [e for e in station.events[mark:] if e["type"] == "snapshot"]
+        assert sorted(e["chargePointId"] for e in snapshots) == sorted(mine), snapshots
+        await csms.wait_call_from("UTR-5", "StatusNotification", lambda p: p["connectorId"] == 1
+                                  and p["status"] == "Preparing")
+        await csms.wait_call_from("RDAM 4", "StatusNotification", lambda p: p["connectorId"] == 2
+                                  and p["status"] == "Preparing")
+        ctx.exit_status = 3  # lines a, b and c failed
+    finally:
+        await csms.stop()
+
+
+@case("fleet_file_limit", octt="issue 15", profiles=("default",), timeout=20)
+async def fleet_file_limit(ctx):
+    """A fleet that needs more open files than the hard limit allows is refused at once
+    (exit status 2) with what to do."""
+    process = await asyncio.create_subprocess_exec(
+        ctx.binary, "--headless", "--fleet", "500", "--url", "ws://127.0.0.1:9/ocpp", "--data-dir", ctx.workdir,
+        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (256, 256)))
+    out, err = await asyncio.wait_for(process.communicate(), 10)
+    text = err.decode(errors="replace")
+    assert process.returncode == 2, f"exit status {process.returncode}: {text}"
+    assert "ulimit -n 2064" in text and "--shard" in text, text
+    assert not out, out[:200]
+    assert not os.listdir(ctx.workdir), "a refused fleet made data directories"
