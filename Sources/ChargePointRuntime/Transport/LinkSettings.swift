@@ -51,3 +51,8 @@ public struct LinkTLS: Sendable, Hashable {
         self.keyFile = keyFile
     }
 }
+
+public struct LinkError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    package init(_ description: String) { self.description = description }
+}

@@ -61,12 +61,18 @@ struct LinkHubTests {
         var threadCount: Int { condition.withLock { threads.count } }
     }
 
-    @Test func oneHub_carriesTwentyStations_onItsOneThread() throws {
+    /// The demo central system (stop it) and a started hub opening `perSecond` a second.
+    private func demoAndHub(perSecond: Double) throws -> (server: DemoServer, url: String, hub: LinkHub) {
         let server = DemoServer(cards: [])
         let url = try server.start()
-        defer { server.stop() }
-        let hub = LinkHub(openingsPerSecond: 500, fileDescriptorLimit: 0)
+        let hub = LinkHub(openingsPerSecond: perSecond, fileDescriptorLimit: 0)
         try hub.start()
+        return (server, url, hub)
+    }
+
+    @Test func oneHub_carriesTwentyStations_onItsOneThread() throws {
+        let (server, url, hub) = try demoAndHub(perSecond: 500)
+        defer { server.stop() }
         let reports = Reports()
         let stations = (1...20).map { number in
             WebSocketClient(hub: hub) { [hub] event in reports.record(number, event, onHub: hub.isServiceThread) }
@@ -83,5 +89,38 @@ struct LinkHubTests {
         hub.stop()
         #expect(reports.onTheHubsThread)
         #expect(reports.threadCount == 1)
+    }
+
+    /// Two stations' runners on one hub: both boot against the demo central system, each
+    /// core on the hub's thread, and quit together.
+    @Test func twoStationRunners_onOneHub_bootAndQuitTogether() throws {
+        let (server, url, hub) = try demoAndHub(perSecond: 100)
+        defer { server.stop() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hub-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let onHub = Reports()
+        let runners = try ["HUB-A", "HUB-B"].enumerated().map { index, id in
+            let path = directory + "/\(id).sqlite"
+            let configuration = StationRunner.Configuration(
+                profile: TestProfiles.oneSocket, databasePath: path, stationId: id,
+                endpoint: try Endpoint(url: url, stationId: id))
+            return try StationRunner(
+                configuration: configuration, store: try SQLiteStore(path: path),
+                onEvents: { [hub] events in
+                    for case .connection(let state, _) in events where state == .connected {
+                        onHub.record(index, .connected(server: nil), onHub: hub.isServiceThread)
+                    }
+                },
+                onFailure: { _ in })
+        }
+        for runner in runners { try runner.start(on: hub) }
+        #expect(runners.allSatisfy { $0.waitUntilOnline(milliseconds: 10_000) })
+        for runner in runners { runner.beginShutdown() }
+        let deadline = Date().addingTimeInterval(2)
+        for runner in runners { runner.finishShutdown(before: deadline) }
+        hub.stop()
+        #expect(onHub.wait { connected, _ in connected == 2 })
+        #expect(onHub.onTheHubsThread && onHub.threadCount == 1)
     }
 }
