@@ -30,6 +30,12 @@ public final class StationRunner: @unchecked Sendable {
         /// fleet run with `--seed` spaces its reconnections the same way each time; nil:
         /// a random seed.
         public var seed: UInt64?
+        /// The frames a diagnostics file can hold of the past (kept in memory): 20,000 for
+        /// one station, 1,000 for each station of a fleet (issue 15), whose soak would
+        /// otherwise grow by gigabytes.
+        public var historyFrames = Self.oneStationHistory
+        public static let oneStationHistory = 20_000
+        public static let fleetStationHistory = 1_000
 
         public init(
             profile: StationProfile, databasePath: String, stationId: String, endpoint: Endpoint,
@@ -82,7 +88,7 @@ public final class StationRunner: @unchecked Sendable {
     private let credentials: LinkCredentials
     private var transfers: StationTransfers!
     /// What diagnostics files hold of the past.
-    private let history = StationHistory()
+    private let history: StationHistory
     private var configurationRevision = -1
     /// Acknowledgements of commands that sent a call of the operator's (`send`,
     /// `datatransfer`), oldest first: each is made with the events of its answer.
@@ -102,6 +108,7 @@ public final class StationRunner: @unchecked Sendable {
         self.onEvents = onEvents
         self.onFailure = onFailure
         self.store = store
+        history = StationHistory(frameCapacity: configuration.historyFrames)
         let core = try StationCore(
             profile: configuration.profile, durable: try store.load(), now: .monotonicNow(),
             seed: configuration.seed ?? UInt64.random(in: 0...UInt64.max), certificateToolkit: X509CertificateToolkit())

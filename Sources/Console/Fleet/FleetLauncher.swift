@@ -139,8 +139,9 @@ struct FleetLauncher {
                 let lock = try DataDirectoryLock.acquire(directory)
                 let databasePath = directory + "/station.sqlite"
                 let store = try SQLiteStore(path: databasePath, exclusive: true)
-                let configuration = try setup.runnerConfiguration(
+                var configuration = try setup.runnerConfiguration(
                     url: options.url ?? "", identity: identity, databasePath: databasePath)
+                configuration.historyFrames = StationRunner.Configuration.fleetStationHistory
                 let runner = try StationRunner(
                     configuration: configuration, store: store,
                     onEvents: { events in stream.publish(events, station: index) },
