@@ -44,6 +44,7 @@ async def main():
         "--ramp", options.ramp, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.DEVNULL)
     await csms.wait_until(lambda: len(csms.calls("StatusNotification")) >= 3 * n, 600, "every station's statuses")
     booted = time.monotonic() - started
+    boot_cpu = cpu_ticks(process.pid) / os.sysconf("SC_CLK_TCK")
     files = len(os.listdir(f"/proc/{process.pid}/fd"))
     with open(f"/proc/{process.pid}/status") as file:
         status = dict(line.split(":", 1) for line in file)
@@ -55,7 +56,8 @@ async def main():
     process.stdin.write(b"quit\n")
     await process.stdin.drain()
     code = await process.wait()
-    print(f"{n} stations at --ramp {options.ramp}: every boot and status in {booted:.1f} s; "
+    print(f"{n} stations at --ramp {options.ramp}: every boot and status in {booted:.1f} s "
+          f"({boot_cpu:.1f} s of the station process's CPU); "
           f"{files} open files; {status['VmRSS'].strip()} resident; {status['Threads'].strip()} threads; "
           f"idle CPU {idle:.1f} % of a core; {disk} KiB on disk; quit (exit {code}) in "
           f"{time.monotonic() - stopping:.1f} s")

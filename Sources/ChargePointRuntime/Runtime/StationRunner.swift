@@ -196,31 +196,41 @@ public final class StationRunner: @unchecked Sendable {
         transfers.shutdown()
     }
 
-    /// `quit` for one station of a fleet, first half: the station saves what it must and
-    /// takes no more input; its link is asked to close. Then `finishShutdown(before:)`,
-    /// once every station of the hub has been asked, so that they close together.
+    /// `quit` for one station of a fleet, first half: asks the station to save what it
+    /// must and take no more input, then its link to close (in that order, on the hub's
+    /// thread), without waiting. Then `finishShutdown(before:)`, once every station of
+    /// the hub has been asked, so that they save and close together.
     public func beginShutdown() {
-        saveForShutdown()
+        client.perform { [self] in save() }
         client.beginClosing()
     }
 
-    /// Waits (until `deadline` at most) for the link to close, and stops file transfers.
+    /// Waits for the save, then (until `deadline` at most) for the link to close, and
+    /// stops file transfers.
     public func finishShutdown(before deadline: Date) {
+        waitUntilSaved()
         _ = client.waitUntilClosed(before: deadline)
         transfers.shutdown()
     }
 
     private func saveForShutdown() {
-        client.perform { [self] in
-            if !isFailed {
-                handle(.shutdown)
-                store.checkpoint()
-            }
-            condition.withLock {
-                finished = true
-                condition.broadcast()
-            }
+        client.perform { [self] in save() }
+        waitUntilSaved()
+    }
+
+    /// On the service thread: the last input, `.shutdown`, and the store checkpointed.
+    private func save() {
+        if !isFailed {
+            handle(.shutdown)
+            store.checkpoint()
         }
+        condition.withLock {
+            finished = true
+            condition.broadcast()
+        }
+    }
+
+    private func waitUntilSaved() {
         condition.lock()
         while !finished { condition.wait() }
         closed = true
