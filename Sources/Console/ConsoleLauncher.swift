@@ -17,6 +17,8 @@ struct ConsoleLauncher {
     }
 
     func run() -> Int32 {
+        // Many stations in this process (issue 15): a launcher of its own.
+        if options.isFleet { return FleetLauncher(options: options).run() }
         // Secrets at rest: whatever the console creates (database, keys, downloads, the
         // log) is its user's alone (files 0600, directories 0700).
         umask(0o077)

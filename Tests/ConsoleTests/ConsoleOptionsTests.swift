@@ -49,4 +49,31 @@ struct ConsoleOptionsTests {
     func mistakes_areRefused(_ arguments: [String]) {
         #expect(throws: (any Error).self) { try ConsoleOptions.parse(arguments) }
     }
+
+    /// Issue 15: a fleet runs headless on a `--url`; its options go together.
+    @Test func aFleet_isHeadlessOnAURL_withARampAndAShard() throws {
+        let options = try ConsoleOptions.parse([
+            "--headless", "--fleet", "200", "--url", "ws://127.0.0.1:9000/ocpp", "--id", "CP", "--ramp", "20",
+            "--shard", "2/4", "--seed", "15",
+        ])
+        #expect(options.isFleet)
+        #expect(!options.demo)
+        #expect(options.ramp == 20 && options.shard == "2/4" && options.seed == 15)
+        #expect(try !ConsoleOptions.parse(["--headless", "--url", "ws://h/ocpp"]).isFleet)
+        #expect(try ConsoleOptions.parse(["--headless", "--url", "ws://h/ocpp", "--ids", "ids.txt"]).isFleet)
+    }
+
+    @Test(arguments: [
+        ["--fleet", "3", "--url", "ws://h/ocpp"],
+        ["--headless", "--fleet", "3"],
+        ["--headless", "--fleet", "0", "--url", "ws://h/ocpp"],
+        ["--headless", "--fleet", "3", "--url", "ws://h/ocpp", "--ramp", "0"],
+        ["--headless", "--fleet", "3", "--url", "ws://h/ocpp", "--shard", "4/3"],
+        ["--headless", "--fleet", "3", "--url", "ws://h/ocpp", "--trace", "t.jsonl"],
+        ["--headless", "--url", "ws://h/ocpp", "--shard", "1/2"],
+        ["--headless", "--url", "ws://h/ocpp", "--ramp", "10"],
+    ])
+    func fleetMistakes_areRefused(_ arguments: [String]) {
+        #expect(throws: (any Error).self) { try ConsoleOptions.parse(arguments) }
+    }
 }

@@ -6,8 +6,13 @@ import Foundation
 /// the station's notices and errors, bounded. Fed on the link's thread with every
 /// input's events; read there when an upload starts.
 final class StationHistory: @unchecked Sendable {
-    static let frameCapacity = 20_000
+    /// The frames kept (`StationRunner.Configuration.historyFrames`).
+    let frameCapacity: Int
     static let logCapacity = 2_000
+
+    init(frameCapacity: Int = StationRunner.Configuration.oneStationHistory) {
+        self.frameCapacity = frameCapacity
+    }
 
     private var recentFrames = Deque<FrameEvent>()
     private var recentLog = Deque<DiagnosticsReport.LogLine>()
@@ -17,7 +22,7 @@ final class StationHistory: @unchecked Sendable {
             switch event {
             case .frame(let frame):
                 recentFrames.append(frame)
-                if recentFrames.count > Self.frameCapacity { recentFrames.removeFirst() }
+                if recentFrames.count > frameCapacity { recentFrames.removeFirst() }
             case .notice, .callAnswered, .error:
                 recentLog.append((time, event.noticeText ?? event.errorText ?? ""))
                 if recentLog.count > Self.logCapacity { recentLog.removeFirst() }

@@ -26,6 +26,16 @@ public final class StationRunner: @unchecked Sendable {
         /// `--client-cert` / `--client-key`: PEM files for security profile 3.
         public var clientCertificateFile: String?
         public var clientKeyFile: String?
+        /// Seeds the station's randomness (the jitter of its reconnect back-off), so that a
+        /// fleet run with `--seed` spaces its reconnections the same way each time; nil:
+        /// a random seed.
+        public var seed: UInt64?
+        /// The frames a diagnostics file can hold of the past (kept in memory): 20,000 for
+        /// one station, 1,000 for each station of a fleet (issue 15), whose soak would
+        /// otherwise grow by gigabytes.
+        public var historyFrames = Self.oneStationHistory
+        public static let oneStationHistory = 20_000
+        public static let fleetStationHistory = 1_000
 
         public init(
             profile: StationProfile, databasePath: String, stationId: String, endpoint: Endpoint,
@@ -78,7 +88,7 @@ public final class StationRunner: @unchecked Sendable {
     private let credentials: LinkCredentials
     private var transfers: StationTransfers!
     /// What diagnostics files hold of the past.
-    private let history = StationHistory()
+    private let history: StationHistory
     private var configurationRevision = -1
     /// Acknowledgements of commands that sent a call of the operator's (`send`,
     /// `datatransfer`), oldest first: each is made with the events of its answer.
@@ -98,9 +108,10 @@ public final class StationRunner: @unchecked Sendable {
         self.onEvents = onEvents
         self.onFailure = onFailure
         self.store = store
+        history = StationHistory(frameCapacity: configuration.historyFrames)
         let core = try StationCore(
             profile: configuration.profile, durable: try store.load(), now: .monotonicNow(),
-            certificateToolkit: X509CertificateToolkit())
+            seed: configuration.seed ?? UInt64.random(in: 0...UInt64.max), certificateToolkit: X509CertificateToolkit())
         credentials = LinkCredentials(
             directory: (configuration.databasePath as NSString).deletingLastPathComponent,
             caFile: configuration.caFile, clientCertificate: configuration.clientCertificateFile,
@@ -114,11 +125,12 @@ public final class StationRunner: @unchecked Sendable {
         published = StationView(snapshot: core.snapshot, configuration: core.configurationEntries, isOnline: false)
     }
 
-    /// Starts the link and the station; the station powers on at once.
-    public func start() throws(LinkError) {
-        client = WebSocketClient { [weak self] event in
-            self?.linkEvent(event)
-        }
+    /// Starts the link and the station; the station powers on at once. On `hub` (a
+    /// fleet's, started) the station is one connection of many; without one it gets a
+    /// hub of its own, stopped with it.
+    public func start(on hub: LinkHub? = nil) throws(LinkError) {
+        let onEvent: @Sendable (LinkEvent) -> Void = { [weak self] event in self?.linkEvent(event) }
+        client = hub.map { WebSocketClient(hub: $0, onEvent: onEvent) } ?? WebSocketClient(onEvent: onEvent)
         client.onWake = { [weak self] in self?.timerFired() }
         transfers = StationTransfers(
             trust: TransferTrust(caFile: configuration.caFile, insecure: configuration.insecure),
@@ -179,22 +191,50 @@ public final class StationRunner: @unchecked Sendable {
 
     /// `quit`: save, close the link gracefully, stop. Blocks until done.
     public func shutdown() {
-        client.perform { [self] in
-            if !isFailed {
-                handle(.shutdown)
-                store.checkpoint()
-            }
-            condition.withLock {
-                finished = true
-                condition.broadcast()
-            }
+        saveForShutdown()
+        client.stop()
+        transfers.shutdown()
+    }
+
+    /// `quit` for one station of a fleet, first half: asks the station to save what it
+    /// must and take no more input, then its link to close (in that order, on the hub's
+    /// thread), without waiting. Then `finishShutdown(before:)`, once every station of
+    /// the hub has been asked, so that they save and close together.
+    public func beginShutdown() {
+        client.perform { [self] in save() }
+        client.beginClosing()
+    }
+
+    /// Waits for the save, then (until `deadline` at most) for the link to close, and
+    /// stops file transfers.
+    public func finishShutdown(before deadline: Date) {
+        waitUntilSaved()
+        _ = client.waitUntilClosed(before: deadline)
+        transfers.shutdown()
+    }
+
+    private func saveForShutdown() {
+        client.perform { [self] in save() }
+        waitUntilSaved()
+    }
+
+    /// On the service thread: the last input, `.shutdown`, and the store checkpointed.
+    private func save() {
+        if !isFailed {
+            handle(.shutdown)
+            store.checkpoint()
         }
+        condition.withLock {
+            finished = true
+            condition.broadcast()
+        }
+    }
+
+    private func waitUntilSaved() {
         condition.lock()
         while !finished { condition.wait() }
         closed = true
         condition.unlock()
-        client.stop()
-        transfers.shutdown()
     }
 
     /// The station as of its last input: a snapshot (project it to the moment you draw
@@ -210,6 +250,10 @@ public final class StationRunner: @unchecked Sendable {
         }
         return published
     }
+
+    /// Transaction messages the central system has not answered yet, as of the last
+    /// input (any thread; a fleet's summary adds them up).
+    public var queuedTransactionMessages: Int { condition.withLock { published.queuedTransactionMessages } }
 
     /// `wait online`: blocks until the station is connected and its boot accepted, and
     /// staying so (not held offline, no reset under way), or `milliseconds` have passed;
@@ -367,19 +411,4 @@ public final class StationRunner: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
     }
-}
-
-/// What observers of a running station see (`StationRunner.view`).
-public struct StationView: Sendable {
-    public var snapshot: StationSnapshot
-    public var configuration: [ConfigurationEntry]
-    public var isOnline: Bool
-    /// Online and not about to go (`StationCore.staysOnline`): what `wait online` awaits.
-    public var staysOnline = false
-    /// Transaction messages the central system has not answered yet (kept up to date
-    /// headless too, where no snapshot is made).
-    public var queuedTransactionMessages = 0
-    /// Other calls of the station waiting to leave or awaiting their answer (the
-    /// StatusNotifications that follow a stop, for one).
-    public var callsOutstanding = 0
 }

@@ -91,11 +91,34 @@ struct ConsoleOptions: ParsableArguments {
     @Flag(help: "Headless: quit (and the end of input) first stops every running transaction, as 'quit --stop' does.")
     var stopOnQuit = false
 
+    // A fleet (issue 15): many stations in this one process, headless.
+
+    @Option(help: ArgumentHelp(Self.fleetHelp, valueName: "N")) var fleet: Int?
+    static let fleetHelp =
+        "Run N stations in this process (headless): identities <--id>-0001 … <--id>-N, each with its own "
+        + "database under --data-dir/<identity>."
+    @Option(name: .customLong("ids"), help: ArgumentHelp(Self.idsHelp, valueName: "FILE")) var idsFile: String?
+    static let idsHelp = "The fleet's identities, one per line (instead of numbering --id)."
+    @Option(help: ArgumentHelp("Drive the K-th of M slices of the fleet's identities.", valueName: "K/M"))
+    var shard: String?
+    @Option(help: ArgumentHelp(Self.rampHelp, valueName: "STATIONS_PER_SECOND")) var ramp: Double?
+    static let rampHelp = "Open at most this many connections a second, at the start and when reconnecting (default 50)."
+
+    @Option(help: ArgumentHelp("Seed the stations' randomness (reconnect jitter) so that a run repeats.", valueName: "N"))
+    var seed: UInt64?
+
+    /// `--fleet` or `--ids`: many stations in this process.
+    var isFleet: Bool { fleet != nil || idsFile != nil }
+
+    /// `--ramp`'s default: 50 new connections a second.
+    static let defaultRamp = 50.0
+
     enum Theme: String, ExpressibleByArgument, CaseIterable {
         case dark, light, mono
     }
 
     mutating func validate() throws {
+        try validateFleet()
         if let url {
             guard url.hasPrefix("ws://") || url.hasPrefix("wss://") else {
                 throw ValidationError("--url must start with ws:// or wss:// (got '\(url)')")
@@ -146,5 +169,37 @@ struct ConsoleOptions: ParsableArguments {
             URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         }
         return resolved(first) == resolved(second)
+    }
+
+    /// The fleet's options: together, headless, on a `--url`, without what phase 1 of
+    /// issue 15 does not carry per station yet.
+    private func validateFleet() throws {
+        guard isFleet else {
+            for (name, given) in [("--shard", shard != nil), ("--ramp", ramp != nil)] where given {
+                throw ValidationError("\(name) is for a fleet: add --fleet N or --ids FILE")
+            }
+            return
+        }
+        if let fleet, fleet < 1 { throw ValidationError("--fleet needs at least 1 station (got \(fleet))") }
+        guard headless else {
+            throw ValidationError("--fleet runs headless for now (the screen's fleet view is to come): add --headless")
+        }
+        guard url != nil else { throw ValidationError("--fleet needs the central system's --url") }
+        if let ramp, !(ramp > 0 && ramp.isFinite) {
+            throw ValidationError("--ramp must be a positive number of stations a second (got \(ramp))")
+        }
+        if let shard {
+            do {
+                _ = try ShardSpec(parsing: shard)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+        for (name, given) in [
+            ("--log", log != nil), ("--trace", trace != nil), ("--frame-log", frameLog != nil),
+            ("--demo-loop", demoLoop),
+        ] where given {
+            throw ValidationError("\(name) is not available with --fleet yet")
+        }
     }
 }

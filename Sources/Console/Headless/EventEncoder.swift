@@ -5,14 +5,43 @@ import ChargePointRuntime
 /// `ts` (RFC 3339, milliseconds, UTC) and `type` first. Frames are shown exactly as on
 /// the wire, secrets masked by the engine.
 enum EventEncoder {
-    static func line(_ event: StationEvent, at time: Timestamp = .now()) -> String {
+    /// One event line; in a fleet (issue 15) `station` names the station it is of, as the
+    /// third member `chargePointId` (`{"ts":…,"type":…,"chargePointId":"CP-0003",…}`: the
+    /// name the `--trace` format gives it; `station` is a snapshot's member already).
+    static func line(_ event: StationEvent, at time: Timestamp = .now(), station: String? = nil) -> String {
         if case .frame(let frame) = event {
             // The event of every message, on the link thread: written directly, in the
-            // member order the general path gives (ts, type, dir, raw).
-            return #"{"ts":""# + time.rfc3339 + #"","type":"frame","dir":""# + frame.direction.rawValue
-                + #"","raw":"# + JSONSerializer.serialize(.string(frame.text)) + "}"
+            // member order the general path gives (ts, type, [chargePointId,] dir, raw).
+            let named = station.map { #","chargePointId":"# + JSONSerializer.serialize(.string($0)) } ?? ""
+            return #"{"ts":""# + time.rfc3339 + #"","type":"frame""# + named + #","dir":""#
+                + frame.direction.rawValue + #"","raw":"# + JSONSerializer.serialize(.string(frame.text)) + "}"
         }
-        return JSONSerializer.serialize(.object(eventObject(event, at: time)))
+        var object = eventObject(event, at: time)
+        if let station {
+            var members = object.members
+            members.insert(JSONObject.Member(key: "chargePointId", value: .string(station)), at: 2)
+            object = JSONObject(members)
+        }
+        return JSONSerializer.serialize(.object(object))
+    }
+
+    /// The `fleet` summary event (issue 15): the fleet's counts and, over the last
+    /// window, calls a second and the reply latency percentiles (ms, null without one).
+    static func fleetLine(_ summary: FleetSummary, at time: Timestamp = .now()) -> String {
+        var object = JSONObject()
+        object["ts"] = .string(time.rfc3339)
+        object["type"] = "fleet"
+        object["stations"] = .number(JSONNumber(summary.stations))
+        object["connected"] = .number(JSONNumber(summary.connected))
+        object["booted"] = .number(JSONNumber(summary.booted))
+        object["charging"] = .number(JSONNumber(summary.charging))
+        object["queuedMessages"] = .number(JSONNumber(summary.queuedMessages))
+        object["callsPerSecond"] = .number(JSONNumber(summary.callsPerSecond) ?? JSONNumber(0))
+        let latency = { (value: Int64?) in value.map { JSONValue.number(JSONNumber(Int($0))) } ?? .null }
+        object["latencyMs"] = .object(
+            JSONObject([JSONObject.Member(key: "p50", value: latency(summary.latencyP50)),
+                        JSONObject.Member(key: "p99", value: latency(summary.latencyP99))]))
+        return JSONSerializer.serialize(.object(object))
     }
 
     /// The event's members, `ts` and `type` first.

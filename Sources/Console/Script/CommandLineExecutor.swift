@@ -89,7 +89,8 @@ struct CommandLineExecutor: Sendable {
         }
     }
 
-    private func refuse(_ line: OperatorLine, _ why: String, at place: Place) {
+    /// Reports `line` refused (an `error` naming its place, and a failed `result`).
+    func refuse(_ line: OperatorLine, _ why: String, at place: Place) {
         let text = SecretMasking.commandLine(line.text.trimmingCharacters(in: .whitespaces))
         // The parser's complaint may quote the line (`unknown command '…'`).
         let why = SecretMasking.commandLine(why)
@@ -200,7 +201,7 @@ extension StationCommand {
 extension StationEvent {
     /// Whether this is the answer of a command (`status`, `config get`, `certs`, the
     /// CALLRESULT to `send` and `datatransfer`).
-    fileprivate var answersACommand: Bool {
+    var answersACommand: Bool {
         switch self {
         case .snapshot, .configuration, .certificates, .callAnswered: true
         default: false

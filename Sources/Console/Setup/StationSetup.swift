@@ -37,10 +37,7 @@ struct StationSetup {
             guard !explicit.isEmpty else { throw SetupError(description: "--data-dir needs a directory") }
             dataDirectory = explicit
         } else {
-            let base =
-                environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-                ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
-            dataDirectory = base + "/ocpp-console/" + Self.safeFileName(stationId)
+            dataDirectory = Self.dataRoot(environment: environment) + "/" + Self.safeFileName(stationId)
         }
         if let assets, FileManager.default.fileExists(atPath: assets.cardsFile.path) {
             do {
@@ -69,6 +66,15 @@ struct StationSetup {
         try FrameRecordings(frameLog: options.frameLog, trace: options.trace, chargePointId: stationId)
     }
 
+    /// `$XDG_DATA_HOME/ocpp-console` (or `~/.local/share/ocpp-console`): where each
+    /// station's data directory is by default, one per identity.
+    static func dataRoot(environment: [String: String]) -> String {
+        let base =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        return base + "/ocpp-console"
+    }
+
     /// A station id may contain anything; a directory name may not.
     /// A directory name for a station id, one per id: letters, digits, `-`, `_` and `.`
     /// stay, every other byte is percent-encoded (`a/b` → `a%2Fb`, never the `a_b` of
@@ -92,17 +98,24 @@ struct StationSetup {
         return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
     }
 
-    func runnerConfiguration(url: String) throws -> StationRunner.Configuration {
+    /// The runner's configuration; in a fleet, for one of its stations (`identity`, its
+    /// database at `databasePath`).
+    func runnerConfiguration(
+        url: String, identity: String? = nil, databasePath: String? = nil
+    ) throws -> StationRunner.Configuration {
+        let stationId = identity ?? stationId
         let endpoint: Endpoint
         do {
             endpoint = try Endpoint(url: url, stationId: stationId)
         } catch {
             throw SetupError(description: "bad --url: \(error)")
         }
-        return StationRunner.Configuration(
-            profile: profile, databasePath: databasePath, stationId: stationId, endpoint: endpoint,
+        var configuration = StationRunner.Configuration(
+            profile: profile, databasePath: databasePath ?? self.databasePath, stationId: stationId, endpoint: endpoint,
             password: password, caFile: options.link.caFile, insecure: options.link.insecure,
             transferTimeout: options.transferTimeout, clientCertificateFile: options.link.clientCertificate,
             clientKeyFile: options.link.clientKey)
+        configuration.seed = options.seed.map { FleetSeed.station($0, identity: stationId) }
+        return configuration
     }
 }

@@ -15,7 +15,9 @@ struct Link: Sendable {
     }
 
     /// Reconnect back-off: 1 s doubling to at most 60 s, with up to 30 % jitter so that
-    /// a fleet restarted together does not reconnect in step.
+    /// a fleet restarted together does not reconnect in step; after a lost connection
+    /// 1 s plus up to 1 s of jitter, so that a fleet whose central system restarts does
+    /// not come back in one burst (issue 15). The jitter is seeded (`init(seed:)`).
     static let reconnectBaseMilliseconds: Int64 = 1000
     static let reconnectCapMilliseconds: Int64 = 60_000
 
@@ -95,8 +97,12 @@ struct Link: Sendable {
         if !wasConnected { failures += 1 }
         let exponent = min(failures, 6)
         let base = min(Self.reconnectBaseMilliseconds << exponent, Self.reconnectCapMilliseconds)
+        if wasConnected {
+            let base = Self.reconnectBaseMilliseconds
+            return .reconnect(afterMilliseconds: base + Int64(random.next() % UInt64(base)))
+        }
         let jitter = Int64(random.next() % UInt64(base * 3 / 10 + 1))
-        return .reconnect(afterMilliseconds: wasConnected ? Self.reconnectBaseMilliseconds : base + jitter)
+        return .reconnect(afterMilliseconds: base + jitter)
     }
 
     /// Carries `offline` over to a core rebuilt after a power cut.

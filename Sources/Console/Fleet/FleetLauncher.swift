@@ -1,0 +1,168 @@
+import ChargePoint
+import ChargePointRuntime
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `--fleet N --headless` (issue 15, phase 1): N stations from one profile in this one
+/// process, each with its identity, its data directory (`<data-dir>/<identity>/`, its
+/// own lock and SQLite database) and its WebSocket to the same `--url` — all on one
+/// `LinkHub`: one libwebsockets context and one service thread, never a thread per
+/// station. Connections open at `--ramp` a second, at the start and on every
+/// reconnection; the exit statuses are those of one station's headless run.
+struct FleetLauncher {
+    let options: ConsoleOptions
+    var environment = ProcessInfo.processInfo.environment
+
+    /// Why the fleet does not run: the line for standard error and the exit status.
+    private struct Refusal: Error {
+        let line: String
+        var status: Int32 = 2
+    }
+
+    /// One station made ready: its identity, its lock (held for the process's life) and
+    /// its runner.
+    private struct Member {
+        let identity: String
+        let lock: DataDirectoryLock
+        let runner: StationRunner
+    }
+
+    func run() -> Int32 {
+        umask(0o077)
+        // libwebsockets' notices go to swift-log: nowhere (no --log in a fleet yet).
+        _ = try? EventLog.bootstrap(path: nil)
+        do throws(Refusal) {
+            return try runFleet()
+        } catch {
+            StandardError.write("ocpp-console: \(error.line)")
+            return error.status
+        }
+    }
+
+    private func runFleet() throws(Refusal) -> Int32 {
+        let setup: StationSetup
+        let identities: [String]
+        do {
+            setup = try StationSetup(options: options, environment: environment)
+            identities = try self.identities(prefix: setup.stationId)
+        } catch {
+            throw Refusal(line: "\(error)")
+        }
+        try raiseFileLimit(for: identities.count)
+        let hub = LinkHub(openingsPerSecond: options.ramp ?? ConsoleOptions.defaultRamp, fileDescriptorLimit: 0)
+        let output = HeadlessOutput.standardOutput()
+        defer { output.close() }
+        let stream = FleetStream(output: output, identities: identities)
+        let members = try prepare(identities, setup: setup, stream: stream)
+        let runners = members.map(\.runner)
+        stream.runners = runners
+        do {
+            try hub.start()
+            for member in members {
+                try member.runner.start(on: hub)
+                for notice in member.lock.tightened { member.runner.report(.notice(notice)) }
+            }
+        } catch {
+            throw Refusal(line: "cannot start the fleet: \(error)", status: 1)
+        }
+        hub.repeating(everyMilliseconds: FleetStream.summaryPeriod) { stream.summarize() }
+        let all = FleetTarget(
+            stations: members.map { ($0.identity, $0.runner) }, publish: { stream.publish($0) },
+            inOrder: { hub.perform($0) })
+        let ledger = ResultLedger()
+        let stop = { @Sendable in
+            Self.shutdown(runners)
+            hub.stop()
+        }
+        TerminationSignals.install {
+            stop()
+            output.close()
+            return ledger.failures > 0 ? 3 : 0
+        }
+        let session = FleetSession(
+            stations: Dictionary(uniqueKeysWithValues: members.map { ($0.identity, $0.runner) }), all: all,
+            script: setup.script, ledger: ledger, strict: options.strict, stopOnQuit: options.stopOnQuit)
+        let status = session.run()
+        stop()
+        return withExtendedLifetime(members) { status }
+    }
+
+    /// `--ids` or `--fleet` numbering, then `--shard`'s slice.
+    private func identities(prefix: String) throws -> [String] {
+        var identities: [String]
+        if let file = options.idsFile {
+            identities = try FleetIdentities.load(file)
+            if let count = options.fleet {
+                guard count <= identities.count else {
+                    throw FleetIdentities.Problem(
+                        description: "--fleet \(count) but \(file) lists \(identities.count) identities")
+                }
+                identities = Array(identities.prefix(count))
+            }
+        } else {
+            identities = FleetIdentities.numbered(prefix: prefix, count: options.fleet ?? 1)
+        }
+        if let shard = options.shard {
+            identities = FleetIdentities.shard(identities, try ShardSpec(parsing: shard))
+            guard !identities.isEmpty else { throw FleetIdentities.Problem(description: "shard \(shard) is empty") }
+        }
+        return identities
+    }
+
+    /// The process may open as many files as the hard limit allows; a fleet that needs
+    /// more is refused with what to do.
+    private func raiseFileLimit(for stations: Int) throws(Refusal) {
+        let (current, hard) = FileDescriptorLimit.raiseToHard()
+        let needed = FileDescriptorLimit.needed(stations: stations)
+        guard current >= needed else {
+            throw Refusal(
+                line: "a fleet of \(stations) stations needs about \(needed) open files, and this process may open "
+                    + "\(current) (hard limit \(hard)): raise the limit (`ulimit -n \(needed)`, as root or through "
+                    + "/etc/security/limits.conf; LimitNOFILE= for a service), or split the fleet with --shard K/M")
+        }
+    }
+
+    /// Each station's lock, database and runner (a `StoreError` or a directory that
+    /// cannot be used refuses the whole fleet, naming the station's directory).
+    private func prepare(
+        _ identities: [String], setup: StationSetup, stream: FleetStream
+    ) throws(Refusal) -> [Member] {
+        let root = options.dataDirectory ?? StationSetup.dataRoot(environment: environment)
+        var members: [Member] = []
+        members.reserveCapacity(identities.count)
+        for (index, identity) in identities.enumerated() {
+            let directory = root + "/" + StationSetup.safeFileName(identity)
+            do {
+                let lock = try DataDirectoryLock.acquire(directory)
+                let databasePath = directory + "/station.sqlite"
+                let store = try SQLiteStore(path: databasePath, exclusive: true)
+                var configuration = try setup.runnerConfiguration(
+                    url: options.url ?? "", identity: identity, databasePath: databasePath)
+                configuration.historyFrames = StationRunner.Configuration.fleetStationHistory
+                let runner = try StationRunner(
+                    configuration: configuration, store: store,
+                    onEvents: { events in stream.publish(events, station: index) },
+                    onFailure: { reason in
+                        stream.publish([.error("\(identity): the station stopped: \(reason)")])
+                    })
+                members.append(Member(identity: identity, lock: lock, runner: runner))
+            } catch let error as ProfileError {
+                throw Refusal(line: "bad station profile: \(error)")
+            } catch {
+                throw Refusal(line: "\(identity): \(error)")
+            }
+        }
+        return members
+    }
+
+    /// `quit`: every station saves and asks its link to close, then all close together
+    /// (two seconds at most for the close handshakes), then the hub stops.
+    private static func shutdown(_ runners: [StationRunner]) {
+        for runner in runners { runner.beginShutdown() }
+        let deadline = Date().addingTimeInterval(2)
+        for runner in runners { runner.finishShutdown(before: deadline) }
+    }
+}
