@@ -44,7 +44,8 @@ extension ScreenController {
             guard let name = row.arguments.first?.keywords.first,
                 let line = CentralSystemExamples.line(name, connector: connector, snapshot: snapshot, cards: info.cards)
             else { return nil }
-            return Picker.Item(label: name, detail: row.summary, value: line)
+            // The line as it will run (its arguments shown), then what it sends.
+            return Picker.Item(label: String(line.dropFirst("csms ".count)), detail: row.summary, value: line)
         }
         return Picker(title: "The central system sends (Enter: to the : line)", purpose: .centralSystem, items: items)
     }

@@ -187,7 +187,9 @@ extension DemoCentralSystem {
         -> BoundedString<Bound>
     {
         guard let value = BoundedString<Bound>(text) else {
-            throw CentralSystemRefusal("\(what) '\(text)' is longer than \(Bound.maximumLength) characters")
+            // Not the text itself: it may be a secret key's value (AuthorizationKey).
+            throw CentralSystemRefusal(
+                "\(what) is \(text.count) characters, longer than the \(Bound.maximumLength) allowed")
         }
         return value
     }

@@ -33,6 +33,19 @@ struct SecretsOnScreenTests {
             #expect(!shown.contains(Self.key) && shown.hasSuffix(" ********"), "\(shown)")
         }
         #expect(SecretMasking.commandLine("config get AuthorizationKey") == "config get AuthorizationKey")
+        // The value before the key, the key's name escaped, the payload unreadable (issue 14 review).
+        for payload in [
+            #"{"value":"\#(Self.key)","key":"AuthorizationKey"}"#,
+            #"{"key":"Authorization\u004bey","value":"\#(Self.key)"}"#,
+            #"{"key":"Authorization\u004bey","value":"\#(Self.key)""#,
+        ] {
+            for prefix in ["csms send ChangeConfiguration", "send ChangeConfiguration"] {
+                let shown = SecretMasking.commandLine("\(prefix) '\(payload)'")
+                #expect(!shown.contains(Self.key) && shown.hasPrefix(prefix), "\(shown)")
+            }
+        }
+        #expect(
+            SecretMasking.commandLine(#"csms send Reset '{"type":"Soft"}'"#) == #"csms send Reset '{"type":"Soft"}'"#)
     }
 
     @Test("issue 13 review: a refused line naming the key keeps it out of the error and the result")

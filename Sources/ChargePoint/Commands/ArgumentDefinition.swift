@@ -53,6 +53,8 @@ public struct ArgumentDefinition: Sendable, Equatable {
     /// The word that introduces an optional argument, anywhere after the positional ones
     /// (`--limit 16A`, `for 2m`); nil for a positional argument.
     public private(set) var flag: String?
+    /// A duration's least value, ms (a CALL's duration or expiry of 0 s means nothing).
+    public private(set) var minimumMilliseconds: Int64 = 0
 
     public init(_ kind: Kind, _ name: String, _ occurrence: Occurrence = .required, noun: String? = nil) {
         (self.kind, self.name, self.occurrence, self.noun) = (kind, name, occurrence, noun ?? "a \(name)")
@@ -61,8 +63,15 @@ public struct ArgumentDefinition: Sendable, Equatable {
     /// The same argument, optional and introduced by `flag`.
     func introduced(by flag: String) -> Self {
         var flagged = Self(kind, name, .optional, noun: noun)
-        flagged.flag = flag
+        (flagged.flag, flagged.minimumMilliseconds) = (flag, minimumMilliseconds)
         return flagged
+    }
+
+    /// The same duration, `milliseconds` at least.
+    func atLeast(milliseconds: Int64) -> Self {
+        var bounded = self
+        bounded.minimumMilliseconds = milliseconds
+        return bounded
     }
 
     /// How the usage writes it: `soft|hard`, `<c>`, `[c]`, `[key ...]`, `[--limit <kW|A>]`.

@@ -54,8 +54,15 @@ extension ArgumentDefinition {
             return .success(.connector(number))
         case .duration:
             guard let milliseconds = CommandParser.duration(word) else {
+                let why =
+                    CommandParser.unboundedDuration(word) == nil
+                    ? "is not a duration: use 500ms, 5s or 2m" : "is too long: 365 days at most"
+                return .failure(ArgumentRejection(message: "'\(word)' \(why)", showsUsage: false))
+            }
+            guard milliseconds >= minimumMilliseconds else {
                 return .failure(
-                    ArgumentRejection(message: "'\(word)' is not a duration: use 500ms, 5s or 2m", showsUsage: false))
+                    ArgumentRejection(
+                        message: "'\(word)' is too short: \(minimumMilliseconds / 1000) s at least", showsUsage: false))
             }
             return .success(.duration(milliseconds: milliseconds))
         case .kilowatts:
@@ -86,7 +93,9 @@ extension ArgumentDefinition {
             lowered.hasSuffix("kw")
             ? (lowered.dropLast(2), .watts)
             : lowered.hasSuffix("a") ? (lowered.dropLast(), .amperes) : (lowered[...], .watts)
-        guard let value = Double(number), value > 0, value.isFinite else { return nil }
+        // At least 1 W or 0.1 A: what a charging schedule's limit can carry (§7.13,
+        // one decimal), not a value that rounds to nothing.
+        guard let value = Double(number), value.isFinite, value >= (unit == .watts ? 0.001 : 0.1) else { return nil }
         return PowerOrCurrent(value, unit)
     }
 }

@@ -42,7 +42,7 @@ extension CommandCatalog {
             "RemoteStopTransaction of the connector's transaction (else of that transaction id)"
         ) { .remoteStop(connectorOrTransaction: $0.number(1)) },
         csms(
-            "limit", [.connector(), .powerOrCurrent, ArgumentDefinition.duration().introduced(by: "for")],
+            "limit", [.connector(), .powerOrCurrent, ArgumentDefinition.duration().atLeast(milliseconds: 1000).introduced(by: "for")],
             "SetChargingProfile: TxProfile on the running transaction, else TxDefaultProfile"
         ) {
             .limit(
@@ -52,10 +52,10 @@ extension CommandCatalog {
             .stationLimit(kilowatts: $0.kilowatts(1))
         },
         csms("clear-limits", [], "ClearChargingProfile: every charging profile") { _ in .clearLimits },
-        csms("composite", [.connector(), .duration()], "GetCompositeSchedule for that long from now") {
+        csms("composite", [.connector(), .duration().atLeast(milliseconds: 1000)], "GetCompositeSchedule for that long from now") {
             .composite(connector: $0.connector(1), seconds: Self.seconds($0.duration(2)))
         },
-        csms("reserve", [.connector(), .idTag, .duration()], "ReserveNow, expiring after the duration") {
+        csms("reserve", [.connector(), .idTag, .duration().atLeast(milliseconds: 1000)], "ReserveNow, expiring after the duration") {
             .reserve(connector: $0.connector(1), idTag: $0.word(2), seconds: Self.seconds($0.duration(3)))
         },
         csms("cancel-reservation", [.number("id")], "CancelReservation") { .cancelReservation(id: $0.number(1)) },

@@ -16,15 +16,26 @@ public enum CommandParser {
         return try reader.read()
     }
 
-    /// "500ms", "5s", "2m", "1h", or a bare number of seconds.
+    /// "500ms", "5s", "2m", "1h", or a bare number of seconds, in ms; nil for what is no
+    /// duration or is longer than `longestDuration`.
     public static func duration(_ text: String) -> Int64? {
-        let units: [(String, Int64)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
+        guard let milliseconds = unboundedDuration(text), milliseconds <= Double(longestDuration) else { return nil }
+        return Int64(milliseconds.rounded())
+    }
+
+    /// The longest duration a command takes: 365 days, ms (a reservation's expiryDate
+    /// or a profile's duration stays a date and an integer any peer reads).
+    public static let longestDuration: Int64 = 365 * 86_400_000
+
+    /// The milliseconds `text` spells, however many.
+    static func unboundedDuration(_ text: String) -> Double? {
+        let units: [(String, Double)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
         for (suffix, factor) in units where text.hasSuffix(suffix) {
             guard let value = Double(text.dropLast(suffix.count)), value >= 0, value.isFinite else { return nil }
-            return Int64((value * Double(factor)).rounded())
+            return value * factor
         }
         guard let seconds = Double(text), seconds >= 0, seconds.isFinite else { return nil }
-        return Int64((seconds * 1000).rounded())
+        return seconds * 1000
     }
 
     static func unknown(_ command: String) -> CommandError {

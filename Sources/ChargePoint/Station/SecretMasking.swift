@@ -23,11 +23,19 @@ public enum SecretMasking {
     /// Any other line that names a secret key with something after it — a JSON command
     /// line, `csms set-config`, a line that does not parse (an unclosed quote) — shows
     /// nothing after the key's name.
+    ///
+    /// `send <Action> <json>` and `csms send <Action> <json>` show their payload as a
+    /// frame is shown (a ChangeConfiguration of the AuthorizationKey, in any member
+    /// order and spelling, `\u` escapes included, has its value masked); a payload that
+    /// does not parse and may hide a key shows nothing.
     public static func commandLine(_ line: String) -> String {
-        if let words = try? CommandWords.split(line), words.count >= 4,
-            CaseInsensitive.equal(words[0], "config"), CaseInsensitive.equal(words[1], "set"), isSecret(words[2])
-        {
-            return "\(words[0]) \(words[1]) \(words[2]) \(mask)"
+        if let words = try? CommandWords.split(line) {
+            if words.count >= 4, CaseInsensitive.equal(words[0], "config"), CaseInsensitive.equal(words[1], "set"),
+                isSecret(words[2])
+            {
+                return "\(words[0]) \(words[1]) \(words[2]) \(mask)"
+            }
+            if let shown = sendLine(words, line) { return shown }
         }
         for name in foldedSecretNames {
             guard let end = line.utf8.endOfSequenceIgnoringASCIICase(name.utf8) else { continue }
@@ -36,6 +44,19 @@ public enum SecretMasking {
             return String(decoding: line.utf8[..<end], as: UTF8.self) + " " + mask
         }
         return line
+    }
+
+    /// A `send` or `csms send` line as it may be shown; nil for another command.
+    private static func sendLine(_ words: [String], _ line: String) -> String? {
+        let start = words.first.map { CaseInsensitive.equal($0, "csms") } == true ? 1 : 0
+        guard words.count == start + 3, CaseInsensitive.equal(words[start], "send") else { return nil }
+        let head = words[..<(start + 2)].joined(separator: " ")
+        guard let payload = try? JSONParser.parse(words[start + 2]) else {
+            // Unreadable: a `\u` escape may spell a key's name; then nothing of it shows.
+            return words[start + 2].utf8.containsSequence("\\u".utf8) ? head + " " + mask : nil
+        }
+        guard let masked = maskPayload(payload) else { return line }
+        return head + " " + CommandWords.quoted(JSONSerializer.serialize(masked))
     }
 
     /// The frame text with the value of every secret key replaced. Cheap for the common

@@ -97,6 +97,14 @@ struct CommandParserTests {
         ("fault 1", "fault 1 needs a ChargePointErrorCode (usage: fault <c> <ErrorCode> [info])"),
         ("datatransfer", "datatransfer needs a vendorId (usage: datatransfer <vendorId> [messageId] [data])"),
         ("status now", "unexpected 'now' after status (usage: status)"),
+        // Issue 14 review: no duration past a year (an overflow, a date no peer reads),
+        // none of 0 s where a CALL would carry it, no limit that rounds to nothing.
+        ("wait 9999999999999999h", "'9999999999999999h' is too long: 365 days at most"),
+        ("wait online 366d", "'366d' is not a duration: use 500ms, 5s or 2m"),
+        ("csms reserve 1 A 999999999h", "'999999999h' is too long: 365 days at most"),
+        ("csms limit 1 7 for 0s", "'0s' is too short: 1 s at least"),
+        ("csms composite 1 0", "'0' is too short: 1 s at least"),
+        ("csms station-limit 0.00001", "'0.00001' is not a power in kW (usage: csms station-limit <kW>)"),
     ])
     func mistakes_sayWhatWasExpected(_ line: String, _ message: String) {
         #expect(throws: CommandError(message)) { try CommandParser.parse(line) }

@@ -215,7 +215,7 @@ struct DemoCentralSystemTests {
         #expect(throws: CentralSystemRefusal.self) {
             try demo.call(.localList(.full, entries: ["A:Maybe"]), to: "CP1", at: Self.now)
         }
-        #expect(throws: CentralSystemRefusal("idTag 'ABCDEFGHIJKLMNOPQRSTU' is longer than 20 characters")) {
+        #expect(throws: CentralSystemRefusal("idTag is 21 characters, longer than the 20 allowed")) {
             try demo.call(.reserve(connector: 1, idTag: "ABCDEFGHIJKLMNOPQRSTU", seconds: 60), to: "CP1", at: Self.now)
         }
         #expect(throws: CentralSystemRefusal.self) {
