@@ -73,7 +73,7 @@ struct ConsoleLauncher {
         var notices = notices
         let url: String
         if options.demo {
-            let server = DemoServer(cards: setup.cards)
+            let server = DemoServer(cards: setup.cards, ownStation: setup.stationId)
             do {
                 url = try server.start()
             } catch {

@@ -17,12 +17,16 @@ public enum CentralSystemAnswer: Sendable, Equatable {
     /// Nothing was sent: why (a payload that breaks its schema, no such transaction, no
     /// station connected).
     case notSent(String)
+    /// How the CALL to `station` ended: which station answered, when several joined the
+    /// demo (issue 14). `payload` and `error` are the answer's, the words name it.
+    indirect case from(station: String, CentralSystemAnswer)
 
     /// The answer's payload (`data` of the `result` event): a CALLRESULT's, valid or not.
     public var payload: JSONValue? {
         switch self {
         case .result(_, let payload), .invalid(_, let payload, _): payload
         case .callError, .noAnswer, .notSent: nil
+        case .from(_, let answer): answer.payload
         }
     }
 
@@ -36,14 +40,20 @@ public enum CentralSystemAnswer: Sendable, Equatable {
         case .invalid(let action, _, let violation): "\(action.rawValue) answer breaks its schema: \(violation)"
         case .noAnswer(let action, let why): "\(action.rawValue): \(why)"
         case .notSent(let why): why
+        case .from(let station, let answer): answer.error.map { "\(station): \($0)" }
         }
     }
 
-    /// One line for the feedback line: `Reset answered {"status":"Accepted"}`, or the error.
+    /// One line for the feedback line: `Reset answered {"status":"Accepted"}`, or with the
+    /// station named `CP-2 answered Reset {"status":"Accepted"}`; or the error.
     public var summary: String {
-        if case .result(let action, let payload) = self {
-            return "\(action.rawValue) answered \(JSONSerializer.serialize(payload))"
+        switch self {
+        case .result(let action, let payload):
+            "\(action.rawValue) answered \(JSONSerializer.serialize(payload))"
+        case .from(let station, .result(let action, let payload)):
+            "\(station) answered \(action.rawValue) \(JSONSerializer.serialize(payload))"
+        default:
+            error ?? ""
         }
-        return error ?? ""
     }
 }

@@ -15,7 +15,8 @@ extension DemoCentralSystem {
             return result(BootNotificationResponse(status: .accepted, currentTime: now, interval: heartbeatInterval))
         case is HeartbeatRequest:
             return result(HeartbeatResponse(currentTime: now))
-        case is StatusNotificationRequest:
+        case let request as StatusNotificationRequest:
+            records.saw(connector: request.connectorId, of: station)
             return result(StatusNotificationResponse())
         case let request as AuthorizeRequest:
             return result(AuthorizeResponse(idTagInfo: idTagInfo(request.idTag.value, station: station)))
@@ -24,7 +25,7 @@ extension DemoCentralSystem {
             let transactionId = records.started(request, station: station, accepted: info.status == .accepted)
             return result(StartTransactionResponse(idTagInfo: info, transactionId: transactionId))
         case let request as StopTransactionRequest:
-            records.stopped(request)
+            records.stopped(request, station: station)
             return result(
                 StopTransactionResponse(idTagInfo: request.idTag.map { idTagInfo($0.value, station: station) }))
         case let request as MeterValuesRequest:

@@ -89,7 +89,7 @@ extension DemoCentralSystem {
             return RemoteStartTransactionRequest(
                 connectorId: connector, idTag: try Self.bounded(idTag, "idTag"), chargingProfile: txProfile)
         case .remoteStop(let number):
-            return RemoteStopTransactionRequest(transactionId: records.running(on: number, of: station) ?? number)
+            return RemoteStopTransactionRequest(transactionId: try transaction(stoppedBy: number, station: station))
         case .limit(let connector, let limit, let seconds):
             // §3.13.2: a TxProfile belongs to a running transaction; without one, the
             // connector's default for the next (TxDefaultProfile).
@@ -130,18 +130,29 @@ extension DemoCentralSystem {
         }
     }
 
-    /// A profile of one period at `limit`, the next profile id, stack level 0 (a new one
-    /// replaces the last of its purpose, §3.13.2); absolute from `start`, or relative.
-    private mutating func profile(
+    /// What `remote-stop <number>` stops (§5.12): a number that is one of the station's
+    /// connectors means that connector's running transaction only (an error when none
+    /// runs there, never another connector's); any other number is a transactionId.
+    private func transaction(stoppedBy number: Int, station: String) throws(CentralSystemRefusal) -> Int {
+        let running = records.running(on: number, of: station)
+        guard running != nil || records.connectors[station]?.contains(number) == true else { return number }
+        guard let running else { throw CentralSystemRefusal("no transaction runs on connector \(number)") }
+        return running
+    }
+
+    /// A profile of one period at `limit`, the next profile id, stack level `stackLevel`
+    /// (a new one replaces the last of its purpose and level, §3.13.2); absolute from
+    /// `start`, or relative.
+    mutating func profile(
         _ purpose: ChargingProfilePurposeType, _ limit: PowerOrCurrent, transaction: Int? = nil, seconds: Int? = nil,
-        start: Timestamp?
+        start: Timestamp?, stackLevel: Int = 0
     ) -> ChargingProfile {
         defer { records.nextProfileId += 1 }
         let schedule = ChargingSchedule(
             duration: seconds, startSchedule: start, chargingRateUnit: limit.unit,
             chargingSchedulePeriod: [ChargingSchedulePeriod(startPeriod: 0, limit: limit.rate)])
         return ChargingProfile(
-            chargingProfileId: records.nextProfileId, transactionId: transaction, stackLevel: 0,
+            chargingProfileId: records.nextProfileId, transactionId: transaction, stackLevel: stackLevel,
             chargingProfilePurpose: purpose, chargingProfileKind: start == nil ? .relative : .absolute,
             chargingSchedule: schedule)
     }
@@ -192,19 +203,5 @@ extension DemoCentralSystem {
                 "\(what) is \(text.count) characters, longer than the \(Bound.maximumLength) allowed")
         }
         return value
-    }
-
-    // MARK: The trade-show loop (`--demo-loop`)
-
-    /// A RemoteStartTransaction for the first valid demo card.
-    public mutating func remoteStart(connector: Int, station: String, at now: Timestamp) -> DemoCall? {
-        guard let card = cards.first(where: { $0.status == .accepted && $0.parentIdTag == nil }) else { return nil }
-        return try? call(.remoteStart(idTag: card.idTag.value, connector: connector, limit: nil), to: station, at: now)
-    }
-
-    /// A RemoteStopTransaction for the transaction running on `connector`, if any.
-    public mutating func remoteStop(connector: Int, station: String, at now: Timestamp) -> DemoCall? {
-        guard records.running(on: connector, of: station) != nil else { return nil }
-        return try? call(.remoteStop(connectorOrTransaction: connector), to: station, at: now)
     }
 }

@@ -30,18 +30,30 @@ public struct DemoCentralSystem: Sendable {
         var sentAt: Timestamp
     }
 
-    /// `fileServer`: where its HTTP file server listens, `http://127.0.0.1:<port>`.
-    public init(cards: [DemoCard], fileServer: String = "") {
+    /// `fileServer`: where its HTTP file server listens, `http://127.0.0.1:<port>`;
+    /// `firstTransactionId`: the id of the first transaction it numbers (`DemoServer`
+    /// gives `firstTransactionId(at:)`, so that ids keep increasing across restarts).
+    public init(cards: [DemoCard], fileServer: String = "", firstTransactionId: Int = 1) {
         self.cards = cards
         files.base = fileServer
+        records = DemoRecords(firstTransactionId: firstTransactionId)
+    }
+
+    /// Where transaction ids start for a demo started at `wallClock`, with nothing stored
+    /// (issue 14 §4, "increasing transaction ids"): the seconds since 2025-01-01T00:00:00Z.
+    /// A console started later numbers above every id an earlier one handed out, unless
+    /// that one started more than one transaction a second on average; a resumed
+    /// session's id stays its own. The ids fit OCPP's integer (32 bits) until 2093.
+    public static func firstTransactionId(at wallClock: Timestamp) -> Int {
+        let epoch2025: Int64 = 1_735_689_600_000
+        return Int(max(1, (wallClock.millisecondsSince1970 - epoch2025) / 1000))
     }
 
     /// The IdTagInfo of `idTag`: its demo card's, else its entry in the local list
     /// `station` accepted, else Invalid (OCPP 1.6 §7.28).
     func idTagInfo(_ idTag: String, station: String) -> IdTagInfo {
         if let card = cards.first(where: { CaseInsensitive.equal($0.idTag.value, idTag) }) { return card.idTagInfo }
-        let listed = records.localLists[station]?.entries.first { CaseInsensitive.equal($0.key, idTag) }
-        return listed?.value ?? IdTagInfo(status: .invalid)
+        return records.localLists[station]?.entries[CaseInsensitive.fold(idTag)] ?? IdTagInfo(status: .invalid)
     }
 
     /// One frame from `station`: the answer to its CALL, or the end of one of ours.
@@ -130,6 +142,10 @@ public struct DemoCentralSystem: Sendable {
         case (let cancel as CancelReservationRequest, let answer as CancelReservationResponse)
         where answer.status == .accepted:
             records.reservationCancelled(cancel.reservationId, station: station)
+        case (let request, let answer as GetDiagnosticsResponse) where asksForUpload(request):
+            if let name = answer.fileName?.value { files.announced.insert(name) }
+        case (let request, let answer as GetLogResponse) where asksForUpload(request) && answer.status != .rejected:
+            if let name = answer.filename?.value { files.announced.insert(name) }
         default:
             break
         }
@@ -139,4 +155,22 @@ public struct DemoCentralSystem: Sendable {
 extension DemoCentralSystem {
     /// Whether a CALL waits for the station's answer.
     public var hasCallsInFlight: Bool { !pending.isEmpty }
+
+    /// Whether a PUT to `path` is an upload the demo asked for: a file the station
+    /// announced in its answer to a GetDiagnostics or GetLog naming the demo's upload
+    /// location, or any file while such a CALL waits for its answer (the upload may
+    /// overtake it). Anything else is refused (403).
+    public func takesUpload(at path: String) -> Bool {
+        guard let name = DemoFiles.uploadName(path) else { return false }
+        return files.announced.contains(name) || pending.values.contains { asksForUpload($0.request) }
+    }
+
+    /// A GetDiagnostics (§5.9) or GetLog whose location is the demo's upload directory.
+    private func asksForUpload(_ request: any OCPPRequest) -> Bool {
+        switch request {
+        case let request as GetDiagnosticsRequest: request.location.hasPrefix(files.uploadLocation)
+        case let request as GetLogRequest: request.log.remoteLocation.value.hasPrefix(files.uploadLocation)
+        default: false
+        }
+    }
 }

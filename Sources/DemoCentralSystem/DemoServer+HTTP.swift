@@ -7,8 +7,8 @@ import ChargePointRuntime
 /// diagnostics": PUT to the location plus the file name).
 struct HTTPExchange {
     var path: String
-    /// What the PUT brought so far.
-    var body: [UInt8] = []
+    /// The bytes the PUT brought so far: counted, not kept (the demo records the size).
+    var received = 0
     /// What a GET still has to write after the headers.
     var response: [UInt8]?
 }
@@ -16,7 +16,9 @@ struct HTTPExchange {
 /// The file server of the demo central system on libwebsockets' own HTTP server, in the
 /// context that serves OCPP: lws parses the requests and writes the headers; a PUT's
 /// body arrives in LWS_CALLBACK_HTTP_BODY pieces and ends with
-/// LWS_CALLBACK_HTTP_BODY_COMPLETION. Everything else is 404 or 405.
+/// LWS_CALLBACK_HTTP_BODY_COMPLETION. A PUT the demo did not ask for is 403
+/// (`DemoCentralSystem.takesUpload`), one above `DemoFiles.uploadLimit` 413 (told by its
+/// Content-Length at once, else when its body ends); everything else is 404 or 405.
 extension DemoServer {
     func httpCallback(
         _ wsi: OpaquePointer, _ reason: lws_callback_reasons, _ user: UnsafeMutableRawPointer?,
@@ -26,7 +28,9 @@ extension DemoServer {
         case LWS_CALLBACK_HTTP:
             let path = input.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? "/"
             if lws_hdr_total_length(wsi, WSI_TOKEN_PUT_URI) > 0 {
-                guard centralSystem.files.takesUpload(at: path) else { return respond(wsi, status: 404) }
+                let declared = Int(LibwebsocketsIO.header(wsi, WSI_TOKEN_HTTP_CONTENT_LENGTH)) ?? 0
+                guard declared <= DemoFiles.uploadLimit else { return respond(wsi, status: 413) }
+                guard centralSystem.takesUpload(at: path) else { return respond(wsi, status: 403) }
                 exchanges[wsi] = HTTPExchange(path: path)
                 return 0  // the body follows
             }
@@ -34,13 +38,12 @@ extension DemoServer {
             guard let image = centralSystem.files.image(at: path) else { return respond(wsi, status: 404) }
             return respond(wsi, status: 200, body: image)
         case LWS_CALLBACK_HTTP_BODY:
-            if let input, length > 0 {
-                exchanges[wsi]?.body.append(contentsOf: UnsafeRawBufferPointer(start: input, count: length))
-            }
+            if input != nil, length > 0 { exchanges[wsi]?.received += length }
             return 0
         case LWS_CALLBACK_HTTP_BODY_COMPLETION:
             guard let exchange = exchanges.removeValue(forKey: wsi) else { return respond(wsi, status: 404) }
-            carryOut(centralSystem.files.uploaded(at: exchange.path, bytes: exchange.body.count), on: nil)
+            guard exchange.received <= DemoFiles.uploadLimit else { return respond(wsi, status: 413) }
+            carryOut(centralSystem.files.uploaded(at: exchange.path, bytes: exchange.received), on: nil)
             return respond(wsi, status: 201)
         case LWS_CALLBACK_HTTP_WRITEABLE:
             guard let body = exchanges.removeValue(forKey: wsi)?.response else { return 0 }

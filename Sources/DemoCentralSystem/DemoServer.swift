@@ -31,7 +31,7 @@ public final class DemoServer: @unchecked Sendable {
     private struct Session {
         var station: String
         /// Connections are numbered in order: a request for no station in particular
-        /// goes to the first connected.
+        /// goes to the console's own station, else to the first connected (`recipient`).
         var number: Int
         var outgoing: Deque<[UInt8]> = []
         var incoming: [UInt8] = []
@@ -39,12 +39,20 @@ public final class DemoServer: @unchecked Sendable {
     private var sessions: [OpaquePointer: Session] = [:]
     private var connections = 0
     /// The operator's CALLs waiting for their answer, by message id.
-    private var waiting: [String: @Sendable (CentralSystemAnswer) -> Void] = [:]
+    private var waiting: [String: (CentralSystemAnswer) -> Void] = [:]
     /// HTTP requests being read or answered (`DemoServer+HTTP.swift`).
     var exchanges: [OpaquePointer: HTTPExchange] = [:]
 
-    /// What the trade-show loop asks for (`--demo-loop`).
-    public enum LoopAction: Sendable { case remoteStart(connector: Int), remoteStop(connector: Int) }
+    /// The console's own station (`--id`): a `csms` command for no station in particular
+    /// goes to it while it is connected.
+    private let ownStation: String?
+
+    /// What the trade-show loop asks for (`--demo-loop`): a remote start or stop, the
+    /// showcase's station limit and the clearing of that one profile.
+    public enum LoopAction: Sendable {
+        case remoteStart(connector: Int), remoteStop(connector: Int)
+        case stationLimit(kilowatts: Double), clearStationLimit
+    }
 
     private enum Work {
         case loop(LoopAction)
@@ -55,8 +63,12 @@ public final class DemoServer: @unchecked Sendable {
     /// The port it listens on, once started.
     public private(set) var port: Int = 0
 
-    public init(cards: [DemoCard]) {
-        centralSystem = DemoCentralSystem(cards: cards)
+    /// `ownStation`: the console's station id, preferred over other stations that joined.
+    /// Transaction ids start from the wall clock (`DemoCentralSystem.firstTransactionId`).
+    public init(cards: [DemoCard], ownStation: String? = nil) {
+        self.ownStation = ownStation
+        centralSystem = DemoCentralSystem(
+            cards: cards, firstTransactionId: DemoCentralSystem.firstTransactionId(at: .now()))
         timeoutTimer.initialize(to: tl_timer())
         protocols.initialize(repeating: lws_protocols(), count: 3)
         protocols[0] = LibwebsocketsIO.protocolEntry("http") { wsi, reason, user, input, length in
@@ -130,14 +142,15 @@ public final class DemoServer: @unchecked Sendable {
     }
 
     /// Asks the central system to send a call of the trade-show loop to a station (nil:
-    /// the first connected).
+    /// the console's own, else the first connected).
     public func request(_ action: LoopAction, station: String? = nil) {
         enqueue((station, .loop(action)))
     }
 
-    /// Sends the CALL of `command` to `station` (nil: the first connected); `answer`
-    /// hears, on the server thread, how it ended: the station's answer, no answer within
-    /// `DemoCentralSystem.answerTimeout`, or why nothing was sent.
+    /// Sends the CALL of `command` to `station` (nil: the console's own, else the first
+    /// connected); `answer` hears, on the server thread, how it ended — the station's
+    /// answer, no answer within `DemoCentralSystem.answerTimeout`, or why nothing was
+    /// sent — named by the station it went to (`CentralSystemAnswer.from`).
     public func send(
         _ command: CentralSystemCommand, station: String? = nil,
         answer: @escaping @Sendable (CentralSystemAnswer) -> Void
@@ -216,11 +229,24 @@ public final class DemoServer: @unchecked Sendable {
         }
     }
 
+    /// Which connection a request goes to: the station asked for; else the console's own
+    /// station while connected; else the first connected. nil: none of them is connected.
+    package static func recipient<Key>(
+        of connections: [(key: Key, station: String, number: Int)], asked: String?, own: String?
+    ) -> Key? {
+        if let asked { return connections.filter { $0.station == asked }.min { $0.number < $1.number }?.key }
+        let own = connections.filter { $0.station == own }
+        return (own.isEmpty ? connections : own).min { $0.number < $1.number }?.key
+    }
+
     private func perform(_ work: Work, station: String?) {
-        let candidates = sessions.filter { station == nil || $0.value.station == station }
-        guard let (wsi, session) = candidates.min(by: { $0.value.number < $1.value.number }) else {
+        let connections = sessions.map { (key: $0.key, station: $0.value.station, number: $0.value.number) }
+        guard let wsi = Self.recipient(of: connections, asked: station, own: ownStation),
+            let session = sessions[wsi]
+        else {
             if case .command(_, let answer) = work {
-                answer(.notSent("no station is connected to the demo central system"))
+                answer(.notSent(station.map { "\($0) is not connected to the demo central system" }
+                    ?? "no station is connected to the demo central system"))
             }
             return
         }
@@ -230,13 +256,18 @@ public final class DemoServer: @unchecked Sendable {
             call = centralSystem.remoteStart(connector: connector, station: session.station, at: .now())
         case .loop(.remoteStop(let connector)):
             call = centralSystem.remoteStop(connector: connector, station: session.station, at: .now())
+        case .loop(.stationLimit(let kilowatts)):
+            call = centralSystem.showcaseLimit(kilowatts: kilowatts, station: session.station, at: .now())
+        case .loop(.clearStationLimit):
+            call = centralSystem.clearShowcaseLimit(station: session.station, at: .now())
         case .command(let command, let answer):
+            let named = session.station
             do {
-                let made = try centralSystem.call(command, to: session.station, at: .now())
-                waiting[made.messageId] = answer
+                let made = try centralSystem.call(command, to: named, at: .now())
+                waiting[made.messageId] = { answer(.from(station: named, $0)) }
                 call = made
             } catch {
-                answer(.notSent(error.description))
+                answer(.from(station: named, .notSent(error.description)))
                 call = nil
             }
         }

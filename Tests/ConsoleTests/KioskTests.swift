@@ -81,3 +81,35 @@ struct KioskTests {
         #expect(watchdog.check(station.snapshot, at: station.now) == nil)
     }
 }
+
+/// Issue 14 review: the kiosk judges the CALL a `csms` command sends, not its spelling —
+/// `csms send Reset {…}` waits like `csms reset` (OCPP 1.6 §5.14), and so do a
+/// ChangeAvailability to Inoperative (§5.2) and a firmware update, which reboots (§5.19).
+@Suite("Kiosk and csms")
+struct KioskCentralSystemTests {
+    @Test(arguments: [
+        CentralSystemCommand.reset(.hard), .send(action: "Reset", payload: #"{"type":"Hard"}"#),
+        .send(action: "reset", payload: #"{"type":"Soft"}"#), .availability(connector: 0, .inoperative),
+        .send(action: "ChangeAvailability", payload: #"{"connectorId":2,"type":"Inoperative"}"#),
+        .updateFirmware(version: "2.0.1"),
+        .send(action: "UpdateFirmware", payload: #"{"location":"http://x/f.bin","retrieveDate":"2026-01-01T00:00:00Z"}"#),
+        .send(action: "SignedUpdateFirmware", payload: "{}"),
+    ])
+    func csmsCalls_thatEndTheShow_waitForY_5_14_5_2_5_19(_ command: CentralSystemCommand) {
+        var guardian = KioskGuard()
+        let filtered = guardian.filter([.centralSystem(command)], heldOffline: false)
+        #expect(filtered.now.isEmpty, "\(command)")
+        #expect((filtered.question?.count ?? 99) + 10 <= 80, "\(filtered.question ?? "")")
+        #expect(guardian.answer(.character("y"))?.effects == [.centralSystem(command)])
+    }
+
+    @Test(arguments: [
+        CentralSystemCommand.availability(connector: 1, .operative),
+        .send(action: "ChangeAvailability", payload: #"{"connectorId":2,"type":"Operative"}"#),
+        .send(action: "GetLocalListVersion", payload: "{}"), .clearCache, .unlock(connector: 1),
+    ])
+    func harmlessCsmsCalls_pass(_ command: CentralSystemCommand) {
+        var guardian = KioskGuard()
+        #expect(guardian.filter([.centralSystem(command)], heldOffline: false).now == [.centralSystem(command)])
+    }
+}

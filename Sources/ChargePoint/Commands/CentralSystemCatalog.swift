@@ -39,7 +39,7 @@ extension CommandCatalog {
         },
         csms(
             "remote-stop", [.number("c|txid")],
-            "RemoteStopTransaction of the connector's transaction (else of that transaction id)"
+            "RemoteStopTransaction: a connector's transaction, any other number a transaction id"
         ) { .remoteStop(connectorOrTransaction: $0.number(1)) },
         csms(
             "limit", [.connector(), .powerOrCurrent, ArgumentDefinition.duration().atLeast(milliseconds: 1000).introduced(by: "for")],

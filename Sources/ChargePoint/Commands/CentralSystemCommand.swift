@@ -21,8 +21,9 @@ public enum CentralSystemCommand: Sendable, Equatable {
     /// RemoteStartTransaction (§5.11), with a TxProfile of `limit` when given (§5.11,
     /// §3.13.2: a profile of purpose TxProfile without a transactionId).
     case remoteStart(idTag: String, connector: Int?, limit: PowerOrCurrent?)
-    /// RemoteStopTransaction (§5.12) of the transaction running on this connector, or
-    /// else of the transaction with this id.
+    /// RemoteStopTransaction (§5.12): a number that is one of the station's connectors
+    /// (as its StatusNotifications told the demo) means the transaction running there
+    /// only — refused when none runs; any other number is a transactionId.
     case remoteStop(connectorOrTransaction: Int)
     /// SetChargingProfile (§5.16): a TxProfile on the connector's running transaction, or
     /// a TxDefaultProfile when none runs; for `seconds`, else open-ended.

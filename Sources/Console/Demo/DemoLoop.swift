@@ -74,11 +74,12 @@ final class DemoLoop: @unchecked Sendable {
             guard let card = showcaseCard else { return }
             runner.submit(.swipe(idTag: card, connector: connector))
         case .stationLimit:
-            send(.stationLimit(kilowatts: Self.visibleLimit(snapshot)))
+            server.request(.stationLimit(kilowatts: Self.visibleLimit(snapshot)))
         case .trigger(let connector):
             send(.trigger(.meterValues, connector: connector))
         case .clearLimits:
-            send(.clearLimits)
+            // Its own profile only: limits the operator set stay (OCPP 1.6 §5.5).
+            server.request(.clearStationLimit)
         }
     }
 

@@ -8,7 +8,8 @@ import ChargePoint
 /// connector for a demo card (ReserveNow, §5.13), the EV plugs in and that card is
 /// swiped (the reservation honoured), a third into the charge a station limit cuts the
 /// power (ChargePointMaxProfile, §3.13.2), halfway a TriggerMessage asks for MeterValues
-/// (§5.17); the central system stops the session and clears the limit.
+/// (§5.17); the central system stops the session and clears its own limit (by the
+/// profile id it gave, §5.5: limits the operator set stay).
 ///
 /// A pure state machine over the station's snapshot, so that it reacts to what really
 /// happened (a refused start, an operator who stopped the session by hand, a faulted

@@ -47,9 +47,45 @@ struct KioskGuard {
             "raise \(code.rawValue) on \(connector == 0 ? "the station" : "connector \(connector)")"
         case .submit(.offline): "go offline"
         case .submit(.toggleOffline): heldOffline ? nil : "go offline"
-        case .centralSystem(.reset(let type)):
-            "reset the station from the central system (\(type.rawValue.lowercased()))"
-        case .submit, .centralSystem, .repaintAll, .copyToClipboard, .saveFrame, .saveLog, .toggleTrace: nil
+        case .centralSystem(let command): consequence(of: command)
+        case .submit, .repaintAll, .copyToClipboard, .saveFrame, .saveLog, .toggleTrace: nil
         }
     }
+
+    /// What the CALL of a `csms` command would do, in words, when it ends the show as the
+    /// station's own guarded keys would (a reset, a connector out of service like a fault,
+    /// a firmware update that reboots the station). Judged by the CALL it sends, so that
+    /// `csms send Reset {…}` waits like `csms reset` does.
+    static func consequence(of command: CentralSystemCommand) -> String? {
+        switch command {
+        case .reset(let type): reset(type.rawValue)
+        case .availability(let connector, .inoperative): inoperative(connector)
+        case .updateFirmware: firmware
+        case .send(let name, let text): consequence(ofSending: name, text)
+        default: nil
+        }
+    }
+
+    /// `csms send <Action> <json>`: its action and payload judged as the typed commands.
+    private static func consequence(ofSending name: String, _ text: String) -> String? {
+        let payload = try? JSONParser.parse(text)
+        switch Action(caseInsensitive: name) {
+        case .reset?: return reset(payload?["type"]?.stringValue ?? "")
+        case .changeAvailability?:
+            guard payload?["type"]?.stringValue == AvailabilityType.inoperative.rawValue else { return nil }
+            return inoperative(payload?["connectorId"]?.intValue ?? 0)
+        case .updateFirmware?, .signedUpdateFirmware?: return firmware
+        default: return nil
+        }
+    }
+
+    private static func reset(_ type: String) -> String {
+        "reset the station" + (type.isEmpty ? "" : " (\(type.lowercased()))") + " by csms"
+    }
+
+    private static func inoperative(_ connector: Int) -> String {
+        "make \(connector == 0 ? "the station" : "connector \(connector)") inoperative by csms"
+    }
+
+    private static let firmware = "update the firmware by csms (a reboot)"
 }

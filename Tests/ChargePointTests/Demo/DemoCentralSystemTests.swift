@@ -260,8 +260,8 @@ struct DemoCentralSystemTests {
         #expect(demo.files.image(at: "/firmware/9.bin") == nil)
         let diagnostics = try Self.call(try demo.call(.getDiagnostics, to: "CP1", at: Self.now).frame)
         #expect(diagnostics.payload["location"] == "http://127.0.0.1:8080/diagnostics/")
-        #expect(demo.files.takesUpload(at: "/diagnostics/diagnostics-1.txt"))
-        #expect(!demo.files.takesUpload(at: "/diagnostics/"))
-        #expect(!demo.files.takesUpload(at: "/firmware/x.bin"))
+        #expect(demo.takesUpload(at: "/diagnostics/diagnostics-1.txt"))
+        #expect(!demo.takesUpload(at: "/diagnostics/"))
+        #expect(!demo.takesUpload(at: "/firmware/x.bin"))
     }
 }

@@ -1,17 +1,23 @@
 """The embedded demo central system, driven (issue 14): every `csms …` command sends its
 CALL to the station and ends in a `result` whose `data` is the station's answer. Both
-sides are checked in the station's `frame` events: the CALL that came in (valid against
-the request schema) and the CALLRESULT that went out (valid against the response
-schema, and the very payload of the result)."""
+sides are checked: in the station's `frame` events the CALL that came in (valid against
+the request schema, numbered by the demo) and the CALLRESULT that went out (valid
+against the response schema, and the very payload of the result); on the demo's side
+the notice it gives when it matched the answer to its CALL (`csms: <station> answered
+<Action> <payload>`), which must name the station and carry that same payload."""
 
 import json
+import tomllib
 from decimal import Decimal
+from pathlib import Path
 
 from ..harness import case
 from ..schemas import FrameValidator
 from ..station import Station
 
 VALIDATOR = None
+# The station every `csms` command of these cases goes to (`launch_demo` sets it).
+CSMS_STATION = None
 
 
 def frames(station, after, direction):
@@ -44,7 +50,23 @@ async def csms(station, command_id, line, action, ok=True, timeout=40):
     assert not problems, f"csms {line}: the answer breaks its schema: {problems}"
     answered = json.loads(json.dumps(answers[0][2], default=float))
     assert result["data"] == answered, f"csms {line}: data {result['data']}, answered {answered}"
+    # The demo's side: its CALL's id, and the answer it matched to it, as it recorded it.
+    assert str(message_id).startswith("cs-"), f"csms {line}: {message_id} is no CALL of the demo's"
+    said = f"csms: {CSMS_STATION} answered {action} "
+    notices = [e["message"] for e in station.events[mark:] if e["type"] == "notice" and e["message"].startswith(said)]
+    assert notices, f"csms {line}: the demo gave no notice of the answer it matched"
+    assert json.loads(notices[0][len(said):]) == answered, f"csms {line}: the demo recorded {notices[0]}"
     return result, payload
+
+
+def unlock_answer(profile, connector):
+    """UnlockConnector's answer by the station profile (§5.18): Unlocked for a connector
+    with a lock, NotSupported for a fixed cable or no such connector."""
+    path = Path(__file__).resolve().parents[4] / "Assets" / "stations" / f"{profile}.toml"
+    connectors = tomllib.loads(path.read_text()).get("connectors", [])
+    if not 1 <= connector <= len(connectors):
+        return "NotSupported"
+    return "Unlocked" if connectors[connector - 1].get("lock") else "NotSupported"
 
 
 def status_of(result):
@@ -52,6 +74,8 @@ def status_of(result):
 
 
 async def launch_demo(ctx):
+    global CSMS_STATION
+    CSMS_STATION = ctx.station_id
     ctx.station = Station(ctx.binary, profile=ctx.profile, url=None, station_id=ctx.station_id, data_dir=ctx.workdir)
     ctx.stations.append(ctx.station)
     await ctx.station.start()
@@ -73,8 +97,10 @@ async def demo_csms_commands(ctx):
     await station.wait_status(2, "Unavailable")
     result, _ = await csms(station, "a2", "availability 2 operative", "ChangeAvailability")
     assert status_of(result) == "Accepted", result
-    result, payload = await csms(station, "u", "unlock 1", "UnlockConnector")
-    assert payload == {"connectorId": 1} and status_of(result) in ("Unlocked", "UnlockFailed", "NotSupported")
+    for connector in (1, 2):
+        result, payload = await csms(station, f"u{connector}", f"unlock {connector}", "UnlockConnector")
+        expected = unlock_answer(ctx.profile, connector)
+        assert payload == {"connectorId": connector} and status_of(result) == expected, (result, expected)
     result, payload = await csms(station, "g", "get-config HeartbeatInterval", "GetConfiguration")
     assert payload == {"key": ["HeartbeatInterval"]}, payload
     assert [k["key"] for k in result["data"]["configurationKey"]] == ["HeartbeatInterval"], result
@@ -88,6 +114,11 @@ async def demo_csms_commands(ctx):
     assert status_of(result) == "Accepted", result
     await station.wait_event(lambda e: e["type"] == "frame" and e["dir"] == "out" and '"StatusNotification"' in e["raw"],
                              mark, what="the triggered StatusNotification")
+    mark = station.mark()
+    result, payload = await csms(station, "hb", "trigger Heartbeat", "TriggerMessage")
+    assert payload == {"requestedMessage": "Heartbeat"} and status_of(result) == "Accepted", (payload, result)
+    await station.wait_event(lambda e: e["type"] == "frame" and e["dir"] == "out" and '"Heartbeat"' in e["raw"],
+                             mark, what="the triggered Heartbeat")
 
     # The local list (§5.15): versions counted by the central system.
     result, payload = await csms(station, "l1", "local-list full 04A1B2C3D4E5F6 CAFE0001:Blocked", "SendLocalList")
@@ -136,7 +167,16 @@ async def demo_csms_commands(ctx):
     result, _ = await csms(station, "cl", "clear-limits", "ClearChargingProfile")
     assert status_of(result) == "Accepted", result
     mark = station.mark()
-    result, payload = await csms(station, "stop", "remote-stop 1", "RemoteStopTransaction")
+    result, payload = await csms(station, "tmv", "trigger MeterValues 1", "TriggerMessage")
+    assert payload == {"requestedMessage": "MeterValues", "connectorId": 1} and status_of(result) == "Accepted", result
+    await station.wait_event(lambda e: e["type"] == "frame" and e["dir"] == "out" and '"MeterValues"' in e["raw"],
+                             mark, what="the triggered MeterValues")
+    # §5.12: a connector's number stops that connector's transaction only (connector 2 is
+    # idle: nothing is sent); any other number is a transaction id.
+    result, payload = await csms(station, "stop2", "remote-stop 2", "RemoteStopTransaction", ok=False)
+    assert payload is None and "no transaction runs on connector 2" in result["error"], result
+    mark = station.mark()
+    result, payload = await csms(station, "stop", f"remote-stop {transaction}", "RemoteStopTransaction")
     assert payload == {"transactionId": transaction} and status_of(result) == "Accepted", (payload, result)
     await station.wait_event(lambda e: e["type"] == "transaction" and e["event"] == "stopped", mark,
                              what="the remote-stopped transaction")
@@ -167,13 +207,18 @@ async def demo_csms_commands(ctx):
     snapshot = await station.snapshot()
     assert snapshot["firmwareVersion"] == "2.0.1", snapshot
 
-    mark = station.mark()
-    result, payload = await csms(station, "rst", "reset hard", "Reset")
-    assert payload == {"type": "Hard"} and status_of(result) == "Accepted", result
-    await station.wait_event(
-        lambda e: e["type"] == "frame" and e["dir"] == "out" and '"BootNotification"' in e["raw"], mark, 30,
-        "the BootNotification after the reset")
-    unexpected = [error for error in station.errors() if "Warm" not in error]
+    # Reset (§5.14), soft then hard: each ends in the BootNotification of the reboot.
+    for kind in ("Soft", "Hard"):
+        mark = station.mark()
+        result, payload = await csms(station, f"rst{kind}", f"reset {kind.lower()}", "Reset")
+        assert payload == {"type": kind} and status_of(result) == "Accepted", result
+        await station.wait_event(
+            lambda e: e["type"] == "frame" and e["dir"] == "out" and '"BootNotification"' in e["raw"], mark, 30,
+            f"the BootNotification after the {kind.lower()} reset")
+        station.command(f"@online{kind} wait online 30s")
+        online = await station.wait_event(lambda e: e["type"] == "result" and e["id"] == f"online{kind}", mark, 40)
+        assert online["ok"], online
+    unexpected = [error for error in station.errors() if "Warm" not in error and "connector 2" not in error]
     assert not unexpected, unexpected[:3]
 
 
@@ -220,3 +265,17 @@ async def demo_csms_checks_schemas(ctx):
     await station.wait_event(
         lambda e: e["type"] == "error" and "ROGUE: StatusNotification breaks its schema" in e["message"], mark,
         what="the error naming the violation")
+
+    # The upload server takes only what the demo asked for (a GetDiagnostics or GetLog to
+    # it), up to 64 MiB: a PUT out of the blue is 403, one declaring more is 413 at once.
+    import http.client
+    for length, expected in ((5, 403), (300 << 20, 413)):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.putrequest("PUT", "/diagnostics/unasked.txt")
+        connection.putheader("Content-Length", str(length))
+        connection.endheaders()
+        if length == 5:
+            connection.send(b"hello")
+        status = connection.getresponse().status
+        connection.close()
+        assert status == expected, f"a PUT of {length} bytes nobody asked for: {status}, not {expected}"
