@@ -4,7 +4,7 @@
 /// something to do; it learns what became of them from the station's own events
 /// (`observe`). The runner submits the commands as the operator's are submitted, on the
 /// station's executor, and arms one timer for `nextWakeUp` (the station's own wake-up
-/// timer, whichever comes first): no thread, no polling, a few hundred bytes a station.
+/// timer, whichever comes first): no thread, no polling, under a kilobyte a station.
 ///
 /// Every random draw comes from seeded streams (`BehaviourRandom`): arrivals, faults and
 /// offline periods each have their own, and every time is computed from the instant it

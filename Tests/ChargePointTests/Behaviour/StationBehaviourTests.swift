@@ -39,6 +39,13 @@ struct StationBehaviourTests {
         return steps
     }
 
+    @Test func aStationsGenerator_takesUnderAKilobyte() {
+        // Inline, plus its connectors (each with an EV's visit) on the heap.
+        let bytes =
+            MemoryLayout<StationBehaviour>.stride + 2 * MemoryLayout<StationBehaviour.Bay>.stride
+        #expect(bytes < 1024, "\(bytes) bytes")
+    }
+
     @Test func withoutRates_theStationIdles() {
         var behaviour = StationBehaviour(
             plan: FleetBehaviour(), profile: TestProfiles.twoConnectors, seed: 1, now: Self.start)
