@@ -386,3 +386,54 @@ async def fleet_behaviour_bad_file(ctx):
     assert text == f"ocpp-console: bad fleet behaviour: {path}: session.stay-minutes.spread: missing\n", text
     assert not out, out[:200]
     assert not os.path.exists(os.path.join(ctx.workdir, "data")), "a refused fleet made data directories"
+
+
+REPEATED = """
+[faults]
+per-day = 21600
+minutes = { distribution = "uniform", min = 0.02, max = 0.06 }
+codes = ["GroundFailure", "HighTemperature", "PowerMeterFailure"]
+[offline]
+per-day = 14400
+minutes = { distribution = "lognormal", mean = 0.03, spread = 0.02, min = 0.01, max = 0.1 }
+"""
+
+
+@case("fleet_behaviour_repeats", octt="issue 15", profiles=("default",), timeout=90)
+async def fleet_behaviour_repeats(ctx):
+    """The same --seed gives the same run: two runs of 10 stations with the same seed
+    raise the same faults (connector, code, length) and go offline for the same periods,
+    in the same order at each station; another seed does otherwise."""
+    path = os.path.join(ctx.workdir, "repeated.toml")
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(REPEATED)
+
+    async def steps(seed, run):
+        csms = FleetCentralSystem()
+        csms.id_tags = dict(ID_TAGS)
+        await csms.start()
+        try:
+            station = Station(ctx.binary, profile=ctx.profile, url=csms.url, station_id="SEED",
+                              data_dir=os.path.join(ctx.workdir, run), extra_args=(
+                                  "--fleet", "10", "--seed", str(seed), "--fleet-behaviour", path))
+            ctx.station = station
+            ctx.stations.append(station)
+            await station.start()
+            await asyncio.sleep(8)
+            assert await station.quit() == 0, station.stderr
+        finally:
+            await csms.stop()
+        by_station = collections.defaultdict(list)
+        for event in station.events:
+            if event["type"] == "notice" and event["message"].startswith("behaviour: "):
+                by_station[event["chargePointId"]].append(event["message"])
+        return by_station
+
+    first, second, other = await steps(15, "a"), await steps(15, "b"), await steps(16, "c")
+    compared = 0
+    for name in first:
+        length = min(len(first[name]), len(second[name]))
+        assert first[name][:length] == second[name][:length], f"{name}: {first[name]} then {second[name]}"
+        compared += length
+    assert compared >= 20, f"only {compared} steps compared: {dict(first)}"
+    assert any(first[name][:2] != other[name][:2] for name in first), "seed 16 did what seed 15 did"
