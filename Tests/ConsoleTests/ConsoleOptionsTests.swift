@@ -54,11 +54,12 @@ struct ConsoleOptionsTests {
     @Test func aFleet_isHeadlessOnAURL_withARampAndAShard() throws {
         let options = try ConsoleOptions.parse([
             "--headless", "--fleet", "200", "--url", "ws://127.0.0.1:9000/ocpp", "--id", "CP", "--ramp", "20",
-            "--shard", "2/4", "--seed", "15",
+            "--shard", "2/4", "--seed", "15", "--fleet-behaviour", "default",
         ])
         #expect(options.isFleet)
         #expect(!options.demo)
         #expect(options.ramp == 20 && options.shard == "2/4" && options.seed == 15)
+        #expect(options.fleetBehaviour == "default")
         #expect(try !ConsoleOptions.parse(["--headless", "--url", "ws://h/ocpp"]).isFleet)
         #expect(try ConsoleOptions.parse(["--headless", "--url", "ws://h/ocpp", "--ids", "ids.txt"]).isFleet)
     }
@@ -72,6 +73,7 @@ struct ConsoleOptionsTests {
         ["--headless", "--fleet", "3", "--url", "ws://h/ocpp", "--trace", "t.jsonl"],
         ["--headless", "--url", "ws://h/ocpp", "--shard", "1/2"],
         ["--headless", "--url", "ws://h/ocpp", "--ramp", "10"],
+        ["--headless", "--url", "ws://h/ocpp", "--fleet-behaviour", "default"],
     ])
     func fleetMistakes_areRefused(_ arguments: [String]) {
         #expect(throws: (any Error).self) { try ConsoleOptions.parse(arguments) }

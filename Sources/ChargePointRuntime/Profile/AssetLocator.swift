@@ -48,5 +48,12 @@ public struct AssetLocator: Sendable {
         return files.filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
+    /// The fleet behaviour file for `nameOrPath` (`--fleet-behaviour`, issue 15): an
+    /// existing file as given, else `fleet/<name>.toml`.
+    public func behaviourFile(_ nameOrPath: String) -> URL {
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml") { return URL(fileURLWithPath: nameOrPath) }
+        return directory.appendingPathComponent("fleet/\(nameOrPath).toml")
+    }
+
     public var cardsFile: URL { directory.appendingPathComponent("cards.toml") }
 }

@@ -34,6 +34,9 @@ public final class StationRunner: @unchecked Sendable {
         /// one station, 1,000 for each station of a fleet (issue 15), whose soak would
         /// otherwise grow by gigabytes.
         public var historyFrames = Self.oneStationHistory
+        /// `--fleet-behaviour`: what the station's world does on its own (EVs, faults,
+        /// offline periods); nil: the station idles.
+        public var behaviour: FleetBehaviour?
         public static let oneStationHistory = 20_000
         public static let fleetStationHistory = 1_000
 
@@ -93,6 +96,9 @@ public final class StationRunner: @unchecked Sendable {
     /// Acknowledgements of commands that sent a call of the operator's (`send`,
     /// `datatransfer`), oldest first: each is made with the events of its answer.
     private var awaitingAnswers = Deque<@Sendable ([StationEvent]) -> [StationEvent]>()
+    /// The behaviour generator (`--fleet-behaviour`), fed with the station's events and
+    /// woken by the station's own timer.
+    private var behaviour: StationBehaviour?
 
     /// Prepares the station from what `store` holds (a `StoreError` when it cannot be
     /// read); nothing runs before `start()`. The caller opens the store, after taking
@@ -143,6 +149,11 @@ public final class StationRunner: @unchecked Sendable {
                 endpoint: configuration.endpoint, insecure: configuration.insecure,
                 basicAuth: driver.password != nil)
             if !warnings.isEmpty { onEvents(warnings.map { .error($0) }) }
+            if let plan = configuration.behaviour {
+                behaviour = StationBehaviour(
+                    plan: plan, profile: configuration.profile,
+                    seed: configuration.seed ?? UInt64.random(in: 0...UInt64.max), now: .monotonicNow())
+            }
             handle(.powerOn)
         }
     }
@@ -328,7 +339,25 @@ public final class StationRunner: @unchecked Sendable {
 
     private func timerFired() {
         guard !isFailed else { return }
-        handle(.tick)
+        let now = Timestamp.monotonicNow()
+        let steps = behaviour?.due(at: now) ?? []
+        for step in steps where !isFailed {
+            // Carried out as the operator's commands are, each said first in a notice.
+            let notice = StationEvent.notice("behaviour: \(step.line) (\(step.why))")
+            handle(.command(step.command), publishing: { [notice] + $0 })
+        }
+        guard !isFailed else { return }
+        if let due = driver.nextWakeUp, due <= now {
+            handle(.tick)
+        } else if steps.isEmpty {
+            client.wake(at: nextWakeUp)
+        }
+    }
+
+    /// The station's timers or the behaviour's, whichever is first.
+    private var nextWakeUp: Timestamp? {
+        guard let planned = behaviour?.nextWakeUp else { return driver.nextWakeUp }
+        return min(planned, driver.nextWakeUp ?? planned)
     }
 
     private func linkEvent(_ event: LinkEvent) {
@@ -380,9 +409,10 @@ public final class StationRunner: @unchecked Sendable {
     private func finish(_ events: [StationEvent]) {
         if !events.isEmpty {
             history.record(events, at: .now())
+            behaviour?.observe(events, at: .monotonicNow())
             onEvents(events)
         }
-        client.wake(at: driver.nextWakeUp)
+        client.wake(at: nextWakeUp)
         if let failure = driver.failure {
             condition.withLock {
                 failed = true

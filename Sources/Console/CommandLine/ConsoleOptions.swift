@@ -104,8 +104,14 @@ struct ConsoleOptions: ParsableArguments {
     @Option(help: ArgumentHelp(Self.rampHelp, valueName: "STATIONS_PER_SECOND")) var ramp: Double?
     static let rampHelp = "Open at most this many connections a second, at the start and when reconnecting (default 50)."
 
-    @Option(help: ArgumentHelp("Seed the stations' randomness (reconnect jitter) so that a run repeats.", valueName: "N"))
-    var seed: UInt64?
+    @Option(help: ArgumentHelp(Self.behaviourHelp, valueName: "FILE"))
+    var fleetBehaviour: String?
+    static let behaviourHelp =
+        "What the fleet does on its own (EV arrivals, sessions, faults, offline periods): a TOML file, or a name "
+        + "under Assets/fleet (default)."
+
+    @Option(help: ArgumentHelp(Self.seedHelp, valueName: "N")) var seed: UInt64?
+    static let seedHelp = "Seed the stations' randomness (reconnect jitter, behaviour) so that a run repeats."
 
     /// `--fleet` or `--ids`: many stations in this process.
     var isFleet: Bool { fleet != nil || idsFile != nil }
@@ -175,7 +181,9 @@ struct ConsoleOptions: ParsableArguments {
     /// issue 15 does not carry per station yet.
     private func validateFleet() throws {
         guard isFleet else {
-            for (name, given) in [("--shard", shard != nil), ("--ramp", ramp != nil)] where given {
+            for (name, given) in [
+                ("--shard", shard != nil), ("--ramp", ramp != nil), ("--fleet-behaviour", fleetBehaviour != nil),
+            ] where given {
                 throw ValidationError("\(name) is for a fleet: add --fleet N or --ids FILE")
             }
             return

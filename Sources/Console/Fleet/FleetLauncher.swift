@@ -51,12 +51,20 @@ struct FleetLauncher {
         } catch {
             throw Refusal(line: "\(error)")
         }
+        let behaviour: FleetBehaviour?
+        do {
+            behaviour = try options.fleetBehaviour.map { name throws(ProfileError) in
+                try FleetBehaviourLoader.load(name, assets: setup.assets)
+            }
+        } catch {
+            throw Refusal(line: "bad fleet behaviour: \(error)")
+        }
         try raiseFileLimit(for: identities.count)
         let hub = LinkHub(openingsPerSecond: options.ramp ?? ConsoleOptions.defaultRamp, fileDescriptorLimit: 0)
         let output = HeadlessOutput.standardOutput()
         defer { output.close() }
         let stream = FleetStream(output: output, identities: identities)
-        let members = try prepare(identities, setup: setup, stream: stream)
+        let members = try prepare(identities, setup: setup, behaviour: behaviour, stream: stream)
         let runners = members.map(\.runner)
         stream.runners = runners
         do {
@@ -128,7 +136,7 @@ struct FleetLauncher {
     /// Each station's lock, database and runner (a `StoreError` or a directory that
     /// cannot be used refuses the whole fleet, naming the station's directory).
     private func prepare(
-        _ identities: [String], setup: StationSetup, stream: FleetStream
+        _ identities: [String], setup: StationSetup, behaviour: FleetBehaviour?, stream: FleetStream
     ) throws(Refusal) -> [Member] {
         let root = options.dataDirectory ?? StationSetup.dataRoot(environment: environment)
         var members: [Member] = []
@@ -142,6 +150,7 @@ struct FleetLauncher {
                 var configuration = try setup.runnerConfiguration(
                     url: options.url ?? "", identity: identity, databasePath: databasePath)
                 configuration.historyFrames = StationRunner.Configuration.fleetStationHistory
+                configuration.behaviour = behaviour
                 let runner = try StationRunner(
                     configuration: configuration, store: store,
                     onEvents: { events in stream.publish(events, station: index) },

@@ -8,6 +8,8 @@ import collections
 import os
 import resource
 
+from ocpp.v16 import call
+
 from ..fleet_csms import FleetCentralSystem
 from ..harness import ID_TAGS, case
 from ..station import Station
@@ -205,3 +207,233 @@ async def fleet_file_limit(ctx):
     assert "ulimit -n 2064" in text and "--shard" in text, text
     assert not out, out[:200]
     assert not os.listdir(ctx.workdir), "a refused fleet made data directories"
+
+
+# An accelerated day (issue 15 §2): at each station an EV every 5 s or so, staying 5 to 9 s;
+# half the drivers start from an app; a fault every 20 s and an offline period every 30 s.
+BEHAVIOUR = """
+[arrivals]
+per-hour = 720
+[session]
+stay-minutes = { distribution = "uniform", min = 0.08, max = 0.15 }
+energy-kwh = { distribution = "uniform", min = 0.005, max = 0.02 }
+swipe-delay-seconds = { distribution = "uniform", min = 0.2, max = 1 }
+leave-delay-seconds = { distribution = "uniform", min = 0.2, max = 1 }
+[start]
+remote-share = 0.5
+remote-timeout-seconds = 2
+id-tags = ["VALID1", "VALID2", "OTHER"]
+[faults]
+per-day = 4320
+minutes = 0.05
+codes = ["GroundFailure", "HighTemperature"]
+[offline]
+per-day = 2880
+minutes = 0.05
+"""
+BEHAVIOUR_FLEET = 50
+
+
+class AppCentralSystem(FleetCentralSystem):
+    """A central system behind a driver's app: a connector of an even-numbered station
+    that reports Preparing and still is 0.3 s later gets a RemoteStartTransaction for
+    `APP1`; odd-numbered stations never get one."""
+
+    def __init__(self):
+        super().__init__()
+        self.statuses = {}  # (identity, connector) -> last status
+        self.remote_answers = collections.Counter()
+        self.app = True  # the app is in use
+
+    def record(self, sender, raw, index):
+        super().record(sender, raw, index)
+        frame = self.frames[self.identity_of[index]][-1]
+        if sender != "station" or frame.kind != 2 or frame.action != "StatusNotification":
+            return
+        identity = self.identity_of[index]
+        key = (identity, frame.payload["connectorId"])
+        self.statuses[key] = frame.payload["status"]
+        if self.app and frame.payload["status"] == "Preparing" and int(identity.rsplit("-", 1)[1]) % 2 == 0:
+            asyncio.get_running_loop().create_task(self.remote_start(*key))
+
+    async def remote_start(self, identity, connector):
+        await asyncio.sleep(0.3)
+        link = self.links.get(identity)
+        if not self.app or link is None or self.statuses.get((identity, connector)) != "Preparing":
+            return
+        try:
+            answer = await link.call(call.RemoteStartTransaction(id_tag="APP1", connector_id=connector))
+            self.remote_answers[answer.status] += 1
+        except Exception:  # the link dropped (an offline period): the app gives up
+            self.remote_answers["no answer"] += 1
+
+
+@case("fleet_behaviour", octt="issue 15", profiles=("default",), timeout=150)
+async def fleet_behaviour(ctx):
+    """50 stations with an accelerated --fleet-behaviour for 20 s: EVs arrive and charge,
+    by a card or by a remote start (the app's central system starts the even-numbered
+    stations' sessions; at the odd ones the driver swipes after 2 s), connectors fault and
+    recover, stations go offline and back. Then the fleet quits, starts again without the
+    behaviour and quits with --stop: every transaction reached the central system exactly
+    once, started and stopped."""
+    csms = AppCentralSystem()
+    csms.id_tags = dict(ID_TAGS, APP1={"status": "Accepted"})
+    await csms.start()
+    try:
+        behaviour = os.path.join(ctx.workdir, "behaviour.toml")
+        with open(behaviour, "w", encoding="utf-8") as file:
+            file.write(BEHAVIOUR)
+        arguments = ("--fleet", str(BEHAVIOUR_FLEET), "--ramp", "100", "--seed", "15")
+        station = Station(ctx.binary, profile=ctx.profile, url=csms.url, station_id=PREFIX, data_dir=ctx.workdir,
+                          extra_args=arguments + ("--fleet-behaviour", behaviour))
+        ctx.station = station
+        ctx.stations.append(station)
+        await station.start()
+        await csms.wait_until(lambda: len({n for n, _ in csms.calls("BootNotification")}) >= BEHAVIOUR_FLEET, 30,
+                              f"{BEHAVIOUR_FLEET} boots")
+        await asyncio.sleep(20)
+        assert await station.quit(timeout=30) == 0, station.stderr
+
+        # What the behaviour did, by its notices.
+        notices = [e["message"] for e in station.events if e["type"] == "notice"
+                   and e["message"].startswith("behaviour: ")]
+        def count(text):
+            return sum(text in n for n in notices)
+        assert count("behaviour: plug ") >= 100, f"{count('behaviour: plug ')} arrivals"
+        assert count("(the driver swipes a card)") >= 20, notices[:20]
+        assert count("(no remote start came: the driver swipes a card)") >= 10, notices[:20]
+        assert count("behaviour: fault ") >= 10 and count("behaviour: clear ") >= 10, notices[:20]
+        assert count("behaviour: offline ") >= 10 and count("behaviour: online ") >= 10, notices[:20]
+        assert count("behaviour: ev suspend ") >= 10 and count("behaviour: unplug ") >= 50, notices[:20]
+        errors = [e["message"] for e in station.events if e["type"] == "error"]
+        assert not errors, errors[:5]
+        # Both ways to start, as the central system saw them.
+        tags = collections.Counter(f.payload["idTag"] for _, f in csms.calls("StartTransaction"))
+        assert tags["APP1"] >= 10, tags
+        assert sum(tags[t] for t in ("VALID1", "VALID2", "OTHER")) >= 30, tags
+        assert csms.remote_answers["Accepted"] >= 10, csms.remote_answers
+        starts_by_path = collections.Counter(int(n.rsplit("-", 1)[1]) % 2 for n, f in csms.calls("StartTransaction")
+                                             if f.payload["idTag"] == "APP1")
+        assert set(starts_by_path) == {0}, "a remote start on an odd-numbered station"
+        faulted = [f for _, f in csms.calls("StatusNotification") if f.payload["status"] == "Faulted"]
+        assert len(faulted) >= 10, len(faulted)
+        assert sum(csms.connections.values()) >= BEHAVIOUR_FLEET + 10, "no offline period reconnected"
+
+        # Then the same fleet again, without the behaviour (nor the app): what was queued
+        # is delivered and every session still running is stopped.
+        csms.app = False
+        again = Station(ctx.binary, profile=ctx.profile, url=csms.url, station_id=PREFIX, data_dir=ctx.workdir,
+                        extra_args=arguments)
+        ctx.station = again
+        ctx.stations.append(again)
+        await again.start()
+        again.command("wait online")
+        again.command("quit --stop")
+        assert await again.wait_exit(60) == 0, again.stderr
+        await quiet(csms)
+
+        # Exactly once: one StartTransaction and one StopTransaction per transaction. A
+        # message on the wire as the link went (an offline period, the quit) may have been
+        # read and answered without the station seeing the answer: it rightly comes again,
+        # the same, on a later connection; the transaction is the one of the last answer.
+        def copies(action, key):
+            groups = collections.defaultdict(list)
+            for name, frame in csms.calls(action):
+                groups[(name, *key(frame.payload))].append(frame)
+            for group, frames in groups.items():
+                connections = [f.connection for f in frames]
+                assert connections == sorted(set(connections)), f"{action} {group} twice on one connection"
+            return groups
+
+        starts = copies("StartTransaction", lambda p: (p["connectorId"], p["idTag"], p["meterStart"], p["timestamp"]))
+        ids = collections.Counter()
+        for (name, *_), frames in starts.items():
+            answer = csms.answer_to(name, frames[-1])
+            assert answer is not None, f"{name}: StartTransaction {frames[-1].raw[:120]} unanswered"
+            ids[(name, answer.json[2]["transactionId"])] += 1
+        stop_copies = copies("StopTransaction", lambda p: (p["transactionId"], p["meterStop"], p["timestamp"]))
+        stops = collections.Counter((name, transaction) for name, transaction, *_ in stop_copies)
+        again_sent = sum(len(f) - 1 for f in starts.values()) + sum(len(f) - 1 for f in stop_copies.values())
+        print(f"fleet_behaviour: {len(ids)} transactions, {again_sent} transaction messages sent again after a link loss")
+        if stops != ids:
+            (name, _), = list((stops - ids) or (ids - stops))[:1]
+            story = [f"{'>' if f.sender == 'station' else '<'} {f.raw[:160]}" for f in csms.frames[name]
+                     if f.action in ("StartTransaction", "StopTransaction") or f.kind in (3, 4)][-12:]
+            notes = [e["message"] for e in again.events + station.events if e.get("chargePointId") == name
+                     and e["type"] in ("notice", "error")][-12:]
+            raise AssertionError(f"StopTransactions {dict(stops - ids)} more, {dict(ids - stops)} missing; "
+                                 f"{name}: {story} {notes}")
+        assert len(ids) >= 50, f"{len(ids)} transactions"
+        assert not csms.violations, csms.violations[:3]
+    finally:
+        await csms.stop()
+
+
+@case("fleet_behaviour_bad_file", octt="issue 15", profiles=("default",), timeout=20)
+async def fleet_behaviour_bad_file(ctx):
+    """A mistake in the behaviour file is one line naming the file and the key, exit
+    status 2, before any station starts."""
+    path = os.path.join(ctx.workdir, "busy.toml")
+    with open(path, "w", encoding="utf-8") as file:
+        file.write('[session]\nstay-minutes = { distribution = "normal", mean = 30 }\n')
+    process = await asyncio.create_subprocess_exec(
+        ctx.binary, "--headless", "--fleet", "3", "--url", "ws://127.0.0.1:9/ocpp", "--data-dir",
+        os.path.join(ctx.workdir, "data"), "--fleet-behaviour", path,
+        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    out, err = await asyncio.wait_for(process.communicate(), 10)
+    text = err.decode(errors="replace")
+    assert process.returncode == 2, f"exit status {process.returncode}: {text}"
+    assert text == f"ocpp-console: bad fleet behaviour: {path}: session.stay-minutes.spread: missing\n", text
+    assert not out, out[:200]
+    assert not os.path.exists(os.path.join(ctx.workdir, "data")), "a refused fleet made data directories"
+
+
+REPEATED = """
+[faults]
+per-day = 21600
+minutes = { distribution = "uniform", min = 0.02, max = 0.06 }
+codes = ["GroundFailure", "HighTemperature", "PowerMeterFailure"]
+[offline]
+per-day = 14400
+minutes = { distribution = "lognormal", mean = 0.03, spread = 0.02, min = 0.01, max = 0.1 }
+"""
+
+
+@case("fleet_behaviour_repeats", octt="issue 15", profiles=("default",), timeout=90)
+async def fleet_behaviour_repeats(ctx):
+    """The same --seed gives the same run: two runs of 10 stations with the same seed
+    raise the same faults (connector, code, length) and go offline for the same periods,
+    in the same order at each station; another seed does otherwise."""
+    path = os.path.join(ctx.workdir, "repeated.toml")
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(REPEATED)
+
+    async def steps(seed, run):
+        csms = FleetCentralSystem()
+        csms.id_tags = dict(ID_TAGS)
+        await csms.start()
+        try:
+            station = Station(ctx.binary, profile=ctx.profile, url=csms.url, station_id="SEED",
+                              data_dir=os.path.join(ctx.workdir, run), extra_args=(
+                                  "--fleet", "10", "--seed", str(seed), "--fleet-behaviour", path))
+            ctx.station = station
+            ctx.stations.append(station)
+            await station.start()
+            await asyncio.sleep(8)
+            assert await station.quit() == 0, station.stderr
+        finally:
+            await csms.stop()
+        by_station = collections.defaultdict(list)
+        for event in station.events:
+            if event["type"] == "notice" and event["message"].startswith("behaviour: "):
+                by_station[event["chargePointId"]].append(event["message"])
+        return by_station
+
+    first, second, other = await steps(15, "a"), await steps(15, "b"), await steps(16, "c")
+    compared = 0
+    for name in first:
+        length = min(len(first[name]), len(second[name]))
+        assert first[name][:length] == second[name][:length], f"{name}: {first[name]} then {second[name]}"
+        compared += length
+    assert compared >= 20, f"only {compared} steps compared: {dict(first)}"
+    assert any(first[name][:2] != other[name][:2] for name in first), "seed 16 did what seed 15 did"
