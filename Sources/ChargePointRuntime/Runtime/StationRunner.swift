@@ -251,6 +251,20 @@ public final class StationRunner: @unchecked Sendable {
         return published
     }
 
+    /// A fleet's screen leaves the station's view (issue 15 §4): snapshots are made no more
+    /// until `view` is asked for again, so that stations once looked at cost nothing more.
+    public func releaseView() {
+        condition.withLock { publishesSnapshots = false }
+    }
+
+    /// Hands the frames the station keeps of its past (the diagnostics history: the last
+    /// 1,000 in a fleet) to `body`, on the service thread, in order with its inputs: a
+    /// fleet's screen opening the station shows them in its log, with no frame lost or
+    /// shown twice between them and the events that follow.
+    public func recentFrames(_ body: @escaping @Sendable ([FrameEvent]) -> Void) {
+        enqueue { [self] in body(history.frames) }
+    }
+
     /// Transaction messages the central system has not answered yet, as of the last
     /// input (any thread; a fleet's summary adds them up).
     public var queuedTransactionMessages: Int { condition.withLock { published.queuedTransactionMessages } }
