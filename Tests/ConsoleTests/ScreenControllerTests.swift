@@ -266,6 +266,8 @@ struct ScreenControllerFleetTests {
         _ = press(.enter)
         #expect(press(.escape) == [])  // clears the filter first
         #expect(press(.escape) == [.backToFleet])
+        #expect(press(.character("Q")) == [])  // one station's stops would not be the fleet's
+        #expect(controller.feedback.last?.text.contains(":on all stop") == true)
     }
 
     @Test func F_inASingleConsole_saysThereIsNoFleet() throws {

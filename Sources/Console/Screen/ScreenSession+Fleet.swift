@@ -30,9 +30,11 @@ extension ScreenSession {
         _ = inbox.take()  // what the last station said before it was left
         runner = fleet.runners[station]
         controller = ScreenController(info: fleet.info(station), glyphs: terminal.glyphs)
+        let identity = runner.configuration.stationId
+        controller.ingest([.notice("\(identity): F or Esc goes back to the fleet view")], at: .monotonicNow())
         trace.close()
         let directory = fleet.directories[station]
-        trace = TraceToggle(dataDirectory: directory, chargePointId: runner.configuration.stationId)
+        trace = TraceToggle(dataDirectory: directory, chargePointId: identity)
         exports = ScreenExports(dataDirectory: directory)
         fleet.open(station)
         terminal.repaintAll()

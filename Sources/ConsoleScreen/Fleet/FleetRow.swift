@@ -36,6 +36,8 @@ public struct FleetRow: Sendable, Equatable {
     }
 
     public let identity: String
+    /// The identity in lower case, for `/` (made once, not at every frame).
+    let searchKey: String
     public var link: ConnectionState = .connecting
     /// Why the link went down, as the station said it (nil while it is up).
     public var linkReason: String?
@@ -49,6 +51,7 @@ public struct FleetRow: Sendable, Equatable {
     /// `connectors`: how many the station's profile has (ids 1…n).
     public init(identity: String, connectors: Int) {
         self.identity = identity
+        searchKey = identity.lowercased()
         self.connectors = (0..<connectors).map { Connector(id: $0 + 1) }
     }
 
@@ -123,7 +126,7 @@ public struct FleetRow: Sendable, Equatable {
     /// Whether `/`'s text (lower case) names this line: its identity, its link, its boot
     /// or a connector's status or error code.
     func matches(_ lowercased: String) -> Bool {
-        if identity.lowercased().contains(lowercased) || linkWord.contains(lowercased) { return true }
+        if searchKey.contains(lowercased) || linkWord.contains(lowercased) { return true }
         if let registration, registration.rawValue.lowercased().contains(lowercased) { return true }
         return ([station].compactMap { $0 } + connectors).contains {
             ($0.status?.rawValue.lowercased().contains(lowercased) ?? false)

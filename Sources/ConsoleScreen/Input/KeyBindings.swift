@@ -86,7 +86,8 @@ public enum KeyBindings {
             hint: "quit"),
         .init(
             [.character("Q")], .stopAllAndQuit, .dashboard,
-            "stop all sessions, quit once the stops are sent or queued"),
+            "stop all sessions, quit once the stops are sent or queued",
+            disabledReason: KeyAvailability.needsOneStation),
         .init(
             [.character("T")], .toggleTrace, .dashboard,
             "start / stop recording a trace of the frames (OCPP trace format 1.0, in the data directory)"),
