@@ -112,6 +112,21 @@ struct FleetViewTests {
         #expect(controller.filter == "")
     }
 
+    /// The lines a filter keeps are sought again when a status changes (not for a meter
+    /// reading): a station that starts charging joins `/charg` at the next frame.
+    @Test mutating func filter_followsStatusChanges() {
+        _ = press(.character("/"))
+        _ = type("charg")
+        _ = press(.enter)
+        #expect(controller.matching(rows).count == 1)
+        rows.record([.meter(connector: 1, energyWh: 5, powerW: 100)], station: rows.station(named: "CP-0001")!, at: Self.now)
+        #expect(controller.matching(rows).count == 1)
+        rows.record(
+            [.connector(id: 2, status: .charging, errorCode: .noError, info: nil)],
+            station: rows.station(named: "CP-0001")!, at: Self.now)
+        #expect(controller.matching(rows).map { rows.rows[$0].identity } == ["CP-0001", "CP-0003"])
+    }
+
     @Test mutating func enter_opensTheSelectedStation() {
         _ = press(.down, .down)
         #expect(press(.enter) == [.open(station: rows.sorted[2])])

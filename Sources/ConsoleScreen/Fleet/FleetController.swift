@@ -33,6 +33,9 @@ public struct FleetController: Sendable {
     var commandHistory: [String] = []
     /// Lines the table showed last time (for paging).
     var pageRows = 10
+    /// The lines the filter kept last time, until it or a line's status changes: meter
+    /// readings of thousands of stations do not make every frame seek them again.
+    private var matched: (filter: String, revision: Int, count: Int, stations: [Int])?
 
     public init(url: String, glyphs: Glyphs = .unicode) {
         self.url = url
@@ -96,7 +99,7 @@ public struct FleetController: Sendable {
     private mutating func perform(_ action: ScreenAction, rows: FleetRows, at time: Timestamp) -> [FleetEffect] {
         switch action {
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
-            move(action, rows.matching(filter))
+            move(action, matching(rows))
         case .commandLine: prompt = .commandLine(history: commandHistory)
         case .help: open(.help(scroll: 0))
         case .history: open(.history(scroll: Overlay.end))
@@ -109,8 +112,7 @@ public struct FleetController: Sendable {
         case .jumpToStation:
             prompt = Prompt(purpose: .station, editor: LineEditor())
         case .openStation:
-            let matching = rows.matching(filter)
-            guard let station = selection(in: matching) else {
+            guard let station = selection(in: matching(rows)) else {
                 say(.error, filter.isEmpty ? "the fleet has no station" : "no station matches the filter", at: time)
                 return []
             }
@@ -119,6 +121,16 @@ public struct FleetController: Sendable {
             break  // the single station's keys
         }
         return []
+    }
+
+    /// The station numbers the filter keeps, in identity order.
+    mutating func matching(_ rows: FleetRows) -> [Int] {
+        if let matched, matched.filter == filter, matched.revision == rows.revision, matched.count == rows.count {
+            return matched.stations
+        }
+        let stations = rows.matching(filter)
+        matched = (filter, rows.revision, rows.count, stations)
+        return stations
     }
 
     /// The selected station among `matching`: the one chosen, else the first line.

@@ -15,7 +15,7 @@ extension FleetController {
         let hintsRect = Rect(top: surface.rows - 1, left: 0, height: 1, width: surface.columns)
         surface.fill(Rect(top: 0, left: 0, height: surface.rows, width: surface.columns))
         drawTitle(counts, at: time, into: &surface)
-        let matching = rows.matching(filter)
+        let matching = matching(rows)
         let lines = FleetPane.lines(height: table.height)
         pageRows = lines
         let position = position(in: matching)

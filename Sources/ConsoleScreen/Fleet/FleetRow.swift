@@ -55,9 +55,16 @@ public struct FleetRow: Sendable, Equatable {
         self.connectors = (0..<connectors).map { Connector(id: $0 + 1) }
     }
 
-    /// Takes in the events the station just published at `time` (monotonic).
-    public mutating func record(_ events: [StationEvent], at time: Timestamp) {
+    /// Takes in the events the station just published at `time` (monotonic); whether
+    /// what `/` looks at changed (the link, the boot, a status), not only the meters.
+    @discardableResult
+    public mutating func record(_ events: [StationEvent], at time: Timestamp) -> Bool {
+        var searchable = false
         for event in events {
+            switch event {
+            case .connection, .registration, .connector: searchable = true
+            default: break
+            }
             switch event {
             case .connection(let state, let reason):
                 link = state
@@ -91,6 +98,7 @@ public struct FleetRow: Sendable, Equatable {
                 break
             }
         }
+        return searchable
     }
 
     private mutating func update(_ id: Int, _ change: (inout Connector) -> Void) {

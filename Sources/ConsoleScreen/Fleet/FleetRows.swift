@@ -6,6 +6,9 @@ public struct FleetRows: Sendable {
     public private(set) var rows: [FleetRow]
     /// The station numbers in identity order.
     public let sorted: [Int]
+    /// Counts the changes to what `/` looks at (a link, a boot, a status), so that the
+    /// lines a filter keeps are sought again only when one changed.
+    public private(set) var revision = 0
 
     /// `connectors`: how many each station's profile has.
     public init(identities: [String], connectors: Int) {
@@ -17,7 +20,7 @@ public struct FleetRows: Sendable {
 
     /// Takes in the events station number `index` just published at `time` (monotonic).
     public mutating func record(_ events: [StationEvent], station index: Int, at time: Timestamp) {
-        rows[index].record(events, at: time)
+        if rows[index].record(events, at: time) { revision += 1 }
     }
 
     /// Station number `index`'s transaction messages not yet answered.
