@@ -76,7 +76,8 @@ extension ScreenController {
         switch action {
         case .repaint: return [.repaintAll]
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
-            self.overlay = overlay.scrolled(to: ScrollExtent.scrolled(overlay.scroll ?? 0, action, within: overlayExtent))
+            self.overlay = overlay.scrolled(
+                to: ScrollExtent.scrolled(overlay.scroll ?? 0, action, within: overlayExtent))
         case .partner:
             // The partner frame (request ↔ response).
             if case .frame(let sequence, _) = overlay, let entry = log.entry(sequence),

@@ -17,7 +17,9 @@ struct FleetViewTests {
     static func fleet(_ count: Int = 20) -> FleetRows {
         let identities = (1...count).reversed().map { "CP-" + String(String($0 + 10000).dropFirst()) }
         var rows = FleetRows(identities: identities, connectors: 2)
-        func station(_ number: Int) -> Int { identities.firstIndex(of: "CP-" + String(String(number + 10000).dropFirst()))! }
+        func station(_ number: Int) -> Int {
+            identities.firstIndex(of: "CP-" + String(String(number + 10000).dropFirst()))!
+        }
         let available: [StationEvent] = [
             .connection(.connected, reason: nil), .registration(.accepted, interval: 60),
             .connector(id: 1, status: .available, errorCode: .noError, info: nil),
@@ -41,8 +43,10 @@ struct FleetViewTests {
                 .connector(id: 1, status: .available, errorCode: .noError, info: nil),
             ], station: station(5), at: now)
         rows.setQueued(2, station: station(5))
-        rows.record([.connector(id: 2, status: .faulted, errorCode: .groundFailure, info: nil)], station: station(7), at: now)
-        rows.record([.connector(id: 2, status: .preparing, errorCode: .noError, info: nil)], station: station(10), at: now)
+        rows.record(
+            [.connector(id: 2, status: .faulted, errorCode: .groundFailure, info: nil)], station: station(7), at: now)
+        rows.record(
+            [.connector(id: 2, status: .preparing, errorCode: .noError, info: nil)], station: station(10), at: now)
         rows.record([.registration(.pending, interval: 30)], station: station(14), at: now)
         return rows
     }
@@ -54,7 +58,9 @@ struct FleetViewTests {
         return counts
     }
 
-    static func render(_ controller: inout FleetController, _ rows: FleetRows, rows height: Int, columns: Int) -> Surface {
+    static func render(_ controller: inout FleetController, _ rows: FleetRows, rows height: Int, columns: Int)
+        -> Surface
+    {
         var surface = Surface(rows: height, columns: columns)
         controller.render(rows, counts: counts(rows), at: now, into: &surface)
         return surface
@@ -119,7 +125,8 @@ struct FleetViewTests {
         _ = type("charg")
         _ = press(.enter)
         #expect(controller.matching(rows).count == 1)
-        rows.record([.meter(connector: 1, energyWh: 5, powerW: 100)], station: rows.station(named: "CP-0001")!, at: Self.now)
+        rows.record(
+            [.meter(connector: 1, energyWh: 5, powerW: 100)], station: rows.station(named: "CP-0001")!, at: Self.now)
         #expect(controller.matching(rows).count == 1)
         rows.record(
             [.connector(id: 2, status: .charging, errorCode: .noError, info: nil)],

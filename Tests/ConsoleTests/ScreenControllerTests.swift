@@ -194,7 +194,8 @@ struct ScreenControllerTests {
         _ = press(.right)
         #expect(controller.feedback.last?.text == "no answer to this frame yet")
         controller.ingest(
-            [.frame(FrameEvent.parsed(.incoming, #"[3,"m1",{"currentTime":"2026-11-24T10:00:00Z"}]"#))], at: station.now)
+            [.frame(FrameEvent.parsed(.incoming, #"[3,"m1",{"currentTime":"2026-11-24T10:00:00Z"}]"#))], at: station.now
+        )
         _ = press(.right)
         #expect(controller.overlay == .frame(sequence: 2, scroll: 0))
         _ = press(.character("j"), .control("l"))
@@ -273,7 +274,8 @@ struct ScreenControllerFleetTests {
     @Test func F_inASingleConsole_saysThereIsNoFleet() throws {
         let station = try ScriptedStation()
         var controller = ScreenController(info: StationInfo(url: "ws://h/ocpp/CP", stationId: "CP"))
-        #expect(controller.handle(.character("F"), snapshot: station.snapshot, configuration: [], at: station.now) == [])
+        #expect(
+            controller.handle(.character("F"), snapshot: station.snapshot, configuration: [], at: station.now) == [])
         #expect(controller.feedback.last?.text.contains("no fleet view") == true)
         #expect(controller.handle(.escape, snapshot: station.snapshot, configuration: [], at: station.now) == [])
     }

@@ -95,7 +95,8 @@ struct ConsoleOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp(Self.fleetHelp, valueName: "N")) var fleet: Int?
     static let fleetHelp =
-        "Run N stations in this process (on the screen: the fleet view, a line each): identities <--id>-0001 … <--id>-N, each with its own "
+        "Run N stations in this process (on the screen: the fleet view, a line each): identities "
+        + "<--id>-0001 … <--id>-N, each with its own "
         + "database under --data-dir/<identity>."
     @Option(name: .customLong("ids"), help: ArgumentHelp(Self.idsHelp, valueName: "FILE")) var idsFile: String?
     static let idsHelp = "The fleet's identities, one per line (instead of numbering --id)."

@@ -158,7 +158,8 @@ struct FleetLauncher {
                 configuration.historyFrames = StationRunner.Configuration.fleetStationHistory
                 let runner = try StationRunner(
                     configuration: configuration, store: store,
-                    onEvents: events(index), onFailure: { reason in failure("\(identity): the station stopped: \(reason)") })
+                    onEvents: events(index),
+                    onFailure: { reason in failure("\(identity): the station stopped: \(reason)") })
                 members.append(Member(identity: identity, directory: directory, lock: lock, runner: runner))
             } catch let error as ProfileError {
                 throw Refusal(line: "bad station profile: \(error)")

@@ -49,7 +49,8 @@ struct KioskGuard {
         case .submit(.toggleOffline): heldOffline ? nil : "go offline"
         case .centralSystem(.reset(let type)):
             "reset the station from the central system (\(type.rawValue.lowercased()))"
-        case .submit, .centralSystem, .repaintAll, .copyToClipboard, .saveFrame, .saveLog, .toggleTrace, .backToFleet: nil
+        case .submit, .centralSystem, .repaintAll, .copyToClipboard, .saveFrame, .saveLog, .toggleTrace, .backToFleet:
+            nil
         }
     }
 }

@@ -47,7 +47,8 @@ extension ScreenSession {
         trace.close()
         fleet.close()
         runner = nil
-        controller = ScreenController(info: StationInfo(url: fleet.controller.url, stationId: ""), glyphs: terminal.glyphs)
+        controller = ScreenController(
+            info: StationInfo(url: fleet.controller.url, stationId: ""), glyphs: terminal.glyphs)
         terminal.repaintAll()
     }
 }

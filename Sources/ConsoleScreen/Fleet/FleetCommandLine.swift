@@ -38,7 +38,9 @@ enum FleetCommandLine {
         let whom = address.station ?? "all \(rows.count) stations"
         switch command {
         case .station(let command):
-            return .effects([.submit(command, station: station)], notice: station == nil ? "\(address.command): sent to \(whom)" : nil)
+            return .effects(
+                [.submit(command, station: station)],
+                notice: station == nil ? "\(address.command): sent to \(whom)" : nil)
         case .session(.powercut):
             return .effects([.powerCut(station: station)], notice: "power cut: \(whom)")
         default:

@@ -105,8 +105,11 @@ struct FleetPane {
         /// a station-wide status (a fault on connector 0) after it.
         private func linkPiece(_ row: FleetRow, _ glyphs: Glyphs) -> (String, Role) {
             if let station = row.station, let status = station.status {
-                return (pad("station \(station.errorCode == .noError ? status.rawValue : station.errorCode.rawValue)",
-                            link, glyphs), Format.role(of: status))
+                return (
+                    pad(
+                        "station \(station.errorCode == .noError ? status.rawValue : station.errorCode.rawValue)",
+                        link, glyphs), Format.role(of: status)
+                )
             }
             switch row.link {
             case .connected:
