@@ -171,6 +171,17 @@ struct FleetViewTests {
         #expect(press(.enter) == [.quit])
     }
 
+    /// Tab on the fleet view's `:` line: `on`, then the stations, then the command.
+    @Test mutating func tab_completesTheStationThenTheCommand() {
+        _ = press(.character(":"))
+        for word in ["o", "CP-001"] { _ = type(word) + press(.tab) }
+        #expect(controller.prompt?.choices.count == 10)  // CP-0010 … CP-0019
+        for word in ["4", "pl"] { _ = type(word) + press(.tab) }
+        #expect(controller.prompt?.editor.string == "on CP-0014 plug ")
+        _ = type("1")
+        #expect(press(.enter) == [.submit(.plug(connector: 1), station: rows.station(named: "CP-0014"))])
+    }
+
     @Test mutating func help_listsTheFleetKeys() {
         _ = press(.character("?"))
         #expect(controller.overlay == .help(scroll: 0))

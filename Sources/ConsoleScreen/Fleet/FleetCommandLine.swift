@@ -48,6 +48,19 @@ enum FleetCommandLine {
         }
     }
 
+    /// Tab's candidates for the word after `words`: `on`, `quit`, `help`; after `on`, `all`
+    /// and the identities; after the station, the commands and their arguments as the
+    /// single view offers them (the connectors of the fleet's profile).
+    static func candidates(_ words: [String], rows: FleetRows) -> [String] {
+        guard let first = words.first else { return ["on", "quit", "help"] }
+        guard first == "on" else { return [] }
+        if words.count == 1 { return ["all"] + rows.sorted.map { rows.rows[$0].identity } }
+        let connectors = rows.rows.first?.connectors.map(\.id) ?? []
+        let context = CompletionContext(
+            connectors: connectors, lockableConnectors: connectors, keys: [], writableKeys: [], idTags: [])
+        return CommandCompletion.candidates(Array(words.dropFirst(2)), context)
+    }
+
     /// A line without `on`.
     private static func readForTheFleet(_ text: String) -> Outcome {
         let command: OperatorCommand

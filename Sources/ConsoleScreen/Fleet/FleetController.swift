@@ -172,6 +172,8 @@ public struct FleetController: Sendable {
         case .edit:
             guard prompt.editor.apply(key) else { return [] }
             prompt.choices = []
+        case .complete:
+            prompt.choices = prompt.editor.complete { words, _ in FleetCommandLine.candidates(words, rows: rows) }
         default:
             return []
         }
