@@ -184,20 +184,17 @@ struct ConsoleLauncher {
         _ configuration: StationRunner.Configuration, store: SQLiteStore, setup: StationSetup,
         recordings: FrameRecordings, demo: DemoServer?, notices: [String]
     ) throws(Refusal) -> Int32 {
-        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            throw Refusal(line: "the screen needs a terminal; use --headless for pipes and scripts", status: 2)
-        }
+        if let why = CursesTerminal.notATerminal { throw Refusal(line: why.line, status: why.status) }
         // The station is prepared before the screen takes the terminal, so that a
         // refusal is a readable line on a normal terminal.
         let inbox = EventInbox()
         let runner = try makeRunner(
             configuration, store: store, recordings: recordings, sink: inbox.eventSink,
             onFailure: inbox.failureSink)
-        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let theme = noColor ? Theme.mono : Theme.named(options.theme.rawValue)
-        guard let terminal = CursesTerminal(theme: theme, ascii: options.ascii, kiosk: options.kiosk) else {
-            let term = ProcessInfo.processInfo.environment["TERM"] ?? "unset"
-            throw Refusal(line: "cannot start the screen (TERM=\(term))", status: 1)
+        let terminal: CursesTerminal
+        switch CursesTerminal.open(options) {
+        case .success(let opened): terminal = opened
+        case .failure(let why): throw Refusal(line: why.line, status: why.status)
         }
         var info = StationInfo(
             url: configuration.endpoint.description, stationId: configuration.stationId,

@@ -77,7 +77,8 @@ extension ScreenController {
         switch action {
         case .repaint: return [.repaintAll]
         case .up, .down, .pageUp, .pageDown, .top, .bottom:
-            self.overlay = overlay.scrolled(to: scrolled(overlay.scroll ?? 0, action))
+            self.overlay = overlay.scrolled(
+                to: ScrollExtent.scrolled(overlay.scroll ?? 0, action, within: overlayExtent))
         case .partner:
             // The partner frame (request ↔ response).
             if case .frame(let sequence, _) = overlay, let entry = log.entry(sequence),
@@ -93,24 +94,6 @@ extension ScreenController {
         default: self.overlay = nil
         }
         return []
-    }
-
-    /// A text overlay's scroll position after a move, kept between the top and the last
-    /// page as the overlay was drawn (before it is drawn: a page of 10 lines, no end).
-    private func scrolled(_ scroll: Int, _ action: ScreenAction) -> Int {
-        let last = overlayExtent?.maxScroll ?? Overlay.end
-        let page = overlayExtent?.page ?? 10
-        let current = min(scroll, last)
-        let target =
-            switch action {
-            case .up: current - 1
-            case .down: current + 1
-            case .pageUp: current - page
-            case .pageDown: current + page
-            case .top: 0
-            default: last
-            }
-        return min(max(0, target), last)
     }
 
     private mutating func choose(_ picker: Picker, at time: Timestamp) -> [ScreenEffect] {

@@ -52,8 +52,8 @@ extension ScreenController {
     {
         let text = prompt.editor.string
         switch prompt.purpose {
-        case .logFilter, .configFilter:
-            return []
+        case .logFilter, .configFilter, .stationFilter, .station:
+            return []  // the fleet view's (`FleetController`)
         case .configValue(let key):
             return [.submit(.configSet(key: key, value: text))]
         case .idTag(let connector):

@@ -18,6 +18,8 @@ public enum ScreenEffect: Sendable, Equatable {
     case saveLog(path: String?)
     /// Start or stop recording the frames as a trace (OCPP trace format 1.0).
     case toggleTrace
+    /// A station of a fleet: back to the fleet view.
+    case backToFleet
 }
 
 /// The screen's brain: the log, the meter history, the feedback, and the state of the
@@ -168,8 +170,8 @@ public struct ScreenController: Sendable {
     public var keyView: KeyBinding.View {
         switch (prompt?.purpose, overlay) {
         case (.command?, _): .commandLine
-        case (.logFilter?, _), (.configFilter?, _): .filterPrompt
-        case (.configValue?, _), (.idTag?, _): .valuePrompt
+        case (.logFilter?, _), (.configFilter?, _), (.stationFilter?, _): .filterPrompt
+        case (.configValue?, _), (.idTag?, _), (.station?, _): .valuePrompt
         case (nil, .help?), (nil, .commands?), (nil, .history?), (nil, .status?), (nil, .certificates?): .reading
         case (nil, .frame?): .frame
         case (nil, .picker?): .picker
@@ -194,10 +196,7 @@ public struct ScreenController: Sendable {
         case .toggleTrace: return [.toggleTrace]
         case .help: open(.help(scroll: 0))
         case .history: open(.history(scroll: Overlay.end))
-        case .commandLine:
-            var editor = LineEditor()
-            editor.history = commandHistory
-            prompt = Prompt(purpose: .command, editor: editor)
+        case .commandLine: prompt = .commandLine(history: commandHistory)
         case .repaint: return [.repaintAll]
         case .selectConnector(let number):
             if snapshot.connectors.contains(where: { $0.id == number }) { selectedConnector = number }
@@ -238,7 +237,10 @@ public struct ScreenController: Sendable {
             let purpose: Prompt.Purpose = view == .dashboard ? .logFilter : .configFilter
             let current = view == .dashboard ? log.filter : configFilter
             prompt = Prompt(purpose: purpose, editor: LineEditor(current), previous: current)
+        case .backToFleet: return [.backToFleet]
         case .clearFilter:
+            // Esc without a filter: a fleet's station goes back to the fleet view.
+            if view == .dashboard, log.filter.isEmpty, info.inFleet { return [.backToFleet] }
             if view == .dashboard {
                 log.setFilter("")
                 logCursor = nil
@@ -252,6 +254,8 @@ public struct ScreenController: Sendable {
             logCursor = logCursor == nil ? log.visible.last : nil
         case .close, .partner, .copyFrame, .saveFrame, .choose, .chooseItem, .submit, .complete, .edit, .cancel:
             break  // overlays' and prompts' (`performInOverlay`, `performInPrompt`)
+        case .openStation, .jumpToStation:
+            break  // the fleet view's (`FleetController`)
         }
         return []
     }
@@ -263,32 +267,14 @@ public struct ScreenController: Sendable {
         guard !visible.isEmpty else { return }
         let current = logCursor.flatMap { visible.firstIndex(of: $0) } ?? (visible.count - 1)
         let page = max(1, logRows - 1)
-        let target: Int
-        switch action {
-        case .up: target = current - 1
-        case .down: target = current + 1
-        case .pageUp: target = current - page
-        case .pageDown: target = current + page
-        case .top: target = 0
-        default: target = visible.count - 1
-        }
-        let clamped = min(max(0, target), visible.count - 1)
+        let clamped = action.moved(from: current, page: page, last: visible.count - 1)
         // Reaching the newest frame (or End) follows again.
         logCursor = clamped == visible.count - 1 && action != .up ? nil : visible[clamped]
     }
 
     private mutating func moveConfig(_ action: ScreenAction, count: Int) {
         guard count > 0 else { return }
-        let page = max(1, configRows - 1)
-        switch action {
-        case .up: configCursor -= 1
-        case .down: configCursor += 1
-        case .pageUp: configCursor -= page
-        case .pageDown: configCursor += page
-        case .top: configCursor = 0
-        default: configCursor = count - 1
-        }
-        configCursor = min(max(0, configCursor), count - 1)
+        configCursor = action.moved(from: configCursor, page: max(1, configRows - 1), last: count - 1)
     }
 
     /// The keys the configuration view shows, in order.

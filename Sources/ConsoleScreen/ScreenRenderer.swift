@@ -45,7 +45,8 @@ extension ScreenController {
         TransferPane(transfers: transfers, snapshot: snapshot, glyphs: glyphs).draw(layout.transfers, into: &surface)
         BottomBar(
             feedback: feedback.suffix(layout.feedback.height), prompt: prompt,
-            hints: KeyBindings.hints(for: hintView, snapshot: snapshot), now: now, ellipsis: glyphs.ellipsis
+            hints: KeyBindings.hints(for: hintView, snapshot: snapshot).filter { info.inFleet || $0.hint != "fleet" },
+            now: now, ellipsis: glyphs.ellipsis
         ).draw(feedback: layout.feedback, hints: layout.hints, into: &surface)
         drawOverlay(in: layout.body, at: now, into: &surface)
         if surface.rows < ScreenLayout.minimumRows || surface.columns < ScreenLayout.minimumColumns {

@@ -64,8 +64,15 @@ struct ConsoleOptionsTests {
         #expect(try ConsoleOptions.parse(["--headless", "--url", "ws://h/ocpp", "--ids", "ids.txt"]).isFleet)
     }
 
+    /// Issue 15 §4: a fleet on the screen, the fleet view first.
+    @Test func aFleet_runsOnTheScreenToo() throws {
+        let options = try ConsoleOptions.parse(["--fleet", "20", "--url", "ws://127.0.0.1:9000/ocpp", "--id", "CP"])
+        #expect(options.isFleet && !options.headless)
+    }
+
     @Test(arguments: [
-        ["--fleet", "3", "--url", "ws://h/ocpp"],
+        ["--fleet", "3", "--url", "ws://h/ocpp", "--script", "s.txt"],
+        ["--fleet", "3", "--url", "ws://h/ocpp", "--kiosk"],
         ["--headless", "--fleet", "3"],
         ["--headless", "--fleet", "0", "--url", "ws://h/ocpp"],
         ["--headless", "--fleet", "3", "--url", "ws://h/ocpp", "--ramp", "0"],

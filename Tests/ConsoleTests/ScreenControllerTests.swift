@@ -194,7 +194,8 @@ struct ScreenControllerTests {
         _ = press(.right)
         #expect(controller.feedback.last?.text == "no answer to this frame yet")
         controller.ingest(
-            [.frame(FrameEvent.parsed(.incoming, #"[3,"m1",{"currentTime":"2026-11-24T10:00:00Z"}]"#))], at: station.now)
+            [.frame(FrameEvent.parsed(.incoming, #"[3,"m1",{"currentTime":"2026-11-24T10:00:00Z"}]"#))], at: station.now
+        )
         _ = press(.right)
         #expect(controller.overlay == .frame(sequence: 2, scroll: 0))
         _ = press(.character("j"), .control("l"))
@@ -244,5 +245,38 @@ struct ScreenControllerTests {
         controller.ingest([.certificates(report)], at: station.now)
         _ = press(.escape)
         #expect(controller.overlay == nil)
+    }
+}
+
+/// Issue 15 §4: a station opened from the fleet view goes back to it with `F`, or `Esc`
+/// when its log has no filter; a single console has no fleet view and says so.
+@Suite("Screen controller in a fleet")
+struct ScreenControllerFleetTests {
+    @Test func F_andEsc_goBackToTheFleetView() throws {
+        let station = try ScriptedStation()
+        var info = StationInfo(url: "ws://h/ocpp/CP-0003", stationId: "CP-0003")
+        info.inFleet = true
+        var controller = ScreenController(info: info)
+        func press(_ key: Key) -> [ScreenEffect] {
+            controller.handle(key, snapshot: station.snapshot, configuration: [], at: station.now)
+        }
+        #expect(press(.character("F")) == [.backToFleet])
+        #expect(press(.escape) == [.backToFleet])
+        _ = press(.character("/"))
+        _ = press(.character("B"))
+        _ = press(.enter)
+        #expect(press(.escape) == [])  // clears the filter first
+        #expect(press(.escape) == [.backToFleet])
+        #expect(press(.character("Q")) == [])  // one station's stops would not be the fleet's
+        #expect(controller.feedback.last?.text.contains(":on all stop") == true)
+    }
+
+    @Test func F_inASingleConsole_saysThereIsNoFleet() throws {
+        let station = try ScriptedStation()
+        var controller = ScreenController(info: StationInfo(url: "ws://h/ocpp/CP", stationId: "CP"))
+        #expect(
+            controller.handle(.character("F"), snapshot: station.snapshot, configuration: [], at: station.now) == [])
+        #expect(controller.feedback.last?.text.contains("no fleet view") == true)
+        #expect(controller.handle(.escape, snapshot: station.snapshot, configuration: [], at: station.now) == [])
     }
 }

@@ -320,16 +320,23 @@ class ThirdPartyCentralSystem:
     """The conformance suite's central system (the PyPI package `ocpp`), on an event
     loop of its own thread, so the screen can be driven meanwhile."""
 
-    def __init__(self, station_id, password):
+    def __init__(self, station_id, password, fleet=False):
+        """`fleet`: the suite's central system for any number of stations (issue 15)."""
         sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Conformance"))
         from conformance.csms import CentralSystem  # noqa: E402
+        from conformance.fleet_csms import FleetCentralSystem  # noqa: E402
 
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
-        self.csms = CentralSystem(station_id)
+        self.csms = self.run(self.make(FleetCentralSystem)) if fleet else CentralSystem(station_id)
         self.csms.password = password
         self.url = self.run(self.csms.start())
+
+    @staticmethod
+    async def make(kind):
+        """`kind` made on the event loop (it makes its asyncio objects there)."""
+        return kind()
 
     def run(self, coroutine, timeout=20):
         return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
@@ -430,6 +437,56 @@ def run_csms_80x24(binary):
     return steps
 
 
+def run_fleet_80x24(binary):
+    """Issue 15 §4 at 80x24: a fleet of 20 stations against the suite's fleet central
+    system. The fleet view counts them connected and booted; `i 0003 Enter` opens one
+    station's own view (its boot in the log), `p` plugs an EV in there, `F` goes back
+    to the fleet view, whose line shows it Preparing; the `:` line's `on … swipe` makes
+    it Charging, and `/` filters the lines by status."""
+    steps = []
+    central = ThirdPartyCentralSystem("E2E", password=None, fleet=True)
+    central.csms.id_tags["04A1B2C3D4E5F6"] = {"status": "Accepted"}
+    command = f"export LC_ALL=C.UTF-8; {binary} --fleet 20 --url {central.url} --id E2E --data-dir {{data}}; echo EXIT=$?"
+    try:
+        with console(80, 24, "fleet", command) as (terminal, _):
+            screen = terminal.wait_for("20 stations", "connected 20", "booted 20", "E2E-0001", timeout=30)
+            assert "Stations 20 by identity" in screen, screen
+            steps.append("80x24: a fleet of 20: the fleet view, every station connected and booted, a line each")
+
+            terminal.keys("i")
+            terminal.type("0003")
+            terminal.keys("Enter")
+            screen = terminal.wait_for("E2E-0003", "boot Accepted", "BootNotification")
+            assert "Connectors" in screen, screen
+            terminal.keys("p")
+            terminal.wait_for("Preparing")
+            steps.append("80x24: i 0003 Enter opens E2E-0003's own view (its boot in the log); p plugs in there")
+
+            terminal.keys("F")
+            terminal.wait_for_line("E2E-0003 Preparing in the fleet view",
+                                   lambda line: "E2E-0003" in line and "1 Prep" in line)
+            terminal.keys(":")
+            terminal.type("on E2E-0003 swipe 04A1B2C3D4E5F6 1")
+            terminal.keys("Enter")
+            terminal.wait_for_line("E2E-0003 Charging in the fleet view",
+                                   lambda line: "E2E-0003" in line and "1 Charg" in line, timeout=20)
+            terminal.wait_for("charging 1")
+            steps.append("80x24: F: back to the fleet view, E2E-0003 Preparing; :on E2E-0003 swipe …: Charging")
+
+            terminal.type("/charg")  # the key, then the text of the filter
+            terminal.keys("Enter")
+            screen = terminal.wait_for("Stations 1 of 20 matching 'charg'")
+            assert "E2E-0003" in screen and "E2E-0001" not in screen, screen
+            steps.append("80x24: /charg: the one station charging")
+
+            terminal.keys("q")
+            terminal.wait_for("EXIT=0", timeout=30)
+            steps.append("80x24: q quits the fleet, exit status 0")
+    finally:
+        central.close()
+    return steps
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", required=True)
@@ -440,7 +497,7 @@ def main():
     try:
         binary = os.path.abspath(options.binary)
         for scenario in (run, run_feedback_80x24, run_script_ascii, run_kiosk, run_at_80x24, run_frames,
-                         run_csms_80x24):
+                         run_csms_80x24, run_fleet_80x24):
             for step in scenario(binary):
                 print(f"pass  screen: {step}")
     except AssertionError as failure:

@@ -99,6 +99,8 @@ public final class StationRunner: @unchecked Sendable {
     /// The behaviour generator (`--fleet-behaviour`), fed with the station's events and
     /// woken by the station's own timer.
     private var behaviour: StationBehaviour?
+    /// An input is being carried out (`handle`): one that arrives meanwhile waits its turn.
+    private var handling = false
 
     /// Prepares the station from what `store` holds (a `StoreError` when it cannot be
     /// read); nothing runs before `start()`. The caller opens the store, after taking
@@ -262,6 +264,20 @@ public final class StationRunner: @unchecked Sendable {
         return published
     }
 
+    /// A fleet's screen leaves the station's view (issue 15 §4): snapshots are made no more
+    /// until `view` is asked for again, so that stations once looked at cost nothing more.
+    public func releaseView() {
+        condition.withLock { publishesSnapshots = false }
+    }
+
+    /// Hands the frames the station keeps of its past (the diagnostics history: the last
+    /// 1,000 in a fleet) to `body`, on the service thread, in order with its inputs: a
+    /// fleet's screen opening the station shows them in its log, with no frame lost or
+    /// shown twice between them and the events that follow.
+    public func recentFrames(_ body: @escaping @Sendable ([FrameEvent]) -> Void) {
+        enqueue { [self] in body(history.frames) }
+    }
+
     /// Transaction messages the central system has not answered yet, as of the last
     /// input (any thread; a fleet's summary adds them up).
     public var queuedTransactionMessages: Int { condition.withLock { published.queuedTransactionMessages } }
@@ -370,9 +386,21 @@ public final class StationRunner: @unchecked Sendable {
     }
 
     /// Carries out `input`; its events are published as `publishing` makes them.
+    ///
+    /// One input at a time: a link that reports an event while the station is still
+    /// carrying out the input that caused it (a connection closed before it opened
+    /// reports its end at once) has it taken next, in order, never inside the first.
     private func handle(
         _ input: StationInput, publishing: (@Sendable ([StationEvent]) -> [StationEvent])? = nil
     ) {
+        guard !handling else {
+            client.perform { [self] in
+                if !isFailed { handle(input, publishing: publishing) }
+            }
+            return
+        }
+        handling = true
+        defer { handling = false }
         var link = link
         var agent = transfers!
         let events = driver.handle(

@@ -24,8 +24,9 @@ struct ConsoleCommand: ParsableCommand {
             Headless, every command line gets a result event; a line may start with @ID, or be a JSON object \
             {"id":"7","command":"plug","args":["1"]}.
 
-            --fleet N --headless --url URL runs N stations in this one process (identities <--id>-0001 …); a \
-            command names its station: on CP-0003 plug 1, on all heartbeat.
+            --fleet N --url URL runs N stations in this one process (identities <--id>-0001 …): on the screen, \
+            the fleet view, a line per station (Enter opens one in the single-station view, F goes back); \
+            with --headless, JSON Lines. A fleet's command names its station: on CP-0003 plug 1, on all heartbeat.
 
             Exit status: 0 on quit, 2 on bad arguments (an unreadable file or one --log, --trace or \
             --frame-log cannot write included), a bad station profile or a data directory that cannot be used, \

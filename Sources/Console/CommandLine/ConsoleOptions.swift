@@ -91,11 +91,12 @@ struct ConsoleOptions: ParsableArguments {
     @Flag(help: "Headless: quit (and the end of input) first stops every running transaction, as 'quit --stop' does.")
     var stopOnQuit = false
 
-    // A fleet (issue 15): many stations in this one process, headless.
+    // A fleet (issue 15): many stations in this one process, headless or on the screen.
 
     @Option(help: ArgumentHelp(Self.fleetHelp, valueName: "N")) var fleet: Int?
     static let fleetHelp =
-        "Run N stations in this process (headless): identities <--id>-0001 … <--id>-N, each with its own "
+        "Run N stations in this process (on the screen: the fleet view, a line each): identities "
+        + "<--id>-0001 … <--id>-N, each with its own "
         + "database under --data-dir/<identity>."
     @Option(name: .customLong("ids"), help: ArgumentHelp(Self.idsHelp, valueName: "FILE")) var idsFile: String?
     static let idsHelp = "The fleet's identities, one per line (instead of numbering --id)."
@@ -189,9 +190,10 @@ struct ConsoleOptions: ParsableArguments {
             return
         }
         if let fleet, fleet < 1 { throw ValidationError("--fleet needs at least 1 station (got \(fleet))") }
-        guard headless else {
-            throw ValidationError("--fleet runs headless for now (the screen's fleet view is to come): add --headless")
+        if !headless, script != nil {
+            throw ValidationError("--script with --fleet runs headless for now: add --headless")
         }
+        if kiosk { throw ValidationError("--kiosk is for one station: drop --fleet") }
         guard url != nil else { throw ValidationError("--fleet needs the central system's --url") }
         if let ramp, !(ramp > 0 && ramp.isFinite) {
             throw ValidationError("--ramp must be a positive number of stations a second (got \(ramp))")

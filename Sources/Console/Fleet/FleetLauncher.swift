@@ -17,15 +17,16 @@ struct FleetLauncher {
     var environment = ProcessInfo.processInfo.environment
 
     /// Why the fleet does not run: the line for standard error and the exit status.
-    private struct Refusal: Error {
+    struct Refusal: Error {
         let line: String
         var status: Int32 = 2
     }
 
     /// One station made ready: its identity, its lock (held for the process's life) and
     /// its runner.
-    private struct Member {
+    struct Member {
         let identity: String
+        let directory: String
         let lock: DataDirectoryLock
         let runner: StationRunner
     }
@@ -61,21 +62,21 @@ struct FleetLauncher {
         }
         try raiseFileLimit(for: identities.count)
         let hub = LinkHub(openingsPerSecond: options.ramp ?? ConsoleOptions.defaultRamp, fileDescriptorLimit: 0)
+        if !options.headless {
+            return try FleetScreenLauncher(
+                launcher: self, setup: setup, identities: identities, hub: hub, behaviour: behaviour
+            ).run()
+        }
         let output = HeadlessOutput.standardOutput()
         defer { output.close() }
         let stream = FleetStream(output: output, identities: identities)
-        let members = try prepare(identities, setup: setup, behaviour: behaviour, stream: stream)
+        let members = try prepare(
+            identities, setup: setup, behaviour: behaviour,
+            events: { index in { events in stream.publish(events, station: index) } },
+            failure: { stream.publish([.error($0)]) })
         let runners = members.map(\.runner)
         stream.runners = runners
-        do {
-            try hub.start()
-            for member in members {
-                try member.runner.start(on: hub)
-                for notice in member.lock.tightened { member.runner.report(.notice(notice)) }
-            }
-        } catch {
-            throw Refusal(line: "cannot start the fleet: \(error)", status: 1)
-        }
+        try start(members, on: hub)
         hub.repeating(everyMilliseconds: FleetStream.summaryPeriod) { stream.summarize() }
         let all = FleetTarget(
             stations: members.map { ($0.identity, $0.runner) }, publish: { stream.publish($0) },
@@ -96,6 +97,19 @@ struct FleetLauncher {
         let status = session.run()
         stop()
         return withExtendedLifetime(members) { status }
+    }
+
+    /// Starts the hub, then every station on it.
+    func start(_ members: [Member], on hub: LinkHub) throws(Refusal) {
+        do {
+            try hub.start()
+            for member in members {
+                try member.runner.start(on: hub)
+                for notice in member.lock.tightened { member.runner.report(.notice(notice)) }
+            }
+        } catch {
+            throw Refusal(line: "cannot start the fleet: \(error)", status: 1)
+        }
     }
 
     /// `--ids` or `--fleet` numbering, then `--shard`'s slice.
@@ -135,8 +149,11 @@ struct FleetLauncher {
 
     /// Each station's lock, database and runner (a `StoreError` or a directory that
     /// cannot be used refuses the whole fleet, naming the station's directory).
-    private func prepare(
-        _ identities: [String], setup: StationSetup, behaviour: FleetBehaviour?, stream: FleetStream
+    /// `events`: where station number `index`'s events go; `failure`: where a station
+    /// that stopped says so; `behaviour`: what each station does on its own, if anything.
+    func prepare(
+        _ identities: [String], setup: StationSetup, behaviour: FleetBehaviour?,
+        events: (Int) -> @Sendable ([StationEvent]) -> Void, failure: @escaping @Sendable (String) -> Void
     ) throws(Refusal) -> [Member] {
         let root = options.dataDirectory ?? StationSetup.dataRoot(environment: environment)
         var members: [Member] = []
@@ -153,11 +170,9 @@ struct FleetLauncher {
                 configuration.behaviour = behaviour
                 let runner = try StationRunner(
                     configuration: configuration, store: store,
-                    onEvents: { events in stream.publish(events, station: index) },
-                    onFailure: { reason in
-                        stream.publish([.error("\(identity): the station stopped: \(reason)")])
-                    })
-                members.append(Member(identity: identity, lock: lock, runner: runner))
+                    onEvents: events(index),
+                    onFailure: { reason in failure("\(identity): the station stopped: \(reason)") })
+                members.append(Member(identity: identity, directory: directory, lock: lock, runner: runner))
             } catch let error as ProfileError {
                 throw Refusal(line: "bad station profile: \(error)")
             } catch {
@@ -169,7 +184,7 @@ struct FleetLauncher {
 
     /// `quit`: every station saves and asks its link to close, then all close together
     /// (two seconds at most for the close handshakes), then the hub stops.
-    private static func shutdown(_ runners: [StationRunner]) {
+    static func shutdown(_ runners: [StationRunner]) {
         for runner in runners { runner.beginShutdown() }
         let deadline = Date().addingTimeInterval(2)
         for runner in runners { runner.finishShutdown(before: deadline) }

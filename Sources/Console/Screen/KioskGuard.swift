@@ -48,7 +48,7 @@ struct KioskGuard {
         case .submit(.offline): "go offline"
         case .submit(.toggleOffline): heldOffline ? nil : "go offline"
         case .centralSystem(let command): consequence(of: command)
-        case .submit, .repaintAll, .copyToClipboard, .saveFrame, .saveLog, .toggleTrace: nil
+        case .submit, .repaintAll, .copyToClipboard, .saveFrame, .saveLog, .toggleTrace, .backToFleet: nil
         }
     }
 

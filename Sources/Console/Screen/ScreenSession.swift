@@ -13,10 +13,11 @@ import Foundation
 /// hands operator commands to the runner, and redraws. The clock and the running
 /// sessions tick the screen once a second.
 final class ScreenSession {
-    private let terminal: CursesTerminal
-    private let inbox: EventInbox
-    private var controller: ScreenController
-    private var runner: StationRunner!
+    let terminal: CursesTerminal
+    let inbox: EventInbox
+    var controller: ScreenController
+    /// The station shown (in a fleet, the one open; nil in the fleet view).
+    var runner: StationRunner!
     /// `--script`, run once the screen is up (`ScreenScript`).
     private let script: CommandScript?
 
@@ -24,9 +25,11 @@ final class ScreenSession {
     /// `--kiosk`: what ends the show waits for a confirmation key.
     private var kiosk: KioskGuard?
     /// Where a saved frame or log goes (`s` in a frame, `:save-log`).
-    private let exports: ScreenExports
+    var exports: ScreenExports
     /// `T`: a trace of the frames while it runs.
-    private let trace: TraceToggle
+    var trace: TraceToggle
+    /// `--fleet N` (issue 15 §4): the fleet view and the station open in it.
+    var fleet: FleetScreen?
     /// `--demo`: the embedded central system that `:csms …` drives.
     private let demo: DemoServer?
 
@@ -40,21 +43,34 @@ final class ScreenSession {
         controller = ScreenController(info: info, glyphs: terminal.glyphs)
     }
 
-    /// Runs until quit or a termination signal; the exit status.
-    func run(_ runner: StationRunner) -> Int32 {
-        self.runner = runner
+    /// A fleet's screen (`--fleet N`): the fleet view first.
+    convenience init(terminal: CursesTerminal, inbox: EventInbox, fleet: FleetScreen) {
+        self.init(
+            terminal: terminal, info: StationInfo(url: fleet.controller.url, stationId: ""), inbox: inbox,
+            dataDirectory: fleet.directories.first ?? ".")
+        self.fleet = fleet
+    }
+
+    /// Whether the fleet view is shown.
+    var showsFleet: Bool { fleet != nil && fleet?.opened == nil }
+
+    /// Runs until quit or a termination signal; the exit status. `runner`: the station
+    /// (nil for a fleet, whose stations open from the fleet view).
+    func run(_ station: StationRunner?) -> Int32 {
+        runner = station
         defer { trace.close() }  // a trace still recording keeps every frame it queued
         var dirty = true
         var lastTick = Int64(0)
         var lastDraw = Int64(0)
         var keyPressed = false
         let scriptRun = script.map {
-            ScreenScript($0, runner: runner, onQuit: inbox.quitSink, onSaveLog: inbox.saveLogSink, server: demo)
+            ScreenScript($0, runner: runner!, onQuit: inbox.quitSink, onSaveLog: inbox.saveLogSink, server: demo)
         }
         scriptRun?.start()
         while true {
             let now = Timestamp.monotonicNow()
             let (events, saveLogs) = inbox.take()
+            if let fleet, fleet.takeChanges(at: now), showsFleet { dirty = true }
             var ingested = 0
             for request in saveLogs {
                 // A `save-log` line of the `--script`: the log as it stood when it ran.
@@ -62,7 +78,8 @@ final class ScreenSession {
                 ingested = request.after
                 controller.ingest([exports.saveLog(controller.log, path: request.path)], at: now)
             }
-            if ingested < events.count { controller.ingest(Array(events[ingested...]), at: now) }
+            // In the fleet view no station's events come: those of one just left go.
+            if ingested < events.count, !showsFleet { controller.ingest(Array(events[ingested...]), at: now) }
             trace.record(events)
             if !events.isEmpty || !saveLogs.isEmpty { dirty = true }
             if terminal.termination != 0 || inbox.quitRequested { break }
@@ -74,6 +91,11 @@ final class ScreenSession {
             let keys = terminal.readKeys()
             var quit = false
             for key in keys {
+                if let fleet, showsFleet {
+                    quit = carryOut(fleet.handle(key, at: now), at: now) || quit
+                    (dirty, keyPressed) = (true, true)
+                    continue
+                }
                 let view = runner.view
                 let snapshot = view.snapshot.projected(to: now)
                 let effects = guarded(
@@ -83,7 +105,7 @@ final class ScreenSession {
                 dirty = true
                 keyPressed = true
             }
-            if controller.stoppingToQuit != nil {
+            if controller.stoppingToQuit != nil, !showsFleet {
                 // `Q`: quits once the StopTransactions are answered or queued.
                 let snapshot = runner.view.snapshot.projected(to: now)
                 let effects = kioskFiltered(controller.checkStopAndQuit(snapshot, at: now), snapshot: snapshot, at: now)
@@ -111,7 +133,7 @@ final class ScreenSession {
         }
         scriptRun?.stop()
         showClosing()
-        runner.shutdown()
+        if let fleet { fleet.shutdown() } else { runner.shutdown() }
         terminal.stop()
         return 0
     }
@@ -139,6 +161,8 @@ final class ScreenSession {
                 controller.ingest([exports.saveLog(controller.log, path: path)], at: now)
             case .toggleTrace:
                 controller.ingest([trace.toggle()], at: now)
+            case .backToFleet:
+                closeStation()
             }
         }
         return quit
@@ -185,6 +209,12 @@ final class ScreenSession {
     }
 
     private func draw(at now: Timestamp) {
+        if let fleet, showsFleet {
+            var surface = Surface(rows: terminal.rows, columns: terminal.columns)
+            fleet.draw(into: &surface, at: now)
+            terminal.show(surface)
+            return
+        }
         let view = runner.view
         let snapshot = view.snapshot.projected(to: now)
         controller.sample(snapshot, at: now)
@@ -197,6 +227,12 @@ final class ScreenSession {
     private func showClosing() {
         var surface = Surface(rows: terminal.rows, columns: terminal.columns)
         let now = Timestamp.monotonicNow()
+        if let fleet, showsFleet {
+            fleet.notice("saving and closing the links…", at: now)
+            fleet.draw(into: &surface, at: now)
+            terminal.show(surface)
+            return
+        }
         controller.ingest([.notice("saving and closing the link…")], at: now)
         controller.render(runner.view.snapshot.projected(to: now), configuration: [], at: now, into: &surface)
         terminal.show(surface)

@@ -23,6 +23,17 @@ enum KeyAvailability {
         context.screen.info.demo ? nil : "the csms commands need the embedded central system: start with --demo"
     }
 
+    /// `F`: a station's view of a fleet goes back to the fleet view.
+    static func needsFleet(_ context: KeyContext) -> String? {
+        context.screen.info.inFleet ? nil : "one station: there is no fleet view (start with --fleet N)"
+    }
+
+    /// `Q` waits for one station's stops: a fleet's station alone would be stopped.
+    static func needsOneStation(_ context: KeyContext) -> String? {
+        guard context.screen.info.inFleet else { return nil }
+        return "Q stops one station's sessions and quits the fleet: stop them with :on all stop <connector>, then q"
+    }
+
     static func needsSeveralConnectors(_ context: KeyContext) -> String? {
         context.snapshot.connectors.count == 1 ? "the station has one connector" : nil
     }

@@ -5,7 +5,9 @@ public struct KeyBinding: Sendable {
     /// Where a key is read: a view of the screen, an overlay on it or a prompt.
     public enum View: Sendable, Equatable, CaseIterable {
         case dashboard, configuration
-        /// Both views (not the overlays and prompts).
+        /// The fleet view (`--fleet N` on the screen): a line per station.
+        case fleet
+        /// Every view (not the overlays and prompts).
         case everywhere
         case commandLine, filterPrompt, valuePrompt
         /// Every prompt: the keys of the line editor.
@@ -18,7 +20,7 @@ public struct KeyBinding: Sendable {
         /// Where the keys this view does not bind are looked up next.
         var fallback: View? {
             switch self {
-            case .dashboard, .configuration: .everywhere
+            case .dashboard, .configuration, .fleet: .everywhere
             case .commandLine, .filterPrompt, .valuePrompt: .lineEditor
             case .everywhere, .lineEditor, .frame, .picker, .reading: nil
             }
@@ -29,6 +31,7 @@ public struct KeyBinding: Sendable {
             switch self {
             case .dashboard: "Station"
             case .configuration: "Configuration keys"
+            case .fleet: "Fleet (--fleet N, --ids FILE)"
             case .everywhere: "Everywhere"
             case .commandLine: "Command line (:)"
             case .filterPrompt: "Filter (/)"

@@ -2,7 +2,21 @@
 /// the controller looks keys up here, and the help overlay (`?`) and the hint bar are
 /// generated from the same rows, so they cannot drift from what the keys do.
 public enum KeyBindings {
-    public static let all: [KeyBinding] = station + lists + views + overlays + prompts
+    public static let all: [KeyBinding] = station + fleet + lists + views + overlays + prompts
+
+    /// The fleet view (issue 15 §4) and the way back to it from a station's view.
+    static let fleet: [KeyBinding] = [
+        .init(
+            [.enter], .openStation, .fleet, "open the selected station: its dashboard, keys and : line",
+            hint: "open"),
+        .init(
+            [.character("i")], .jumpToStation, .fleet, "open a station by its identity (or its end: 0003)",
+            hint: "station"),
+        .init(
+            [.character("F")], .backToFleet, .dashboard,
+            "back to the fleet view (Esc too, without a log filter)", hint: "fleet",
+            disabledReason: KeyAvailability.needsFleet),
+    ]
 
     /// Driving the station (the dashboard).
     static let station: [KeyBinding] = [
@@ -72,7 +86,8 @@ public enum KeyBindings {
             hint: "quit"),
         .init(
             [.character("Q")], .stopAllAndQuit, .dashboard,
-            "stop all sessions, quit once the stops are sent or queued"),
+            "stop all sessions, quit once the stops are sent or queued",
+            disabledReason: KeyAvailability.needsOneStation),
         .init(
             [.character("T")], .toggleTrace, .dashboard,
             "start / stop recording a trace of the frames (OCPP trace format 1.0, in the data directory)"),
@@ -108,7 +123,7 @@ public enum KeyBindings {
 
     /// The order of the help's sections.
     static let helpOrder: [KeyBinding.View] = [
-        .dashboard, .configuration, .everywhere, .commandLine, .filterPrompt, .valuePrompt, .lineEditor, .frame,
+        .dashboard, .configuration, .fleet, .everywhere, .commandLine, .filterPrompt, .valuePrompt, .lineEditor, .frame,
         .picker, .reading,
     ]
 

@@ -13,6 +13,9 @@ public enum ScreenAction: Sendable, Equatable {
     /// `C`: the picker of the demo central system's CALLs (the `csms` commands).
     case centralSystem
     case configuration, dashboard
+    /// The fleet view (`--fleet`): open the selected station, or one named by its identity;
+    /// from a station's view, back to the fleet.
+    case openStation, jumpToStation, backToFleet
     /// Moves in the log, the key list, a picker, or scrolls a text overlay and a frame.
     case up, down, pageUp, pageDown, top, bottom
     case open, filter, toggleFollow, clearFilter
@@ -25,4 +28,19 @@ public enum ScreenAction: Sendable, Equatable {
     case submit, complete, edit
     /// Leave a picker or a prompt without doing anything.
     case cancel
+
+    /// Where a move (`up`, `down`, `pageUp`, `pageDown`, `top`; any other: the end) goes
+    /// from `current` in a list or a text whose last position is `last`, kept within it.
+    func moved(from current: Int, page: Int, last: Int) -> Int {
+        let target =
+            switch self {
+            case .up: current - 1
+            case .down: current + 1
+            case .pageUp: current - page
+            case .pageDown: current + page
+            case .top: 0
+            default: last
+            }
+        return min(max(0, target), last)
+    }
 }

@@ -30,6 +30,10 @@ public struct Prompt: Sendable, Equatable {
         case configFilter
         case configValue(key: String)
         case idTag(connector: Int)
+        /// The fleet view's filter (identity, link, boot or a connector's status).
+        case stationFilter
+        /// The fleet view's jump: a station's identity, or the end of it.
+        case station
     }
 
     public var purpose: Purpose
@@ -39,10 +43,18 @@ public struct Prompt: Sendable, Equatable {
     /// Completions shown after an ambiguous Tab.
     public var choices: [String] = []
 
+    /// The `:` line, empty, its history `history`.
+    static func commandLine(history: [String]) -> Prompt {
+        var editor = LineEditor()
+        editor.history = history
+        return Prompt(purpose: .command, editor: editor)
+    }
+
     public var label: String {
         switch purpose {
         case .command: ":"
-        case .logFilter, .configFilter: "/"
+        case .logFilter, .configFilter, .stationFilter: "/"
+        case .station: "station: "
         case .configValue(let key): "\(key) = "
         case .idTag: "idTag: "
         }
@@ -98,6 +110,13 @@ public enum Overlay: Sendable, Equatable {
 struct ScrollExtent: Sendable, Equatable {
     var maxScroll: Int
     var page: Int
+
+    /// A text overlay's scroll position after a move, kept between the top and the last
+    /// page as `extent` says it was drawn (before it is drawn: a page of 10 lines, no end).
+    static func scrolled(_ scroll: Int, _ action: ScreenAction, within extent: ScrollExtent?) -> Int {
+        let last = extent?.maxScroll ?? Overlay.end
+        return action.moved(from: min(scroll, last), page: extent?.page ?? 10, last: last)
+    }
 }
 
 /// A line of feedback: what the station, the central system or a command said.

@@ -13,6 +13,8 @@ public struct StationInfo: Sendable {
     /// Nobody at the keys (`--demo-loop`): the selection, and so the meter pane, follows
     /// the connector where a session starts.
     public var followsSessions = false
+    /// One station of a fleet (`--fleet N` on the screen): `F` goes back to the fleet view.
+    public var inFleet = false
 
     public init(url: String, stationId: String, insecure: Bool = false, cards: [DemoCard] = [], demo: Bool = false) {
         self.url = url

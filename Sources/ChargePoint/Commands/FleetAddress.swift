@@ -3,15 +3,20 @@
 /// a line with the id of its `result`, issue 13, so a station is named with `on`; the
 /// two combine: `@7 on CP-0003 plug 1`.) An identity with blanks is quoted, as words
 /// are in commands: `on "RDAM 3" plug 1`; a quoted `"all"` is a station of that name.
-struct FleetAddress: Sendable, Equatable {
+public struct FleetAddress: Sendable, Equatable {
     /// The station's identity; nil for `all`.
-    var station: String?
+    public var station: String?
     /// The operator command, as the single-station grammar reads it.
-    var command: String
+    public var command: String
+
+    public init(station: String?, command: String) {
+        self.station = station
+        self.command = command
+    }
 
     /// The address and command of `text`, or nil when it does not start with `on` and a
     /// station (or its quote is not closed).
-    static func split(_ text: String) -> FleetAddress? {
+    public static func split(_ text: String) -> FleetAddress? {
         var rest = Substring(text).drop { $0.isWhitespace }
         guard rest.hasPrefix("on"), let blank = rest.dropFirst(2).first, blank.isWhitespace else { return nil }
         rest = rest.dropFirst(2).drop { $0.isWhitespace }
