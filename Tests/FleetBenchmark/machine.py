@@ -37,12 +37,14 @@ def private_kib(pid):
     return total
 
 
+def field_kib(path, field):
+    """A `Name:  value kB` field of a /proc file (status, meminfo); 0 when absent."""
+    with open(path) as file:
+        return next((int(line.split()[1]) for line in file if line.startswith(field + ":")), 0)
+
+
 def status_kib(pid, field):
-    with open(f"/proc/{pid}/status") as file:
-        for line in file:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    return 0
+    return field_kib(f"/proc/{pid}/status", field)
 
 
 def threads(pid):
@@ -62,11 +64,7 @@ def description():
 
 
 def status_meminfo(field):
-    with open("/proc/meminfo") as file:
-        for line in file:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    return 0
+    return field_kib("/proc/meminfo", field)
 
 
 def ephemeral_ports():

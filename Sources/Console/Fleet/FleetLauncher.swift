@@ -131,6 +131,7 @@ struct FleetLauncher {
         _ identities: [String], setup: StationSetup, stream: FleetStream
     ) throws(Refusal) -> [Member] {
         let root = options.dataDirectory ?? StationSetup.dataRoot(environment: environment)
+        SQLiteStore.useSmallPageCaches()
         var members: [Member] = []
         members.reserveCapacity(identities.count)
         for (index, identity) in identities.enumerated() {
@@ -138,7 +139,8 @@ struct FleetLauncher {
             do {
                 let lock = try DataDirectoryLock.acquire(directory)
                 let databasePath = directory + "/station.sqlite"
-                let store = try SQLiteStore(path: databasePath, exclusive: true)
+                let store = try SQLiteStore(
+                    path: databasePath, exclusive: true, pageCache: SQLiteStore.fleetPageCache)
                 var configuration = try setup.runnerConfiguration(
                     url: options.url ?? "", identity: identity, databasePath: databasePath)
                 configuration.historyFrames = StationRunner.Configuration.fleetStationHistory
