@@ -3,6 +3,7 @@
 #   make test    install what is missing, build, run every test (unit, then conformance)
 #   make conformance [ARGS='-k reset -v']   only the end-to-end conformance suite
 #   make bench   build in release mode and print the benchmark figures
+#                [FLEET_QUICK=1] [FLEET_MAX=N] [FLEET_BEHAVIOUR=FILE] [FLEET_RAMP=R] [FLEET_BUDGET=S]
 SHELL := /bin/bash
 
 .PHONY: demo test conformance bench build deps test-deps clean
@@ -31,6 +32,7 @@ bench: test-deps
 	cc -O2 Tests/LinkBenchmark/floor_client.c $$(pkg-config --cflags --libs libwebsockets) -o .build/floor_client
 	.venv/bin/python Tests/LinkBenchmark/link_bench.py --binary .build/release/ocpp-console --floor-binary .build/floor_client
 	.venv/bin/python Tests/ScreenTest/screen_bench.py --binary .build/release/ocpp-console
+	.venv/bin/python Tests/FleetBenchmark/scale_bench.py --binary .build/release/ocpp-console
 
 deps:
 	@scripts/install-deps

@@ -97,6 +97,12 @@ let package = Package(
             cSettings: PkgConfig.cSettings(for: ["libcurl"]),
             linkerSettings: PkgConfig.linkerSettings(for: ["libcurl"], fallback: ["curl"])
         ),
+        // C only: SQLite's variadic sqlite3_config, for a fleet's small page caches.
+        .target(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
         // The engine: the OCPP protocol, the sans-IO station core, its operations,
         // configuration and the operator command language. No C library, no SQLite, no
         // threads, no files, no terminal, no print().
@@ -119,7 +125,7 @@ let package = Package(
         .target(
             name: "ChargePointRuntime",
             dependencies: [
-                "ChargePoint", "StationSecurity", "CLibwebsockets", "CCurl",
+                "ChargePoint", "StationSecurity", "CLibwebsockets", "CCurl", "CSQLite",
                 logging,
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+internal import CSQLite
 import Synchronization
 import ChargePoint
 
@@ -32,13 +33,16 @@ public final class SQLiteStore: Sendable {
     /// `exclusive`: the process holds the data directory's lock (`DataDirectoryLock`), so
     /// SQLite may keep its file lock for the connection's life instead of taking and
     /// releasing it around every batch (two `fcntl` calls less per input).
-    public init(path: String, exclusive: Bool = false) throws(StoreError) {
+    /// `pageCache`: the connection's page cache in pages, nil for SQLite's default (up to
+    /// 2 MB); a fleet's stations keep a few (`fleetPageCache`).
+    public init(path: String, exclusive: Bool = false, pageCache: Int? = nil) throws(StoreError) {
         self.path = path
         do {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             database = try DatabaseQueue(path: path, configuration: Configuration())
             try database.writeWithoutTransaction { db in
+                if let pageCache { try db.execute(sql: "PRAGMA cache_size = \(pageCache)") }
                 if exclusive { try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE") }
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
@@ -54,6 +58,17 @@ public final class SQLiteStore: Sendable {
             throw StoreError(path: path, error)
         }
     }
+
+    /// The page cache of a fleet's station (issue 15): its database is a few dozen pages,
+    /// read from the operating system's cache when not held here, and SQLite's default
+    /// cache was most of a station's memory (`make bench`: 88 KiB of about 200 KiB).
+    public static let fleetPageCache = 4
+
+    /// Before the first database of a fleet is opened: SQLite takes no first bulk of 20
+    /// page-cache lines per connection (`ts_no_bulk_page_cache`), so that `pageCache`
+    /// bounds what a connection holds. Whether it took effect (not after SQLite started).
+    @discardableResult
+    public static func useSmallPageCaches() -> Bool { ts_no_bulk_page_cache() == 0 }
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

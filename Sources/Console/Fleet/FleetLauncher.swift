@@ -156,6 +156,7 @@ struct FleetLauncher {
         events: (Int) -> @Sendable ([StationEvent]) -> Void, failure: @escaping @Sendable (String) -> Void
     ) throws(Refusal) -> [Member] {
         let root = options.dataDirectory ?? StationSetup.dataRoot(environment: environment)
+        SQLiteStore.useSmallPageCaches()
         var members: [Member] = []
         members.reserveCapacity(identities.count)
         for (index, identity) in identities.enumerated() {
@@ -163,7 +164,8 @@ struct FleetLauncher {
             do {
                 let lock = try DataDirectoryLock.acquire(directory)
                 let databasePath = directory + "/station.sqlite"
-                let store = try SQLiteStore(path: databasePath, exclusive: true)
+                let store = try SQLiteStore(
+                    path: databasePath, exclusive: true, pageCache: SQLiteStore.fleetPageCache)
                 var configuration = try setup.runnerConfiguration(
                     url: options.url ?? "", identity: identity, databasePath: databasePath)
                 configuration.historyFrames = StationRunner.Configuration.fleetStationHistory
