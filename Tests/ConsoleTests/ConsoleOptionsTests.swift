@@ -85,4 +85,40 @@ struct ConsoleOptionsTests {
     func fleetMistakes_areRefused(_ arguments: [String]) {
         #expect(throws: (any Error).self) { try ConsoleOptions.parse(arguments) }
     }
+
+    /// A negative number is read as the option's value, so that the range check names
+    /// the option and what it takes (ArgumentParser would say "Missing value").
+    @Test(arguments: [
+        (["--fleet", "-3"], "--fleet needs at least 1 station (got -3)"),
+        (["--fleet", "3", "--ramp", "-5"], "--ramp must be a positive number of stations a second (got -5.0)"),
+        (["--transfer-timeout", "-1"], "--transfer-timeout must be 1 to 3600 seconds (got -1)"),
+    ])
+    func negativeNumbers_areRefusedByTheirRange(_ arguments: [String], _ message: String) {
+        let all = ["--headless", "--url", "ws://h/ocpp"] + arguments
+        #expect(ConsoleOptions.message(for: Self.error(all)) == message)
+    }
+
+    private static func error(_ arguments: [String]) -> any Error {
+        do {
+            _ = try ConsoleOptions.parse(arguments)
+            return CancellationError()
+        } catch {
+            return error
+        }
+    }
+
+    /// An identity names a URL segment and a directory: printable, and short enough for
+    /// the directory's name (255 bytes once encoded).
+    @Test func identity_isRefusedWhenEmptyControlOrTooLong() {
+        #expect(ChargePointIdentity.problem("RDAM 123") == nil)
+        #expect(ChargePointIdentity.problem("CP/B") == nil)
+        #expect(ChargePointIdentity.problem("") == "is empty")
+        #expect(ChargePointIdentity.problem("CP\u{7}") == "contains a control character")
+        #expect(ChargePointIdentity.problem(String(repeating: "a", count: 255)) == nil)
+        #expect(ChargePointIdentity.problem(String(repeating: "/", count: 86))?.hasPrefix("is too long") == true)
+        #expect(ChargePointIdentity.problem(String(repeating: "a", count: 256))?.hasPrefix("is too long") == true)
+        #expect(ChargePointIdentity.problem(String(repeating: "é", count: 130))?.hasPrefix("is too long") == true)
+        #expect(ChargePointIdentity.basicAuthProblem("CP:1") != nil)
+        #expect(throws: (any Error).self) { try ConsoleOptions.parse(["--id", String(repeating: "x", count: 400)]) }
+    }
 }

@@ -35,6 +35,25 @@ struct FleetTests {
         #expect(throws: FleetIdentities.Problem.self) { try FleetIdentities.parse("\n# none\n", file: "ids.txt") }
     }
 
+    /// Each line is an identity (`ChargePointIdentity`), refused with its file and line.
+    @Test func idsFile_refusesWhatNamesNoStation_byFileAndLine() throws {
+        #expect(try FleetIdentities.parse("CP/B\nRDAM 123\n", file: "ids.txt") == ["CP/B", "RDAM 123"])
+        let long = String(repeating: "x", count: 400)
+        #expect(throws: FleetIdentities.Problem.self) { try FleetIdentities.parse("A\n\(long)\n", file: "ids.txt") }
+        do {
+            _ = try FleetIdentities.parse("A\n# c\n\(long)\n", file: "ids.txt")
+        } catch {
+            #expect(error.description.hasPrefix("ids.txt:3: the identity is too long"))
+        }
+        #expect(try FleetIdentities.parse("CP:1\n", file: "ids.txt") == ["CP:1"])
+        do {
+            _ = try FleetIdentities.parse("CP:1\n", file: "ids.txt", basicAuth: true)
+            Issue.record("a ':' in a Basic auth username was taken")
+        } catch {
+            #expect(error.description == "ids.txt:1: the identity 'CP:1' contains ':', which an HTTP Basic username cannot (RFC 7617 §2)")
+        }
+    }
+
     @Test func address_onAStationOrAll_splitsTheLine() {
         #expect(FleetAddress.split("on CP-0003 plug 1") == FleetAddress(station: "CP-0003", command: "plug 1"))
         #expect(FleetAddress.split("  on all heartbeat") == FleetAddress(station: nil, command: "heartbeat"))

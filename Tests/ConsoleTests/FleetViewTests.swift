@@ -104,6 +104,42 @@ struct FleetViewTests {
         #expect(rows.rows[rows.station(named: "CP-0001")!].sessionWh(at: Self.now) == nil)
     }
 
+    /// OCPP 1.6 §4.9: power flows only while Charging. A line keeps no power once the
+    /// connector leaves Charging or the transaction stops, and the session's energy stays
+    /// where the projection had taken it (it never falls back to the last reading).
+    @Test func power_endsWithCharging_energyKeepsItsProjection() throws {
+        var fleet = rows
+        let station = try #require(fleet.station(named: "CP-0003"))
+        let minuteLater = Timestamp(millisecondsSince1970: Self.now.millisecondsSince1970 + 60_000)
+        fleet.record(
+            [.connector(id: 1, status: .suspendedEV, errorCode: .noError, info: nil)], station: station, at: minuteLater)
+        let suspended = fleet.rows[station]
+        #expect(suspended.powerW == 0)
+        let hourLater = Timestamp(millisecondsSince1970: Self.now.millisecondsSince1970 + 3_600_000)
+        #expect(abs((suspended.sessionWh(at: hourLater) ?? 0) - (3_210 + 22_000.0 / 60)) < 0.001)
+        fleet.record(
+            [
+                .connector(id: 1, status: .charging, errorCode: .noError, info: nil),
+                .meter(connector: 1, energyWh: 14_000, powerW: 11_000),
+                .transaction(TransactionEvent(kind: .stopped, connector: 1, transactionId: 7, idTag: "04A1B2C3D4E5F6")),
+            ], station: station, at: hourLater)
+        #expect(fleet.rows[station].powerW == 0)
+        #expect(fleet.rows[station].sessionWh(at: hourLater) == nil)
+    }
+
+    /// Issue 15 §3: a station held back by `--ramp` is `waiting`, not `connecting`, on its
+    /// line and for `/`.
+    @Test mutating func waitingForTheRamp_isALinkStateOfItsOwn() throws {
+        let station = try #require(rows.station(named: "CP-0012"))
+        rows.record(
+            [.connection(.waiting, reason: "waiting for its turn to connect (50 new connections a second)")],
+            station: station, at: Self.now)
+        #expect(rows.rows[station].linkWord == "waiting")
+        #expect(rows.matching("waiting") == [station])
+        let surface = Self.render(&controller, rows, rows: 24, columns: 80)
+        #expect(surface.text.contains("CP-0012       waiting (ramp)"))
+    }
+
     @Test mutating func filter_byStatus_keepsTheMatchingLines() throws {
         _ = press(.character("/"))
         _ = type("charg")
@@ -186,6 +222,9 @@ struct FleetViewTests {
         _ = press(.character("?"))
         #expect(controller.overlay == .help(scroll: 0))
         #expect(KeyBindings.helpLines.contains { $0.hasPrefix("Fleet") })
+        // Opened from the fleet view, the help lists the fleet's keys first.
+        let surface = Self.render(&controller, rows, rows: 24, columns: 80)
+        #expect(surface.text(row: 2).contains("Fleet"))
         _ = press(.escape)
         #expect(controller.overlay == nil)
     }

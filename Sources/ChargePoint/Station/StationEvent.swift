@@ -87,8 +87,11 @@ public enum FrameDirection: String, Sendable, Equatable {
     case incoming = "in"
 }
 
+/// The link to the central system. `waiting`: the connection waits for its turn to
+/// open, a fleet's connections being opened at a pace (issue 15 §3, `--ramp`); the
+/// runtime says so, never the core (to the core it is `connecting`).
 public enum ConnectionState: String, Sendable, Equatable {
-    case connecting, connected, disconnected
+    case waiting, connecting, connected, disconnected
 }
 
 public struct TransactionEvent: Sendable, Equatable {

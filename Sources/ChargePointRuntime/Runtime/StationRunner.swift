@@ -382,7 +382,22 @@ public final class StationRunner: @unchecked Sendable {
         case .connected(let server): handle(.linkUp(server: server))
         case .disconnected(let reason, let failure): handle(.linkDown(reason: reason, failure: failure))
         case .received(let text): handle(.received(text))
+        // The hub's pace, which the core does not know: its link is `connecting` all along.
+        case .waiting(let reason): announce([.connection(.waiting, reason: reason)])
+        case .opening: announce([.connection(.connecting, reason: nil)])
         }
+    }
+
+    /// Publishes events of the runtime's own (no input to the core), after the input
+    /// being carried out, if any.
+    private func announce(_ events: [StationEvent]) {
+        guard !handling else {
+            client.perform { [self] in
+                if !isFailed { announce(events) }
+            }
+            return
+        }
+        finish(events)
     }
 
     /// Carries out `input`; its events are published as `publishing` makes them.

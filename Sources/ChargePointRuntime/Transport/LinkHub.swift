@@ -43,6 +43,8 @@ public final class LinkHub: @unchecked Sendable {
     /// Connections waiting to be opened, oldest first (outside callbacks, paced).
     private var openings: Deque<WebSocketClient> = []
     private var pace: OpeningPace?
+    /// How many of `openings`, from the first, were told they wait (`LinkEvent.waiting`).
+    private var toldWaiting = 0
     private var keepAlive: HubTimer?
     private var paceTimer: HubTimer?
     private var repeatingTimers: [HubTimer] = []
@@ -196,6 +198,7 @@ public final class LinkHub: @unchecked Sendable {
     func cancelOpening(_ connection: WebSocketClient) -> Bool {
         guard let index = openings.firstIndex(where: { $0 === connection }) else { return false }
         openings.remove(at: index)
+        if index < toldWaiting { toldWaiting -= 1 }
         return true
     }
 
@@ -238,10 +241,14 @@ public final class LinkHub: @unchecked Sendable {
                 self.pace = pace
                 if let wait {
                     paceTimer?.schedule(on: context, afterMicroseconds: wait * 1000)
+                    // Those newly held back hear it once (the queue's first `toldWaiting` have).
+                    for waiting in openings.dropFirst(toldWaiting) { waiting.sayWaiting(pace.waitingReason) }
+                    toldWaiting = openings.count
                     return
                 }
             }
             openings.removeFirst()
+            toldWaiting = max(0, toldWaiting - 1)
             opening = next
             next.open()
             opening = nil

@@ -7,6 +7,10 @@ public enum LinkEvent: Sendable, Equatable {
     /// `failure`: what the handshake says of it, when that is a security event.
     case disconnected(reason: String, failure: LinkFailure? = nil)
     case received(String)
+    /// The connection asked for waits for its turn to open (`LinkHub`'s pace); `reason`
+    /// says at what pace. `opening` follows when its turn comes.
+    case waiting(reason: String)
+    case opening
 }
 
 /// How to connect: where, as whom, how to trust the server, how often to ping.

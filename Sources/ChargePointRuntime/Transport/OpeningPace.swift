@@ -17,6 +17,13 @@ struct OpeningPace: Sendable, Equatable {
 
     private var interval: Double { 1000 / perSecond }
 
+    /// What a connection held back by this pace is told.
+    var waitingReason: String {
+        let tenths = (perSecond * 10).rounded() / 10
+        let rate = tenths.rounded() == tenths ? String(Int(tenths)) : String(tenths)
+        return "waiting for its turn to connect (\(rate) new connections a second)"
+    }
+
     /// Whether an opening may go at `now` (ms): nil when it may — its slot is taken —
     /// else how many ms to wait before asking again (at least 1).
     mutating func take(at now: Int64) -> Int64? {

@@ -29,6 +29,8 @@ public final class WebSocketClient: @unchecked Sendable {
     private var settings: LinkSettings?
     /// Waiting in the hub's openings (`LinkHub.requestOpening`).
     private var awaitingOpening = false
+    /// Told its owner that it waits for its turn (`LinkEvent.waiting`).
+    private var saidWaiting = false
     /// Frames waiting for a WRITEABLE callback, oldest first.
     private var outgoing: Deque<[UInt8]> = []
     private var incoming: [UInt8] = []
@@ -154,7 +156,7 @@ public final class WebSocketClient: @unchecked Sendable {
         case .close(let reason):
             if awaitingOpening, hub.cancelOpening(self) {
                 // Never opened: it ends here.
-                awaitingOpening = false
+                (awaitingOpening, saidWaiting) = (false, false)
                 onEvent(.disconnected(reason: reason))
             } else if let wsi {
                 closeReason = reason
@@ -162,7 +164,7 @@ public final class WebSocketClient: @unchecked Sendable {
             }
         case .abort:
             if awaitingOpening, hub.cancelOpening(self) {
-                awaitingOpening = false
+                (awaitingOpening, saidWaiting) = (false, false)
                 onEvent(.disconnected(reason: "power cut"))
             } else if let wsi {
                 closeReason = "power cut"
@@ -185,10 +187,21 @@ public final class WebSocketClient: @unchecked Sendable {
         return pointer
     }
 
+    /// Tells the owner, once per opening, that the hub's pace holds this connection back.
+    func sayWaiting(_ reason: String) {
+        guard !saidWaiting else { return }
+        saidWaiting = true
+        onEvent(.waiting(reason: reason))
+    }
+
     /// Opens the connection `connect` asked for: called by the hub between `lws_service`
     /// rounds, when the pace allows.
     func open() {
         awaitingOpening = false
+        if saidWaiting {
+            saidWaiting = false
+            onEvent(.opening)
+        }
         guard wsi == nil, let settings, let context = hub.context else { return }
         let tls = settings.endpoint.secure ? settings.tls : LinkTLS()
         guard let vhost = hub.vhost(for: tls) else {

@@ -48,7 +48,7 @@ struct ConsoleOptions: ParsableArguments {
     @OptionGroup var link: LinkOptions
 
     @Option(
-        name: .customLong("transfer-timeout"),
+        name: .customLong("transfer-timeout"), parsing: .unconditional,
         help: ArgumentHelp(
             "A firmware download or diagnostics upload that moves no byte for SECONDS fails that try.",
             valueName: "SECONDS"))
@@ -92,8 +92,10 @@ struct ConsoleOptions: ParsableArguments {
     var stopOnQuit = false
 
     // A fleet (issue 15): many stations in this one process, headless or on the screen.
+    // Numbers are read `.unconditional`ly, here and for every numeric option: `--ramp -5`
+    // is a value the range check refuses by name, not a "Missing value".
 
-    @Option(help: ArgumentHelp(Self.fleetHelp, valueName: "N")) var fleet: Int?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Self.fleetHelp, valueName: "N")) var fleet: Int?
     static let fleetHelp =
         "Run N stations in this process (on the screen: the fleet view, a line each): identities "
         + "<--id>-0001 … <--id>-N, each with its own "
@@ -102,7 +104,8 @@ struct ConsoleOptions: ParsableArguments {
     static let idsHelp = "The fleet's identities, one per line (instead of numbering --id)."
     @Option(help: ArgumentHelp("Drive the K-th of M slices of the fleet's identities.", valueName: "K/M"))
     var shard: String?
-    @Option(help: ArgumentHelp(Self.rampHelp, valueName: "STATIONS_PER_SECOND")) var ramp: Double?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Self.rampHelp, valueName: "STATIONS_PER_SECOND"))
+    var ramp: Double?
     static let rampHelp = "Open at most this many connections a second, at the start and when reconnecting (default 50)."
 
     @Option(help: ArgumentHelp(Self.behaviourHelp, valueName: "FILE"))
@@ -111,7 +114,7 @@ struct ConsoleOptions: ParsableArguments {
         "What the fleet does on its own (EV arrivals, sessions, faults, offline periods): a TOML file, or a name "
         + "under Assets/fleet (default)."
 
-    @Option(help: ArgumentHelp(Self.seedHelp, valueName: "N")) var seed: UInt64?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Self.seedHelp, valueName: "N")) var seed: UInt64?
     static let seedHelp = "Seed the stations' randomness (reconnect jitter, behaviour) so that a run repeats."
 
     /// `--fleet` or `--ids`: many stations in this process.
@@ -142,14 +145,8 @@ struct ConsoleOptions: ParsableArguments {
         } else {
             demo = true
         }
-        if let stationId {
-            // Any printable text: it is percent-encoded into the URL (OCPP-J 1.6 §3.1.1's
-            // own example is "RDAM 123").
-            guard !stationId.isEmpty,
-                !stationId.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-            else {
-                throw ValidationError("--id must be non-empty and contain no control characters")
-            }
+        if let stationId, let problem = ChargePointIdentity.problem(stationId) {
+            throw ValidationError("--id \(problem)")
         }
         if kiosk, headless {
             throw ValidationError("--kiosk is for the screen: drop --headless")

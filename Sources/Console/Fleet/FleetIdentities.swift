@@ -22,12 +22,16 @@ enum FleetIdentities {
     /// The identities of an `--ids` file: one per line, surrounding blanks trimmed; blank
     /// lines and `#` comments skipped. A file with none, or with one twice, is refused
     /// (two stations on one identity would fight over one central-system session).
-    static func parse(_ text: String, file: String) throws(Problem) -> [String] {
+    /// Each must be an identity (`ChargePointIdentity`; no `:` with HTTP Basic, `basicAuth`).
+    static func parse(_ text: String, file: String, basicAuth: Bool = false) throws(Problem) -> [String] {
         var identities: [String] = []
         var seen = Set<String>()
         for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
+            if let problem = check(line, basicAuth: basicAuth) {
+                throw Problem(description: "\(file):\(index + 1): the identity \(problem)")
+            }
             guard seen.insert(line).inserted else {
                 throw Problem(description: "\(file):\(index + 1): the identity '\(line)' is listed twice")
             }
@@ -37,11 +41,18 @@ enum FleetIdentities {
         return identities
     }
 
-    static func load(_ path: String) throws(Problem) -> [String] {
+    static func load(_ path: String, basicAuth: Bool) throws(Problem) -> [String] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw Problem(description: "cannot read the --ids file '\(path)'")
         }
-        return try parse(text, file: path)
+        return try parse(text, file: path, basicAuth: basicAuth)
+    }
+
+    /// Why `identity` cannot name a station of the fleet, shown whole where it can be.
+    static func check(_ identity: String, basicAuth: Bool) -> String? {
+        if let problem = ChargePointIdentity.problem(identity) { return problem }
+        if basicAuth, let problem = ChargePointIdentity.basicAuthProblem(identity) { return "'\(identity)' \(problem)" }
+        return nil
     }
 
     /// The K-th of M contiguous slices (slice sizes differ by one at most, the larger

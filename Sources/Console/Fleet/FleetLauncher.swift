@@ -48,9 +48,15 @@ struct FleetLauncher {
         let identities: [String]
         do {
             setup = try StationSetup(options: options, environment: environment)
-            identities = try self.identities(prefix: setup.stationId)
+            identities = try self.identities(prefix: setup.stationId, basicAuth: setup.password != nil)
         } catch {
             throw Refusal(line: "\(error)")
+        }
+        if identities.isEmpty, let shard = options.shard {
+            // More shards than stations: this one has nothing to drive, which is no failure
+            // (a Kubernetes Job's spare completion must not fail the Job).
+            StandardError.write("ocpp-console: shard \(shard) holds no station of this fleet: nothing to drive")
+            return 0
         }
         let behaviour: FleetBehaviour?
         do {
@@ -113,10 +119,11 @@ struct FleetLauncher {
     }
 
     /// `--ids` or `--fleet` numbering, then `--shard`'s slice.
-    private func identities(prefix: String) throws -> [String] {
+    /// The fleet's identities, this shard's only; none when the shard is empty.
+    private func identities(prefix: String, basicAuth: Bool) throws -> [String] {
         var identities: [String]
         if let file = options.idsFile {
-            identities = try FleetIdentities.load(file)
+            identities = try FleetIdentities.load(file, basicAuth: basicAuth)
             if let count = options.fleet {
                 guard count <= identities.count else {
                     throw FleetIdentities.Problem(
@@ -126,10 +133,13 @@ struct FleetLauncher {
             }
         } else {
             identities = FleetIdentities.numbered(prefix: prefix, count: options.fleet ?? 1)
+            // The last is the longest: it alone can be too long for its directory.
+            if let last = identities.last, let problem = FleetIdentities.check(last, basicAuth: basicAuth) {
+                throw FleetIdentities.Problem(description: "--id: the fleet's identity \(problem)")
+            }
         }
         if let shard = options.shard {
             identities = FleetIdentities.shard(identities, try ShardSpec(parsing: shard))
-            guard !identities.isEmpty else { throw FleetIdentities.Problem(description: "shard \(shard) is empty") }
         }
         return identities
     }

@@ -2,7 +2,8 @@ import ChargePoint
 
 /// What the `fleet` summary event says every few seconds (issue 15): how many stations
 /// are connected, booted (their boot accepted) and charging (a connector Charging), the
-/// transaction messages queued, and over the last window the CALLs the stations sent a
+/// messages in the durable queues (transaction messages and SecurityEventNotifications),
+/// and over the last window the CALLs the stations sent a
 /// second and how long the central system took to answer them (ms, seen from the
 /// station's side: its CALL on the wire to the CALLRESULT or CALLERROR back), nil
 /// without an answer in the window.

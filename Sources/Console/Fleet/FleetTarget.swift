@@ -61,6 +61,14 @@ struct FleetTarget: CommandTarget {
         waitForEach(milliseconds) { $0.waitUntilDelivered(milliseconds: $1) }
     }
 
+    /// The stations whose queues are not empty now, the first five by name.
+    func undeliveredPlaces() -> String {
+        let names = stations.filter { !$0.station.waitUntilDelivered(milliseconds: 0) }.map(\.identity)
+        guard !names.isEmpty else { return "" }
+        let more = names.count > 5 ? " and \(names.count - 5) more" : ""
+        return " at " + names.prefix(5).joined(separator: ", ") + more
+    }
+
     private func waitForEach(_ milliseconds: Int64, _ wait: (any CommandTarget, Int64) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
         var all = true

@@ -27,6 +27,8 @@ final class ReplayLink: @unchecked Sendable {
                 connected = false
             case .received(let text):
                 if case .success(let frame) = Frame.parse(text) { frames.append(frame) }
+            case .waiting, .opening:
+                break  // a hub of its own opens at once
             }
             condition.broadcast()
         }

@@ -33,6 +33,7 @@ struct ReplayOptions: ParsableCommand {
     @OptionGroup var link: LinkOptions
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "How long an answer, and each CALL of the central system the recording holds, may take.",
             valueName: "SECONDS"))

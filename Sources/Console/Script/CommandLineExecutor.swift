@@ -30,7 +30,10 @@ struct CommandLineExecutor: Sendable {
             events + [.notice("quit --stop: waiting until the central system has the StopTransactions")]
         }
         if !target.waitUntilDelivered(milliseconds: Self.deliveryLimit) {
-            target.report(.notice("quit --stop: StopTransaction queued for the next start (not answered yet)"))
+            target.report(
+                .notice(
+                    "quit --stop: StopTransaction queued for the next start (not answered yet)"
+                        + target.undeliveredPlaces()))
         }
     }
 

@@ -16,6 +16,9 @@ protocol CommandTarget: Sendable {
     /// Whether the transaction messages submitted so far are answered within
     /// `milliseconds` (false: some stay queued durably, e.g. offline).
     func waitUntilDelivered(milliseconds: Int64) -> Bool
+    /// Where messages stay queued once `waitUntilDelivered` said false, for its notice:
+    /// "" for one station, " at CP-0003, CP-0007" in a fleet.
+    func undeliveredPlaces() -> String
     /// `save-log [file]`: only the screen keeps a log to save. Why not, when it cannot.
     func saveLog(path: String?) -> String?
     /// `csms …` (issue 14): the embedded central system sends the CALL; its answer, once
@@ -24,6 +27,8 @@ protocol CommandTarget: Sendable {
 }
 
 extension CommandTarget {
+    func undeliveredPlaces() -> String { "" }
+
     func saveLog(path: String?) -> String? {
         "save-log saves the screen's log; here the frames are the frame events"
     }

@@ -58,6 +58,9 @@ struct StationSetup {
         } catch {
             throw SetupError(description: error.description)
         }
+        if password != nil, !options.isFleet, let problem = ChargePointIdentity.basicAuthProblem(stationId) {
+            throw SetupError(description: "the identity '\(stationId)' \(problem): choose another --id")
+        }
     }
 
     /// `--frame-log` and `--trace`, opened for appending: once the data directory exists

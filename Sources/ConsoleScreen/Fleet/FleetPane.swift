@@ -2,7 +2,7 @@ import ChargePoint
 
 /// The fleet view's table (issue 15 §4): a box of one line per station — identity, link
 /// (with why it is down where there is room), boot, each connector's status in the
-/// single view's colours, power and the sessions' energy, queued transaction messages.
+/// single view's colours, power and the sessions' energy, the messages in its durable queue.
 /// Only the lines on screen are drawn: a fleet of thousands costs what 20 lines cost.
 struct FleetPane {
     let rows: FleetRows
@@ -114,6 +114,8 @@ struct FleetPane {
             switch row.link {
             case .connected:
                 return (pad("connected", link), row.registration == .accepted ? .available : .warning)
+            case .waiting:
+                return (pad("waiting (ramp)", link, glyphs), .dim)
             case .connecting:
                 return (pad("connecting", link), .preparing)
             case .disconnected:
@@ -122,7 +124,7 @@ struct FleetPane {
             }
         }
 
-        /// A status in at most six letters, for 80 columns.
+        /// A status in at most five letters, for 80 columns (a connector's column is eight wide).
         static func short(_ status: ChargePointStatus) -> String {
             switch status {
             case .available: "Avail"
@@ -130,7 +132,7 @@ struct FleetPane {
             case .charging: "Charg"
             case .suspendedEV: "SusEV"
             case .suspendedEVSE: "SusSE"
-            case .finishing: "Finish"
+            case .finishing: "Finsh"
             case .reserved: "Resvd"
             case .unavailable: "Unavl"
             case .faulted: "Fault"

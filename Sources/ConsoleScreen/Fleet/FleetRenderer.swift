@@ -32,7 +32,8 @@ extension FleetController {
         let body = Rect(top: 1, left: 0, height: max(0, surface.rows - 2 - said), width: surface.columns)
         let overlays = Overlays(glyphs: glyphs)
         switch overlay {
-        case .help(let scroll)?: overlayExtent = overlays.drawHelp(scroll: scroll, in: body, into: &surface)
+        case .help(let scroll)?:
+            overlayExtent = overlays.drawHelp(scroll: scroll, first: .fleet, in: body, into: &surface)
         case .history(let scroll)?:
             overlayExtent = overlays.drawHistory(feedback, scroll: scroll, in: body, into: &surface)
         case .commands(let command, let scroll)?:

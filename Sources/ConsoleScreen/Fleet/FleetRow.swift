@@ -1,7 +1,7 @@
 import ChargePoint
 
 /// One station's line in the fleet view (issue 15 §4): its link, its boot, each
-/// connector's status, power and session energy, and its queued transaction messages.
+/// connector's status, power and session energy, and the messages in its durable queue.
 ///
 /// Kept up to date from the station's own events as it publishes them (`record`), a few
 /// fields changed in place: no snapshot is made of a station that is not being viewed,
@@ -25,13 +25,27 @@ public struct FleetRow: Sendable, Equatable {
             self.status = status
         }
 
+        /// No power from `time` on: the register is taken as projected to then, so that
+        /// the session's energy does not fall back to the last reading.
+        mutating func stopDrawing(at time: Timestamp) {
+            guard powerW != 0 else { return }
+            meterWh = registerWh(at: time)
+            meterAt = time
+            powerW = 0
+        }
+
+        /// The register at `now` (Wh), projected from the last reading at its power.
+        func registerWh(at now: Timestamp) -> Double {
+            let hours = meterAt.map { Double(max(0, $0.milliseconds(until: now))) / 3_600_000 } ?? 0
+            return meterWh + powerW * hours
+        }
+
         /// The session's energy at `now` (Wh): the register projected at the power it
         /// last read, as the single view projects it between two readings; nil without a
         /// session.
         public func sessionWh(at now: Timestamp) -> Double? {
             guard let start = sessionStartWh else { return nil }
-            let hours = meterAt.map { Double(max(0, $0.milliseconds(until: now))) / 3_600_000 } ?? 0
-            return max(0, meterWh + powerW * hours - start)
+            return max(0, registerWh(at: now) - start)
         }
     }
 
@@ -45,7 +59,8 @@ public struct FleetRow: Sendable, Equatable {
     /// The station's own status (connector 0), when it is not Available: a station-wide fault.
     public var station: Connector?
     public var connectors: [Connector]
-    /// Transaction messages not yet answered (refreshed from the runner, not an event).
+    /// Messages in the durable queue not yet answered — transaction messages (§3.7) and
+    /// SecurityEventNotifications — refreshed from the runner, not an event.
     public var queued = 0
 
     /// `connectors`: how many the station's profile has (ids 1…n).
@@ -79,6 +94,9 @@ public struct FleetRow: Sendable, Equatable {
                     update(id) {
                         $0.status = status
                         $0.errorCode = errorCode
+                        // Power flows only while Charging (§4.9): a reading of it stays
+                        // no longer than the status it was read in.
+                        if status != .charging { $0.stopDrawing(at: time) }
                     }
                 }
             case .meter(let id, let energyWh, let powerW, _):
@@ -91,7 +109,11 @@ public struct FleetRow: Sendable, Equatable {
                 switch transaction.kind {
                 // No power flows before a session: the last reading is where it starts.
                 case .started: update(transaction.connector) { $0.sessionStartWh = $0.meterWh }
-                case .stopped: update(transaction.connector) { $0.sessionStartWh = nil }
+                case .stopped:
+                    update(transaction.connector) {
+                        $0.stopDrawing(at: time)
+                        $0.sessionStartWh = nil
+                    }
                 case .updated: break
                 }
             default:
@@ -122,9 +144,10 @@ public struct FleetRow: Sendable, Equatable {
         return sessions.isEmpty ? nil : sessions.reduce(0, +)
     }
 
-    /// The link in a word: connected, connecting, down.
+    /// The link in a word: connected, connecting, waiting (for its `--ramp` turn), down.
     public var linkWord: String {
         switch link {
+        case .waiting: "waiting"
         case .connected: "connected"
         case .connecting: "connecting"
         case .disconnected: "down"

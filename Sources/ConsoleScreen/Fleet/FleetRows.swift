@@ -23,7 +23,7 @@ public struct FleetRows: Sendable {
         if rows[index].record(events, at: time) { revision += 1 }
     }
 
-    /// Station number `index`'s transaction messages not yet answered.
+    /// Station number `index`'s queued messages not yet answered (`FleetRow.queued`).
     public mutating func setQueued(_ queued: Int, station index: Int) {
         rows[index].queued = queued
     }
@@ -59,7 +59,7 @@ public struct FleetRows: Sendable {
 }
 
 /// The fleet view's summary: how many stations, connected, booted (the boot accepted),
-/// charging (a connector Charging), transaction messages queued; and, over the last
+/// charging (a connector Charging), messages queued (`FleetRow.queued`); and, over the last
 /// window of the `fleet` event, the CALLs a second and the reply time p50/p99 (ms).
 public struct FleetCounts: Sendable, Equatable {
     public var stations: Int

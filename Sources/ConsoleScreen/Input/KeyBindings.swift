@@ -128,9 +128,12 @@ public enum KeyBindings {
     ]
 
     /// The help overlay's lines, by view.
-    public static var helpLines: [String] {
+    public static var helpLines: [String] { helpLines(first: .dashboard) }
+
+    /// The help overlay's lines, the keys of `first` (the view it was opened from) first.
+    public static func helpLines(first: KeyBinding.View) -> [String] {
         var lines: [String] = []
-        for view in helpOrder {
+        for view in [first] + helpOrder.filter({ $0 != first }) {
             lines.append(view.title)
             if view == .commandLine {
                 lines.append(

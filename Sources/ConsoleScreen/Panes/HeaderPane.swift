@@ -161,6 +161,8 @@ struct HeaderPane {
         switch snapshot.connection {
         case .connected:
             return ("connected", snapshot.registration == .accepted ? .available : .warning)
+        case .waiting:
+            return ("waiting for its turn to connect", .dim)
         case .connecting:
             return ("connecting", .preparing)
         case .disconnected:

@@ -12,8 +12,11 @@ struct Overlays {
         return Rect(top: area.top + (area.height - h) / 2, left: area.left + (area.width - w) / 2, height: h, width: w)
     }
 
-    func drawHelp(scroll: Int, in area: Rect, into surface: inout Surface) -> ScrollExtent {
-        let lines = KeyBindings.helpLines.map { line -> (String, Role) in
+    /// `first`: the view the help was opened from, whose keys it lists first.
+    func drawHelp(
+        scroll: Int, first: KeyBinding.View = .dashboard, in area: Rect, into surface: inout Surface
+    ) -> ScrollExtent {
+        let lines = KeyBindings.helpLines(first: first).map { line -> (String, Role) in
             (line, line.hasPrefix(" ") || line.isEmpty ? .normal : .title)
         }
         let rect = Self.centered(in: area, height: lines.count + 2, width: 84)

@@ -34,15 +34,30 @@ struct LinkHubTests {
         private var closed = Set<Int>()
         private(set) var onTheHubsThread = true
         private var threads = Set<ObjectIdentifier>()
+        /// Each connection's events in a word each, in order.
+        private var sequences: [Int: [String]] = [:]
+
+        static func word(_ event: LinkEvent) -> String {
+            switch event {
+            case .connected: "connected"
+            case .disconnected: "disconnected"
+            case .received: "received"
+            case .waiting: "waiting"
+            case .opening: "opening"
+            }
+        }
+
+        func sequence(_ station: Int) -> [String] { condition.withLock { sequences[station] ?? [] } }
 
         func record(_ station: Int, _ event: LinkEvent, onHub: Bool) {
             condition.withLock {
                 if !onHub { onTheHubsThread = false }
                 threads.insert(ObjectIdentifier(Thread.current))
+                sequences[station, default: []].append(Self.word(event))
                 switch event {
                 case .connected: connected.insert(station)
                 case .disconnected: closed.insert(station)
-                case .received: break
+                case .received, .waiting, .opening: break
                 }
                 condition.broadcast()
             }
@@ -89,6 +104,28 @@ struct LinkHubTests {
         hub.stop()
         #expect(reports.onTheHubsThread)
         #expect(reports.threadCount == 1)
+    }
+
+    /// Issue 15 §3: connections held back by the pace are told so once, then told when
+    /// their turn comes; the first, opened at once, never waits.
+    @Test func pacedConnections_sayTheyWait_thenOpen() throws {
+        let (server, url, hub) = try demoAndHub(perSecond: 20)
+        defer { server.stop() }
+        let reports = Reports()
+        let stations = (1...4).map { number in
+            WebSocketClient(hub: hub) { event in reports.record(number, event, onHub: true) }
+        }
+        for (index, station) in stations.enumerated() {
+            let id = "PACE-\(index + 1)"
+            station.connect(LinkSettings(endpoint: try Endpoint(url: url, stationId: id), stationId: id))
+        }
+        #expect(reports.wait { connected, _ in connected == 4 })
+        #expect(reports.sequence(1) == ["connected"])
+        for station in 2...4 { #expect(reports.sequence(station) == ["waiting", "opening", "connected"]) }
+        for station in stations { station.beginClosing() }
+        let deadline = Date().addingTimeInterval(5)
+        #expect(stations.allSatisfy { $0.waitUntilClosed(before: deadline) })
+        hub.stop()
     }
 
     /// Two stations' runners on one hub: both boot against the demo central system, each

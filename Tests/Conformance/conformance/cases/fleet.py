@@ -437,3 +437,56 @@ async def fleet_behaviour_repeats(ctx):
         compared += length
     assert compared >= 20, f"only {compared} steps compared: {dict(first)}"
     assert any(first[name][:2] != other[name][:2] for name in first), "seed 16 did what seed 15 did"
+
+
+async def run_fleet(ctx, *arguments, timeout=10):
+    """A fleet that refuses to start or has nothing to do: its exit status, stdout, stderr."""
+    process = await asyncio.create_subprocess_exec(
+        ctx.binary, "--headless", *arguments, "--data-dir", ctx.workdir,
+        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    out, err = await asyncio.wait_for(process.communicate(), timeout)
+    return process.returncode, out.decode(errors="replace"), err.decode(errors="replace")
+
+
+@case("fleet_ramp_and_shards", octt="issue 15", profiles=("default",), timeout=40)
+async def fleet_ramp_and_shards(ctx):
+    """Issue 15 §3 and §6: stations held back by `--ramp` say `waiting` until their turn,
+    then `connecting`; the first, opened at once, never waits. A shard with no station
+    exits 0 (a spare pod of a Job does not fail it); an `--ids` line that names no station
+    (too long for its directory, a ':' with a password) is refused with its file:line."""
+    ids = os.path.join(ctx.workdir, "ids.txt")
+    with open(ids, "w", encoding="utf-8") as file:
+        file.write("OK-1\n" + "x" * 300 + "\n")
+    status, out, err = await run_fleet(ctx, "--ids", ids, "--url", "ws://127.0.0.1:9/ocpp")
+    assert status == 2 and f"{ids}:2: the identity is too long" in err and not out, (status, err)
+    with open(ids, "w", encoding="utf-8") as file:
+        file.write("# a colon\nCP:1\n")
+    status, out, err = await run_fleet(ctx, "--ids", ids, "--url", "ws://127.0.0.1:9/ocpp", "--password", "p" * 16)
+    assert status == 2 and f"{ids}:2: the identity 'CP:1' contains ':'" in err, (status, err)
+    status, out, err = await run_fleet(ctx, "--fleet", "3", "--shard", "1/5", "--url", "ws://127.0.0.1:9/ocpp")
+    assert status == 0 and "shard 1/5 holds no station" in err and not out, (status, out, err)
+    assert os.listdir(ctx.workdir) == ["ids.txt"], os.listdir(ctx.workdir)
+
+    csms = FleetCentralSystem()
+    await csms.start()
+    try:
+        station = Station(ctx.binary, profile=ctx.profile, url=csms.url, station_id="RAMP", data_dir=ctx.workdir,
+                          extra_args=("--fleet", "4", "--ramp", "4"))
+        ctx.station = station
+        ctx.stations.append(station)
+        await station.start()
+        names = [f"RAMP-{n:04d}" for n in range(1, 5)]
+        for name in names:
+            await station.wait_event(lambda e, name=name: e["type"] == "connection" and e["state"] == "connected"
+                                     and e.get("chargePointId") == name, what=f"{name} connected")
+        states = collections.defaultdict(list)
+        for event in station.events:
+            if event["type"] == "connection":
+                states[event["chargePointId"]].append(event["state"])
+        assert states["RAMP-0001"] == ["connecting", "connected"], states
+        for name in names[1:]:
+            assert states[name] == ["connecting", "waiting", "connecting", "connected"], states
+        waiting = next(e for e in station.events if e["type"] == "connection" and e["state"] == "waiting")
+        assert waiting["reason"] == "waiting for its turn to connect (4 new connections a second)", waiting
+    finally:
+        await csms.stop()
