@@ -218,6 +218,18 @@ struct FleetViewTests {
         #expect(press(.enter) == [.submit(.plug(connector: 1), station: rows.station(named: "CP-0014"))])
     }
 
+    /// Tab in `i`'s prompt completes an identity.
+    @Test mutating func tab_inTheStationPrompt_completesTheIdentity() {
+        _ = press(.character("i"))
+        _ = type("cp-001")
+        _ = press(.tab)
+        #expect(controller.prompt?.choices.count == 10)  // CP-0010 … CP-0019
+        _ = type("7")
+        _ = press(.tab)
+        #expect(controller.prompt?.editor.string == "CP-0017 ")
+        #expect(press(.enter) == [.open(station: rows.station(named: "CP-0017")!)])
+    }
+
     @Test mutating func help_listsTheFleetKeys() {
         _ = press(.character("?"))
         #expect(controller.overlay == .help(scroll: 0))

@@ -68,8 +68,8 @@ public struct FleetController: Sendable {
     /// Where keys are read now: a prompt, else an overlay, else the fleet view.
     public var keyView: KeyBinding.View {
         switch (prompt?.purpose, overlay) {
-        case (.command?, _): .commandLine
-        case (.some(.station), _): .valuePrompt
+        // `i`'s prompt reads keys as the `:` line does: Tab completes an identity there.
+        case (.command?, _), (.station?, _): .commandLine
         case (.some, _): .filterPrompt
         case (nil, .some): .reading
         case (nil, nil): .fleet
@@ -173,7 +173,12 @@ public struct FleetController: Sendable {
             guard prompt.editor.apply(key) else { return [] }
             prompt.choices = []
         case .complete:
-            prompt.choices = prompt.editor.complete { words, _ in FleetCommandLine.candidates(words, rows: rows) }
+            prompt.choices = prompt.editor.complete { words, _ in
+                // `i`: the identities; `:`: `on`, a station, then its command.
+                prompt.purpose == .station
+                    ? (words.isEmpty ? rows.sorted.map { rows.rows[$0].identity } : [])
+                    : FleetCommandLine.candidates(words, rows: rows)
+            }
         default:
             return []
         }

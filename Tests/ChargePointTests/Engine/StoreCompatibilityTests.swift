@@ -94,4 +94,25 @@ struct StoreCompatibilityTests {
         #expect(state.chargePointCertificate?.subject == "CN=CP-1" && state.chargePointCertificate?.notBefore == nil)
         _ = try StationCore(profile: TestProfiles.everything, durable: state, now: StationHarness.start)
     }
+
+    /// Issue 15: a fleet's station keeps a rollback journal (no WAL index on the heap),
+    /// and its directory is still what a single console opens (in WAL mode), and back:
+    /// every record where it was, each way.
+    @Test func aFleetStationsRollbackJournal_andASingleConsolesWAL_openEachOther() throws {
+        let path = PersistenceTests.temporaryDatabase()
+        let fleet = try SQLiteStore(path: path, exclusive: true, pageCache: 4, journal: .rollback)
+        try fleet.apply([.configuration(key: "HeartbeatInterval", value: "77")])
+        func mode() throws -> String? {
+            try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        }
+        #expect(try fleet.load().configuration == ["HeartbeatInterval": "77"])
+        _ = consume fleet
+        #expect(try mode() == "persist" || mode() == "delete")  // PERSIST is the connection's, not the file's
+        let single = try SQLiteStore(path: path, exclusive: true)
+        try single.apply([.configuration(key: "HeartbeatInterval", value: "78")])
+        _ = consume single
+        #expect(try mode() == "wal")
+        let again = try SQLiteStore(path: path, exclusive: true, pageCache: 4, journal: .rollback)
+        #expect(try again.load().configuration == ["HeartbeatInterval": "78"])
+    }
 }
