@@ -60,6 +60,7 @@ struct ConsoleOptionsTests {
         #expect(!options.demo)
         #expect(options.ramp == 20 && options.shard == "2/4" && options.seed == 15)
         #expect(options.fleetBehaviour == "default")
+        #expect(options.fleetJournal == nil)
         #expect(try !ConsoleOptions.parse(["--headless", "--url", "ws://h/ocpp"]).isFleet)
         #expect(try ConsoleOptions.parse(["--headless", "--url", "ws://h/ocpp", "--ids", "ids.txt"]).isFleet)
     }
@@ -81,6 +82,8 @@ struct ConsoleOptionsTests {
         ["--headless", "--url", "ws://h/ocpp", "--shard", "1/2"],
         ["--headless", "--url", "ws://h/ocpp", "--ramp", "10"],
         ["--headless", "--url", "ws://h/ocpp", "--fleet-behaviour", "default"],
+        ["--headless", "--url", "ws://h/ocpp", "--fleet-journal", "rollback"],
+        ["--headless", "--fleet", "3", "--url", "ws://h/ocpp", "--fleet-journal", "delete"],
     ])
     func fleetMistakes_areRefused(_ arguments: [String]) {
         #expect(throws: (any Error).self) { try ConsoleOptions.parse(arguments) }

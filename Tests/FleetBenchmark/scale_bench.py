@@ -28,6 +28,7 @@ Environment (or the options of the same names in lower case):
   FLEET_RAMP=R         --ramp of the runs (default 1000 connections a second)
   FLEET_BUDGET=S       seconds the search for the largest fleet may take (default 180)
   FLEET_HEARTBEAT=S    the HeartbeatInterval the central system gives (default 60)
+  FLEET_JOURNAL=J      the stations' --fleet-journal (wal, the default, or rollback)
 """
 
 import argparse
@@ -60,6 +61,7 @@ def settings():
     parser.add_argument("--ramp", type=int, default=int(env("FLEET_RAMP") or 1000))
     parser.add_argument("--budget", type=float, default=float(env("FLEET_BUDGET") or 180))
     parser.add_argument("--probes", type=int, default=50, help="latency probes a second")
+    parser.add_argument("--journal", default=env("FLEET_JOURNAL") or None, choices=("wal", "rollback"))
     options = parser.parse_args()
     if options.quick:
         options.sizes, options.window, options.search_window = (200, 1000), 15.0, 10.0
@@ -240,6 +242,9 @@ async def main():
     files, how = machine.raise_file_limit(wanted)
     options.files = files
     extra, behaviour = behaviour_arguments(options)
+    if options.journal:
+        extra += ["--fleet-journal", options.journal]
+        behaviour += f"; --fleet-journal {options.journal}"
     print(f"fleet scale bench: {behaviour}; --ramp {options.ramp}; open-file limit {files} ({how})", flush=True)
     runs = []
     for size, window in zip(options.sizes, (options.search_window, options.window)):

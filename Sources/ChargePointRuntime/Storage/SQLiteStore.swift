@@ -16,7 +16,7 @@ import ChargePoint
 /// the station tells a central system about a transaction survives even the host
 /// machine failing. Other batches (configuration, statuses, meter checkpoints) skip
 /// that wait (`synchronous=NORMAL`), which would otherwise double the time to answer a
-/// ChangeConfiguration (`make bench`). A fleet's station keeps a rollback journal
+/// ChangeConfiguration (`make bench`). A fleet's station may keep a rollback journal
 /// instead (`Journal.rollback`), every batch fsynced. Records are stored as
 /// JSON documents keyed by their identity: the store never interprets them, so it
 /// cannot disagree with the core about their meaning. One encoder and one decoder serve
@@ -35,11 +35,12 @@ public final class SQLiteStore: Sendable {
         /// batch that touches transactions (`synchronous` FULL, else NORMAL, which WAL
         /// keeps safe from corruption).
         case writeAheadLog = "WAL"
-        /// A rollback journal kept in place (`PERSIST`) — a fleet's station (issue 15):
-        /// in exclusive locking mode a WAL keeps its index on the heap, 32 KiB a station
-        /// (`make bench`: 123 → 91 KiB of private memory a station); a rollback journal
-        /// keeps none. Every batch is fsynced (`synchronous` FULL: NORMAL is not
-        /// corruption-safe with a rollback journal), at the price of a slower boot.
+        /// A rollback journal kept in place (`PERSIST`) — a fleet's `--fleet-journal
+        /// rollback` (issue 15): in exclusive locking mode a WAL keeps its index on the
+        /// heap, 32 KiB a station (`make bench`: 116 → 84 KiB of private memory a
+        /// station); a rollback journal keeps none. Every batch is fsynced (`synchronous`
+        /// FULL: NORMAL is not corruption-safe with a rollback journal): boots are slower,
+        /// two fsyncs a commit where a WAL mostly needs none.
         case rollback = "PERSIST"
     }
 

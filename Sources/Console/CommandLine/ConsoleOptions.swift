@@ -114,6 +114,17 @@ struct ConsoleOptions: ParsableArguments {
         "What the fleet does on its own (EV arrivals, sessions, faults, offline periods): a TOML file, or a name "
         + "under Assets/fleet (default)."
 
+    @Option(help: ArgumentHelp(Self.journalHelp, valueName: "wal|rollback")) var fleetJournal: FleetJournal?
+    static let journalHelp =
+        "How each station's database makes commits durable: wal (default: fast boots) or rollback "
+        + "(about 30 KiB less memory a station, slower boots)."
+
+    /// `--fleet-journal`: a fleet station's SQLite journal (README "A fleet in one process").
+    enum FleetJournal: String, ExpressibleByArgument, CaseIterable {
+        case wal, rollback
+        var journal: SQLiteStore.Journal { self == .wal ? .writeAheadLog : .rollback }
+    }
+
     @Option(parsing: .unconditional, help: ArgumentHelp(Self.seedHelp, valueName: "N")) var seed: UInt64?
     static let seedHelp = "Seed the stations' randomness (reconnect jitter, behaviour) so that a run repeats."
 
@@ -181,6 +192,7 @@ struct ConsoleOptions: ParsableArguments {
         guard isFleet else {
             for (name, given) in [
                 ("--shard", shard != nil), ("--ramp", ramp != nil), ("--fleet-behaviour", fleetBehaviour != nil),
+                ("--fleet-journal", fleetJournal != nil),
             ] where given {
                 throw ValidationError("\(name) is for a fleet: add --fleet N or --ids FILE")
             }

@@ -175,7 +175,8 @@ struct FleetLauncher {
                 let lock = try DataDirectoryLock.acquire(directory)
                 let databasePath = directory + "/station.sqlite"
                 let store = try SQLiteStore(
-                    path: databasePath, exclusive: true, pageCache: SQLiteStore.fleetPageCache, journal: .rollback)
+                    path: databasePath, exclusive: true, pageCache: SQLiteStore.fleetPageCache,
+                    journal: (options.fleetJournal ?? .wal).journal)
                 var configuration = try setup.runnerConfiguration(
                     url: options.url ?? "", identity: identity, databasePath: databasePath)
                 configuration.historyFrames = StationRunner.Configuration.fleetStationHistory

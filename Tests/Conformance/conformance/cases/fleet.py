@@ -453,7 +453,8 @@ async def fleet_ramp_and_shards(ctx):
     """Issue 15 §3 and §6: stations held back by `--ramp` say `waiting` until their turn,
     then `connecting`; the first, opened at once, never waits. A shard with no station
     exits 0 (a spare pod of a Job does not fail it); an `--ids` line that names no station
-    (too long for its directory, a ':' with a password) is refused with its file:line."""
+    (too long for its directory, a ':' with a password) is refused with its file:line. The
+    ramped stations keep rollback journals (`--fleet-journal rollback`)."""
     ids = os.path.join(ctx.workdir, "ids.txt")
     with open(ids, "w", encoding="utf-8") as file:
         file.write("OK-1\n" + "x" * 300 + "\n")
@@ -471,7 +472,7 @@ async def fleet_ramp_and_shards(ctx):
     await csms.start()
     try:
         station = Station(ctx.binary, profile=ctx.profile, url=csms.url, station_id="RAMP", data_dir=ctx.workdir,
-                          extra_args=("--fleet", "4", "--ramp", "4"))
+                          extra_args=("--fleet", "4", "--ramp", "4", "--fleet-journal", "rollback"))
         ctx.station = station
         ctx.stations.append(station)
         await station.start()
