@@ -30,6 +30,12 @@ extension ScreenController {
         return running.map { .submit(.stop(connector: $0)) }
     }
 
+    /// A kiosk's `Q` not confirmed: no session was touched, nothing waits to quit.
+    public mutating func cancelStopAndQuit() { stoppingToQuit = nil }
+
+    /// A kiosk's `Q` confirmed at `time`: the sessions' time to stop counts from now.
+    public mutating func restartStopAndQuit(at time: Timestamp) { stoppingToQuit?.since = time }
+
     /// After `Q`, with the station as it is now: `.quit` once every session has stopped
     /// and its StopTransaction is answered or queued durably; nothing otherwise. Call
     /// it on every turn of the loop (it does nothing unless `Q` was pressed).

@@ -28,6 +28,16 @@ struct EscapeSequenceGuardTests {
 
     /// A sequence the console has no key for is swallowed whole, not typed; a letter
     /// right after the `[` that spells no key is the letter.
+    /// Issue 12 review: with a short `ESCDELAY` (25 ms) curses hands the Esc over early;
+    /// a `[` 60–90 ms after it is still the arrow's, and the Esc is held as long.
+    @Test(arguments: [25, 40, 60, 90] as [Int64])
+    func aShortEscDelay_stillHoldsTheWindow(_ late: Int64) {
+        #expect(Self.read([(.escape, 0), (.character("["), late), (.character("A"), late + 1)], delay: 25) == [.up])
+        var escapes = EscapeSequenceGuard(delay: 25)
+        _ = escapes.take(.escape, at: 0)
+        #expect(escapes.due(at: late).isEmpty)
+    }
+
     @Test func anUnknownSequence_isNothing() {
         #expect(
             Self.read([(.escape, 0), (.character("["), 1), (.character("2"), 2), (.character("~"), 3)]).isEmpty)

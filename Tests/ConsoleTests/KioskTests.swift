@@ -29,6 +29,25 @@ struct KioskTests {
         #expect(guardian.answer(.character("y")) == nil)
     }
 
+    /// Issue 12 review: `Q` in a kiosk asks before any session is stopped; `n` leaves the
+    /// sessions running; `y` stops them and the quit that follows needs no second `y`.
+    @Test func stopAndQuit_asksBeforeStopping() {
+        var guardian = KioskGuard()
+        let stops: [ScreenEffect] = [.submit(.stop(connector: 1)), .submit(.stop(connector: 2))]
+        let filtered = guardian.filter(stops, heldOffline: false, stoppingToQuit: true)
+        #expect(filtered.now.isEmpty)
+        #expect(filtered.question == "kiosk: y to stop every session and quit, other keys cancel")
+        #expect(guardian.answer(.character("n"))! == ([], "kiosk: cancelled; nothing changed", true))
+        _ = guardian.filter(stops, heldOffline: false, stoppingToQuit: true)
+        #expect(guardian.answer(.character("y"))! == (stops, "kiosk: confirmed", false))
+        #expect(guardian.filter([.quit], heldOffline: false, stoppingToQuit: true).now == [.quit])
+        // A Q that gave up (a session that would not stop) leaves a later q to ask again.
+        #expect(guardian.filter([.quit], heldOffline: false).now.isEmpty)
+        // A visitor's own stop button is no quit.
+        var other = KioskGuard()
+        #expect(other.filter([.submit(.stop(connector: 1))], heldOffline: false).now == [.submit(.stop(connector: 1))])
+    }
+
     @Test func anyOtherKey_cancels_andIsNotPassedOn() {
         var guardian = KioskGuard()
         _ = guardian.filter([.powerCut], heldOffline: false)

@@ -94,8 +94,12 @@ public enum CommandCatalog {
         .init("quit", "leave (a running session resumes on the next start)", aliases: ["exit"]) { _ in
             .session(.quit)
         },
-        .init("help", [.commandName], "this list; with a command, its usage alone", aliases: ["?"]) {
-            .session(.help(command: $0.optionalWord(0)))
+        .init(
+            "help", [.commandName, .word("action", .optional)],
+            "this list; with a command, its usage alone (help csms limit: one csms action)", aliases: ["?"]
+        ) { arguments in
+            let words = [arguments.optionalWord(0), arguments.optionalWord(1)].compactMap { $0 }
+            return .session(.help(command: words.isEmpty ? nil : words.joined(separator: " ")))
         },
     ]
 
@@ -131,11 +135,19 @@ public enum CommandCatalog {
         "csms": "the embedded demo central system (--demo) sends the station one of its CALLs"
     ]
 
-    /// `help <command>`: the usage of the command `name` names (every row of a family),
-    /// aligned as in the whole list; nil when there is no such command.
+    /// `help <command> [action]`: the usage of the command `name` names (every row of a
+    /// family, or of its action when one is given and it has it: `csms limit`), aligned
+    /// as in the whole list; nil when there is no such command.
     public static func helpText(for name: String) -> String? {
-        let rows = definitions(named: name)
-        return rows.isEmpty ? nil : helpText(of: rows)
+        let words = name.split(separator: " ").map(String.init)
+        guard let first = words.first else { return nil }
+        let rows = definitions(named: first)
+        guard !rows.isEmpty else { return nil }
+        if words.count > 1 {
+            let action = rows.filter { $0.usage.split(separator: " ").dropFirst().first.map(String.init) == words[1] }
+            if !action.isEmpty { return helpText(of: action) }
+        }
+        return helpText(of: rows)
     }
 
     private static func helpText(of rows: [CommandDefinition]) -> String {

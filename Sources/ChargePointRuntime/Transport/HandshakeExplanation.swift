@@ -11,7 +11,7 @@ extension WebSocketClient {
         let status = httpStatus != 0 ? httpStatus : detail.contains("401") ? 401 : detail.contains("404") ? 404 : 0
         switch status {
         case 401, 403:
-            let sent = settings?.password == nil ? "no password was sent" : "check --password or AuthorizationKey"
+            let sent = settings?.password == nil ? "no password was sent" : "check the password (--password, --password-file, OCPP_CONSOLE_PASSWORD) or AuthorizationKey"
             return (
                 "the central system refused the credentials (HTTP \(status); \(sent))\(target)", .credentialsRefused
             )

@@ -8,26 +8,49 @@ import ConsoleScreen
 struct KioskGuard {
     /// What waits for `y`.
     private(set) var held: [ScreenEffect] = []
+    /// `Q` (or `quit --stop`) confirmed: its stops went, and the quit that follows them
+    /// needs no second `y`.
+    private(set) var stopAndQuitConfirmed = false
+    /// Whether `held` are the stops of `Q` (the screen's wait to quit has not begun).
+    private(set) var heldStopAndQuit = false
 
     static let confirmationKey = Key.character("y")
 
     /// The effects to carry out now, and the question for the feedback line when some
     /// are held. `heldOffline`: the link is down by the operator (`o` brings it back,
-    /// which needs no confirmation).
-    mutating func filter(_ effects: [ScreenEffect], heldOffline: Bool) -> (now: [ScreenEffect], question: String?) {
-        let dangerous = effects.filter { Self.consequence(of: $0, heldOffline: heldOffline) != nil }
+    /// which needs no confirmation). `stoppingToQuit`: the effects are those of `Q` (the
+    /// screen is stopping every session to quit): its stops wait for `y` as a quit does,
+    /// before any session is touched.
+    mutating func filter(
+        _ effects: [ScreenEffect], heldOffline: Bool, stoppingToQuit: Bool = false
+    ) -> (now: [ScreenEffect], question: String?) {
+        // A confirmed `Q` ends with its quit, or when it gave up (no quit then).
+        if !stoppingToQuit { stopAndQuitConfirmed = false }
+        if stoppingToQuit, !stopAndQuitConfirmed {
+            let stops = effects.filter { if case .submit(.stop) = $0 { true } else { false } }
+            if !stops.isEmpty {
+                (held, heldStopAndQuit) = (stops, true)
+                return (effects.filter { !stops.contains($0) }, "kiosk: y to stop every session and quit, other keys cancel")
+            }
+        }
+        let dangerous = effects.filter {
+            Self.consequence(of: $0, heldOffline: heldOffline) != nil && !($0 == .quit && stopAndQuitConfirmed)
+        }
         guard !dangerous.isEmpty else { return (effects, nil) }
-        held = dangerous
+        (held, heldStopAndQuit) = (dangerous, false)
         let what = dangerous.compactMap { Self.consequence(of: $0, heldOffline: heldOffline) }.joined(separator: ", ")
         return (effects.filter { !dangerous.contains($0) }, "kiosk: y to \(what), other keys cancel")
     }
 
-    /// A key while effects are held: those to carry out (none unless `y`) and what to
-    /// say; nil when nothing is held (the key is the screen's).
-    mutating func answer(_ key: Key) -> (effects: [ScreenEffect], notice: String)? {
+    /// A key while effects are held: those to carry out (none unless `y`), what to say,
+    /// and whether a `Q` was cancelled (the screen then stops waiting to quit); nil when
+    /// nothing is held (the key is the screen's).
+    mutating func answer(_ key: Key) -> (effects: [ScreenEffect], notice: String, cancelledStopAndQuit: Bool)? {
         guard !held.isEmpty else { return nil }
-        defer { held = [] }
-        return key == Self.confirmationKey ? (held, "kiosk: confirmed") : ([], "kiosk: cancelled; nothing changed")
+        defer { (held, heldStopAndQuit) = ([], false) }
+        guard key == Self.confirmationKey else { return ([], "kiosk: cancelled; nothing changed", heldStopAndQuit) }
+        if heldStopAndQuit { stopAndQuitConfirmed = true }
+        return (held, "kiosk: confirmed", false)
     }
 
     /// Ctrl-C, Ctrl-Z and Ctrl-\ reach a kiosk as keys (no signal ends the show): what

@@ -105,10 +105,11 @@ final class ScreenSession {
                 dirty = true
                 keyPressed = true
             }
-            if controller.stoppingToQuit != nil, !showsFleet {
+            if controller.stoppingToQuit != nil, !showsFleet, kiosk?.heldStopAndQuit != true {
                 // `Q`: quits once the StopTransactions are answered or queued.
                 let snapshot = runner.view.snapshot.projected(to: now)
-                let effects = kioskFiltered(controller.checkStopAndQuit(snapshot, at: now), snapshot: snapshot, at: now)
+                let effects = kioskFiltered(
+                    controller.checkStopAndQuit(snapshot, at: now), snapshot: snapshot, at: now, stoppingToQuit: true)
                 quit = carryOut(effects, at: now) || quit
             }
             if quit { break }
@@ -188,6 +189,8 @@ final class ScreenSession {
         if var kiosk, let answer = kiosk.answer(key) {
             self.kiosk = kiosk
             controller.ingest([.notice(answer.notice)], at: now)
+            if answer.cancelledStopAndQuit { controller.cancelStopAndQuit() }
+            if !answer.effects.isEmpty, kiosk.stopAndQuitConfirmed { controller.restartStopAndQuit(at: now) }
             return answer.effects
         }
         if kiosk != nil, let refusal = KioskGuard.signalKeyRefusal(key) {
@@ -198,12 +201,15 @@ final class ScreenSession {
     }
 
     /// `effects`, but in a kiosk without those that wait for a confirmation key.
-    private func kioskFiltered(_ effects: [ScreenEffect], snapshot: StationSnapshot, at now: Timestamp)
-        -> [ScreenEffect]
-    {
+    /// `stoppingToQuit`: the effects come from `Q` (its wait to quit may have just ended).
+    private func kioskFiltered(
+        _ effects: [ScreenEffect], snapshot: StationSnapshot, at now: Timestamp, stoppingToQuit: Bool? = nil
+    ) -> [ScreenEffect] {
         guard var kiosk else { return effects }
         defer { self.kiosk = kiosk }
-        let filtered = kiosk.filter(effects, heldOffline: snapshot.heldOffline)
+        let filtered = kiosk.filter(
+            effects, heldOffline: snapshot.heldOffline,
+            stoppingToQuit: stoppingToQuit ?? (controller.stoppingToQuit != nil))
         if let question = filtered.question { controller.ingest([.notice(question)], at: now) }
         return filtered.now
     }

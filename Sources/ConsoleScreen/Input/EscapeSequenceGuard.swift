@@ -17,7 +17,8 @@ public struct EscapeSequenceGuard: Sendable {
     /// 100 ms.
     public let delay: Int64
     /// How long (ms) after curses handed over an Esc a `[` or `O` still counts as sent
-    /// with it: 100 ms, or the delay if shorter. A person's `[` comes later.
+    /// with it: 100 ms, whatever the delay (a short `ESCDELAY` is when late bytes are
+    /// likeliest). A person's `[` comes later.
     public let introducerWindow: Int64
 
     private enum State: Sendable {
@@ -33,7 +34,7 @@ public struct EscapeSequenceGuard: Sendable {
 
     public init(delay: Int64) {
         self.delay = max(delay, 100)
-        introducerWindow = min(delay, 100)
+        introducerWindow = 100
     }
 
     /// The keys `key`, read at `time` (ms, monotonic), stands for: itself, nothing (part

@@ -32,13 +32,20 @@ struct CommandCatalogTests {
     /// The lines a row's usage stands for: with every keyword, with and without what is
     /// optional.
     static func sampleLines(_ definition: CommandDefinition) -> [[String]] {
-        var lines: [[String]] = [[definition.name]]
+        // Each line, and whether it left out an optional positional argument: those after
+        // it cannot be given then (`help csms limit`, never `help limit` alone).
+        var lines: [(words: [String], skipped: Bool)] = [([definition.name], false)]
         for argument in definition.arguments {
             let flag = argument.flag.map { [$0] } ?? []
-            let extended = lines.flatMap { line in samples(argument).map { line + flag + [$0] } }
-            lines = argument.occurrence == .required ? extended : lines + extended
+            let extended = lines.filter { argument.flag != nil || !$0.skipped }.flatMap { line in
+                samples(argument).map { (line.words + flag + [$0], line.skipped) }
+            }
+            let positional = argument.flag == nil
+            lines =
+                argument.occurrence == .required
+                ? extended : lines.map { ($0.words, $0.skipped || positional) } + extended
         }
-        return lines
+        return lines.map(\.words)
     }
 
     /// Which argument each word after the name fills (a flag and its value both fill
@@ -140,14 +147,14 @@ struct CommandCatalogTests {
                 save-log [file]                             the screen: save every frame of its log (default: in the data directory)
                 quit --stop                                 stop every running transaction (Local), wait until the central system has them (or they are queued), leave
                 quit                                        leave (a running session resumes on the next start)
-                help [command]                              this list; with a command, its usage alone
+                help [command] [action]                     this list; with a command, its usage alone (help csms limit: one csms action)
                 csms <action> [argument ...]                the embedded demo central system (--demo) sends the station one of its CALLs; 'help csms' lists them
                 """)
     }
 
     /// `help ev`: the rows of the family, aligned among themselves; nothing for a name
     /// that is no command.
-    @Test func helpForOneCommand_isItsRows() {
+    @Test func helpForOneCommand_isItsRows() throws {
         #expect(
             CommandCatalog.helpText(for: "EV") == """
                 ev suspend|resume <c>  the EV stops / resumes drawing power
@@ -155,6 +162,11 @@ struct CommandCatalogTests {
                 """)
         #expect(CommandCatalog.helpText(for: "exit") == "quit  leave (a running session resumes on the next start)")
         #expect(CommandCatalog.helpText(for: "plugg") == nil)
+        // Issue 12 review: one action of a family.
+        let limit = try #require(CommandCatalog.helpText(for: "csms limit"))
+        #expect(limit.hasPrefix("csms limit ") && !limit.contains("\n"), "\(limit)")
+        #expect(CommandCatalog.helpText(for: "csms nothing") == CommandCatalog.helpText(for: "csms"))
+        #expect(try CommandParser.parse("help csms limit") == .session(.help(command: "csms limit")))
     }
 
     @Test func stationAndSessionCommands_areApart() throws {

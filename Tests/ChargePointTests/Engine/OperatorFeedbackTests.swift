@@ -28,6 +28,17 @@ struct OperatorFeedbackTests {
         #expect(station.notices.last == "connector 1: transaction started for TAG1", "\(station.notices)")
     }
 
+    /// Issue 12 review: `online` on a link that is up says so, and opens no second one;
+    /// after `offline` it connects.
+    @Test func online_onALinkThatIsUp_saysSo() throws {
+        var station = try StationHarness.booted()
+        station.command(.online)
+        #expect(station.notices.last == "online: the link is up already", "\(station.notices)")
+        station.command(.offline)
+        station.command(.online)
+        #expect(station.notices.last == "online: connecting", "\(station.notices)")
+    }
+
     @Test func theStopButton_saysTheTransactionStopped_andTheEnergy() throws {
         var station = try Self.charging()
         station.command(.stop(connector: 1))

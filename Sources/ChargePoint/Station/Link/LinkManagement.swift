@@ -106,11 +106,17 @@ extension StationCore {
         notice("offline: the link stays down until 'online'")
     }
 
-    /// `online`: reconnect at once.
+    /// `online`: reconnect at once (already up or on its way: says so).
     mutating func goOnline() {
+        let held = link.heldOffline
         link.goOnline()
-        notice("online: connecting")
-        requestConnection()
+        switch (held, link.state) {
+        case (false, .connected): notice("online: the link is up already")
+        case (false, .connecting), (false, .waiting): notice("online: connecting already")
+        default:
+            notice("online: connecting")
+            requestConnection()
+        }
     }
 
     /// Close and reopen the link (new credentials, security profile, reboot).
