@@ -13,6 +13,9 @@ struct KioskTests {
     @Test func signalKeys_andQuestions_areAnswered() {
         #expect(KioskGuard.signalKeyRefusal(.control("c")) == "kiosk: Ctrl-C does nothing here; staff quit with q, then y")
         #expect(KioskGuard.signalKeyRefusal(.character("c")) == nil)
+        // Issue 12 review: Ctrl-\ (byte 28) reaches the kiosk as a key, and is answered.
+        #expect(CursesTerminal.characterKey(28) == .control("\\"))
+        #expect(KioskGuard.signalKeyRefusal(CursesTerminal.characterKey(28)!) != nil)
         var guardian = KioskGuard()
         let question = guardian.filter([.submit(.fault(connector: 1, code: .groundFailure, info: nil))], heldOffline: false)
             .question
@@ -58,7 +61,7 @@ struct KioskTests {
 
     @Test(arguments: [
         ScreenEffect.submit(.fault(connector: 1, code: .groundFailure, info: nil)), .submit(.offline),
-        .submit(.toggleOffline), .submit(.reset(.soft)), .powerCut, .quit,
+        .submit(.toggleOffline), .submit(.reset(.soft)), .powerCut, .quit, .submit(.lockJam(connector: 1)),
     ])
     func dangerous_effectsAreHeld(_ effect: ScreenEffect) {
         var guardian = KioskGuard()
@@ -88,6 +91,8 @@ struct KioskTests {
         #expect(
             watchdog.check(station.snapshot, at: station.now) == [.online, .clear(connector: 2), .unplug(connector: 1)])
         #expect(watchdog.check(station.snapshot, at: station.now) == nil)
+        // Issue 12 review: a showcase limit of a round cut short goes with it.
+        #expect(DemoLoopWatchdog.centralSystemActions == [.clearLimits])
     }
 
     @Test func aRunningSession_isProgress() throws {

@@ -50,6 +50,7 @@ final class DemoLoop: @unchecked Sendable {
             if let commands = watchdog?.check(snapshot, at: now) {
                 runner.report(.notice("demo loop: nothing charged for a while; the station put back, starting over"))
                 for command in commands { runner.submit(command) }
+                for action in DemoLoopWatchdog.centralSystemActions { carryOut(action, snapshot) }
                 plan = DemoLoopPlan(startingAt: now)
                 continue
             }

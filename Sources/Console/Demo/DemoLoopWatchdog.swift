@@ -13,6 +13,11 @@ struct DemoLoopWatchdog {
         lastProgress = now
     }
 
+    /// What the central system does when the loop starts over: a showcase round cut short
+    /// leaves no station limit of its own behind (its profile only: the operator's stay,
+    /// OCPP 1.6 §5.5).
+    static let centralSystemActions: [DemoLoopPlan.Action] = [.clearLimits]
+
     /// The commands that put the station back, when it is stuck; nil otherwise.
     mutating func check(_ snapshot: StationSnapshot, at now: Timestamp) -> [StationCommand]? {
         if snapshot.connectors.contains(where: { $0.session != nil }) || snapshot.rebootingIn != nil {

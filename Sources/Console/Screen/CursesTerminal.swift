@@ -115,6 +115,8 @@ final class CursesTerminal {
         case 9: return .tab
         case 8, 127: return .backspace
         case 1...26: return .control(Character(Unicode.Scalar(code + 96)!))
+        // Ctrl-\ (28, a SIGQUIT in a cooked terminal), Ctrl-], Ctrl-^, Ctrl-_.
+        case 28...31: return .control(Character(Unicode.Scalar(code + 64)!))
         default:
             guard let scalar = Unicode.Scalar(code), code >= 32 else { return nil }
             return .character(Character(scalar))

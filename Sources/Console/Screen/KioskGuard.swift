@@ -66,6 +66,7 @@ struct KioskGuard {
         case .quit: "quit"
         case .powerCut: "cut the power"
         case .submit(.reset(let type)): "reset the station (\(type.rawValue.lowercased()))"
+        case .submit(.lockJam(let connector)): "jam the lock of connector \(connector)"
         case .submit(.fault(let connector, let code, _)):
             "raise \(code.rawValue) on \(connector == 0 ? "the station" : "connector \(connector)")"
         case .submit(.offline): "go offline"
