@@ -69,7 +69,7 @@ extension ScreenController {
         case .history(let scroll):
             extent = overlays.drawHistory(feedback, scroll: scroll, in: body, into: &surface)
         case .status(let snapshot, let scroll):
-            extent = overlays.drawStatus(snapshot, scroll: scroll, in: body, into: &surface)
+            extent = overlays.drawStatus(snapshot, cards: info.cards, scroll: scroll, in: body, into: &surface)
         case .frame(let sequence, let scroll):
             if let entry = log.entry(sequence) {
                 extent = overlays.drawFrame(

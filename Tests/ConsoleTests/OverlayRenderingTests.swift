@@ -113,5 +113,7 @@ struct OverlayRenderingTests {
         let text = ScreenRenderingTests.render(&controller, station, rows: 24, columns: 80).text
         try Golden.check(text, "status-80x24")
         #expect(text.contains("Connector 1") && text.contains("04A1B2C3D4E5F6"))
+        // Issue 12 review: the holder by name, as the connector row and the feedback say it.
+        #expect(text.contains("Alice (04A1B2C3D4E5F6)"), "\(text)")
     }
 }

@@ -26,8 +26,13 @@ struct MeterPane {
         for fault in [snapshot.station, connector] where fault.errorCode != .noError {
             let who = fault.id == 0 ? "station: " : ""
             let text = who + fault.errorCode.rawValue + (fault.info.map { ": \($0)" } ?? "")
-            for line in Format.wrap(text, width: inner.width) where row < inner.bottom {
-                surface.put(line, row: row, column: inner.left, role: .faulted)
+            let lines = Format.wrap(text, width: inner.width)
+            let room = max(0, inner.bottom - row)
+            for (index, line) in lines.prefix(room).enumerated() {
+                // The last line there is room for ends in an ellipsis when more is left.
+                let cut = index == room - 1 && lines.count > room
+                let shown = cut ? Format.fit(line + " " + lines[index + 1], inner.width, ellipsis: glyphs.ellipsis) : line
+                surface.put(shown, row: row, column: inner.left, role: .faulted)
                 row += 1
             }
         }

@@ -4,12 +4,13 @@ import ChargePoint
 /// snapshot the station gave — the station, its link and its stores, then each
 /// connector — where the panes show only a part of it. It scrolls like the help.
 extension Overlays {
-    func drawStatus(_ snapshot: StationSnapshot, scroll: Int, in area: Rect, into surface: inout Surface)
-        -> ScrollExtent
-    {
+    /// `cards`: the demo cards, whose holders are named beside their idTags.
+    func drawStatus(
+        _ snapshot: StationSnapshot, cards: [DemoCard] = [], scroll: Int, in area: Rect, into surface: inout Surface
+    ) -> ScrollExtent {
         // As wide as the longest line where the screen allows; a line still too long
         // wraps (drawText leaves 3 columns to the borders and a margin).
-        let content = StatusLines(snapshot: snapshot)
+        let content = StatusLines(snapshot: snapshot, cards: cards)
         let longest = content.lines(width: .max).map { $0.reduce(0) { $0 + $1.0.count } }.max() ?? 0
         let width = min(area.width, max(60, longest + 3))
         let lines = content.lines(width: width - 3)
@@ -24,6 +25,7 @@ extension Overlays {
 /// under themselves to a width.
 struct StatusLines {
     let snapshot: StationSnapshot
+    var cards: [DemoCard] = []
 
     private static let labelWidth = 16
 
@@ -89,10 +91,11 @@ struct StatusLines {
         if let session = connector.session {
             lines += line(
                 "  session",
-                "transaction \(session.transactionId.map(String.init) ?? "(not yet numbered)") · \(session.idTag)"
+                "transaction \(session.transactionId.map(String.init) ?? "(not yet numbered)") · "
+                    + cards.namingHolders(in: session.idTag)
                     + " · since \(Format.clock(session.startedAt)) · \(Format.kilowattHours(session.energyWh))")
         } else if let idTag = connector.preparingIdTag {
-            lines += line("  session", "prepared for \(idTag): plug in to start")
+            lines += line("  session", "prepared for \(cards.namingHolders(in: idTag)): plug in to start")
         }
         var power = [
             "register \(Format.kilowattHours(connector.meterWh))", Format.kilowatts(connector.powerW),
