@@ -124,9 +124,14 @@ public struct StationDriver: Sendable {
         let linkWasUp = core.snapshot.connection != .disconnected
         do {
             let heldOffline = core.isHeldOffline
+            // The station's real-time clock keeps its time through the dark (it has a
+            // battery): the central system's time stays, and the boot that follows moves
+            // the clock only if it drifted (no SettingSystemTime at every power cut).
+            let clock = core.clock
             core = try StationCore(
                 profile: core.profile, durable: try store.load(), now: time, ids: ids, seed: seed,
                 certificateToolkit: core.certificateToolkit)
+            core.clock = clock
             // `offline` is the network's state, not the station's: the power coming back
             // does not bring the network back.
             core.holdOffline(heldOffline)

@@ -1,4 +1,4 @@
-import ChargePoint
+@testable import ChargePoint
 import Testing
 
 /// Time: the central system's clock adjustments and steps of the host's wall clock
@@ -74,6 +74,40 @@ struct ClockTests {
             #expect(sample.time > start.time)
             #expect(abs(Double(sample.energyWh) - seconds * 11_000 / 3600) <= 2, "\(sample)")
         }
+    }
+
+    /// Issue 12 review: a central system a few ms behind (its time on the way, its
+    /// rounding) leaves the clock where it is: no CALL is stamped before the answer that
+    /// caused it. A second or more still moves it.
+    @Test func aCorrectionUnderASecond_leavesTheClock_OCPP16_4_2() throws {
+        var station = try StationHarness.booted()
+        _ = station.csmsRequest(ChangeConfigurationRequest(key: "HeartbeatInterval", value: "30"))
+        station.advance(seconds: 31)
+        func offset() -> Int64 { station.core.now.milliseconds(until: station.core.wallClock) }
+        let before = offset()
+        station.csms.clockSkew = -3
+        station.advance(seconds: 31)
+        #expect(offset() == before)
+        station.csms.clockSkew = -1500
+        station.advance(seconds: 31)
+        #expect(offset() == before - 1500)
+    }
+
+    /// Issue 11 review: a station whose central system is two hours ahead of the host
+    /// keeps that time through a reset and a power cut (its clock has a battery): no
+    /// SettingSystemTime back and forth at every reboot (whitepaper §8).
+    @Test(arguments: [ResetType.soft, .hard])
+    func theCentralSystemsTime_survivesAReboot(_ type: ResetType) throws {
+        var station = try StationHarness.booted()
+        station.csms.clockSkew = 7_200_000
+        _ = station.csmsRequest(ChangeConfigurationRequest(key: "HeartbeatInterval", value: "30"))
+        station.advance(seconds: 31)
+        station.clearHistory()
+        _ = station.csmsRequest(ResetRequest(type: type))
+        station.advance(seconds: 120)
+        try station.powerCut()
+        station.advance(seconds: 60)
+        #expect(!station.notices.contains { $0.hasPrefix("the clock moved") }, "\(station.notices)")
     }
 
     /// An hour back during a session: the StopTransaction was stamped an hour before its

@@ -34,10 +34,17 @@ struct WallClock: Sendable {
 
     /// The central system's clock read `time` at station time `now` (OCPP 1.6 §4.2,
     /// §4.6: "RECOMMENDED").
+    /// A reading within `smallestCorrection` of the clock as it is leaves it there: the
+    /// difference is the message's time on the way and the central system's rounding,
+    /// and a step of a few ms back would stamp a CALL before the answer that caused it.
     mutating func centralSystemRead(_ time: Timestamp, at now: Timestamp, transactionRuns: () -> Bool) -> Int64? {
-        centralSystemOffset = now.milliseconds(until: time)
+        let read = now.milliseconds(until: time)
+        centralSystemOffset = isSet && abs(read - offset) < Self.smallestCorrection ? offset : read
         return settle(transactionRuns: transactionRuns)
     }
+
+    /// The smallest difference (ms) from the central system's clock that moves the clock.
+    static let smallestCorrection: Int64 = 1000
 
     /// Applies the offset the clocks say the station should use, if it may be applied
     /// now; returns the step, if the offset moved.
