@@ -190,3 +190,62 @@ async def tls_files_checked(ctx):
         first = err.decode().splitlines()[0]
         assert expected in first, f"{arguments}: the first line does not say why: {err!r}"
         assert "pass phrase" not in err.decode(), f"{arguments}: OpenSSL prompted: {err!r}"
+
+
+def readme_blocks(after):
+    """The ```sh blocks of the README after the line that starts with `after`."""
+    root = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..")
+    with open(os.path.join(root, "README.md"), encoding="utf-8") as file:
+        text = file.read()
+    section = text[text.index(after):]
+    blocks = section.split("```sh\n")[1:]
+    return root, [block.split("```")[0] for block in blocks]
+
+
+@case("readme_profile_3", octt="README Security profile 3, step by step (issue 11 Done when)", profiles=("default",),
+      timeout=60)
+async def readme_profile_3(ctx):
+    """The README's profile 3 recipe, run as written: its openssl lines make the PKI, its
+    `scripts/wss-central-system` requires the client certificate, its console line
+    connects with it (on a free port, headless, in a data directory of the case's):
+    SecurityProfile reads 3 and the central system saw the subject O/CN the recipe made."""
+    import asyncio
+    import socket
+    import sys
+    root, blocks = readme_blocks("Security profile 3, step by step")
+    pki_lines, run_lines = blocks[0], blocks[1].strip().splitlines()
+    work = os.path.join(ctx.workdir, "p3")
+    os.makedirs(work)
+    made = await asyncio.create_subprocess_exec("bash", "-euc", pki_lines, cwd=work,
+                                                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+    output, _ = await made.communicate()
+    assert made.returncode == 0, output.decode(errors="replace")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = str(probe.getsockname()[1])
+    script = run_lines[0].rstrip(" &").split()
+    assert script[:2] == [".venv/bin/python", "scripts/wss-central-system"], script
+    csms = await asyncio.create_subprocess_exec(
+        sys.executable, os.path.join(root, script[1]), *script[2:], "--port", port, cwd=work,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+    try:
+        banner = await asyncio.wait_for(csms.stdout.readline(), 10)
+        assert b"security profile 3" in banner, banner
+        console = run_lines[1].split()
+        assert console[0] == "ocpp-console", console
+        arguments = [a.replace(":8443/", f":{port}/") for a in console[1:]]
+        station = await asyncio.create_subprocess_exec(
+            os.path.abspath(ctx.binary), *arguments, "--headless", "--data-dir", os.path.join(work, "data"), cwd=work,
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        out, err = await asyncio.wait_for(
+            station.communicate(b"wait online 20s\nconfig get SecurityProfile\nquit\n"), 40)
+        assert station.returncode == 0, f"exit status {station.returncode}: {err.decode(errors='replace')}"
+        import json
+        events = [json.loads(line) for line in out.decode().splitlines() if line.startswith("{")]
+        keys = [k for e in events if e["type"] == "configuration" for k in e["keys"]]
+        assert {"key": "SecurityProfile", "value": "3"}.items() <= keys[0].items(), keys
+    finally:
+        csms.terminate()
+        seen, _ = await csms.communicate()
+    assert b"OCD-000001 connected, client certificate organizationName=OCPP Console Demo, commonName=OCD-000001" \
+        in seen, seen.decode(errors="replace")
