@@ -121,9 +121,11 @@ public struct ScreenController: Sendable {
         }
     }
 
-    /// Adds a feedback message; a demo card's idTag in it is given with its holder's name.
+    /// Adds a feedback message; a demo card's idTag in it is given with its holder's name,
+    /// except in a line of a script quoted as written ("script: line 5 of 12: swipe …").
     mutating func say(_ kind: Feedback.Kind, _ text: String, at time: Timestamp) {
-        feedback.append(Feedback(time: time, kind: kind, text: info.cards.namingHolders(in: text)))
+        let quoted = text.hasPrefix("script: line ")
+        feedback.append(Feedback(time: time, kind: kind, text: quoted ? text : info.cards.namingHolders(in: text)))
         if feedback.count > Self.feedbackCapacity { feedback.removeFirst(feedback.count - Self.feedbackCapacity) }
     }
 

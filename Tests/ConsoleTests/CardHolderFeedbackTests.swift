@@ -36,4 +36,11 @@ struct CardHolderFeedbackTests {
                 "DEADBEEF accepted on connector 2",
             ])
     }
+
+    /// Issue 12 review: a script's line is quoted as the file has it.
+    @Test func aScriptsLine_isQuotedAsWritten() {
+        var controller = Self.controller()
+        controller.ingest([.notice("script: line 5 of 12: swipe 04A1B2C3D4E5F6 1")], at: ScriptedStation.start)
+        #expect(controller.feedback.map(\.text) == ["script: line 5 of 12: swipe 04A1B2C3D4E5F6 1"])
+    }
 }
