@@ -1,5 +1,6 @@
 import ChargePoint
 import Crypto
+import SwiftASN1
 import X509
 
 /// A parsed X.509 certificate as the station shows and stores it. Made only by
@@ -8,6 +9,10 @@ public struct CertificateSummary: Sendable, Equatable {
     /// RFC 4514 order and escaping, most significant last: `CN=csms.example,O=CPO`.
     public var subject: String
     public var issuer: String
+    /// The values of the subject's O (organizationName) and CN (commonName) RDNs, in
+    /// order: what whitepaper §2.6.1 fixes (A00.FR.509–511).
+    public var organizationNames: [String]
+    public var commonNames: [String]
     /// As OCPP writes it (security whitepaper §6.1 serialNumber): lowercase hexadecimal of
     /// the serial, without leading zeroes (4095 is `fff`).
     public var serialNumberHex: String
@@ -28,6 +33,8 @@ extension CertificateSummary {
         self.init(
             subject: String(describing: certificate.subject),
             issuer: String(describing: certificate.issuer),
+            organizationNames: certificate.subject.values(of: .RDNAttributeType.organizationName),
+            commonNames: certificate.subject.values(of: .RDNAttributeType.commonName),
             serialNumberHex: Hex.serialNumber(certificate.serialNumber.bytes),
             notBefore: Timestamp(certificate.notValidBefore),
             notAfter: Timestamp(certificate.notValidAfter),
@@ -49,5 +56,12 @@ extension Certificate {
                 throw .unreadable("its basicConstraints extension is malformed")
             }
         }
+    }
+}
+
+extension DistinguishedName {
+    /// The values of every attribute of `type`, in order, as text.
+    func values(of type: ASN1ObjectIdentifier) -> [String] {
+        flatMap { $0 }.filter { $0.type == type }.map { String($0.value) ?? String(describing: $0.value) }
     }
 }

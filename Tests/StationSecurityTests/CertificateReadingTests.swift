@@ -25,6 +25,21 @@ struct CertificateReadingTests {
         #expect(summaries.allSatisfy { $0.notAfter == TestCertificate.validity.upperBound })
     }
 
+    /// What CertificateSigned holds against the request (A02.FR.06, A00.FR.509/.511).
+    @Test func subjectsOAndCN_areReadAsTheirValues() throws {
+        let subject = try DistinguishedName {
+            OrganizationName("Example CPO")
+            OrganizationalUnitName("Chargers")
+            CommonName("SN-1")
+        }
+        let leaf = try pki.root.issue(subject)
+        let summary = try X509Toolkit.certificates(pem: leaf.pem).get()[0]
+        #expect(summary.organizationNames == ["Example CPO"])
+        #expect(summary.commonNames == ["SN-1"])
+        let noOrganization = try pki.root.issue(try DistinguishedName { CommonName("SN-1") })
+        #expect(try X509Toolkit.certificates(pem: noOrganization.pem).get()[0].organizationNames == [])
+    }
+
     @Test func fingerprint_isOpenSSLsSHA256Fingerprint() throws {
         let directory = try Directory()
         for issued in [pki.server, pki.intermediate, pki.root] {

@@ -61,7 +61,7 @@ public struct X509CertificateToolkit: CertificateToolkit {
 
     public func chargePointCertificate(
         chainPEM: String, key: ChargePointKey, roots: [String], at time: Timestamp
-    ) -> Result<ChargePointCertificate, CertificateRefusal> {
+    ) -> Result<SignedChargePointCertificate, CertificateRefusal> {
         let chain: [CertificateSummary]
         switch X509Toolkit.certificates(pem: chainPEM) {
         case .success(let read): chain = read
@@ -84,8 +84,11 @@ public struct X509CertificateToolkit: CertificateToolkit {
             return .failure(CertificateRefusal(problem.description))
         }
         return .success(
-            ChargePointCertificate(
-                chainPEM: chainPEM, key: key, subject: leaf.subject, notBefore: leaf.notBefore,
-                notAfter: leaf.notAfter))
+            SignedChargePointCertificate(
+                certificate: ChargePointCertificate(
+                    chainPEM: chainPEM, key: key, subject: leaf.subject, notBefore: leaf.notBefore,
+                    notAfter: leaf.notAfter),
+                organizationNames: leaf.organizationNames, commonNames: leaf.commonNames,
+                isCertificateAuthority: leaf.isCertificateAuthority))
     }
 }

@@ -198,8 +198,10 @@ def _authority(name):
     return certificate, key
 
 
-def _sign(csr_pem, authority, days=30):
-    """The CSR signed by `authority`, valid for `days`: the PEM of the new certificate."""
+def _sign(csr_pem, authority, days=30, subject=None, ca=False):
+    """The CSR signed by `authority`, valid for `days`: the PEM of the new certificate.
+    `subject` (an x509.Name) replaces the CSR's; `ca` makes it a CA (basicConstraints
+    CA:TRUE)."""
     import datetime
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
@@ -207,10 +209,13 @@ def _sign(csr_pem, authority, days=30):
     certificate, key = authority
     csr = x509.load_pem_x509_csr(csr_pem.encode())
     now = datetime.datetime.now(datetime.timezone.utc)
-    signed = (x509.CertificateBuilder().subject_name(csr.subject).issuer_name(certificate.subject)
-              .public_key(csr.public_key()).serial_number(x509.random_serial_number())
-              .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=days))
-              .sign(key, hashes.SHA256()))
+    builder = (x509.CertificateBuilder().subject_name(subject or csr.subject).issuer_name(certificate.subject)
+               .public_key(csr.public_key()).serial_number(x509.random_serial_number())
+               .not_valid_before(now - datetime.timedelta(minutes=5))
+               .not_valid_after(now + datetime.timedelta(days=days)))
+    if ca:
+        builder = builder.add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+    signed = builder.sign(key, hashes.SHA256())
     return signed.public_bytes(Encoding.PEM).decode()
 
 
@@ -255,6 +260,38 @@ async def charge_point_certificate(ctx):
         lambda e: e["type"] == "security" and e["event"] == "InvalidChargePointCertificate", what="the security event")
     shown = "\n".join(ctx.station.raw_lines)
     assert "PRIVATE KEY" not in shown, "the private key reached the event stream"
+
+
+@case("charge_point_certificate_properties", octt="TC_077 (A02.FR.06-07: subject and CA flag)",
+      profiles=["default"])
+async def charge_point_certificate_properties(ctx):
+    """CertificateSigned of a certificate for the station's key, signed by the installed
+    root, but not what the station asked for (A02.FR.06, whitepaper §2.6.1): another O
+    and CN (A00.FR.509, .511), or a CA certificate. Each is Rejected with an
+    InvalidChargePointCertificate security event saying why, and none is kept."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+    from cryptography.x509.oid import NameOID
+    root = _authority("conformance CSMS root")
+    await ctx.boot()
+    pem = root[0].public_bytes(Encoding.PEM).decode()
+    installed = await ctx.csms.call(call.InstallCertificate(certificate_type="CentralSystemRootCertificate", certificate=pem))
+    assert installed.status == "Accepted", installed
+    evil = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Other CPO"),
+                      x509.NameAttribute(NameOID.COMMON_NAME, "EVIL")])
+    for options, why in (({"subject": evil}, "not the CpoName of the request"),
+                         ({"ca": True}, "is a certificate authority")):
+        after = ctx.csms.mark()
+        await ctx.csms.call(call.ExtendedTriggerMessage(requested_message="SignChargePointCertificate"))
+        request = await ctx.csms.wait_call("SignCertificate", after=after)
+        refused = await ctx.csms.call(call.CertificateSigned(
+            certificate_chain=_sign(request.payload["csr"], root, **options)))
+        assert refused.status == "Rejected", (options, refused)
+        event = await ctx.csms.wait_call(
+            "SecurityEventNotification", lambda p: p["type"] == "InvalidChargePointCertificate", after=after)
+        assert why in event.payload.get("techInfo", ""), event.payload
+    listed = await ctx.station.certificates()
+    assert listed["chargePointCertificate"] is None, listed
 
 
 @case("certificate_renewal", octt="Security whitepaper A03 (TC_077-like)", profiles=["default"])
