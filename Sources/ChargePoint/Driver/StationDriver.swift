@@ -50,10 +50,13 @@ public struct StationDriver: Sendable {
     }
 
     /// The Basic auth password for the next connection (whitepaper A01: the central
-    /// system's AuthorizationKey wins once it has set one).
-    public var password: String? {
+    /// system's AuthorizationKey wins once it has set one): an AuthorizationKey as the
+    /// bytes its hex digits stand for (A00.FR.205), `--password` as typed.
+    public var password: BasicAuthPassword? {
         let key = core.authorizationKey
-        return key != nil && key != keyAtStart ? key : (configuredPassword ?? key)
+        let typed = configuredPassword.map(BasicAuthPassword.init(typed:))
+        guard let key, key != keyAtStart || typed == nil else { return typed }
+        return BasicAuthPassword(authorizationKey: key)
     }
 
     /// Carries out one input; the events to publish, in order. `time` is station time

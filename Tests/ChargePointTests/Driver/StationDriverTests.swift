@@ -9,7 +9,7 @@ struct StationDriverTests {
     struct RecordingLink: LinkTransport {
         enum Call: Equatable {
             case send(String)
-            case connect(password: String?)
+            case connect(password: BasicAuthPassword?)
             case disconnect
             case abort
         }
@@ -90,11 +90,11 @@ struct StationDriverTests {
         // A key stored before this start does not override --password.
         var withKey = try StationDriver(
             core: StationCore(profile: TestProfiles.everything, durable: durable, now: Self.start), password: "secret")
-        #expect(withKey.password == "secret")
+        #expect(withKey.password == BasicAuthPassword(typed: "secret"))
         // Without --password, the stored key is the password.
         let keyOnly = try StationDriver(
             core: StationCore(profile: TestProfiles.everything, durable: durable, now: Self.start), password: nil)
-        #expect(keyOnly.password == "00112233445566778899AABBCCDDEEFF")
+        #expect(keyOnly.password == BasicAuthPassword(authorizationKey: "00112233445566778899AABBCCDDEEFF"))
         // The central system sets a new key: it wins from the next connection on.
         var link = RecordingLink()
         let store = Store()
@@ -102,10 +102,31 @@ struct StationDriverTests {
         let change =
             #"[2,"cs-1","ChangeConfiguration",{"key":"AuthorizationKey","value":"FFEEDDCCBBAA99887766554433221100"}]"#
         _ = withKey.handle(.received(change), at: Self.start, link: &link, store: store)
-        #expect(withKey.password == "FFEEDDCCBBAA99887766554433221100")
+        let newKey = BasicAuthPassword(authorizationKey: "FFEEDDCCBBAA99887766554433221100")
+        #expect(withKey.password == newKey)
         #expect(link.calls.contains(.disconnect))
         _ = withKey.handle(.linkDown(reason: "closed"), at: Self.start, link: &link, store: store)
-        #expect(link.calls.last == .connect(password: "FFEEDDCCBBAA99887766554433221100"))
+        #expect(link.calls.last == .connect(password: newKey))
+    }
+
+    @Test(
+        "A00.FR.205, OCTT TC_073/TC_085: an AuthorizationKey is sent as the bytes its hex digits stand for; --password as typed"
+    )
+    func authorizationKey_isSentAsItsDecodedBytes_aTypedPasswordAsTyped() throws {
+        var durable = DurableState()
+        durable.configuration["AuthorizationKey"] = "4F43415F4F4354545F61646D696E5F74657374"
+        let keyOnly = try StationDriver(
+            core: StationCore(profile: TestProfiles.everything, durable: durable, now: Self.start), password: nil)
+        #expect(keyOnly.password?.bytes == Array("OCA_OCTT_admin_test".utf8))
+        // Bytes that are no text at all, in either case of hex digits.
+        #expect(
+            BasicAuthPassword(authorizationKey: "00fF80c3a9000102030405060708090a")?.bytes
+                == [0x00, 0xFF, 0x80, 0xC3, 0xA9, 0x00, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+        let typed = try StationDriver(
+            core: StationCore(profile: TestProfiles.everything, durable: DurableState(), now: Self.start),
+            password: "4F43415F4F4354545F61646D696E5F74657374")
+        #expect(typed.password?.bytes == Array("4F43415F4F4354545F61646D696E5F74657374".utf8))
+        #expect("\(typed.password!)" == "********", "a password never describes itself")
     }
 
     @Test func powerCut_withTheLinkUp_abortsIt_ignoresItsLastWords_andPowersOnWhenItIsDown() throws {

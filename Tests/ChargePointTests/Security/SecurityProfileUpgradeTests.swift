@@ -68,7 +68,7 @@ struct SecurityProfileUpgradeTests {
         #expect(Self.change(&station, "SecurityProfile", "2") == .accepted)
         let plan = try #require(station.linkPlans.dropFirst(before).last)
         #expect(plan.securityProfile == 2 && plan.secure)
-        #expect(plan.password == Self.key)
+        #expect(plan.password == BasicAuthPassword(authorizationKey: Self.key))
         #expect(plan.trustRoots == [Fake.pem("CSMS-Root")])
         #expect(station.snapshot.connection == .connected)
         #expect(Self.profile(station) == "2")

@@ -44,7 +44,7 @@ extension StationCore {
     /// server is verified with (M05, with the fallback root of M05.FR.13 while it is
     /// tried). `password` is the driver's (whitepaper A01: `--password` until the
     /// central system sets an AuthorizationKey).
-    public func linkPlan(password: String?) -> LinkPlan {
+    public func linkPlan(password: BasicAuthPassword?) -> LinkPlan {
         let profile = securityProfile
         let secure = linkDescription.secure || profile >= 2
         let roots = certificates.filter {

@@ -10,7 +10,10 @@ from ..csms import basic_auth
 from ..harness import case
 
 PASSWORD = "conformance-secret-0123"
-NEW_KEY = "f2e5a7c9b1d3e4f60718293a4b5c6d7e"  # 16 bytes in hex (whitepaper A00.FR.205)
+# 19 bytes in hex (whitepaper A00.FR.205), OCTT TC_073's key: sent as "OCA_OCTT_admin_test".
+OCTT_KEY = "4F43415F4F4354545F61646D696E5F74657374"
+# 16 bytes that are no UTF-8 text: sent as those bytes.
+BINARY_KEY = "f2e5a7c9b1d3e4f60718293a4b5c6d7e"
 
 
 def leaks(ctx, secret):
@@ -36,16 +39,19 @@ async def basic_auth_header(ctx):
     assert not leaks(ctx, PASSWORD), f"the password appears in the output: {leaks(ctx, PASSWORD)}"
 
 
-@case("authorization_key", octt="Security whitepaper A01", profiles=["default"])
+@case("authorization_key", octt="TC_073 (A01 update AuthorizationKey)", profiles=["default"])
 async def authorization_key(ctx):
     """A new AuthorizationKey from the central system: Accepted, the station reconnects
-    with it, and its value is masked wherever the station shows the frame."""
+    with it as the password — the bytes its hex digits stand for (A00.FR.205: the key is
+    binary, hexadecimal represented), not the hex text — and its value is masked
+    wherever the station shows the frame."""
     await ctx.boot(extra_args=["--password", PASSWORD])
-    connections = ctx.csms.connections
-    await ctx.configure("AuthorizationKey", NEW_KEY)
-    await ctx.csms.wait_connected(connections + 1, timeout=15)
-    assert ctx.csms.authorization_headers[-1] == basic_auth(ctx.station_id, NEW_KEY), \
-        ctx.csms.authorization_headers[-1]
+    for key, password in ((OCTT_KEY, b"OCA_OCTT_admin_test"), (BINARY_KEY, bytes.fromhex(BINARY_KEY))):
+        connections = ctx.csms.connections
+        await ctx.configure("AuthorizationKey", key)
+        await ctx.csms.wait_connected(connections + 1, timeout=15)
+        assert ctx.csms.authorization_headers[-1] == basic_auth(ctx.station_id, password), \
+            (key, ctx.csms.authorization_headers[-1])
     def key_frame(e):
         return e["type"] == "frame" and e["dir"] == "in" and "AuthorizationKey" in e["raw"]
     await ctx.station.wait_event(key_frame, what="the ChangeConfiguration frame")
@@ -54,7 +60,7 @@ async def authorization_key(ctx):
     result = await ctx.csms.call(call.GetConfiguration(key=["AuthorizationKey"]))
     assert all("value" not in entry for entry in result.configuration_key), result
     await ctx.station.quit()
-    for secret in (PASSWORD, NEW_KEY):
+    for secret in (PASSWORD, OCTT_KEY, BINARY_KEY, "OCA_OCTT_admin_test"):
         assert not leaks(ctx, secret), f"a secret appears in the output: {leaks(ctx, secret)}"
 
 
