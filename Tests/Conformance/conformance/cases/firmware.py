@@ -263,7 +263,7 @@ def _manufacturer():
     return root, signer, signer_key
 
 
-@case("signed_firmware_update", octt="TC_086-TC_087 (L01 secure firmware, invalid signature)", profiles=FIRMWARE,
+@case("signed_firmware_update", octt="TC_080-TC_081 (L01 secure firmware update, invalid signature)", profiles=FIRMWARE,
       timeout=90)
 async def signed_firmware_update(ctx):
     """SignedUpdateFirmware with a signing certificate from an installed manufacturer root
@@ -300,3 +300,39 @@ async def signed_firmware_update(ctx):
     assert result.status == "Accepted", result
     await ctx.csms.wait_call("SignedFirmwareStatusNotification", lambda p: p["status"] == "InvalidSignature",
                              after=after, timeout=20)
+
+
+@case("signed_firmware_invalid_certificate", octt="TC_082 (L01 invalid firmware signing certificate)",
+      profiles=FIRMWARE)
+async def signed_firmware_invalid_certificate(ctx):
+    """SignedUpdateFirmware whose signing certificate does not chain to an installed
+    ManufacturerRootCertificate (a manufacturer the station does not know signed it):
+    answered InvalidCertificate (L01.FR.23-24) with an InvalidFirmwareSigningCertificate
+    security event (L01.FR.02), and nothing downloaded. No SignedFirmwareStatusNotification
+    says so: edition 3 removed InvalidCertificate from FirmwareStatusEnumType (§6.6), the
+    answer carries it."""
+    import base64
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import Encoding
+    running = servers(ctx)
+    image(running, "signed-8.bin", "firmwareVersion=8.0")
+    data = open(os.path.join(running.files, "signed-8.bin"), "rb").read()
+    root, _, _ = _manufacturer()
+    _, stranger, stranger_key = _manufacturer()
+    mark = await ctx.boot()
+    installed = await ctx.csms.call(call.InstallCertificate(
+        certificate_type="ManufacturerRootCertificate", certificate=root.public_bytes(Encoding.PEM).decode()))
+    assert installed.status == "Accepted", installed
+    firmware = {"location": f"{running.http}/signed-8.bin", "retrieveDateTime": now_iso(),
+                "signingCertificate": stranger.public_bytes(Encoding.PEM).decode(),
+                "signature": base64.b64encode(stranger_key.sign(data, ec.ECDSA(hashes.SHA256()))).decode()}
+    result = await ctx.csms.call(call.SignedUpdateFirmware(request_id=9, firmware=firmware, retries=0))
+    assert result.status == "InvalidCertificate", result
+    event = await ctx.csms.wait_call(
+        "SecurityEventNotification", lambda p: p["type"] == "InvalidFirmwareSigningCertificate", after=mark)
+    assert "not trusted" in event.payload.get("techInfo", ""), event.payload
+    await ctx.station.wait_event(lambda e: e["type"] == "security" and e["event"] == "InvalidFirmwareSigningCertificate",
+                                 what="the security event on the station's stream")
+    assert not ctx.csms.calls("SignedFirmwareStatusNotification", mark), \
+        statuses(ctx, "SignedFirmwareStatusNotification", mark)

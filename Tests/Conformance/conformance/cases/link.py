@@ -25,7 +25,7 @@ def disconnected_because(text):
     return lambda e: e["type"] == "connection" and e["state"] == "disconnected" and text in e.get("reason", "")
 
 
-@case("tls_trusted", octt="Security whitepaper §2.4 (profile 2)")
+@case("tls_trusted", octt="TC_086 (TLS server certificate, profile 2)")
 async def tls_trusted(ctx):
     """wss:// with the central system's certificate in --ca-file: connects and boots."""
     ctx.csms.certificate = certificate(ctx.workdir)
@@ -34,7 +34,7 @@ async def tls_trusted(ctx):
     assert not ctx.station.errors(), ctx.station.errors()
 
 
-@case("tls_untrusted", octt="Security whitepaper §2.4")
+@case("tls_untrusted", octt="TC_078 (invalid Central System certificate)")
 async def tls_untrusted(ctx):
     """wss:// to a certificate nobody vouches for: no connection, and a reason that
     says TLS; with --insecure it connects, after a warning."""
@@ -73,7 +73,7 @@ async def tls_insecure_any_certificate(ctx):
     await ctx.boot(extra_args=["--insecure"])
 
 
-@case("credentials_refused", octt="Security whitepaper §2.3")
+@case("credentials_refused", octt="TC_085 (Basic authentication refused)")
 async def credentials_refused(ctx):
     """HTTP 401 to a wrong password is reported as refused credentials."""
     ctx.csms.password = "the-right-password-123"
@@ -136,7 +136,7 @@ def client_credentials(directory):
     return paths
 
 
-@case("tls_client_certificate", octt="TC_081-TC_082 (security profile 3)", profiles=["default"])
+@case("tls_client_certificate", octt="TC_087 (TLS client certificate, security profile 3)", profiles=["default"])
 async def tls_client_certificate(ctx):
     """A central system that requires a client certificate (security profile 3): with
     --client-cert and --client-key the station connects, boots, and SecurityProfile reads
@@ -161,7 +161,7 @@ async def tls_client_certificate(ctx):
     assert result.configuration_key[0]["value"] == "3", result
 
 
-@case("tls_signed_client_certificate", octt="TC_076 + TC_081 (A02 certificate used for profile 3)", profiles=["default"],
+@case("tls_signed_client_certificate", octt="TC_074 + TC_087 (A02 certificate used for profile 3)", profiles=["default"],
       timeout=90)
 async def tls_signed_client_certificate(ctx):
     """The station's own certificate, signed over OCPP, is what it presents at its next
@@ -217,7 +217,7 @@ async def tls_signed_client_certificate(ctx):
     assert result.configuration_key[0]["value"] == "3", result
 
 
-@case("tls_installed_root", octt="TC_079-TC_080 (profile 2 with an installed root)", profiles=["default"])
+@case("tls_installed_root", octt="TC_086 (TLS server certificate from an installed root, profile 2)", profiles=["default"])
 async def tls_installed_root(ctx):
     """A CentralSystemRootCertificate installed over OCPP is what the station verifies
     the central system with from its next start: first connected with --insecure, the

@@ -29,7 +29,7 @@ def leaks(ctx, secret):
     return found
 
 
-@case("basic_auth", octt="Security whitepaper §2.3")
+@case("basic_auth", octt="TC_085 (Basic authentication, profile 1)")
 async def basic_auth_header(ctx):
     """--password: the handshake carries Basic auth as <station id>:<password>."""
     await ctx.boot(extra_args=["--password", PASSWORD])
@@ -64,7 +64,7 @@ async def authorization_key(ctx):
         assert not leaks(ctx, secret), f"a secret appears in the output: {leaks(ctx, secret)}"
 
 
-@case("security_events", octt="Security whitepaper A04 (TC_078-like)", profiles=["default"])
+@case("security_events", octt="Security whitepaper A04", profiles=["default"])
 async def security_events(ctx):
     """The start of the device and a tripped tamper sensor are notified
     (SecurityEventNotification), shown as headless `security` events, and a tamper
@@ -86,7 +86,7 @@ async def security_events(ctx):
     assert event.payload["techInfo"], event.payload
 
 
-@case("get_security_log", octt="Security whitepaper N01 (TC_083-like)", profiles=["default"])
+@case("get_security_log", octt="TC_079 (N01 get security log)", profiles=["default"])
 async def get_security_log(ctx):
     """GetLog SecurityLog to an FTP server: Accepted with the file name, LogStatusNotification
     Uploading then Uploaded with the requestId; the file lists the security events and no
@@ -133,7 +133,7 @@ async def get_log_cancel(ctx):
     assert statuses == [("Uploading", 1), ("UploadFailure", 1), ("Uploading", 2), ("Uploaded", 2)], statuses
 
 
-@case("certificate_store", octt="TC_073-TC_075 (install, get ids, delete)", profiles=["default"])
+@case("certificate_store", octt="TC_075-TC_076 (install, get ids, delete)", profiles=["default"])
 async def certificate_store(ctx):
     """InstallCertificate of a CA made for the run: Accepted; GetInstalledCertificateIds
     gives its hash data as the OCSP CertID convention computes it (SHA-256 of the issuer
@@ -225,7 +225,7 @@ def _sign(csr_pem, authority, days=30, subject=None, ca=False):
     return signed.public_bytes(Encoding.PEM).decode()
 
 
-@case("charge_point_certificate", octt="TC_076-TC_077 (A02/A03 sign, invalid certificate)", profiles=["default"])
+@case("charge_point_certificate", octt="TC_074, TC_077 (A02 update the charge point certificate; invalid one)", profiles=["default"])
 async def charge_point_certificate(ctx):
     """ExtendedTriggerMessage SignChargePointCertificate: a CSR with O = CpoName and CN =
     the serial number; the certificate the CSMS's root signed is Accepted; one signed by
@@ -300,7 +300,7 @@ async def charge_point_certificate_properties(ctx):
     assert listed["chargePointCertificate"] is None, listed
 
 
-@case("certificate_renewal", octt="Security whitepaper A03 (TC_077-like)", profiles=["default"])
+@case("certificate_renewal", octt="Security whitepaper A03", profiles=["default"])
 async def certificate_renewal(ctx):
     """A charge point certificate that expires within a month is renewed by the station
     itself (A03.FR.02–03): signed for 10 days, then at the next start, unasked, the

@@ -43,7 +43,7 @@ async def serve(ctx, certificate):
     await ctx.csms.start()
 
 
-@case("tls_failures_explained", octt="Security whitepaper A00.FR.309, .315, .322",
+@case("tls_failures_explained", octt="TC_078 (invalid Central System certificate), A00.FR.309, .315, .322",
       profiles=["default"], timeout=90)
 async def tls_failures_explained(ctx):
     """A name mismatch, an expired certificate, a server that speaks only TLS 1.1 and one
@@ -79,7 +79,7 @@ async def tls_failures_explained(ctx):
         await ctx.station.quit()
 
 
-@case("security_profile_upgrade", octt="TC_084-TC_085 (A05 raise the profile; lowering it Rejected)",
+@case("security_profile_upgrade", octt="TC_083-TC_084 (A05 upgrade the profile; a downgrade Rejected)",
       profiles=["default"], timeout=60)
 async def security_profile_upgrade(ctx):
     """Profile 1 (Basic auth on ws://): the central system installs its root and raises
@@ -128,7 +128,7 @@ async def security_profile_fallback(ctx):
     assert result.configuration_key[0]["value"] == "1", result
 
 
-@case("root_fallback", octt="M05.FR.11-13 (TC_074-like: replace the root, fallback)", profiles=["default"],
+@case("root_fallback", octt="Security whitepaper M05.FR.11-13 (replace the root, fallback)", profiles=["default"],
       timeout=60)
 async def root_fallback(ctx):
     """AdditionalRootCertificateCheck: root B (signed by root A) replaces A, which stays
