@@ -202,6 +202,42 @@ struct StationDriverTests {
         #expect(shown == expected)
     }
 
+    @Test(
+        "A00.FR.401: --client-cert with --password on wss:// is profile 3: the certificate authenticates, no Authorization header"
+    )
+    func clientCertificate_withPassword_sendsNoPassword() throws {
+        let core = try StationCore(
+            profile: TestProfiles.everything, durable: DurableState(), now: StationHarness.start)
+        let given = CertificateReport.OwnCertificate(
+            subject: "CN=CP-1,O=Example CPO", notBefore: StationHarness.start, notAfter: StationHarness.start,
+            provisioned: true)
+        var driver = StationDriver(
+            core: core, password: "a-password", secureLink: true,
+            provisioned: ProvisionedCredentials(clientCertificate: given))
+        #expect(driver.core.configurationEntries.first { $0.key == "SecurityProfile" }?.value == "3")
+        var link = RecordingLink()
+        _ = driver.handle(.powerOn, at: StationHarness.start, link: &link, store: Store())
+        #expect(link.calls == [.connect(password: nil)])
+    }
+
+    @Test("A02, A05.FR.04: a signed certificate with a password on wss:// stays in profile 2, sending the password")
+    func signedCertificate_withPassword_staysInProfileTwo() throws {
+        var durable = DurableState()
+        let key = ChargePointKey(privateKeyPEM: "KEY-1", csrPEM: "CSR")
+        durable.chargePointCertificate = ChargePointCertificate(
+            chainPEM: "CHAIN", key: key, subject: "CN=SN-1", notAfter: Timestamp(rfc3339: "2030-01-01T00:00:00Z")!)
+        let core = try StationCore(profile: TestProfiles.everything, durable: durable, now: StationHarness.start)
+        var driver = StationDriver(core: core, password: "a-password", secureLink: true)
+        #expect(driver.core.configurationEntries.first { $0.key == "SecurityProfile" }?.value == "2")
+        var link = RecordingLink()
+        _ = driver.handle(.powerOn, at: StationHarness.start, link: &link, store: Store())
+        #expect(link.calls == [.connect(password: BasicAuthPassword(typed: "a-password"))])
+        let withoutPassword = StationDriver(
+            core: try StationCore(profile: TestProfiles.everything, durable: durable, now: StationHarness.start),
+            secureLink: true)
+        #expect(withoutPassword.core.configurationEntries.first { $0.key == "SecurityProfile" }?.value == "3")
+    }
+
     @Test("security whitepaper §2: a key the central system sets puts a ws:// link in profile 1")
     func keyOverOCPP_raisesTheReportedProfile() throws {
         let core = try StationCore(profile: TestProfiles.everything, durable: DurableState(), now: StationHarness.start)

@@ -29,11 +29,15 @@ extension StationCore {
     /// SecurityProfile reads at least the profile the link is in.
     mutating func showLinkProfile() {
         let link = linkDescription
+        let password = link.configuredPassword || authorizationKey != nil
         // A certificate the central system signed is presented from the next connection
-        // (A02/A03), as one given with --client-cert is.
+        // (A02/A03), as one given with --client-cert is. It puts the link in profile 3 by
+        // itself only where no password is in use: with one, the station stays in profile
+        // 2, authenticating with the password, until the central system raises
+        // SecurityProfile (A05.FR.04), since profile 3 sends none (`linkPlan`).
         let profile = Self.securityProfile(
-            secure: link.secure, password: link.configuredPassword || authorizationKey != nil,
-            clientCertificate: link.clientCertificate || chargePointCertificate != nil)
+            secure: link.secure, password: password,
+            clientCertificate: link.clientCertificate || (chargePointCertificate != nil && !password))
         guard profile > securityProfile else { return }
         configuration.show(.securityProfile, String(profile))
     }
@@ -43,7 +47,9 @@ extension StationCore {
     /// is presented (when the operator gave none) and the server verified with the roots the
     /// server is verified with (M05, with the fallback root of M05.FR.13 while it is
     /// tried). `password` is the driver's (whitepaper A01: `--password` until the
-    /// central system sets an AuthorizationKey).
+    /// central system sets an AuthorizationKey); profile 3 sends none, the station
+    /// authenticates with its certificate (A00.FR.401–402; HTTP Basic is profiles 1 and
+    /// 2, A00.FR.202, .302).
     public func linkPlan(password: BasicAuthPassword?) -> LinkPlan {
         let profile = securityProfile
         let secure = linkDescription.secure || profile >= 2
@@ -51,7 +57,8 @@ extension StationCore {
             $0.use == .centralSystemRootCertificate && (!$0.fallback || link.trustingFallbackRoots)
         }
         return LinkPlan(
-            securityProfile: profile, secure: secure, password: password, pingInterval: webSocketPingInterval,
+            securityProfile: profile, secure: secure, password: profile >= 3 ? nil : password,
+            pingInterval: webSocketPingInterval,
             trustRoots: roots.map(\.pem),
             signedCertificate: secure && !linkDescription.clientCertificate ? chargePointCertificate : nil)
     }

@@ -140,7 +140,9 @@ def client_credentials(directory):
 async def tls_client_certificate(ctx):
     """A central system that requires a client certificate (security profile 3): with
     --client-cert and --client-key the station connects, boots, and SecurityProfile reads
-    3; without them the TLS handshake fails and the station says so."""
+    3, and sends no Authorization header even with --password (A00.FR.401: the
+    certificate authenticates it); without them the TLS handshake fails and the station
+    says so."""
     ctx.csms.certificate = certificate(ctx.workdir)
     ca, client, key = client_credentials(ctx.workdir)
     ctx.csms.client_ca = ca
@@ -156,9 +158,11 @@ async def tls_client_certificate(ctx):
                                  what="a FailedToAuthenticationAtCentralSystem event")
     assert not ctx.csms.calls("BootNotification"), "booted without a client certificate"
     await ctx.station.quit()
-    await ctx.boot(extra_args=["--ca-file", ctx.csms.certificate[0], "--client-cert", client, "--client-key", key])
+    await ctx.boot(extra_args=["--ca-file", ctx.csms.certificate[0], "--client-cert", client, "--client-key", key,
+                               "--password", "a-password-for-profile-2"])
     result = await ctx.csms.call(call.GetConfiguration(key=["SecurityProfile"]))
     assert result.configuration_key[0]["value"] == "3", result
+    assert ctx.csms.authorization_headers[-1] is None, ctx.csms.authorization_headers[-1]
 
 
 @case("tls_signed_client_certificate", octt="TC_074 + TC_087 (A02 certificate used for profile 3)", profiles=["default"],
