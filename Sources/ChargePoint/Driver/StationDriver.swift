@@ -59,6 +59,10 @@ public struct StationDriver: Sendable {
         return BasicAuthPassword(authorizationKey: key)
     }
 
+    /// How the next connection is made (`StationCore.linkPlan`): the password is sent
+    /// only in profiles 1 and 2.
+    public var linkPlan: LinkPlan { core.linkPlan(password: password) }
+
     /// Carries out one input; the events to publish, in order. `time` is station time
     /// (monotonic), `wallClock` the host's clock when the driver has one.
     public mutating func handle<Link: LinkTransport, Store: StationStore>(
@@ -93,7 +97,7 @@ public struct StationDriver: Sendable {
         for frame in effects.frames { link.send(frame) }
         for request in effects.linkRequests {
             switch request {
-            case .connect: link.connect(core.linkPlan(password: password))
+            case .connect: link.connect(linkPlan)
             case .disconnect(let reason): link.disconnect(reason: reason)
             }
         }

@@ -149,7 +149,7 @@ public final class StationRunner: @unchecked Sendable {
         client.perform { [self] in
             let warnings = StartWarnings.lines(
                 endpoint: configuration.endpoint, insecure: configuration.insecure,
-                basicAuth: driver.password != nil)
+                basicAuth: driver.linkPlan.password != nil)
             if !warnings.isEmpty { onEvents(warnings.map { .error($0) }) }
             if let plan = configuration.behaviour {
                 behaviour = StationBehaviour(

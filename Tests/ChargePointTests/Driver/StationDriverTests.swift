@@ -24,6 +24,13 @@ struct StationDriverTests {
             return open
         }
 
+        var sentFrames: [String] {
+            calls.compactMap { call in
+                guard case .send(let text) = call else { return nil }
+                return text
+            }
+        }
+
         var sentActions: [String] {
             calls.compactMap { call in
                 guard case .send(let text) = call, case .success(.call(let frame)) = Frame.parse(text) else {
@@ -238,16 +245,30 @@ struct StationDriverTests {
         #expect(withoutPassword.core.configurationEntries.first { $0.key == "SecurityProfile" }?.value == "3")
     }
 
-    @Test("security whitepaper §2: a key the central system sets puts a ws:// link in profile 1")
-    func keyOverOCPP_raisesTheReportedProfile() throws {
+    @Test(
+        "A05.FR.02, .05–07: at profile 0 a key is only stored; SecurityProfile 1 then reconnects with Basic auth"
+    )
+    func keyOverOCPP_atProfileZero_isStored_untilSecurityProfileOne() throws {
         let core = try StationCore(profile: TestProfiles.everything, durable: DurableState(), now: StationHarness.start)
         var driver = StationDriver(core: core)
         var link = RecordingLink()
         let store = Store()
-        _ = driver.handle(.powerOn, at: StationHarness.start, link: &link, store: store)
+        Self.boot(&driver, &link, store)
         let change =
             #"[2,"cs-1","ChangeConfiguration",{"key":"AuthorizationKey","value":"00112233445566778899AABBCCDDEEFF"}]"#
+        link.calls = []
         _ = driver.handle(.received(change), at: StationHarness.start, link: &link, store: store)
+        #expect(driver.core.configurationEntries.first { $0.key == "SecurityProfile" }?.value == "0")
+        #expect(!link.calls.contains(.disconnect), "no reconnection at profile 0")
+        #expect(driver.linkPlan.password == nil, "profile 0 sends no password")
+        // A05: the central system raises the profile, the key being set (A05.FR.02).
+        let raise = #"[2,"cs-2","ChangeConfiguration",{"key":"SecurityProfile","value":"1"}]"#
+        _ = driver.handle(.received(raise), at: StationHarness.start, link: &link, store: store)
+        #expect(link.sentFrames.contains { $0.hasPrefix(#"[3,"cs-2""#) && $0.contains("Accepted") }, "\(link.calls)")
         #expect(driver.core.configurationEntries.first { $0.key == "SecurityProfile" }?.value == "1")
+        #expect(link.calls.contains(.disconnect))
+        _ = driver.handle(.linkDown(reason: "closed"), at: StationHarness.start, link: &link, store: store)
+        #expect(
+            link.calls.last == .connect(password: BasicAuthPassword(authorizationKey: "00112233445566778899AABBCCDDEEFF")))
     }
 }

@@ -17,6 +17,8 @@ struct SecurityProfileUpgradeTests {
             profile: TestProfiles.everything,
             configuration: ["AdditionalRootCertificateCheck": "false"].merging(configuration) { $1 })
         #expect(change(&station, "AuthorizationKey", key) == .accepted)
+        #expect(profile(station) == "0", "A05: a key alone raises no profile")
+        #expect(change(&station, "SecurityProfile", "1") == .accepted)
         #expect(profile(station) == "1")
         return station
     }

@@ -210,7 +210,8 @@ async def diagnostics_upload_http(ctx):
     await ctx.boot()
     connections = ctx.csms.connections
     await ctx.configure("AuthorizationKey", "00112233445566778899aabbccddeeff")
-    await ctx.csms.wait_connected(connections + 1, timeout=15)  # it reconnects with the new key
+    await ctx.configure("SecurityProfile", 1)  # A05: it reconnects with the key
+    await ctx.csms.wait_connected(connections + 1, timeout=15)
     mark = ctx.csms.mark()
     result = await ctx.csms.call(call.GetDiagnostics(location=f"{running.http}/diagnostics/"))
     assert result.file_name, result

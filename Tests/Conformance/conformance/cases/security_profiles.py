@@ -3,6 +3,7 @@ A00, A05, M05.FR.12-13), with a PKI made per case: failed handshakes said in wor
 operator can act on and logged as security events, the profile raised by
 ChangeConfiguration (and its fallback), the fallback root of a replaced root."""
 
+import asyncio
 import os
 import ssl
 import warnings
@@ -10,6 +11,7 @@ import warnings
 from ocpp.v16 import call
 
 from .. import pki
+from ..csms import basic_auth
 from ..harness import case
 
 PASSWORD = "conformance-secret-0123"
@@ -106,6 +108,33 @@ async def security_profile_upgrade(ctx):
     await ctx.csms.wait_call("SecurityEventNotification",
                              lambda p: p["type"] == "ReconfigurationOfSecurityParameters")
     assert event
+
+
+@case("security_profile_zero_to_one", octt="TC_083 (A05: AuthorizationKey, then SecurityProfile 0 -> 1)",
+      profiles=["default"], timeout=60)
+async def security_profile_zero_to_one(ctx):
+    """A station on profile 0 (ws://, no password), raised as A05 has it: the
+    AuthorizationKey first — Accepted, only stored (no reconnection, SecurityProfile
+    still 0, no Authorization header) — then SecurityProfile 1, whose prerequisite the
+    key is (A05.FR.02): Accepted, the station reconnects with HTTP Basic carrying the
+    key's bytes (A00.FR.205), and SecurityProfile reads 1."""
+    key = "4F43415F4F4354545F61646D696E5F74657374"
+    await ctx.boot()
+    connections = ctx.csms.connections
+    await ctx.configure("SecurityProfile", 1, expect="Rejected")  # A05.FR.02: no key yet
+    await ctx.configure("AuthorizationKey", key)
+    await asyncio.sleep(1)
+    assert ctx.csms.connections == connections, "the key alone made the station reconnect"
+    result = await ctx.csms.call(call.GetConfiguration(key=["SecurityProfile"]))
+    assert result.configuration_key[0]["value"] == "0", result
+    await ctx.configure("SecurityProfile", 1)
+    await ctx.csms.wait_connected(connections + 1, timeout=15)
+    assert ctx.csms.authorization_headers[-1] == basic_auth(ctx.station_id, b"OCA_OCTT_admin_test"), \
+        ctx.csms.authorization_headers
+    await ctx.station.wait_event(lambda e: e["type"] == "connection" and e["state"] == "connected",
+                                 what="connected again")
+    result = await ctx.csms.call(call.GetConfiguration(key=["SecurityProfile"]))
+    assert result.configuration_key[0]["value"] == "1", result
 
 
 @case("security_profile_fallback", octt="A05.FR.08 (raised profile cannot connect)", profiles=["default"],
