@@ -20,6 +20,10 @@ public struct CertificateSummary: Sendable, Equatable {
     public var notAfter: Timestamp
     /// basicConstraints CA:TRUE.
     public var isCertificateAuthority: Bool
+    /// The signature's algorithm when its hash is one the whitepaper does not allow
+    /// (A00.FR.504, .506): `SHA-1 (sha1WithRSAEncryption)`; nil for SHA-256 and stronger.
+    /// (MD5 and ECDSA with SHA-1 are not even read: `SignatureAlgorithmNames`.)
+    public var weakSignature: String?
     /// Lowercase hexadecimal SHA-256 of the DER, as `openssl x509 -fingerprint -sha256`
     /// shows it without the colons.
     public var sha256Fingerprint: String
@@ -39,6 +43,8 @@ extension CertificateSummary {
             notBefore: Timestamp(certificate.notValidBefore),
             notAfter: Timestamp(certificate.notValidAfter),
             isCertificateAuthority: try certificate.isCertificateAuthority,
+            weakSignature: certificate.signatureAlgorithm == .sha1WithRSAEncryption
+                ? "SHA-1 (sha1WithRSAEncryption)" : nil,
             sha256Fingerprint: Hex.encode(SHA256.hash(data: read.der)),
             pem: read.pem
         )

@@ -18,6 +18,9 @@ public struct X509CertificateToolkit: CertificateToolkit {
         guard summaries.count == 1, let summary = summaries.first else {
             return .failure(CertificateRefusal("\(summaries.count) certificates where one root was expected"))
         }
+        if let weak = summary.weakSignature {
+            return .failure(CertificateRefusal("\(summary.subject): \(CertificateProblem.weakSignature(weak))"))
+        }
         guard summary.isCertificateAuthority else {
             return .failure(CertificateRefusal("\(summary.subject) is not a certificate authority"))
         }
@@ -68,6 +71,11 @@ public struct X509CertificateToolkit: CertificateToolkit {
         case .failure(let problem): return .failure(CertificateRefusal(problem.description))
         }
         guard let leaf = chain.first else { return .failure(CertificateRefusal("the chain holds no certificate")) }
+        // A00.FR.504, .506: every certificate of the chain.
+        if let weak = chain.first(where: { $0.weakSignature != nil }) {
+            return .failure(
+                CertificateRefusal("\(weak.subject): \(CertificateProblem.weakSignature(weak.weakSignature ?? ""))"))
+        }
         guard StationKeys.key(key.privateKeyPEM, matches: leaf.pem) else {
             return .failure(CertificateRefusal("\(leaf.subject) is not for the key of the station's request"))
         }

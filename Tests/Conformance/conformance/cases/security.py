@@ -300,6 +300,46 @@ async def charge_point_certificate_properties(ctx):
     assert listed["chargePointCertificate"] is None, listed
 
 
+@case("weak_signatures_refused", octt="TC_075, TC_077 (A00.FR.504, .506: SHA-256 or stronger)",
+      profiles=["default"])
+async def weak_signatures_refused(ctx):
+    """A root signed with SHA-1 is Rejected by InstallCertificate, and a charge point
+    certificate signed with SHA-1 by CertificateSigned (with an
+    InvalidChargePointCertificate event), each saying why; the same root signed with
+    SHA-256 is Accepted. The openssl command line makes them (`cryptography` refuses
+    SHA-1 signatures)."""
+    import os
+    import subprocess
+
+    def openssl(*arguments):
+        subprocess.run(["openssl", *arguments], check=True, capture_output=True, cwd=ctx.workdir)
+        return os.path.join(ctx.workdir, arguments[arguments.index("-out") + 1])
+
+    def root(digest):
+        return open(openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "root.key", "-out",
+                            f"root-{digest}.pem", "-subj", "/CN=Conformance root", "-days", "3", f"-{digest}",
+                            "-addext", "basicConstraints=critical,CA:TRUE")).read()
+    mark = await ctx.boot()
+    weak = await ctx.csms.call(call.InstallCertificate(certificate_type="CentralSystemRootCertificate",
+                                                       certificate=root("sha1")))
+    assert weak.status == "Rejected", weak
+    await ctx.station.wait_event(lambda e: e["type"] == "error" and "SHA-1" in e["message"], what="the reason")
+    installed = await ctx.csms.call(call.InstallCertificate(certificate_type="CentralSystemRootCertificate",
+                                                            certificate=root("sha256")))
+    assert installed.status == "Accepted", installed
+    await ctx.csms.call(call.ExtendedTriggerMessage(requested_message="SignChargePointCertificate"))
+    request = await ctx.csms.wait_call("SignCertificate", after=mark)
+    with open(os.path.join(ctx.workdir, "cp.csr"), "w") as file:
+        file.write(request.payload["csr"])
+    leaf = open(openssl("x509", "-req", "-in", "cp.csr", "-CA", "root-sha256.pem", "-CAkey", "root.key",
+                        "-CAcreateserial", "-days", "3", "-sha1", "-out", "cp.pem")).read()
+    refused = await ctx.csms.call(call.CertificateSigned(certificate_chain=leaf))
+    assert refused.status == "Rejected", refused
+    event = await ctx.csms.wait_call(
+        "SecurityEventNotification", lambda p: p["type"] == "InvalidChargePointCertificate", after=mark)
+    assert "SHA-1" in event.payload.get("techInfo", ""), event.payload
+
+
 @case("certificate_renewal", octt="Security whitepaper A03", profiles=["default"])
 async def certificate_renewal(ctx):
     """A charge point certificate that expires within a month is renewed by the station
