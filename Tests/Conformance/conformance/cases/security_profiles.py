@@ -192,7 +192,8 @@ async def root_fallback(ctx):
 async def tls_files_checked(ctx):
     """--ca-file, --client-cert and --client-key that OpenSSL would refuse later — or
     prompt a passphrase for on the terminal — end the start with exit status 2 and one
-    line naming the file and what is wrong; nothing is prompted for."""
+    line naming the file and what is wrong (a DER file: the openssl command that makes
+    it PEM); nothing is prompted for. An expired --client-cert starts, with a warning."""
     import asyncio
     import subprocess
     authority = pki.authority("Conformance Client CA")
@@ -204,12 +205,21 @@ async def tls_files_checked(ctx):
     encrypted = os.path.join(ctx.workdir, "encrypted.key")
     subprocess.run(["openssl", "pkey", "-in", client[1], "-aes256", "-passout", "pass:secret", "-out", encrypted],
                    check=True, capture_output=True)
+    der_certificate, der_key = os.path.join(ctx.workdir, "client.der"), os.path.join(ctx.workdir, "client-key.der")
+    subprocess.run(["openssl", "x509", "-in", client[0], "-outform", "DER", "-out", der_certificate],
+                   check=True, capture_output=True)
+    subprocess.run(["openssl", "pkey", "-in", client[1], "-outform", "DER", "-out", der_key],
+                   check=True, capture_output=True)
     url = ["--url", "wss://127.0.0.1:9/ocpp", "--headless", "--data-dir", os.path.join(ctx.workdir, "data")]
     for arguments, expected in [
         (["--ca-file", garbage], "no '-----BEGIN CERTIFICATE-----' block"),
         (["--client-cert", garbage, "--client-key", client[1]], "not a readable PEM certificate"),
         (["--client-cert", client[0], "--client-key", other[1]], "is not the key of the certificate"),
         (["--client-cert", client[0], "--client-key", encrypted], "the key is encrypted"),
+        (["--client-cert", der_certificate, "--client-key", client[1]],
+         f"is not PEM (binary DER?): convert it with openssl x509 -in {der_certificate} -inform DER -out"),
+        (["--client-cert", client[0], "--client-key", der_key],
+         f"is not PEM (binary DER?): convert it with openssl pkey -in {der_key} -inform DER -out"),
     ]:
         process = await asyncio.create_subprocess_exec(
             ctx.binary, *url, *arguments, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
@@ -219,3 +229,11 @@ async def tls_files_checked(ctx):
         first = err.decode().splitlines()[0]
         assert expected in first, f"{arguments}: the first line does not say why: {err!r}"
         assert "pass phrase" not in err.decode(), f"{arguments}: OpenSSL prompted: {err!r}"
+    expired = pki.server_certificate(ctx.workdir, "expired-client", authority, dns=("CP_CONFORMANCE",), ip=False,
+                                     expired=True)
+    process = await asyncio.create_subprocess_exec(
+        ctx.binary, *url, "--client-cert", expired[0], "--client-key", expired[1], stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    out, err = await asyncio.wait_for(process.communicate(b"quit\n"), 20)
+    assert process.returncode == 0, f"an expired --client-cert: exit status {process.returncode}: {err!r}"
+    assert "--client-cert: CN=CP_CONFORMANCE expired at" in out.decode(), out.decode()[:2000]
