@@ -136,6 +136,14 @@ struct StationDriverTests {
         #expect("\(typed.password!)" == "********", "a password never describes itself")
     }
 
+    @Test("security whitepaper §2.3: a Core-only station (no SecurityProfile key) sends --password")
+    func coreOnlyStation_sendsThePassword() throws {
+        var driver = try Self.driver(password: "secret")
+        var link = RecordingLink()
+        _ = driver.handle(.powerOn, at: Self.start, link: &link, store: Store())
+        #expect(link.calls == [.connect(password: BasicAuthPassword(typed: "secret"))])
+    }
+
     @Test func powerCut_withTheLinkUp_abortsIt_ignoresItsLastWords_andPowersOnWhenItIsDown() throws {
         var driver = try Self.driver()
         var link = RecordingLink()

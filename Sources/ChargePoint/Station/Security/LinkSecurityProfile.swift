@@ -29,6 +29,14 @@ extension StationCore {
 
     /// SecurityProfile reads at least the profile the link is in.
     mutating func showLinkProfile() {
+        let profile = linkProfile
+        guard profile > securityProfile else { return }
+        configuration.show(.securityProfile, String(profile))
+    }
+
+    /// The profile the link is in as the driver makes it, whatever SecurityProfile says
+    /// (a station without the security extension has no such key).
+    private var linkProfile: Int {
         let link = linkDescription
         let password = link.configuredPassword || (authorizationKey != nil && securityProfile >= 1)
         // A certificate the central system signed is presented from the next connection
@@ -36,11 +44,9 @@ extension StationCore {
         // itself only where no password is in use: with one, the station stays in profile
         // 2, authenticating with the password, until the central system raises
         // SecurityProfile (A05.FR.04), since profile 3 sends none (`linkPlan`).
-        let profile = Self.securityProfile(
+        return Self.securityProfile(
             secure: link.secure, password: password,
             clientCertificate: link.clientCertificate || (chargePointCertificate != nil && !password))
-        guard profile > securityProfile else { return }
-        configuration.show(.securityProfile, String(profile))
     }
 
     /// The plan of the next connection: the profile in SecurityProfile decides the
@@ -53,7 +59,7 @@ extension StationCore {
     /// station authenticates with its certificate (A00.FR.401–402; HTTP Basic is
     /// profiles 1 and 2, A00.FR.202, .302).
     public func linkPlan(password: BasicAuthPassword?) -> LinkPlan {
-        let profile = securityProfile
+        let profile = max(securityProfile, linkProfile)
         let secure = linkDescription.secure || profile >= 2
         let roots = certificates.filter {
             $0.use == .centralSystemRootCertificate && (!$0.fallback || link.trustingFallbackRoots)
