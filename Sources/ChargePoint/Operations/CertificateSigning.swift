@@ -91,7 +91,8 @@ extension StationCore {
         let organization = key.organization ?? config.value(.cpoName) ?? ""
         let commonName = key.commonName ?? certificateCommonName
         if signed.organizationNames != [organization] {
-            let found = signed.organizationNames.isEmpty ? "no O" : "O=\(signed.organizationNames.joined(separator: "+"))"
+            let found =
+                signed.organizationNames.isEmpty ? "no O" : "O=\(signed.organizationNames.joined(separator: "+"))"
             return "\(subject) has \(found), not the CpoName of the request, O=\(organization) (A00.FR.509)"
         }
         if signed.commonNames != [commonName] {

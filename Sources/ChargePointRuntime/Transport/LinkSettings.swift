@@ -28,7 +28,8 @@ public struct LinkSettings: Sendable, Equatable {
     public var pingInterval: Int
 
     public init(
-        endpoint: Endpoint, stationId: String, password: BasicAuthPassword? = nil, tls: LinkTLS = LinkTLS(), insecure: Bool = false,
+        endpoint: Endpoint, stationId: String, password: BasicAuthPassword? = nil, tls: LinkTLS = LinkTLS(),
+        insecure: Bool = false,
         pingInterval: Int = 0
     ) {
         self.endpoint = endpoint

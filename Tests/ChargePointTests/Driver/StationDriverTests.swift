@@ -277,6 +277,7 @@ struct StationDriverTests {
         #expect(link.calls.contains(.disconnect))
         _ = driver.handle(.linkDown(reason: "closed"), at: StationHarness.start, link: &link, store: store)
         #expect(
-            link.calls.last == .connect(password: BasicAuthPassword(authorizationKey: "00112233445566778899AABBCCDDEEFF")))
+            link.calls.last
+                == .connect(password: BasicAuthPassword(authorizationKey: "00112233445566778899AABBCCDDEEFF")))
     }
 }

@@ -114,7 +114,9 @@ struct CertificateSigningTests {
         #expect(answer.reason.contains(why), "\(answer.reason)")
     }
 
-    @Test("A02.FR.06–07, §2.6.2: a CA certificate is no charge point certificate: Rejected with InvalidChargePointCertificate")
+    @Test(
+        "A02.FR.06–07, §2.6.2: a CA certificate is no charge point certificate: Rejected with InvalidChargePointCertificate"
+    )
     func certificateAuthority_isRejected() throws {
         let answer = try Self.answer(Fake.chain(ca: true))
         #expect(answer.status == .rejected)

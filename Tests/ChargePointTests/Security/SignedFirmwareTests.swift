@@ -84,7 +84,8 @@ struct SignedFirmwareTests {
         let job = try FirmwareUpdateTests.running(station)
         station.reportTransfer(
             .downloaded(
-                id: job.id, FirmwareImage(version: "5.0", installs: false, verificationFails: true, signatureValid: true)
+                id: job.id,
+                FirmwareImage(version: "5.0", installs: false, verificationFails: true, signatureValid: true)
             ))
         station.advance(seconds: 60)
         #expect(

@@ -88,6 +88,7 @@ struct FakeCertificateToolkit: CertificateToolkit {
                 certificate: ChargePointCertificate(
                     chainPEM: chainPEM, key: key, subject: attributes.joined(separator: ","),
                     notBefore: Self.validFrom, notAfter: until),
-                organizationNames: values("O"), commonNames: values("CN"), isCertificateAuthority: words[3] == "ca=yes"))
+                organizationNames: values("O"), commonNames: values("CN"), isCertificateAuthority: words[3] == "ca=yes")
+        )
     }
 }

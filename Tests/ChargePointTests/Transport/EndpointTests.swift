@@ -60,8 +60,10 @@ struct EndpointTests {
 
     @Test("libwebsockets' bare words become plain ones: no listener, and ws:// to a TLS port")
     func connectionFailures_inPlainWords() throws {
-        let secure = LinkSettings(endpoint: try Endpoint(url: "wss://localhost:1/ocpp", stationId: "CP-1"), stationId: "CP-1")
-        let plain = LinkSettings(endpoint: try Endpoint(url: "ws://localhost:8443/ocpp", stationId: "CP-1"), stationId: "CP-1")
+        let secure = LinkSettings(
+            endpoint: try Endpoint(url: "wss://localhost:1/ocpp", stationId: "CP-1"), stationId: "CP-1")
+        let plain = LinkSettings(
+            endpoint: try Endpoint(url: "ws://localhost:8443/ocpp", stationId: "CP-1"), stationId: "CP-1")
         #expect(
             WebSocketClient.explain("Unable to connect", secure).reason
                 == "cannot connect to localhost:1 (connection refused, or no route to it)")

@@ -141,7 +141,8 @@ extension StationCore {
                 transfers.firmwareStatusSent = .installationFailed
                 notifySigned(.installVerificationFailed, signed)
             } else {
-                showStatus(.firmware, FirmwareStatus.installationFailed.rawValue, detail: "version \(version) \(outcome)")
+                showStatus(
+                    .firmware, FirmwareStatus.installationFailed.rawValue, detail: "version \(version) \(outcome)")
                 notifyFirmware(.installationFailed)
             }
             setFirmware(nil)
