@@ -21,6 +21,9 @@ public enum CertificateProblem: Error, Sendable, Equatable, CustomStringConverti
     /// A certificate that must be a CA (a root to install, M05; an issuer in a chain) is not
     /// one: its basicConstraints say CA:FALSE or are missing.
     case notACertificateAuthority
+    /// Signed with a hash the whitepaper does not allow (A00.FR.504, .506: SHA-256 or
+    /// stronger): the algorithm, as `SHA-1 (sha1WithRSAEncryption)`.
+    case weakSignature(String)
     /// Anything else, said plainly.
     case other(String)
 
@@ -32,6 +35,9 @@ public enum CertificateProblem: Error, Sendable, Equatable, CustomStringConverti
         case .untrusted(let why): "certificate not trusted (unknown CA): \(why)"
         case .nameMismatch(let why): "certificate name mismatch: \(why)"
         case .notACertificateAuthority: "certificate is not a certificate authority (basicConstraints CA:FALSE)"
+        case .weakSignature(let algorithm):
+            "certificate signed with \(algorithm), which the security whitepaper does not allow "
+                + "(A00.FR.504, .506: SHA-256 or stronger)"
         case .other(let why): why
         }
     }

@@ -26,8 +26,8 @@ struct PEMCertificate: Sendable {
                             certificate: try Certificate(derEncoded: document.derBytes), der: document.derBytes))
                 } catch let error as CertificateError where error.code == .unsupportedSignatureAlgorithm {
                     // swift-certificates 1.21 reads ECDSA, RSA PKCS#1 v1.5 and Ed25519 signatures,
-                    // not RSASSA-PSS.
-                    return .failure(.unreadable("signed with an algorithm the station cannot check (RSASSA-PSS?)"))
+                    // not RSASSA-PSS, nor MD5 or ECDSA with SHA-1.
+                    return .failure(SignatureAlgorithmNames.unsupported(String(describing: error)))
                 } catch let error as CertificateError where error.code == .unsupportedPublicKeyAlgorithm {
                     return .failure(.unreadable("a public key of a kind the station does not support"))
                 } catch {

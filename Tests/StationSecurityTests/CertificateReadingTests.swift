@@ -25,6 +25,21 @@ struct CertificateReadingTests {
         #expect(summaries.allSatisfy { $0.notAfter == TestCertificate.validity.upperBound })
     }
 
+    /// What CertificateSigned holds against the request (A02.FR.06, A00.FR.509/.511).
+    @Test func subjectsOAndCN_areReadAsTheirValues() throws {
+        let subject = try DistinguishedName {
+            OrganizationName("Example CPO")
+            OrganizationalUnitName("Chargers")
+            CommonName("SN-1")
+        }
+        let leaf = try pki.root.issue(subject)
+        let summary = try X509Toolkit.certificates(pem: leaf.pem).get()[0]
+        #expect(summary.organizationNames == ["Example CPO"])
+        #expect(summary.commonNames == ["SN-1"])
+        let noOrganization = try pki.root.issue(try DistinguishedName { CommonName("SN-1") })
+        #expect(try X509Toolkit.certificates(pem: noOrganization.pem).get()[0].organizationNames == [])
+    }
+
     @Test func fingerprint_isOpenSSLsSHA256Fingerprint() throws {
         let directory = try Directory()
         for issued in [pki.server, pki.intermediate, pki.root] {
@@ -107,7 +122,42 @@ struct CertificateReadingTests {
                 "-days", "3", "-sha256", "-sigopt", "rsa_padding_mode:pss",
             ], in: directory.url)
         let problem = X509Toolkit.certificates(pem: try directory.read("c.pem"))
-        #expect(problem == .failure(.unreadable("signed with an algorithm the station cannot check (RSASSA-PSS?)")))
+        #expect(problem == .failure(.unreadable("signed with RSASSA-PSS, which the station cannot check")))
+    }
+
+    /// A self-signed root made by the openssl command line with `options` (a digest, a key).
+    static func openSSLRoot(_ name: String, key: [String], digest: String, in directory: Directory) throws -> String {
+        try OpenSSL.run(
+            ["req", "-x509"] + key + [
+                "-nodes", "-keyout", "k.pem", "-out", "\(name).pem", "-subj", "/O=Test CPO/CN=\(name)", "-days", "3",
+                digest,
+            ], in: directory.url)
+        return try directory.read("\(name).pem")
+    }
+
+    @Test("A00.FR.504, .506: a certificate signed with SHA-1 is read, and marked as weakly signed")
+    func sha1SignedCertificate_isMarkedWeak() throws {
+        let directory = try Directory()
+        let pem = try Self.openSSLRoot("SHA1 Root", key: ["-newkey", "rsa:2048"], digest: "-sha1", in: directory)
+        let summary = try X509Toolkit.certificates(pem: pem).get()[0]
+        #expect(summary.weakSignature == "SHA-1 (sha1WithRSAEncryption)")
+        #expect(try X509Toolkit.certificates(pem: pki.root.pem).get()[0].weakSignature == nil)
+    }
+
+    @Test(
+        "A00.FR.504, .506: MD5 and ECDSA with SHA-1 signatures are refused as weak, saying which",
+        arguments: [
+            (["-newkey", "rsa:2048"], "-md5", "MD5 (md5WithRSAEncryption)"),
+            (["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"], "-sha1", "SHA-1 (ecdsa-with-SHA1)"),
+        ])
+    func md5OrECDSASHA1SignedCertificate_isRefusedAsWeak(key: [String], digest: String, name: String) throws {
+        let directory = try Directory()
+        let pem = try Self.openSSLRoot("Weak Root", key: key, digest: digest, in: directory)
+        #expect(X509Toolkit.certificates(pem: pem) == .failure(.weakSignature(name)))
+        #expect(
+            CertificateProblem.weakSignature(name).description
+                == "certificate signed with \(name), which the security whitepaper does not allow (A00.FR.504, .506: SHA-256 or stronger)"
+        )
     }
 
     @Test func problems_readAsOneLineAnOperatorCanActOn() {

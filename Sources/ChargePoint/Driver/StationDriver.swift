@@ -50,11 +50,18 @@ public struct StationDriver: Sendable {
     }
 
     /// The Basic auth password for the next connection (whitepaper A01: the central
-    /// system's AuthorizationKey wins once it has set one).
-    public var password: String? {
+    /// system's AuthorizationKey wins once it has set one): an AuthorizationKey as the
+    /// bytes its hex digits stand for (A00.FR.205), `--password` as typed.
+    public var password: BasicAuthPassword? {
         let key = core.authorizationKey
-        return key != nil && key != keyAtStart ? key : (configuredPassword ?? key)
+        let typed = configuredPassword.map(BasicAuthPassword.init(typed:))
+        guard let key, key != keyAtStart || typed == nil else { return typed }
+        return BasicAuthPassword(authorizationKey: key)
     }
+
+    /// How the next connection is made (`StationCore.linkPlan`): the password is sent
+    /// only in profiles 1 and 2.
+    public var linkPlan: LinkPlan { core.linkPlan(password: password) }
 
     /// Carries out one input; the events to publish, in order. `time` is station time
     /// (monotonic), `wallClock` the host's clock when the driver has one.
@@ -90,7 +97,7 @@ public struct StationDriver: Sendable {
         for frame in effects.frames { link.send(frame) }
         for request in effects.linkRequests {
             switch request {
-            case .connect: link.connect(core.linkPlan(password: password))
+            case .connect: link.connect(linkPlan)
             case .disconnect(let reason): link.disconnect(reason: reason)
             }
         }

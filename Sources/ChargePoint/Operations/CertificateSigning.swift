@@ -18,11 +18,12 @@ extension StationCore {
     mutating func sendCertificateSigningRequest() -> String? {
         let organization = config.value(.cpoName) ?? ""
         guard !organization.isEmpty else { return "the CpoName configuration key is empty" }
-        let commonName = profile.identity.serialNumber?.value ?? profile.identity.model.value
+        let commonName = certificateCommonName
         switch certificateToolkit.newKeyAndCSR(organization: organization, commonName: commonName) {
         case .failure(let refusal):
             return refusal.description
-        case .success(let key):
+        case .success(var key):
+            (key.organization, key.commonName) = (organization, commonName)
             pendingChargePointKey = key
             certificateRenewal.requestedAt = now
             persist(.chargePointKey(key))
@@ -54,7 +55,11 @@ extension StationCore {
         switch certificateToolkit.chargePointCertificate(chainPEM: chain, key: key, roots: roots, at: wallClock) {
         case .failure(let refusal):
             return rejected(&self, refusal.description)
-        case .success(let certificate):
+        case .success(let signed):
+            if let problem = propertyProblem(of: signed, requestedBy: key) {
+                return rejected(&self, problem)
+            }
+            let certificate = signed.certificate
             chargePointCertificate = certificate
             pendingChargePointKey = nil
             persist(.chargePointCertificate(certificate))
@@ -64,5 +69,36 @@ extension StationCore {
             securityEvent(.reconfigurationOfSecurityParameters, "charge point certificate \(certificate.subject)")
             return CertificateSignedResponse(status: .accepted)
         }
+    }
+
+    /// The CN of the station's certificate (A00.FR.511): its serial number, or its model
+    /// on a profile that gives none.
+    var certificateCommonName: String {
+        profile.identity.serialNumber?.value ?? profile.identity.model.value
+    }
+
+    /// A02.FR.06 "the properties in Certificate Properties" (whitepaper §2.6.1): the
+    /// certificate is the one the station asked for — O the CpoName its CSR carried
+    /// (A00.FR.509, A02.FR.13), CN the charge point's serial number (A00.FR.511) — and an
+    /// end entity, not a CA (a CA certificate is part of the hierarchy of §2.6.2, never a
+    /// charge point's). A key stored before its subject was kept is held against the
+    /// CpoName and serial number now. nil when all hold.
+    func propertyProblem(of signed: SignedChargePointCertificate, requestedBy key: ChargePointKey) -> String? {
+        let subject = signed.certificate.subject
+        if signed.isCertificateAuthority {
+            return "\(subject) is a certificate authority (basicConstraints CA:TRUE), not a charge point certificate"
+        }
+        let organization = key.organization ?? config.value(.cpoName) ?? ""
+        let commonName = key.commonName ?? certificateCommonName
+        if signed.organizationNames != [organization] {
+            let found =
+                signed.organizationNames.isEmpty ? "no O" : "O=\(signed.organizationNames.joined(separator: "+"))"
+            return "\(subject) has \(found), not the CpoName of the request, O=\(organization) (A00.FR.509)"
+        }
+        if signed.commonNames != [commonName] {
+            let found = signed.commonNames.isEmpty ? "no CN" : "CN=\(signed.commonNames.joined(separator: "+"))"
+            return "\(subject) has \(found), not the serial number of the request, CN=\(commonName) (A00.FR.511)"
+        }
+        return nil
     }
 }

@@ -63,9 +63,13 @@ extension StationCore {
             for index in connectors.indices { scheduleSampling(index) }
         case .clockAlignedDataInterval:
             scheduleClockAlignedSample()
+        case .authorizationKey where securityProfile == 0:
+            // A05: a key is the prerequisite of profile 1 (A05.FR.02), not a profile
+            // change; it is kept, and used once SecurityProfile is raised.
+            securityEvent(.reconfigurationOfSecurityParameters, "\(key.rawValue) changed")
+            notice("AuthorizationKey stored: it is the password once SecurityProfile is raised to 1 or 2 (now 0)")
         case .authorizationKey, .securityProfile:
             securityEvent(.reconfigurationOfSecurityParameters, "\(key.rawValue) changed")
-            if key == .authorizationKey { showLinkProfile() }  // a key puts the link in a profile
             // Whitepaper A01: reconnect with the new credentials (after answering).
             restartLink(reason: "new \(key == .authorizationKey ? "credentials" : "security profile")")
         default:

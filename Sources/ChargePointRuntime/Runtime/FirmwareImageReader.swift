@@ -3,7 +3,9 @@ import Foundation
 
 /// Reads what a downloaded firmware image says about itself (DESIGN.md "Connection
 /// details"): a line `firmwareVersion=X` names its version, a line
-/// `installation=failed` makes it an image that does not install. Lines are looked for
+/// `installation=failed` makes it an image that does not install, a line
+/// `installation=verification-failed` one whose installation does not verify (a signed
+/// update's InstallVerificationFailed). Lines are looked for
 /// in the first `scanLimit` bytes (an image's manifest comes first).
 enum FirmwareImageReader {
     static let scanLimit = 1 << 20
@@ -30,6 +32,9 @@ enum FirmwareImageReader {
                 if !version.isEmpty { image.version = String(version.prefix(50)) }
             } else if text == "installation=failed" {
                 image.installs = false
+            } else if text == "installation=verification-failed" {
+                image.installs = false
+                image.verificationFails = true
             }
         }
         return image

@@ -101,6 +101,8 @@ public final class StationRunner: @unchecked Sendable {
     private var behaviour: StationBehaviour?
     /// An input is being carried out (`handle`): one that arrives meanwhile waits its turn.
     private var handling = false
+    /// The certificate of `--client-cert`, for the start's warnings (an expired one).
+    private let provisionedClientCertificate: CertificateReport.OwnCertificate?
 
     /// Prepares the station from what `store` holds (a `StoreError` when it cannot be
     /// read); nothing runs before `start()`. The caller opens the store, after taking
@@ -130,6 +132,7 @@ public final class StationRunner: @unchecked Sendable {
         driver = StationDriver(
             core: core, password: configuration.password, secureLink: configuration.endpoint.secure,
             provisioned: provisioned)
+        provisionedClientCertificate = provisioned.clientCertificate
         published = StationView(snapshot: core.snapshot, configuration: core.configurationEntries, isOnline: false)
     }
 
@@ -149,7 +152,7 @@ public final class StationRunner: @unchecked Sendable {
         client.perform { [self] in
             let warnings = StartWarnings.lines(
                 endpoint: configuration.endpoint, insecure: configuration.insecure,
-                basicAuth: driver.password != nil)
+                basicAuth: driver.linkPlan.password != nil, clientCertificate: provisionedClientCertificate)
             if !warnings.isEmpty { onEvents(warnings.map { .error($0) }) }
             if let plan = configuration.behaviour {
                 behaviour = StationBehaviour(

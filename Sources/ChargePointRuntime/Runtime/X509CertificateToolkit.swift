@@ -18,6 +18,9 @@ public struct X509CertificateToolkit: CertificateToolkit {
         guard summaries.count == 1, let summary = summaries.first else {
             return .failure(CertificateRefusal("\(summaries.count) certificates where one root was expected"))
         }
+        if let weak = summary.weakSignature {
+            return .failure(CertificateRefusal("\(summary.subject): \(CertificateProblem.weakSignature(weak))"))
+        }
         guard summary.isCertificateAuthority else {
             return .failure(CertificateRefusal("\(summary.subject) is not a certificate authority"))
         }
@@ -61,13 +64,18 @@ public struct X509CertificateToolkit: CertificateToolkit {
 
     public func chargePointCertificate(
         chainPEM: String, key: ChargePointKey, roots: [String], at time: Timestamp
-    ) -> Result<ChargePointCertificate, CertificateRefusal> {
+    ) -> Result<SignedChargePointCertificate, CertificateRefusal> {
         let chain: [CertificateSummary]
         switch X509Toolkit.certificates(pem: chainPEM) {
         case .success(let read): chain = read
         case .failure(let problem): return .failure(CertificateRefusal(problem.description))
         }
         guard let leaf = chain.first else { return .failure(CertificateRefusal("the chain holds no certificate")) }
+        // A00.FR.504, .506: every certificate of the chain.
+        if let weak = chain.first(where: { $0.weakSignature != nil }) {
+            return .failure(
+                CertificateRefusal("\(weak.subject): \(CertificateProblem.weakSignature(weak.weakSignature ?? ""))"))
+        }
         guard StationKeys.key(key.privateKeyPEM, matches: leaf.pem) else {
             return .failure(CertificateRefusal("\(leaf.subject) is not for the key of the station's request"))
         }
@@ -84,8 +92,11 @@ public struct X509CertificateToolkit: CertificateToolkit {
             return .failure(CertificateRefusal(problem.description))
         }
         return .success(
-            ChargePointCertificate(
-                chainPEM: chainPEM, key: key, subject: leaf.subject, notBefore: leaf.notBefore,
-                notAfter: leaf.notAfter))
+            SignedChargePointCertificate(
+                certificate: ChargePointCertificate(
+                    chainPEM: chainPEM, key: key, subject: leaf.subject, notBefore: leaf.notBefore,
+                    notAfter: leaf.notAfter),
+                organizationNames: leaf.organizationNames, commonNames: leaf.commonNames,
+                isCertificateAuthority: leaf.isCertificateAuthority))
     }
 }

@@ -26,8 +26,21 @@ extension WebSocketClient {
         default:
             return ("the central system refused the WebSocket handshake (HTTP \(status))\(target)", nil)
         }
-        if detail.contains("conn fail") || detail.contains("connect failed") || detail.contains("Connection refused") {
-            return ("cannot connect\(target): \(detail)", nil)
+        let place = settings.map { "\($0.endpoint.host):\($0.endpoint.port)" } ?? "the central system's address"
+        if detail.contains("Connection refused") {
+            return ("cannot connect to \(place) (connection refused: nothing listens there)", nil)
+        }
+        if detail.contains("Unable to connect") || detail.contains("conn fail") || detail.contains("connect failed") {
+            // libwebsockets keeps the socket's errno to itself (the socket is closed by
+            // the time it reports): the two usual causes, said plainly.
+            return ("cannot connect to \(place) (connection refused, or no route to it)", nil)
+        }
+        if detail.contains("read failed"), settings?.endpoint.secure == false {
+            // A TLS server hangs up on the plain HTTP of a ws:// upgrade request.
+            return (
+                "\(place) closed the connection without answering the WebSocket handshake: if it speaks TLS, "
+                    + "use wss://", nil
+            )
         }
         if detail.lowercased().contains("tls") || detail.lowercased().contains("ssl")
             || detail.lowercased().contains("certificate")

@@ -18,7 +18,7 @@ public struct LinkSettings: Sendable, Equatable {
     public var endpoint: Endpoint
     public var stationId: String
     /// HTTP Basic auth password (security profiles 1 and 2); never logged.
-    public var password: String?
+    public var password: BasicAuthPassword?
     /// What a `wss://` connection trusts and presents (one libwebsockets vhost each).
     public var tls: LinkTLS
     /// Accept any server certificate (testing only).
@@ -28,7 +28,8 @@ public struct LinkSettings: Sendable, Equatable {
     public var pingInterval: Int
 
     public init(
-        endpoint: Endpoint, stationId: String, password: String? = nil, tls: LinkTLS = LinkTLS(), insecure: Bool = false,
+        endpoint: Endpoint, stationId: String, password: BasicAuthPassword? = nil, tls: LinkTLS = LinkTLS(),
+        insecure: Bool = false,
         pingInterval: Int = 0
     ) {
         self.endpoint = endpoint

@@ -267,8 +267,9 @@ public final class WebSocketClient: @unchecked Sendable {
         case LWS_CALLBACK_CLIENT_APPEND_HANDSHAKE_HEADER:
             guard let settings, let password = settings.password, let input else { break }
             // HTTP Basic auth: the station id and the password (OCPP-J §6.2.2,
-            // security whitepaper §2.3).
-            let credentials = Data("\(settings.stationId):\(password)".utf8).base64EncodedString()
+            // security whitepaper §2.3), whose bytes need not be text (an AuthorizationKey,
+            // A00.FR.205): base64 of the bytes, never a String of them.
+            let credentials = Data(Array("\(settings.stationId):".utf8) + password.bytes).base64EncodedString()
             let cursor = input.assumingMemoryBound(to: UnsafeMutablePointer<UInt8>?.self)
             guard let start = cursor.pointee else { break }
             let end = start + length

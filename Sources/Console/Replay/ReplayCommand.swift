@@ -49,7 +49,8 @@ enum ReplayCommand {
         defer { client.stop() }
         client.connect(
             LinkSettings(
-                endpoint: endpoint, stationId: stationId, password: password, tls: options.link.tls,
+                endpoint: endpoint, stationId: stationId, password: password.map(BasicAuthPassword.init(typed:)),
+                tls: options.link.tls,
                 insecure: options.link.insecure))
         if let reason = link.waitConnected(seconds: options.timeout) {
             return refuse("cannot connect to \(endpoint): \(reason)", status: 1)

@@ -9,7 +9,7 @@ struct StationDriverTests {
     struct RecordingLink: LinkTransport {
         enum Call: Equatable {
             case send(String)
-            case connect(password: String?)
+            case connect(password: BasicAuthPassword?)
             case disconnect
             case abort
         }
@@ -22,6 +22,13 @@ struct StationDriverTests {
         mutating func abort() -> Bool {
             calls.append(.abort)
             return open
+        }
+
+        var sentFrames: [String] {
+            calls.compactMap { call in
+                guard case .send(let text) = call else { return nil }
+                return text
+            }
         }
 
         var sentActions: [String] {
@@ -90,11 +97,11 @@ struct StationDriverTests {
         // A key stored before this start does not override --password.
         var withKey = try StationDriver(
             core: StationCore(profile: TestProfiles.everything, durable: durable, now: Self.start), password: "secret")
-        #expect(withKey.password == "secret")
+        #expect(withKey.password == BasicAuthPassword(typed: "secret"))
         // Without --password, the stored key is the password.
         let keyOnly = try StationDriver(
             core: StationCore(profile: TestProfiles.everything, durable: durable, now: Self.start), password: nil)
-        #expect(keyOnly.password == "00112233445566778899AABBCCDDEEFF")
+        #expect(keyOnly.password == BasicAuthPassword(authorizationKey: "00112233445566778899AABBCCDDEEFF"))
         // The central system sets a new key: it wins from the next connection on.
         var link = RecordingLink()
         let store = Store()
@@ -102,10 +109,39 @@ struct StationDriverTests {
         let change =
             #"[2,"cs-1","ChangeConfiguration",{"key":"AuthorizationKey","value":"FFEEDDCCBBAA99887766554433221100"}]"#
         _ = withKey.handle(.received(change), at: Self.start, link: &link, store: store)
-        #expect(withKey.password == "FFEEDDCCBBAA99887766554433221100")
+        let newKey = BasicAuthPassword(authorizationKey: "FFEEDDCCBBAA99887766554433221100")
+        #expect(withKey.password == newKey)
         #expect(link.calls.contains(.disconnect))
         _ = withKey.handle(.linkDown(reason: "closed"), at: Self.start, link: &link, store: store)
-        #expect(link.calls.last == .connect(password: "FFEEDDCCBBAA99887766554433221100"))
+        #expect(link.calls.last == .connect(password: newKey))
+    }
+
+    @Test(
+        "A00.FR.205, OCTT TC_073/TC_085: an AuthorizationKey is sent as the bytes its hex digits stand for; --password as typed"
+    )
+    func authorizationKey_isSentAsItsDecodedBytes_aTypedPasswordAsTyped() throws {
+        var durable = DurableState()
+        durable.configuration["AuthorizationKey"] = "4F43415F4F4354545F61646D696E5F74657374"
+        let keyOnly = try StationDriver(
+            core: StationCore(profile: TestProfiles.everything, durable: durable, now: Self.start), password: nil)
+        #expect(keyOnly.password?.bytes == Array("OCA_OCTT_admin_test".utf8))
+        // Bytes that are no text at all, in either case of hex digits.
+        #expect(
+            BasicAuthPassword(authorizationKey: "00fF80c3a9000102030405060708090a")?.bytes
+                == [0x00, 0xFF, 0x80, 0xC3, 0xA9, 0x00, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+        let typed = try StationDriver(
+            core: StationCore(profile: TestProfiles.everything, durable: DurableState(), now: Self.start),
+            password: "4F43415F4F4354545F61646D696E5F74657374")
+        #expect(typed.password?.bytes == Array("4F43415F4F4354545F61646D696E5F74657374".utf8))
+        #expect("\(typed.password!)" == "********", "a password never describes itself")
+    }
+
+    @Test("security whitepaper §2.3: a Core-only station (no SecurityProfile key) sends --password")
+    func coreOnlyStation_sendsThePassword() throws {
+        var driver = try Self.driver(password: "secret")
+        var link = RecordingLink()
+        _ = driver.handle(.powerOn, at: Self.start, link: &link, store: Store())
+        #expect(link.calls == [.connect(password: BasicAuthPassword(typed: "secret"))])
     }
 
     @Test func powerCut_withTheLinkUp_abortsIt_ignoresItsLastWords_andPowersOnWhenItIsDown() throws {
@@ -181,16 +217,67 @@ struct StationDriverTests {
         #expect(shown == expected)
     }
 
-    @Test("security whitepaper §2: a key the central system sets puts a ws:// link in profile 1")
-    func keyOverOCPP_raisesTheReportedProfile() throws {
+    @Test(
+        "A00.FR.401: --client-cert with --password on wss:// is profile 3: the certificate authenticates, no Authorization header"
+    )
+    func clientCertificate_withPassword_sendsNoPassword() throws {
+        let core = try StationCore(
+            profile: TestProfiles.everything, durable: DurableState(), now: StationHarness.start)
+        let given = CertificateReport.OwnCertificate(
+            subject: "CN=CP-1,O=Example CPO", notBefore: StationHarness.start, notAfter: StationHarness.start,
+            provisioned: true)
+        var driver = StationDriver(
+            core: core, password: "a-password", secureLink: true,
+            provisioned: ProvisionedCredentials(clientCertificate: given))
+        #expect(driver.core.configurationEntries.first { $0.key == "SecurityProfile" }?.value == "3")
+        var link = RecordingLink()
+        _ = driver.handle(.powerOn, at: StationHarness.start, link: &link, store: Store())
+        #expect(link.calls == [.connect(password: nil)])
+    }
+
+    @Test("A02, A05.FR.04: a signed certificate with a password on wss:// stays in profile 2, sending the password")
+    func signedCertificate_withPassword_staysInProfileTwo() throws {
+        var durable = DurableState()
+        let key = ChargePointKey(privateKeyPEM: "KEY-1", csrPEM: "CSR")
+        durable.chargePointCertificate = ChargePointCertificate(
+            chainPEM: "CHAIN", key: key, subject: "CN=SN-1", notAfter: Timestamp(rfc3339: "2030-01-01T00:00:00Z")!)
+        let core = try StationCore(profile: TestProfiles.everything, durable: durable, now: StationHarness.start)
+        var driver = StationDriver(core: core, password: "a-password", secureLink: true)
+        #expect(driver.core.configurationEntries.first { $0.key == "SecurityProfile" }?.value == "2")
+        var link = RecordingLink()
+        _ = driver.handle(.powerOn, at: StationHarness.start, link: &link, store: Store())
+        #expect(link.calls == [.connect(password: BasicAuthPassword(typed: "a-password"))])
+        let withoutPassword = StationDriver(
+            core: try StationCore(profile: TestProfiles.everything, durable: durable, now: StationHarness.start),
+            secureLink: true)
+        #expect(withoutPassword.core.configurationEntries.first { $0.key == "SecurityProfile" }?.value == "3")
+    }
+
+    @Test(
+        "A05.FR.02, .05–07: at profile 0 a key is only stored; SecurityProfile 1 then reconnects with Basic auth"
+    )
+    func keyOverOCPP_atProfileZero_isStored_untilSecurityProfileOne() throws {
         let core = try StationCore(profile: TestProfiles.everything, durable: DurableState(), now: StationHarness.start)
         var driver = StationDriver(core: core)
         var link = RecordingLink()
         let store = Store()
-        _ = driver.handle(.powerOn, at: StationHarness.start, link: &link, store: store)
+        Self.boot(&driver, &link, store)
         let change =
             #"[2,"cs-1","ChangeConfiguration",{"key":"AuthorizationKey","value":"00112233445566778899AABBCCDDEEFF"}]"#
+        link.calls = []
         _ = driver.handle(.received(change), at: StationHarness.start, link: &link, store: store)
+        #expect(driver.core.configurationEntries.first { $0.key == "SecurityProfile" }?.value == "0")
+        #expect(!link.calls.contains(.disconnect), "no reconnection at profile 0")
+        #expect(driver.linkPlan.password == nil, "profile 0 sends no password")
+        // A05: the central system raises the profile, the key being set (A05.FR.02).
+        let raise = #"[2,"cs-2","ChangeConfiguration",{"key":"SecurityProfile","value":"1"}]"#
+        _ = driver.handle(.received(raise), at: StationHarness.start, link: &link, store: store)
+        #expect(link.sentFrames.contains { $0.hasPrefix(#"[3,"cs-2""#) && $0.contains("Accepted") }, "\(link.calls)")
         #expect(driver.core.configurationEntries.first { $0.key == "SecurityProfile" }?.value == "1")
+        #expect(link.calls.contains(.disconnect))
+        _ = driver.handle(.linkDown(reason: "closed"), at: StationHarness.start, link: &link, store: store)
+        #expect(
+            link.calls.last
+                == .connect(password: BasicAuthPassword(authorizationKey: "00112233445566778899AABBCCDDEEFF")))
     }
 }

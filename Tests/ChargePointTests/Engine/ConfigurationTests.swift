@@ -79,7 +79,10 @@ struct ConfigurationTests {
     }
 
     @Test func authorizationKey_isWriteOnly_masked_andReconnects() throws {
-        var station = try StationHarness.booted(profile: TestProfiles.everything)
+        // Profile 1 (a ws:// link with a key the central system raised it with, A05).
+        var station = try StationHarness.booted(
+            profile: TestProfiles.everything,
+            configuration: ["AuthorizationKey": "00112233445566778899aabbccddeeff", "SecurityProfile": "1"])
         let secret = "0123456789abcdef0123456789abcdef"
         station.clearHistory()
         #expect(station.changeConfiguration("AuthorizationKey", to: CiString500(secret)!) == .accepted)
@@ -108,15 +111,29 @@ struct ConfigurationTests {
             )?.status == .accepted)
     }
 
+    @Test("A05: at profile 0 an AuthorizationKey is stored, with no reconnection and no Basic auth")
+    func authorizationKey_atProfileZero_isOnlyStored() throws {
+        var station = try StationHarness.booted(profile: TestProfiles.everything)
+        let plans = station.linkPlans.count
+        #expect(station.changeConfiguration("AuthorizationKey", to: "0123456789abcdef0123456789abcdef") == .accepted)
+        #expect(station.core.authorizationKey == "0123456789abcdef0123456789abcdef")
+        #expect(!station.linkRequests.contains(.disconnect(reason: "new credentials")))
+        #expect(station.linkPlans.count == plans)
+        #expect(station.core.securityProfile == 0)
+        #expect(station.store.securityLog.contains { $0.kind == .reconfigurationOfSecurityParameters })
+    }
+
     @Test func securityProfile_canOnlyBeRaised_withItsPrerequisites() throws {
         var station = try StationHarness.booted(profile: TestProfiles.everything)
         #expect(
             station.csmsRequest(ChangeConfigurationRequest(key: "SecurityProfile", value: "1"))?.status == .rejected)
         _ = station.csmsRequest(
             ChangeConfigurationRequest(key: "AuthorizationKey", value: "0123456789abcdef0123456789abcdef"))
-        // With a key the ws:// link is in profile 1 (whitepaper §2): SecurityProfile says so.
+        // A05: the key alone changes no profile, and makes the raise to 1 possible (A05.FR.02).
         let profile = station.csmsRequest(GetConfigurationRequest(key: ["SecurityProfile"]))
-        #expect(profile?.configurationKey?.first?.value?.value == "1")
+        #expect(profile?.configurationKey?.first?.value?.value == "0")
+        #expect(
+            station.csmsRequest(ChangeConfigurationRequest(key: "SecurityProfile", value: "1"))?.status == .accepted)
         #expect(
             station.csmsRequest(ChangeConfigurationRequest(key: "SecurityProfile", value: "0"))?.status == .rejected)
         // A05: the same profile again is no raise; an emptied key would drop below it.

@@ -101,6 +101,18 @@ struct FirmwareUpdateTests {
         #expect(station.status(1) == .available)
     }
 
+    @Test("§4.5: an unsigned update whose installation does not verify is InstallationFailed (1.6 has no other status)")
+    func unsignedFailedVerification_isInstallationFailed() throws {
+        var station = try Self.station()
+        _ = station.csmsRequest(Self.request(in: 0))
+        station.reportTransfer(
+            .downloaded(
+                id: try Self.running(station).id, FirmwareImage(installs: false, verificationFails: true)))
+        station.advance(seconds: 60)
+        #expect(Self.statuses(station) == [.downloading, .downloaded, .installing, .installationFailed])
+        #expect(station.store.firmwareVersion == nil)
+    }
+
     @Test("errata 3.49: installs after the transaction ends; idle connectors Unavailable meanwhile")
     func installWaitsForTransactions() throws {
         var station = try Self.station()

@@ -67,7 +67,8 @@ struct CertificateListingTests {
         #expect(
             report.ownCertificate
                 == CertificateReport.OwnCertificate(
-                    subject: "SN-1", notBefore: Fake.validFrom, notAfter: Timestamp(rfc3339: "2030-01-01T00:00:00Z")!))
+                    subject: "CN=SN-1,O=Example CPO", notBefore: Fake.validFrom,
+                    notAfter: Timestamp(rfc3339: "2030-01-01T00:00:00Z")!))
         let shown = String(describing: station.events.last!)
         #expect(!shown.contains("KEY-1") && !shown.contains("ca=no"), "neither the key nor the chain: \(shown)")
     }

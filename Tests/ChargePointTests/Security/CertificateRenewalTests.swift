@@ -73,7 +73,7 @@ struct CertificateRenewalTests {
     @Test("A03.FR.08: the new certificate is used once accepted, and the renewal ends")
     func acceptedCertificate_endsTheRenewal() throws {
         var station = try Self.station(certificateUntil: "2026-12-20T00:00:00Z")
-        let chain = "CERT SN-1 issuer=CSMS-Root ca=no until=2027-11-24T00:00:00Z KEY-1"
+        let chain = FakeCertificateToolkit.chain(until: "2027-11-24T00:00:00Z")
         let answer = station.csmsRequest(CertificateSignedRequest(certificateChain: BoundedString(truncating: chain)))
         #expect(answer?.status == .accepted)
         #expect(station.store.chargePointCertificate?.key.privateKeyPEM == "KEY-1")

@@ -35,8 +35,7 @@ struct CertificateSigningTests {
     static func signed(_ station: inout StationHarness) -> CertificateSignedStatus? {
         _ = CertificateStoreTests.install(&station, Fake.pem("CSMS-Root"))
         _ = trigger(&station)
-        let chain = "CERT SN-1 issuer=CSMS-Root ca=no until=2030-01-01T00:00:00Z KEY-1"
-        return station.csmsRequest(CertificateSignedRequest(certificateChain: BoundedString(truncating: chain)))?
+        return station.csmsRequest(CertificateSignedRequest(certificateChain: BoundedString(truncating: Fake.chain())))?
             .status
     }
 
@@ -44,16 +43,14 @@ struct CertificateSigningTests {
     func signed_isAccepted() throws {
         var station = try CertificateStoreTests.station(["CpoName": "Example CPO"])
         #expect(Self.signed(&station) == .accepted)
-        #expect(station.store.chargePointCertificate?.subject == "SN-1")
+        #expect(station.store.chargePointCertificate?.subject == "CN=SN-1,O=Example CPO")
         #expect(station.store.pendingChargePointKey == nil)
     }
 
     @Test(
         "A02.FR.07: a certificate for another key, from another CA, or with no request out is Rejected with InvalidChargePointCertificate",
         arguments: [
-            "CERT SN-1 issuer=CSMS-Root ca=no until=2030-01-01T00:00:00Z KEY-9",
-            "CERT SN-1 issuer=Rogue ca=no until=2030-01-01T00:00:00Z KEY-1",
-            "CERT SN-1 issuer=CSMS-Root ca=no until=2020-01-01T00:00:00Z KEY-1",
+            Fake.chain(key: "KEY-9"), Fake.chain(issuer: "Rogue"), Fake.chain(until: "2020-01-01T00:00:00Z"),
         ])
     func invalid_isRejected(_ chain: String) throws {
         var station = try CertificateStoreTests.station(["CpoName": "Example CPO"])
@@ -72,9 +69,8 @@ struct CertificateSigningTests {
                 profile: TestProfiles.everything, configuration: ["CpoName": "Example CPO"],
                 provisioned: ProvisionedCredentials(rootsPEM: [Fake.pem("CSMS-Root")]))
             _ = Self.trigger(&station)
-            let chain = "CERT SN-1 issuer=\(issuer) ca=no until=2030-01-01T00:00:00Z KEY-1"
             let answer = station.csmsRequest(
-                CertificateSignedRequest(certificateChain: BoundedString(truncating: chain)))
+                CertificateSignedRequest(certificateChain: BoundedString(truncating: Fake.chain(issuer: issuer))))
             #expect(answer?.status == expected, "\(issuer)")
         }
     }
@@ -82,9 +78,60 @@ struct CertificateSigningTests {
     @Test("no request out: Rejected")
     func noRequest_isRejected() throws {
         var station = try CertificateStoreTests.station()
-        let chain = "CERT SN-1 issuer=CSMS-Root ca=no until=2030-01-01T00:00:00Z KEY-1"
         #expect(
-            station.csmsRequest(CertificateSignedRequest(certificateChain: BoundedString(truncating: chain)))?.status
-                == .rejected)
+            station.csmsRequest(CertificateSignedRequest(certificateChain: BoundedString(truncating: Fake.chain())))?
+                .status == .rejected)
+    }
+
+    /// The answer to a CertificateSigned of `chain` after the station asked for a
+    /// certificate (CpoName "Example CPO", serial number SN-1), with the root CSMS-Root
+    /// installed; the reason on the error line, and whether the security event was raised.
+    static func answer(
+        _ chain: String, configuration: [String: String] = ["CpoName": "Example CPO"]
+    ) throws -> (status: CertificateSignedStatus?, reason: String, event: Bool, kept: Bool) {
+        var station = try CertificateStoreTests.station(configuration)
+        _ = CertificateStoreTests.install(&station, Fake.pem("CSMS-Root"))
+        _ = trigger(&station)
+        let answer = station.csmsRequest(CertificateSignedRequest(certificateChain: BoundedString(truncating: chain)))
+        let reason = station.errors.last { $0.hasPrefix("CertificateSigned rejected") } ?? ""
+        let event = station.store.securityLog.contains { $0.kind == .invalidChargePointCertificate }
+        return (answer?.status, reason, event, station.store.chargePointCertificate != nil)
+    }
+
+    @Test(
+        "A02.FR.06–07, A00.FR.509/.511: a certificate whose subject is not the request's (O = CpoName, CN = the serial number) is Rejected with InvalidChargePointCertificate",
+        arguments: [
+            ("CN=EVIL;O=Other_CPO", "O=Other CPO, not the CpoName of the request, O=Example CPO"),
+            ("CN=EVIL;O=Example_CPO", "CN=EVIL, not the serial number of the request, CN=SN-1"),
+            ("CN=SN-1", "no O, not the CpoName"),
+            ("O=Example_CPO", "no CN, not the serial number"),
+            ("CN=SN-1;CN=EVIL;O=Example_CPO", "CN=SN-1+EVIL, not the serial number"),
+        ])
+    func otherSubject_isRejected(_ subject: String, why: String) throws {
+        let answer = try Self.answer(Fake.chain(subject))
+        #expect(answer.status == .rejected)
+        #expect(answer.event && !answer.kept)
+        #expect(answer.reason.contains(why), "\(answer.reason)")
+    }
+
+    @Test(
+        "A02.FR.06–07, §2.6.2: a CA certificate is no charge point certificate: Rejected with InvalidChargePointCertificate"
+    )
+    func certificateAuthority_isRejected() throws {
+        let answer = try Self.answer(Fake.chain(ca: true))
+        #expect(answer.status == .rejected)
+        #expect(answer.event && !answer.kept)
+        #expect(answer.reason.contains("is a certificate authority (basicConstraints CA:TRUE)"), "\(answer.reason)")
+    }
+
+    @Test("A02.FR.13: the subject is held against the CpoName the request carried, not one set since")
+    func cpoNameChangedSinceTheRequest_theRequestsNameCounts() throws {
+        var station = try CertificateStoreTests.station(["CpoName": "Example CPO"])
+        _ = CertificateStoreTests.install(&station, Fake.pem("CSMS-Root"))
+        _ = Self.trigger(&station)
+        #expect(station.csmsRequest(ChangeConfigurationRequest(key: "CpoName", value: "New CPO"))?.status == .accepted)
+        let answer = station.csmsRequest(
+            CertificateSignedRequest(certificateChain: BoundedString(truncating: Fake.chain())))
+        #expect(answer?.status == .accepted)
     }
 }

@@ -17,6 +17,8 @@ struct SecurityProfileUpgradeTests {
             profile: TestProfiles.everything,
             configuration: ["AdditionalRootCertificateCheck": "false"].merging(configuration) { $1 })
         #expect(change(&station, "AuthorizationKey", key) == .accepted)
+        #expect(profile(station) == "0", "A05: a key alone raises no profile")
+        #expect(change(&station, "SecurityProfile", "1") == .accepted)
         #expect(profile(station) == "1")
         return station
     }
@@ -68,13 +70,34 @@ struct SecurityProfileUpgradeTests {
         #expect(Self.change(&station, "SecurityProfile", "2") == .accepted)
         let plan = try #require(station.linkPlans.dropFirst(before).last)
         #expect(plan.securityProfile == 2 && plan.secure)
-        #expect(plan.password == Self.key)
+        #expect(plan.password == BasicAuthPassword(authorizationKey: Self.key))
         #expect(plan.trustRoots == [Fake.pem("CSMS-Root")])
         #expect(station.snapshot.connection == .connected)
         #expect(Self.profile(station) == "2")
         #expect(station.store.securityLog.contains { $0.kind == .reconfigurationOfSecurityParameters })
         // A05.FR.01: back down is refused.
         #expect(Self.change(&station, "SecurityProfile", "1") == .rejected)
+    }
+
+    @Test(
+        "A05.FR.05–07, A00.FR.401: raised to 3 with a signed certificate, the station presents it and sends no Basic auth password"
+    )
+    func raisedToThree_sendsNoPassword() throws {
+        var station = try Self.profileOne(["CpoName": "Example CPO"])
+        #expect(Self.install(&station, Fake.pem("CSMS-Root")) == .accepted)
+        #expect(Self.change(&station, "SecurityProfile", "2") == .accepted)
+        #expect(CertificateSigningTests.trigger(&station) == .accepted)
+        let signed = station.csmsRequest(
+            CertificateSignedRequest(certificateChain: BoundedString(truncating: Fake.chain())))
+        #expect(signed?.status == .accepted)
+        // A02: with a password the station stays in profile 2 until the central system raises it.
+        #expect(Self.profile(station) == "2")
+        let before = station.linkPlans.count
+        #expect(Self.change(&station, "SecurityProfile", "3") == .accepted)
+        let plan = try #require(station.linkPlans.dropFirst(before).last)
+        #expect(plan.securityProfile == 3 && plan.secure)
+        #expect(plan.signedCertificate != nil)
+        #expect(plan.password == nil, "profile 3 authenticates with the certificate alone")
     }
 
     @Test("A05.FR.08: a raised profile that cannot connect falls back to the previous one")

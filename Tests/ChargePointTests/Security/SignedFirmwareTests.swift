@@ -57,6 +57,46 @@ struct SignedFirmwareTests {
         #expect(station.store.firmwareVersion == "5.0")
     }
 
+    @Test(
+        "L01.FR.01, .15: an image that does not install: InstallationFailed after Installing, no InstallRebooting, no reboot"
+    )
+    func failedInstall_sendsNoInstallRebooting() throws {
+        var station = try Self.station()
+        _ = station.csmsRequest(Self.request())
+        let job = try FirmwareUpdateTests.running(station)
+        station.reportTransfer(
+            .downloaded(id: job.id, FirmwareImage(version: "5.0", installs: false, signatureValid: true)))
+        station.advance(seconds: 60)
+        #expect(
+            Self.statuses(station) == [
+                "Downloading 77", "Downloaded 77", "SignatureVerified 77", "Installing 77", "InstallationFailed 77",
+            ])
+        #expect(station.store.firmwareVersion == nil)
+        #expect(!station.notices.contains { $0.hasPrefix("rebooting") }, "\(station.notices)")
+    }
+
+    @Test(
+        "L01.FR.01: an image whose installation does not verify (installation=verification-failed): InstallVerificationFailed, no reboot"
+    )
+    func failedVerification_isInstallVerificationFailed() throws {
+        var station = try Self.station()
+        _ = station.csmsRequest(Self.request())
+        let job = try FirmwareUpdateTests.running(station)
+        station.reportTransfer(
+            .downloaded(
+                id: job.id,
+                FirmwareImage(version: "5.0", installs: false, verificationFails: true, signatureValid: true)
+            ))
+        station.advance(seconds: 60)
+        #expect(
+            Self.statuses(station) == [
+                "Downloading 77", "Downloaded 77", "SignatureVerified 77", "Installing 77",
+                "InstallVerificationFailed 77",
+            ])
+        #expect(station.store.firmwareVersion == nil)
+        #expect(!station.notices.contains { $0.hasPrefix("rebooting") }, "\(station.notices)")
+    }
+
     @Test("L01.FR.04–05: a signature that does not hold: InvalidSignature, a security event, no install")
     func badSignature_isNotInstalled() throws {
         var station = try Self.station()

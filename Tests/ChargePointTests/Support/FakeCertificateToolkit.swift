@@ -51,14 +51,23 @@ struct FakeCertificateToolkit: CertificateToolkit {
     }
 
     /// The key is `KEY-<n>`, its request `CSR O=<organization> CN=<commonName> KEY-<n>`;
-    /// a signed "chain" is `CERT <subject> issuer=<root> ca=no until=… KEY-<n>`.
+    /// a signed "chain" is `CERT <subject> issuer=<root> ca=<yes|no> until=… KEY-<n>`, its
+    /// subject RDNs joined by `;`, `_` for a space: `CN=SN-1;O=Example_CPO` is read as
+    /// the subject `CN=SN-1,O=Example CPO`.
+    static func chain(
+        _ subject: String = "CN=SN-1;O=Example_CPO", issuer: String = "CSMS-Root", ca: Bool = false,
+        until: String = "2030-01-01T00:00:00Z", key: String = "KEY-1"
+    ) -> String {
+        "CERT \(subject) issuer=\(issuer) ca=\(ca ? "yes" : "no") until=\(until) \(key)"
+    }
+
     func newKeyAndCSR(organization: String, commonName: String) -> Result<ChargePointKey, CertificateRefusal> {
         .success(ChargePointKey(privateKeyPEM: "KEY-1", csrPEM: "CSR O=\(organization) CN=\(commonName) KEY-1"))
     }
 
     func chargePointCertificate(
         chainPEM: String, key: ChargePointKey, roots: [String], at time: Timestamp
-    ) -> Result<ChargePointCertificate, CertificateRefusal> {
+    ) -> Result<SignedChargePointCertificate, CertificateRefusal> {
         let words = chainPEM.split(separator: " ").map(String.init)
         guard words.count == 6, words[0] == "CERT" else { return .failure(CertificateRefusal("not a certificate")) }
         guard words[5] == key.privateKeyPEM else { return .failure(CertificateRefusal("not for the station's key")) }
@@ -70,8 +79,16 @@ struct FakeCertificateToolkit: CertificateToolkit {
         guard roots.isEmpty || rootNames.contains(issuer) else {
             return .failure(CertificateRefusal("certificate not trusted (unknown CA)"))
         }
+        let attributes = words[1].replacingOccurrences(of: "_", with: " ").split(separator: ";").map(String.init)
+        func values(_ type: String) -> [String] {
+            attributes.filter { $0.hasPrefix("\(type)=") }.map { String($0.dropFirst(type.count + 1)) }
+        }
         return .success(
-            ChargePointCertificate(
-                chainPEM: chainPEM, key: key, subject: words[1], notBefore: Self.validFrom, notAfter: until))
+            SignedChargePointCertificate(
+                certificate: ChargePointCertificate(
+                    chainPEM: chainPEM, key: key, subject: attributes.joined(separator: ","),
+                    notBefore: Self.validFrom, notAfter: until),
+                organizationNames: values("O"), commonNames: values("CN"), isCertificateAuthority: words[3] == "ca=yes")
+        )
     }
 }

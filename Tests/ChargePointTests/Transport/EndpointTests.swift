@@ -57,4 +57,20 @@ struct EndpointTests {
             WebSocketClient.explain("tls: certificate verify failed", settings).failure == .serverCertificateRejected)
         #expect(WebSocketClient.explain("x", httpStatus: 404, settings).failure == nil)
     }
+
+    @Test("libwebsockets' bare words become plain ones: no listener, and ws:// to a TLS port")
+    func connectionFailures_inPlainWords() throws {
+        let secure = LinkSettings(
+            endpoint: try Endpoint(url: "wss://localhost:1/ocpp", stationId: "CP-1"), stationId: "CP-1")
+        let plain = LinkSettings(
+            endpoint: try Endpoint(url: "ws://localhost:8443/ocpp", stationId: "CP-1"), stationId: "CP-1")
+        #expect(
+            WebSocketClient.explain("Unable to connect", secure).reason
+                == "cannot connect to localhost:1 (connection refused, or no route to it)")
+        #expect(
+            WebSocketClient.explain("read failed", plain).reason
+                == "localhost:8443 closed the connection without answering the WebSocket handshake: if it speaks TLS, use wss://"
+        )
+        #expect(!WebSocketClient.explain("read failed", secure).reason.contains("use wss://"))
+    }
 }

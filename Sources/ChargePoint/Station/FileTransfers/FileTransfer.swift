@@ -49,16 +49,25 @@ public enum TransferCommand: Sendable, Equatable {
 public struct FirmwareImage: Sendable, Equatable {
     /// The value of a `firmwareVersion=X` line, if the file has one.
     public var version: String?
-    /// False when the file has a line `installation=failed`: the simulator's stand-in
-    /// for an image that does not install.
+    /// False when the file has a line `installation=failed` or
+    /// `installation=verification-failed`: the simulator's stand-in for an image that
+    /// does not install.
     public var installs: Bool
+    /// True for `installation=verification-failed`: the image is installed, but the check
+    /// of the installed image fails. A signed update reports InstallVerificationFailed
+    /// (L01, FirmwareStatusEnumType); an unsigned one InstallationFailed (OCPP 1.6 §7.25
+    /// has no other).
+    public var verificationFails: Bool
     /// For a signed update: whether the signature over the image holds (L01.FR.04);
     /// nil when not checked.
     public var signatureValid: Bool?
 
-    public init(version: String? = nil, installs: Bool = true, signatureValid: Bool? = nil) {
+    public init(
+        version: String? = nil, installs: Bool = true, verificationFails: Bool = false, signatureValid: Bool? = nil
+    ) {
         self.version = version
-        self.installs = installs
+        self.installs = installs && !verificationFails
+        self.verificationFails = verificationFails
         self.signatureValid = signatureValid
     }
 }

@@ -62,6 +62,7 @@ extension StationCore {
         }
         let version = image.version ?? TransferLocation.baseName(update.fileName)
         update.phase = .downloaded(version: version, installs: image.installs)
+        update.verificationFails = image.verificationFails
         setFirmware(update)
         notice("firmware \(update.fileName) downloaded: version \(version)")
         showStatus(.firmware, FirmwareStatus.downloaded.rawValue, detail: "version \(version)")
@@ -113,24 +114,37 @@ extension StationCore {
         notice("installing firmware \(version)")
         showStatus(.firmware, FirmwareStatus.installing.rawValue, detail: "version \(version)")
         notifyFirmware(.installing)
-        // L01: the station says it reboots to install, while the link still carries it.
-        if let signed = update.signed { notifySigned(.installRebooting, signed) }
+        // L01.FR.15: the station says it reboots to install, while the link still carries
+        // it; an image that does not install (known from its download) brings no reboot.
+        if installs, let signed = update.signed { notifySigned(.installRebooting, signed) }
         refreshAllStatuses()
         schedule(.firmwareInstall, afterSeconds: Self.installSeconds)
     }
 
     /// The installation is over: into the new version with a reboot, or, for an image
     /// that does not install, InstallationFailed with the old version kept and no
-    /// reboot (so no reboot loop).
+    /// reboot (so no reboot loop). An image whose installation does not verify is
+    /// InstallVerificationFailed for a signed update (L01 FirmwareStatusEnumType), and
+    /// InstallationFailed for an unsigned one (OCPP 1.6 §7.25 has no such status).
     mutating func firmwareInstallDue() {
         guard var update = transfers.firmware, case .installing(let version, let installs) = update.phase else {
             return
         }
         guard installs else {
-            reportError("firmware \(version) did not install: version \(installedFirmwareVersion ?? "unknown") kept")
-            showStatus(
-                .firmware, FirmwareStatus.installationFailed.rawValue, detail: "version \(version) did not install")
-            notifyFirmware(.installationFailed)
+            let verification = update.verificationFails == true
+            let outcome = verification ? "did not pass its verification" : "did not install"
+            reportError("firmware \(version) \(outcome): version \(installedFirmwareVersion ?? "unknown") kept")
+            if verification, let signed = update.signed {
+                showStatus(
+                    .firmware, SignedFirmwareStatus.installVerificationFailed.rawValue,
+                    detail: "version \(version) \(outcome)")
+                transfers.firmwareStatusSent = .installationFailed
+                notifySigned(.installVerificationFailed, signed)
+            } else {
+                showStatus(
+                    .firmware, FirmwareStatus.installationFailed.rawValue, detail: "version \(version) \(outcome)")
+                notifyFirmware(.installationFailed)
+            }
             setFirmware(nil)
             refreshAllStatuses()
             return

@@ -27,6 +27,9 @@ public struct FirmwareUpdate: Sendable, Codable, Equatable {
 
     /// A signed update (SignedUpdateFirmware.req, whitepaper L01): nil for UpdateFirmware.
     public var signed: SignedFirmware?
+    /// The downloaded image installs but its check fails (`FirmwareImage.verificationFails`);
+    /// nil before the download, and in a record stored before it was kept.
+    public var verificationFails: Bool?
 
     public init(_ request: SignedUpdateFirmwareRequest) {
         location = request.firmware.location.value

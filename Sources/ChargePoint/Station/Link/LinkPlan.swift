@@ -9,7 +9,7 @@ public struct LinkPlan: Sendable, Equatable {
     /// with `wss://` on the same host, port and path).
     public var secure: Bool
     /// HTTP Basic auth password (profiles 1 and 2), nil for none. A secret.
-    public var password: String?
+    public var password: BasicAuthPassword?
     /// WebSocket pings every this many s, 0 none (OCPP-J §7 WebSocketPingInterval).
     public var pingInterval: Int
     /// The installed CentralSystemRootCertificates (PEM) the server is verified with on
@@ -21,7 +21,7 @@ public struct LinkPlan: Sendable, Equatable {
     public var signedCertificate: ChargePointCertificate?
 
     public init(
-        securityProfile: Int = 0, secure: Bool = false, password: String? = nil, pingInterval: Int = 0,
+        securityProfile: Int = 0, secure: Bool = false, password: BasicAuthPassword? = nil, pingInterval: Int = 0,
         trustRoots: [String] = [], signedCertificate: ChargePointCertificate? = nil
     ) {
         self.securityProfile = securityProfile

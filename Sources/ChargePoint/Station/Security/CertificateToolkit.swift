@@ -19,10 +19,34 @@ public protocol CertificateToolkit: Sendable {
     func newKeyAndCSR(organization: String, commonName: String) -> Result<ChargePointKey, CertificateRefusal>
     /// The charge point certificate of CertificateSigned.req (A02.FR.05–07): `chainPEM`
     /// (leaf first) for `key`, valid at `time`, chained to one of `roots` when there are
-    /// any; or why not.
+    /// any; or why not. The leaf's subject and CA flag come back for the engine to hold
+    /// against its request (A02.FR.06 "the properties in Certificate Properties").
     func chargePointCertificate(
         chainPEM: String, key: ChargePointKey, roots: [String], at time: Timestamp
-    ) -> Result<ChargePointCertificate, CertificateRefusal>
+    ) -> Result<SignedChargePointCertificate, CertificateRefusal>
+}
+
+/// A charge point certificate that verified (key, validity, chain), with the properties
+/// of its leaf that whitepaper §2.6.1 (Certificate Properties) fixes and the engine
+/// checks against what it asked for: O = the CpoName of the request (A00.FR.509,
+/// A02.FR.13), CN = the serial number (A00.FR.511), and no CA (a charge point
+/// certificate is an end entity: §2.6.2, the CA certificates are the hierarchy's).
+public struct SignedChargePointCertificate: Sendable, Equatable {
+    public var certificate: ChargePointCertificate
+    /// The values of the leaf subject's O (organizationName) RDNs, in order.
+    public var organizationNames: [String]
+    /// The values of the leaf subject's CN (commonName) RDNs, in order.
+    public var commonNames: [String]
+    /// basicConstraints CA:TRUE.
+    public var isCertificateAuthority: Bool
+
+    public init(
+        certificate: ChargePointCertificate, organizationNames: [String], commonNames: [String],
+        isCertificateAuthority: Bool
+    ) {
+        (self.certificate, self.organizationNames, self.commonNames) = (certificate, organizationNames, commonNames)
+        self.isCertificateAuthority = isCertificateAuthority
+    }
 }
 
 /// The station's own key pair and the request it sent for it. `privateKeyPEM` is a
@@ -30,9 +54,14 @@ public protocol CertificateToolkit: Sendable {
 public struct ChargePointKey: Sendable, Codable, Equatable {
     public var privateKeyPEM: String
     public var csrPEM: String
+    /// The subject the request asked for, O and CN (A02.FR.13, A00.FR.511): the signed
+    /// certificate must bear them. nil in a key stored before they were kept.
+    public var organization: String?
+    public var commonName: String?
 
-    public init(privateKeyPEM: String, csrPEM: String) {
+    public init(privateKeyPEM: String, csrPEM: String, organization: String? = nil, commonName: String? = nil) {
         (self.privateKeyPEM, self.csrPEM) = (privateKeyPEM, csrPEM)
+        (self.organization, self.commonName) = (organization, commonName)
     }
 }
 
@@ -81,7 +110,7 @@ public struct NoCertificateToolkit: CertificateToolkit {
 
     public func chargePointCertificate(
         chainPEM: String, key: ChargePointKey, roots: [String], at time: Timestamp
-    ) -> Result<ChargePointCertificate, CertificateRefusal> {
+    ) -> Result<SignedChargePointCertificate, CertificateRefusal> {
         .failure(CertificateRefusal("this station reads no certificates"))
     }
 }

@@ -331,7 +331,9 @@ async def recorded_session(ctx):
     await ctx.boot(extra_args=["--trace", trace, "--frame-log", frames])
     from ocpp.v16 import call
     await ctx.csms.call(call.ChangeConfiguration(key="AuthorizationKey", value="0123456789abcdef0123456789abcdef"))
-    await ctx.csms.wait_connected(2, timeout=15)  # a new key: the station reconnects with it
+    # A05: the key, then SecurityProfile 1: the station reconnects with Basic auth.
+    await ctx.csms.call(call.ChangeConfiguration(key="SecurityProfile", value="1"))
+    await ctx.csms.wait_connected(2, timeout=15)
     ctx.station.command("wait online 10s")
     ctx.station.command("send Authorize '{\"idTag\":\"VALID1\"}'")
     await ctx.csms.wait_call("Authorize")

@@ -153,6 +153,21 @@ async def firmware_installation_failed(ctx):
     assert snapshot["firmwareVersion"] != "9.9", snapshot
 
 
+@case("firmware_verification_failed_unsigned", octt="TC_044_3 (installation=verification-failed)",
+      profiles=FIRMWARE)
+async def firmware_verification_failed_unsigned(ctx):
+    """UpdateFirmware of an image whose installation does not verify: InstallationFailed
+    (OCPP 1.6 has no InstallVerificationFailed), no reboot."""
+    running = servers(ctx)
+    image(running, "fw-unverified.bin", "firmwareVersion=9.8", "installation=verification-failed")
+    mark = await ctx.boot()
+    await update_firmware(ctx, f"{running.http}/fw-unverified.bin")
+    await wait_firmware(ctx, "InstallationFailed", mark)
+    assert statuses(ctx, "FirmwareStatusNotification", mark) == [
+        "Downloading", "Downloaded", "Installing", "InstallationFailed"]
+    assert not ctx.csms.calls("BootNotification", mark), "the station rebooted"
+
+
 @case("firmware_power_cut_mid_download", octt="§5.19, power loss", profiles=FIRMWARE, timeout=90)
 async def firmware_power_cut_mid_download(ctx):
     """The power goes during the download: after the restart the download starts
@@ -195,7 +210,8 @@ async def diagnostics_upload_http(ctx):
     await ctx.boot()
     connections = ctx.csms.connections
     await ctx.configure("AuthorizationKey", "00112233445566778899aabbccddeeff")
-    await ctx.csms.wait_connected(connections + 1, timeout=15)  # it reconnects with the new key
+    await ctx.configure("SecurityProfile", 1)  # A05: it reconnects with the key
+    await ctx.csms.wait_connected(connections + 1, timeout=15)
     mark = ctx.csms.mark()
     result = await ctx.csms.call(call.GetDiagnostics(location=f"{running.http}/diagnostics/"))
     assert result.file_name, result
@@ -263,7 +279,7 @@ def _manufacturer():
     return root, signer, signer_key
 
 
-@case("signed_firmware_update", octt="TC_086-TC_087 (L01 secure firmware, invalid signature)", profiles=FIRMWARE,
+@case("signed_firmware_update", octt="TC_080-TC_081 (L01 secure firmware update, invalid signature)", profiles=FIRMWARE,
       timeout=90)
 async def signed_firmware_update(ctx):
     """SignedUpdateFirmware with a signing certificate from an installed manufacturer root
@@ -300,3 +316,78 @@ async def signed_firmware_update(ctx):
     assert result.status == "Accepted", result
     await ctx.csms.wait_call("SignedFirmwareStatusNotification", lambda p: p["status"] == "InvalidSignature",
                              after=after, timeout=20)
+
+
+@case("signed_firmware_invalid_certificate", octt="TC_082 (L01 invalid firmware signing certificate)",
+      profiles=FIRMWARE)
+async def signed_firmware_invalid_certificate(ctx):
+    """SignedUpdateFirmware whose signing certificate does not chain to an installed
+    ManufacturerRootCertificate (a manufacturer the station does not know signed it):
+    answered InvalidCertificate (L01.FR.23-24) with an InvalidFirmwareSigningCertificate
+    security event (L01.FR.02), and nothing downloaded. No SignedFirmwareStatusNotification
+    says so: edition 3 removed InvalidCertificate from FirmwareStatusEnumType (§6.6), the
+    answer carries it."""
+    import base64
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import Encoding
+    running = servers(ctx)
+    image(running, "signed-8.bin", "firmwareVersion=8.0")
+    data = open(os.path.join(running.files, "signed-8.bin"), "rb").read()
+    root, _, _ = _manufacturer()
+    _, stranger, stranger_key = _manufacturer()
+    mark = await ctx.boot()
+    installed = await ctx.csms.call(call.InstallCertificate(
+        certificate_type="ManufacturerRootCertificate", certificate=root.public_bytes(Encoding.PEM).decode()))
+    assert installed.status == "Accepted", installed
+    firmware = {"location": f"{running.http}/signed-8.bin", "retrieveDateTime": now_iso(),
+                "signingCertificate": stranger.public_bytes(Encoding.PEM).decode(),
+                "signature": base64.b64encode(stranger_key.sign(data, ec.ECDSA(hashes.SHA256()))).decode()}
+    result = await ctx.csms.call(call.SignedUpdateFirmware(request_id=9, firmware=firmware, retries=0))
+    assert result.status == "InvalidCertificate", result
+    event = await ctx.csms.wait_call(
+        "SecurityEventNotification", lambda p: p["type"] == "InvalidFirmwareSigningCertificate", after=mark)
+    assert "not trusted" in event.payload.get("techInfo", ""), event.payload
+    await ctx.station.wait_event(lambda e: e["type"] == "security" and e["event"] == "InvalidFirmwareSigningCertificate",
+                                 what="the security event on the station's stream")
+    assert not ctx.csms.calls("SignedFirmwareStatusNotification", mark), \
+        statuses(ctx, "SignedFirmwareStatusNotification", mark)
+
+
+@case("signed_firmware_install_failures", octt="TC_080 (L01 status sequence of a failed install)",
+      profiles=FIRMWARE, timeout=60)
+async def signed_firmware_install_failures(ctx):
+    """SignedUpdateFirmware of a well-signed image that does not install
+    (`installation=failed`): Installing then InstallationFailed, no InstallRebooting and
+    no reboot (L01.FR.15: InstallRebooting only before a reboot). One whose installation
+    does not verify (`installation=verification-failed`): InstallVerificationFailed."""
+    import base64
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import Encoding
+    running = servers(ctx)
+    root, signer, signer_key = _manufacturer()
+    mark = await ctx.boot()
+    installed = await ctx.csms.call(call.InstallCertificate(
+        certificate_type="ManufacturerRootCertificate", certificate=root.public_bytes(Encoding.PEM).decode()))
+    assert installed.status == "Accepted", installed
+    for request_id, marker, last in ((11, "installation=failed", "InstallationFailed"),
+                                     (12, "installation=verification-failed", "InstallVerificationFailed")):
+        name = f"signed-{request_id}.bin"
+        image(running, name, "firmwareVersion=9.0", marker)
+        data = open(os.path.join(running.files, name), "rb").read()
+        firmware = {"location": f"{running.http}/{name}", "retrieveDateTime": now_iso(),
+                    "signingCertificate": signer.public_bytes(Encoding.PEM).decode(),
+                    "signature": base64.b64encode(signer_key.sign(data, ec.ECDSA(hashes.SHA256()))).decode()}
+        after = ctx.csms.mark()
+        result = await ctx.csms.call(call.SignedUpdateFirmware(request_id=request_id, firmware=firmware, retries=0))
+        assert result.status == "Accepted", result
+        await ctx.csms.wait_call("SignedFirmwareStatusNotification", lambda p: p["status"] == last, after=after,
+                                 timeout=20)
+        sent = [(c.payload["status"], c.payload.get("requestId"))
+                for c in ctx.csms.calls("SignedFirmwareStatusNotification", after)]
+        assert sent == [(s, request_id) for s in ("Downloading", "Downloaded", "SignatureVerified", "Installing",
+                                                  last)], sent
+    assert not ctx.csms.calls("BootNotification", mark), "the station rebooted into an image that did not install"
+    snapshot = await ctx.station.snapshot()
+    assert snapshot["firmwareVersion"] != "9.0", snapshot

@@ -25,7 +25,7 @@ def disconnected_because(text):
     return lambda e: e["type"] == "connection" and e["state"] == "disconnected" and text in e.get("reason", "")
 
 
-@case("tls_trusted", octt="Security whitepaper §2.4 (profile 2)")
+@case("tls_trusted", octt="TC_086 (TLS server certificate, profile 2)")
 async def tls_trusted(ctx):
     """wss:// with the central system's certificate in --ca-file: connects and boots."""
     ctx.csms.certificate = certificate(ctx.workdir)
@@ -34,7 +34,7 @@ async def tls_trusted(ctx):
     assert not ctx.station.errors(), ctx.station.errors()
 
 
-@case("tls_untrusted", octt="Security whitepaper §2.4")
+@case("tls_untrusted", octt="TC_078 (invalid Central System certificate)")
 async def tls_untrusted(ctx):
     """wss:// to a certificate nobody vouches for: no connection, and a reason that
     says TLS; with --insecure it connects, after a warning."""
@@ -73,7 +73,7 @@ async def tls_insecure_any_certificate(ctx):
     await ctx.boot(extra_args=["--insecure"])
 
 
-@case("credentials_refused", octt="Security whitepaper §2.3")
+@case("credentials_refused", octt="TC_085 (Basic authentication refused)")
 async def credentials_refused(ctx):
     """HTTP 401 to a wrong password is reported as refused credentials."""
     ctx.csms.password = "the-right-password-123"
@@ -136,11 +136,13 @@ def client_credentials(directory):
     return paths
 
 
-@case("tls_client_certificate", octt="TC_081-TC_082 (security profile 3)", profiles=["default"])
+@case("tls_client_certificate", octt="TC_087 (TLS client certificate, security profile 3)", profiles=["default"])
 async def tls_client_certificate(ctx):
     """A central system that requires a client certificate (security profile 3): with
     --client-cert and --client-key the station connects, boots, and SecurityProfile reads
-    3; without them the TLS handshake fails and the station says so."""
+    3, and sends no Authorization header even with --password (A00.FR.401: the
+    certificate authenticates it); without them the TLS handshake fails and the station
+    says so."""
     ctx.csms.certificate = certificate(ctx.workdir)
     ca, client, key = client_credentials(ctx.workdir)
     ctx.csms.client_ca = ca
@@ -156,12 +158,14 @@ async def tls_client_certificate(ctx):
                                  what="a FailedToAuthenticationAtCentralSystem event")
     assert not ctx.csms.calls("BootNotification"), "booted without a client certificate"
     await ctx.station.quit()
-    await ctx.boot(extra_args=["--ca-file", ctx.csms.certificate[0], "--client-cert", client, "--client-key", key])
+    await ctx.boot(extra_args=["--ca-file", ctx.csms.certificate[0], "--client-cert", client, "--client-key", key,
+                               "--password", "a-password-for-profile-2"])
     result = await ctx.csms.call(call.GetConfiguration(key=["SecurityProfile"]))
     assert result.configuration_key[0]["value"] == "3", result
+    assert ctx.csms.authorization_headers[-1] is None, ctx.csms.authorization_headers[-1]
 
 
-@case("tls_signed_client_certificate", octt="TC_076 + TC_081 (A02 certificate used for profile 3)", profiles=["default"],
+@case("tls_signed_client_certificate", octt="TC_074 + TC_087 (A02 certificate used for profile 3)", profiles=["default"],
       timeout=90)
 async def tls_signed_client_certificate(ctx):
     """The station's own certificate, signed over OCPP, is what it presents at its next
@@ -217,7 +221,7 @@ async def tls_signed_client_certificate(ctx):
     assert result.configuration_key[0]["value"] == "3", result
 
 
-@case("tls_installed_root", octt="TC_079-TC_080 (profile 2 with an installed root)", profiles=["default"])
+@case("tls_installed_root", octt="TC_086 (TLS server certificate from an installed root, profile 2)", profiles=["default"])
 async def tls_installed_root(ctx):
     """A CentralSystemRootCertificate installed over OCPP is what the station verifies
     the central system with from its next start: first connected with --insecure, the

@@ -10,7 +10,10 @@ from ..csms import basic_auth
 from ..harness import case
 
 PASSWORD = "conformance-secret-0123"
-NEW_KEY = "f2e5a7c9b1d3e4f60718293a4b5c6d7e"  # 16 bytes in hex (whitepaper A00.FR.205)
+# 19 bytes in hex (whitepaper A00.FR.205), OCTT TC_073's key: sent as "OCA_OCTT_admin_test".
+OCTT_KEY = "4F43415F4F4354545F61646D696E5F74657374"
+# 16 bytes that are no UTF-8 text: sent as those bytes.
+BINARY_KEY = "f2e5a7c9b1d3e4f60718293a4b5c6d7e"
 
 
 def leaks(ctx, secret):
@@ -26,7 +29,7 @@ def leaks(ctx, secret):
     return found
 
 
-@case("basic_auth", octt="Security whitepaper §2.3")
+@case("basic_auth", octt="TC_085 (Basic authentication, profile 1)")
 async def basic_auth_header(ctx):
     """--password: the handshake carries Basic auth as <station id>:<password>."""
     await ctx.boot(extra_args=["--password", PASSWORD])
@@ -36,16 +39,19 @@ async def basic_auth_header(ctx):
     assert not leaks(ctx, PASSWORD), f"the password appears in the output: {leaks(ctx, PASSWORD)}"
 
 
-@case("authorization_key", octt="Security whitepaper A01", profiles=["default"])
+@case("authorization_key", octt="TC_073 (A01 update AuthorizationKey)", profiles=["default"])
 async def authorization_key(ctx):
     """A new AuthorizationKey from the central system: Accepted, the station reconnects
-    with it, and its value is masked wherever the station shows the frame."""
+    with it as the password — the bytes its hex digits stand for (A00.FR.205: the key is
+    binary, hexadecimal represented), not the hex text — and its value is masked
+    wherever the station shows the frame."""
     await ctx.boot(extra_args=["--password", PASSWORD])
-    connections = ctx.csms.connections
-    await ctx.configure("AuthorizationKey", NEW_KEY)
-    await ctx.csms.wait_connected(connections + 1, timeout=15)
-    assert ctx.csms.authorization_headers[-1] == basic_auth(ctx.station_id, NEW_KEY), \
-        ctx.csms.authorization_headers[-1]
+    for key, password in ((OCTT_KEY, b"OCA_OCTT_admin_test"), (BINARY_KEY, bytes.fromhex(BINARY_KEY))):
+        connections = ctx.csms.connections
+        await ctx.configure("AuthorizationKey", key)
+        await ctx.csms.wait_connected(connections + 1, timeout=15)
+        assert ctx.csms.authorization_headers[-1] == basic_auth(ctx.station_id, password), \
+            (key, ctx.csms.authorization_headers[-1])
     def key_frame(e):
         return e["type"] == "frame" and e["dir"] == "in" and "AuthorizationKey" in e["raw"]
     await ctx.station.wait_event(key_frame, what="the ChangeConfiguration frame")
@@ -54,11 +60,11 @@ async def authorization_key(ctx):
     result = await ctx.csms.call(call.GetConfiguration(key=["AuthorizationKey"]))
     assert all("value" not in entry for entry in result.configuration_key), result
     await ctx.station.quit()
-    for secret in (PASSWORD, NEW_KEY):
+    for secret in (PASSWORD, OCTT_KEY, BINARY_KEY, "OCA_OCTT_admin_test"):
         assert not leaks(ctx, secret), f"a secret appears in the output: {leaks(ctx, secret)}"
 
 
-@case("security_events", octt="Security whitepaper A04 (TC_078-like)", profiles=["default"])
+@case("security_events", octt="Security whitepaper A04", profiles=["default"])
 async def security_events(ctx):
     """The start of the device and a tripped tamper sensor are notified
     (SecurityEventNotification), shown as headless `security` events, and a tamper
@@ -80,7 +86,7 @@ async def security_events(ctx):
     assert event.payload["techInfo"], event.payload
 
 
-@case("get_security_log", octt="Security whitepaper N01 (TC_083-like)", profiles=["default"])
+@case("get_security_log", octt="TC_079 (N01 get security log)", profiles=["default"])
 async def get_security_log(ctx):
     """GetLog SecurityLog to an FTP server: Accepted with the file name, LogStatusNotification
     Uploading then Uploaded with the requestId; the file lists the security events and no
@@ -127,7 +133,7 @@ async def get_log_cancel(ctx):
     assert statuses == [("Uploading", 1), ("UploadFailure", 1), ("Uploading", 2), ("Uploaded", 2)], statuses
 
 
-@case("certificate_store", octt="TC_073-TC_075 (install, get ids, delete)", profiles=["default"])
+@case("certificate_store", octt="TC_075-TC_076 (install, get ids, delete)", profiles=["default"])
 async def certificate_store(ctx):
     """InstallCertificate of a CA made for the run: Accepted; GetInstalledCertificateIds
     gives its hash data as the OCSP CertID convention computes it (SHA-256 of the issuer
@@ -198,8 +204,10 @@ def _authority(name):
     return certificate, key
 
 
-def _sign(csr_pem, authority, days=30):
-    """The CSR signed by `authority`, valid for `days`: the PEM of the new certificate."""
+def _sign(csr_pem, authority, days=30, subject=None, ca=False):
+    """The CSR signed by `authority`, valid for `days`: the PEM of the new certificate.
+    `subject` (an x509.Name) replaces the CSR's; `ca` makes it a CA (basicConstraints
+    CA:TRUE)."""
     import datetime
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
@@ -207,14 +215,17 @@ def _sign(csr_pem, authority, days=30):
     certificate, key = authority
     csr = x509.load_pem_x509_csr(csr_pem.encode())
     now = datetime.datetime.now(datetime.timezone.utc)
-    signed = (x509.CertificateBuilder().subject_name(csr.subject).issuer_name(certificate.subject)
-              .public_key(csr.public_key()).serial_number(x509.random_serial_number())
-              .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=days))
-              .sign(key, hashes.SHA256()))
+    builder = (x509.CertificateBuilder().subject_name(subject or csr.subject).issuer_name(certificate.subject)
+               .public_key(csr.public_key()).serial_number(x509.random_serial_number())
+               .not_valid_before(now - datetime.timedelta(minutes=5))
+               .not_valid_after(now + datetime.timedelta(days=days)))
+    if ca:
+        builder = builder.add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+    signed = builder.sign(key, hashes.SHA256())
     return signed.public_bytes(Encoding.PEM).decode()
 
 
-@case("charge_point_certificate", octt="TC_076-TC_077 (A02/A03 sign, invalid certificate)", profiles=["default"])
+@case("charge_point_certificate", octt="TC_074, TC_077 (A02 update the charge point certificate; invalid one)", profiles=["default"])
 async def charge_point_certificate(ctx):
     """ExtendedTriggerMessage SignChargePointCertificate: a CSR with O = CpoName and CN =
     the serial number; the certificate the CSMS's root signed is Accepted; one signed by
@@ -257,7 +268,79 @@ async def charge_point_certificate(ctx):
     assert "PRIVATE KEY" not in shown, "the private key reached the event stream"
 
 
-@case("certificate_renewal", octt="Security whitepaper A03 (TC_077-like)", profiles=["default"])
+@case("charge_point_certificate_properties", octt="TC_077 (A02.FR.06-07: subject and CA flag)",
+      profiles=["default"])
+async def charge_point_certificate_properties(ctx):
+    """CertificateSigned of a certificate for the station's key, signed by the installed
+    root, but not what the station asked for (A02.FR.06, whitepaper §2.6.1): another O
+    and CN (A00.FR.509, .511), or a CA certificate. Each is Rejected with an
+    InvalidChargePointCertificate security event saying why, and none is kept."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+    from cryptography.x509.oid import NameOID
+    root = _authority("conformance CSMS root")
+    await ctx.boot()
+    pem = root[0].public_bytes(Encoding.PEM).decode()
+    installed = await ctx.csms.call(call.InstallCertificate(certificate_type="CentralSystemRootCertificate", certificate=pem))
+    assert installed.status == "Accepted", installed
+    evil = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Other CPO"),
+                      x509.NameAttribute(NameOID.COMMON_NAME, "EVIL")])
+    for options, why in (({"subject": evil}, "not the CpoName of the request"),
+                         ({"ca": True}, "is a certificate authority")):
+        after = ctx.csms.mark()
+        await ctx.csms.call(call.ExtendedTriggerMessage(requested_message="SignChargePointCertificate"))
+        request = await ctx.csms.wait_call("SignCertificate", after=after)
+        refused = await ctx.csms.call(call.CertificateSigned(
+            certificate_chain=_sign(request.payload["csr"], root, **options)))
+        assert refused.status == "Rejected", (options, refused)
+        event = await ctx.csms.wait_call(
+            "SecurityEventNotification", lambda p: p["type"] == "InvalidChargePointCertificate", after=after)
+        assert why in event.payload.get("techInfo", ""), event.payload
+    listed = await ctx.station.certificates()
+    assert listed["chargePointCertificate"] is None, listed
+
+
+@case("weak_signatures_refused", octt="TC_075, TC_077 (A00.FR.504, .506: SHA-256 or stronger)",
+      profiles=["default"])
+async def weak_signatures_refused(ctx):
+    """A root signed with SHA-1 is Rejected by InstallCertificate, and a charge point
+    certificate signed with SHA-1 by CertificateSigned (with an
+    InvalidChargePointCertificate event), each saying why; the same root signed with
+    SHA-256 is Accepted. The openssl command line makes them (`cryptography` refuses
+    SHA-1 signatures)."""
+    import os
+    import subprocess
+
+    def openssl(*arguments):
+        subprocess.run(["openssl", *arguments], check=True, capture_output=True, cwd=ctx.workdir)
+        return os.path.join(ctx.workdir, arguments[arguments.index("-out") + 1])
+
+    def root(digest):
+        return open(openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "root.key", "-out",
+                            f"root-{digest}.pem", "-subj", "/CN=Conformance root", "-days", "3", f"-{digest}",
+                            "-addext", "basicConstraints=critical,CA:TRUE")).read()
+    mark = await ctx.boot()
+    weak = await ctx.csms.call(call.InstallCertificate(certificate_type="CentralSystemRootCertificate",
+                                                       certificate=root("sha1")))
+    assert weak.status == "Rejected", weak
+    await ctx.station.wait_event(lambda e: e["type"] == "error" and "SHA-1" in e["message"], what="the reason")
+    installed = await ctx.csms.call(call.InstallCertificate(certificate_type="CentralSystemRootCertificate",
+                                                            certificate=root("sha256")))
+    assert installed.status == "Accepted", installed
+    await ctx.csms.call(call.ExtendedTriggerMessage(requested_message="SignChargePointCertificate"))
+    request = await ctx.csms.wait_call("SignCertificate", after=mark)
+    with open(os.path.join(ctx.workdir, "cp.csr"), "w") as file:
+        file.write(request.payload["csr"])
+    leaf = open(openssl("x509", "-req", "-in", "cp.csr", "-CA", "root-sha256.pem", "-CAkey", "root.key",
+                        "-CAcreateserial", "-days", "3", "-sha1", "-out", "cp.pem")).read()
+    refused = await ctx.csms.call(call.CertificateSigned(certificate_chain=leaf))
+    assert refused.status == "Rejected", refused
+    event = await ctx.csms.wait_call(
+        "SecurityEventNotification", lambda p: p["type"] == "InvalidChargePointCertificate", after=mark)
+    assert "SHA-1" in event.payload.get("techInfo", ""), event.payload
+
+
+@case("certificate_renewal", octt="Security whitepaper A03", profiles=["default"])
 async def certificate_renewal(ctx):
     """A charge point certificate that expires within a month is renewed by the station
     itself (A03.FR.02–03): signed for 10 days, then at the next start, unasked, the

@@ -3,6 +3,7 @@ A00, A05, M05.FR.12-13), with a PKI made per case: failed handshakes said in wor
 operator can act on and logged as security events, the profile raised by
 ChangeConfiguration (and its fallback), the fallback root of a replaced root."""
 
+import asyncio
 import os
 import ssl
 import warnings
@@ -10,6 +11,7 @@ import warnings
 from ocpp.v16 import call
 
 from .. import pki
+from ..csms import basic_auth
 from ..harness import case
 
 PASSWORD = "conformance-secret-0123"
@@ -43,7 +45,7 @@ async def serve(ctx, certificate):
     await ctx.csms.start()
 
 
-@case("tls_failures_explained", octt="Security whitepaper A00.FR.309, .315, .322",
+@case("tls_failures_explained", octt="TC_078 (invalid Central System certificate), A00.FR.309, .315, .322",
       profiles=["default"], timeout=90)
 async def tls_failures_explained(ctx):
     """A name mismatch, an expired certificate, a server that speaks only TLS 1.1 and one
@@ -79,7 +81,7 @@ async def tls_failures_explained(ctx):
         await ctx.station.quit()
 
 
-@case("security_profile_upgrade", octt="TC_084-TC_085 (A05 raise the profile; lowering it Rejected)",
+@case("security_profile_upgrade", octt="TC_083-TC_084 (A05 upgrade the profile; a downgrade Rejected)",
       profiles=["default"], timeout=60)
 async def security_profile_upgrade(ctx):
     """Profile 1 (Basic auth on ws://): the central system installs its root and raises
@@ -108,6 +110,33 @@ async def security_profile_upgrade(ctx):
     assert event
 
 
+@case("security_profile_zero_to_one", octt="TC_083 (A05: AuthorizationKey, then SecurityProfile 0 -> 1)",
+      profiles=["default"], timeout=60)
+async def security_profile_zero_to_one(ctx):
+    """A station on profile 0 (ws://, no password), raised as A05 has it: the
+    AuthorizationKey first — Accepted, only stored (no reconnection, SecurityProfile
+    still 0, no Authorization header) — then SecurityProfile 1, whose prerequisite the
+    key is (A05.FR.02): Accepted, the station reconnects with HTTP Basic carrying the
+    key's bytes (A00.FR.205), and SecurityProfile reads 1."""
+    key = "4F43415F4F4354545F61646D696E5F74657374"
+    await ctx.boot()
+    connections = ctx.csms.connections
+    await ctx.configure("SecurityProfile", 1, expect="Rejected")  # A05.FR.02: no key yet
+    await ctx.configure("AuthorizationKey", key)
+    await asyncio.sleep(1)
+    assert ctx.csms.connections == connections, "the key alone made the station reconnect"
+    result = await ctx.csms.call(call.GetConfiguration(key=["SecurityProfile"]))
+    assert result.configuration_key[0]["value"] == "0", result
+    await ctx.configure("SecurityProfile", 1)
+    await ctx.csms.wait_connected(connections + 1, timeout=15)
+    assert ctx.csms.authorization_headers[-1] == basic_auth(ctx.station_id, b"OCA_OCTT_admin_test"), \
+        ctx.csms.authorization_headers
+    await ctx.station.wait_event(lambda e: e["type"] == "connection" and e["state"] == "connected",
+                                 what="connected again")
+    result = await ctx.csms.call(call.GetConfiguration(key=["SecurityProfile"]))
+    assert result.configuration_key[0]["value"] == "1", result
+
+
 @case("security_profile_fallback", octt="A05.FR.08 (raised profile cannot connect)", profiles=["default"],
       timeout=60)
 async def security_profile_fallback(ctx):
@@ -128,7 +157,7 @@ async def security_profile_fallback(ctx):
     assert result.configuration_key[0]["value"] == "1", result
 
 
-@case("root_fallback", octt="M05.FR.11-13 (TC_074-like: replace the root, fallback)", profiles=["default"],
+@case("root_fallback", octt="Security whitepaper M05.FR.11-13 (replace the root, fallback)", profiles=["default"],
       timeout=60)
 async def root_fallback(ctx):
     """AdditionalRootCertificateCheck: root B (signed by root A) replaces A, which stays
@@ -163,7 +192,8 @@ async def root_fallback(ctx):
 async def tls_files_checked(ctx):
     """--ca-file, --client-cert and --client-key that OpenSSL would refuse later — or
     prompt a passphrase for on the terminal — end the start with exit status 2 and one
-    line naming the file and what is wrong; nothing is prompted for."""
+    line naming the file and what is wrong (a DER file: the openssl command that makes
+    it PEM); nothing is prompted for. An expired --client-cert starts, with a warning."""
     import asyncio
     import subprocess
     authority = pki.authority("Conformance Client CA")
@@ -175,12 +205,21 @@ async def tls_files_checked(ctx):
     encrypted = os.path.join(ctx.workdir, "encrypted.key")
     subprocess.run(["openssl", "pkey", "-in", client[1], "-aes256", "-passout", "pass:secret", "-out", encrypted],
                    check=True, capture_output=True)
+    der_certificate, der_key = os.path.join(ctx.workdir, "client.der"), os.path.join(ctx.workdir, "client-key.der")
+    subprocess.run(["openssl", "x509", "-in", client[0], "-outform", "DER", "-out", der_certificate],
+                   check=True, capture_output=True)
+    subprocess.run(["openssl", "pkey", "-in", client[1], "-outform", "DER", "-out", der_key],
+                   check=True, capture_output=True)
     url = ["--url", "wss://127.0.0.1:9/ocpp", "--headless", "--data-dir", os.path.join(ctx.workdir, "data")]
     for arguments, expected in [
         (["--ca-file", garbage], "no '-----BEGIN CERTIFICATE-----' block"),
         (["--client-cert", garbage, "--client-key", client[1]], "not a readable PEM certificate"),
         (["--client-cert", client[0], "--client-key", other[1]], "is not the key of the certificate"),
         (["--client-cert", client[0], "--client-key", encrypted], "the key is encrypted"),
+        (["--client-cert", der_certificate, "--client-key", client[1]],
+         f"is not PEM (binary DER?): convert it with openssl x509 -in {der_certificate} -inform DER -out"),
+        (["--client-cert", client[0], "--client-key", der_key],
+         f"is not PEM (binary DER?): convert it with openssl pkey -in {der_key} -inform DER -out"),
     ]:
         process = await asyncio.create_subprocess_exec(
             ctx.binary, *url, *arguments, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
@@ -190,6 +229,14 @@ async def tls_files_checked(ctx):
         first = err.decode().splitlines()[0]
         assert expected in first, f"{arguments}: the first line does not say why: {err!r}"
         assert "pass phrase" not in err.decode(), f"{arguments}: OpenSSL prompted: {err!r}"
+    expired = pki.server_certificate(ctx.workdir, "expired-client", authority, dns=("CP_CONFORMANCE",), ip=False,
+                                     expired=True)
+    process = await asyncio.create_subprocess_exec(
+        ctx.binary, *url, "--client-cert", expired[0], "--client-key", expired[1], stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    out, err = await asyncio.wait_for(process.communicate(b"quit\n"), 20)
+    assert process.returncode == 0, f"an expired --client-cert: exit status {process.returncode}: {err!r}"
+    assert "--client-cert: CN=CP_CONFORMANCE expired at" in out.decode(), out.decode()[:2000]
 
 
 def readme_blocks(after):
