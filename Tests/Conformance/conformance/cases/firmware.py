@@ -137,20 +137,26 @@ async def firmware_stalled_server(ctx):
     await ctx.station.wait_event(error_saying("timed out"), what="an error saying the try timed out")
 
 
-@case("firmware_installation_failed", octt="TC_044_3", profiles=FIRMWARE)
-async def firmware_installation_failed(ctx):
-    """An image that does not install: InstallationFailed, no reboot, the old version
-    stays."""
+async def install_fails(ctx, name, version, marker):
+    """UpdateFirmware of an image marked `marker`: InstallationFailed after Installing, no
+    reboot, the old version stays."""
     running = servers(ctx)
-    image(running, "fw-bad.bin", "firmwareVersion=9.9", "installation=failed")
+    image(running, name, f"firmwareVersion={version}", marker)
     mark = await ctx.boot()
-    await update_firmware(ctx, f"{running.http}/fw-bad.bin")
+    await update_firmware(ctx, f"{running.http}/{name}")
     await wait_firmware(ctx, "InstallationFailed", mark)
     assert statuses(ctx, "FirmwareStatusNotification", mark) == [
         "Downloading", "Downloaded", "Installing", "InstallationFailed"]
     assert not ctx.csms.calls("BootNotification", mark), "the station rebooted into an image that did not install"
     snapshot = await ctx.station.snapshot()
-    assert snapshot["firmwareVersion"] != "9.9", snapshot
+    assert snapshot["firmwareVersion"] != version, snapshot
+
+
+@case("firmware_installation_failed", octt="TC_044_3", profiles=FIRMWARE)
+async def firmware_installation_failed(ctx):
+    """An image that does not install: InstallationFailed, no reboot, the old version
+    stays."""
+    await install_fails(ctx, "fw-bad.bin", "9.9", "installation=failed")
 
 
 @case("firmware_verification_failed_unsigned", octt="TC_044_3 (installation=verification-failed)",
@@ -158,14 +164,7 @@ async def firmware_installation_failed(ctx):
 async def firmware_verification_failed_unsigned(ctx):
     """UpdateFirmware of an image whose installation does not verify: InstallationFailed
     (OCPP 1.6 has no InstallVerificationFailed), no reboot."""
-    running = servers(ctx)
-    image(running, "fw-unverified.bin", "firmwareVersion=9.8", "installation=verification-failed")
-    mark = await ctx.boot()
-    await update_firmware(ctx, f"{running.http}/fw-unverified.bin")
-    await wait_firmware(ctx, "InstallationFailed", mark)
-    assert statuses(ctx, "FirmwareStatusNotification", mark) == [
-        "Downloading", "Downloaded", "Installing", "InstallationFailed"]
-    assert not ctx.csms.calls("BootNotification", mark), "the station rebooted"
+    await install_fails(ctx, "fw-unverified.bin", "9.8", "installation=verification-failed")
 
 
 @case("firmware_power_cut_mid_download", octt="§5.19, power loss", profiles=FIRMWARE, timeout=90)
