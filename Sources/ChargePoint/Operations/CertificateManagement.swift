@@ -32,7 +32,8 @@ extension StationCore {
             if let problem = certificateToolkit.chainProblem(certificate.pem, roots: [current.pem], at: wallClock) {
                 return refused(
                     &self,
-                    "the new root is not signed by the installed one (AdditionalRootCertificateCheck): \(problem)")
+                    "the new root is not signed by the root in use, \(current.subject) "
+                        + "(AdditionalRootCertificateCheck; a fallback root does not count): \(problem)")
             }
             for old in certificates where old.use == use && old.fallback { removeCertificate(old) }
             var fallback = current

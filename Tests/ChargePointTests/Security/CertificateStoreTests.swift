@@ -77,6 +77,12 @@ struct CertificateStoreTests {
         #expect(stored.first { $0.subject == "Root-2" }?.fallback == false)
         #expect(Self.install(&station, Fake.pem("Root-3", issuer: "Root-2")) == .accepted)
         #expect(!station.store.installedCertificates.contains { $0.subject == "Root-1" }, "one fallback at a time")
+        // Issue 11 review: signed by the fallback, not by the root in use — and said so.
+        #expect(Self.install(&station, Fake.pem("Root-4", issuer: "Root-2")) == .rejected)
+        #expect(
+            station.notices.contains { $0.contains("not signed by the root in use, Root-3") }
+                || station.errors.contains { $0.contains("not signed by the root in use, Root-3") },
+            "\(station.notices) \(station.errors)")
     }
 
     @Test("M04.FR.02, .04: deleted by its hash data (any case); unknown is NotFound")
