@@ -61,10 +61,16 @@ public final class SQLiteStore: Sendable {
         do {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            database = try DatabaseQueue(path: path, configuration: Configuration())
+            var configuration = Configuration()
+            // Before anything reads the file: a database already in WAL mode, opened
+            // without exclusive locking first, maps a `-shm` index (a fifth descriptor
+            // and 32 KiB a station); in exclusive mode SQLite keeps it on the heap.
+            configuration.prepareDatabase { db in
+                if exclusive { try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE") }
+            }
+            database = try DatabaseQueue(path: path, configuration: configuration)
             try database.writeWithoutTransaction { db in
                 if let pageCache { try db.execute(sql: "PRAGMA cache_size = \(pageCache)") }
-                if exclusive { try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE") }
                 try db.execute(sql: "PRAGMA journal_mode = \(journal.rawValue)")
             }
             try Self.migrator.migrate(database)

@@ -115,4 +115,16 @@ struct StoreCompatibilityTests {
         let again = try SQLiteStore(path: path, exclusive: true, pageCache: 4, journal: .rollback)
         #expect(try again.load().configuration == ["HeartbeatInterval": "78"])
     }
+
+    /// Issue 15 review: a database already in WAL mode, reopened by the process that holds
+    /// its directory, keeps its WAL index on the heap: no `-shm` file, so a station holds
+    /// four file descriptors (lock, database, log, socket), not five.
+    @Test func aReopenedWALDatabase_mapsNoSharedMemoryIndex() throws {
+        let path = PersistenceTests.temporaryDatabase()
+        for value in ["1", "2"] {
+            let store = try SQLiteStore(path: path, exclusive: true)
+            try store.apply([.configuration(key: "HeartbeatInterval", value: value)])
+            #expect(!FileManager.default.fileExists(atPath: path + "-shm"), "opening \(value)")
+        }
+    }
 }
