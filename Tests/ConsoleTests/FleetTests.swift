@@ -110,6 +110,64 @@ struct FleetTests {
         #expect(next.latencyP50 == nil)
     }
 
+    /// Issue 15 review: an `--ids` file that cannot be used says why in words — a
+    /// directory, not UTF-8 — and a pipe (`--ids <(…)`) is read like a file.
+    @Test func idsFile_problems_areSaidInWords_andAPipeIsRead() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ids-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(throws: FleetIdentities.Problem(description: "the --ids file '\(directory.path)' is a directory, not a file")) {
+            try FleetIdentities.load(directory.path, basicAuth: false)
+        }
+        let latin1 = directory.appendingPathComponent("latin1.txt")
+        try Data([0x43, 0x50, 0xE9, 0x0A]).write(to: latin1)
+        #expect(throws: FleetIdentities.Problem(description: "the --ids file '\(latin1.path)' is not UTF-8 text")) {
+            try FleetIdentities.load(latin1.path, basicAuth: false)
+        }
+        let fifo = directory.appendingPathComponent("ids.fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: fifo)
+            handle?.write(Data("P-1\nP-2\n".utf8))
+            try? handle?.close()
+        }
+        writer.start()
+        #expect(try FleetIdentities.load(fifo, basicAuth: false) == ["P-1", "P-2"])
+    }
+
+    /// Issue 15 review: the first window begins when the stations start, not while their
+    /// databases opened (a minute for thousands): its rate is the calls over its 5 s.
+    @Test func theFirstWindow_beginsAsTheStationsStart() {
+        func at(_ ms: Int64) -> Timestamp { Timestamp(millisecondsSince1970: 1_000_000 + ms) }
+        var statistics = FleetStatistics(stations: 1, since: at(0))
+        statistics.restartWindow(at: at(60_000))
+        let calls = (0..<10).map {
+            StationEvent.frame(
+                FrameEvent(direction: .outgoing, text: "", kind: .call, messageId: "\($0)", action: nil, time: at(61_000)))
+        }
+        statistics.record(calls, station: 0)
+        #expect(statistics.summary(at: at(65_000), queuedMessages: 0).callsPerSecond == 2)
+    }
+
+    /// Issue 15 review: each station its own serial numbers, its identity's (the last 25
+    /// characters of a CiString25), where the profile has them.
+    @Test func eachStation_hasSerialNumbersOfItsOwn() {
+        let profile = StationIdentity(
+            chargePointVendor: "V", chargePointModel: "M", chargePointSerialNumber: "OCD-000001",
+            chargeBoxSerialNumber: "OCD-CB-000001", meterSerialNumber: "VMM-000001")
+        let one = FleetLauncher.serials(profile, station: "OCD-000001-0001")
+        #expect(one.chargePointSerialNumber?.value == "OCD-000001-0001")
+        #expect(one.chargeBoxSerialNumber?.value == "CB-OCD-000001-0001")
+        #expect(one.meterSerialNumber?.value == "M-OCD-000001-0001")
+        #expect(one.chargePointVendor == profile.chargePointVendor)
+        let long = FleetLauncher.serials(profile, station: String(repeating: "x", count: 30) + "-0042")
+        #expect(long.chargePointSerialNumber?.value.hasSuffix("-0042") == true)
+        #expect(long.chargePointSerialNumber?.value.count == 25)
+        var bare = profile
+        bare.meterSerialNumber = nil
+        #expect(FleetLauncher.serials(bare, station: "A").meterSerialNumber == nil)
+    }
+
     @Test func summary_isOneFleetEvent_withTheDocumentedMembers() {
         let summary = FleetSummary(
             stations: 200, connected: 198, booted: 197, charging: 12, queuedMessages: 3, callsPerSecond: 41.2,

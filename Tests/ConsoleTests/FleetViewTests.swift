@@ -218,6 +218,21 @@ struct FleetViewTests {
         #expect(press(.enter) == [.submit(.plug(connector: 1), station: rows.station(named: "CP-0014"))])
     }
 
+    /// Issue 15 review: `on` misplaced, and `csms` (a fleet has no embedded central
+    /// system), are refused saying why.
+    @Test func misplacedOn_andCsms_sayWhy() {
+        for line in ["on", "on all on CP-0001 status"] {
+            guard case .refused(let why) = FleetCommandLine.read(line, rows: rows) else {
+                Issue.record("\(line) was taken")
+                continue
+            }
+            #expect(why.contains("'on' names a station of a fleet, once, first"), "\(why)")
+        }
+        for line in ["on CP-0001 csms trigger heartbeat", "csms trigger heartbeat"] {
+            #expect(FleetCommandLine.read(line, rows: rows) == .refused(FleetAddress.centralSystemRefusal), "\(line)")
+        }
+    }
+
     /// Tab in `i`'s prompt completes an identity.
     @Test mutating func tab_inTheStationPrompt_completesTheIdentity() {
         _ = press(.character("i"))

@@ -39,6 +39,11 @@ public enum CommandParser {
     }
 
     static func unknown(_ command: String) -> CommandError {
+        if command.lowercased() == "on" {
+            return CommandError(
+                "'on' names a station of a fleet, once, first: on <station|all> <command> "
+                    + "(one station, or a station's view of a fleet, takes the command alone)")
+        }
         let suggestion = CommandCatalog.names.min { distance($0, command) < distance($1, command) }
         let hint = suggestion.map { distance($0, command) <= 2 ? "; did you mean '\($0)'?" : "" } ?? ""
         return CommandError("unknown command '\(command)'\(hint) (type 'help' for the list)")

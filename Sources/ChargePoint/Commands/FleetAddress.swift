@@ -9,6 +9,11 @@ public struct FleetAddress: Sendable, Equatable {
     /// The operator command, as the single-station grammar reads it.
     public var command: String
 
+    /// Why a `csms …` line is refused in a fleet: it has no embedded central system.
+    public static let centralSystemRefusal =
+        "csms commands drive the embedded demo central system (--demo); a fleet runs against the central system "
+        + "at --url, which sends its own CALLs"
+
     public init(station: String?, command: String) {
         self.station = station
         self.command = command

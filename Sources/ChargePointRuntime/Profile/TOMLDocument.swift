@@ -9,13 +9,10 @@ struct TOMLDocument {
     let root: TOMLTable
 
     init(contentsOf url: URL) throws(ProfileError) {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw ProfileError(file: url.path, field: "", reason: "cannot read the file: \(error.localizedDescription)")
+        switch TextFile.read(url.path) {
+        case .success(let text): try self.init(text: text, file: url.path)
+        case .failure(let problem): throw ProfileError(file: url.path, field: "", reason: "the file \(problem)")
         }
-        try self.init(text: text, file: url.path)
     }
 
     init(text: String, file: String) throws(ProfileError) {

@@ -44,7 +44,13 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .SQLITE_CORRUPT: return "is damaged (SQLite: the database disk image is malformed)"
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: return "is read-only"
         case .SQLITE_FULL: return "cannot grow: the disk is full"
-        case .SQLITE_IOERR: return "cannot be read or written: input/output error"
+        case .SQLITE_IOERR:
+            // In exclusive locking mode a read-only file fails as an I/O error (its log
+            // cannot be made), not as SQLITE_READONLY.
+            if FileManager.default.fileExists(atPath: path), !FileManager.default.isWritableFile(atPath: path) {
+                return "is read-only"
+            }
+            return "cannot be read or written: input/output error"
         case .SQLITE_BUSY, .SQLITE_LOCKED: return "is locked by another program"
         default: return "cannot be used: \(oneLine(error.message ?? "\(error)"))"
         }

@@ -83,6 +83,11 @@ final class FleetBoard: @unchecked Sendable {
         }
     }
 
+    /// The first window of the rates begins as the stations start.
+    func beginWindow() {
+        lock.withLock { statistics.restartWindow(at: .monotonicNow()) }
+    }
+
     /// Every second on the hub's thread: the queues from the runners, and every
     /// `FleetStream.summaryPeriod` a new window of the rates.
     func refresh() {

@@ -1,3 +1,4 @@
+import ChargePointRuntime
 import Foundation
 
 /// The charge point identities of a fleet (issue 15): `--fleet N` numbers the `--id`
@@ -6,7 +7,7 @@ import Foundation
 /// contiguous slices, so that M machines with the same command line and their own K
 /// drive disjoint stations.
 enum FleetIdentities {
-    struct Problem: Error, CustomStringConvertible {
+    struct Problem: Error, Equatable, CustomStringConvertible {
         let description: String
     }
 
@@ -42,10 +43,10 @@ enum FleetIdentities {
     }
 
     static func load(_ path: String, basicAuth: Bool) throws(Problem) -> [String] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw Problem(description: "cannot read the --ids file '\(path)'")
+        switch TextFile.read(path) {
+        case .success(let text): return try parse(text, file: path, basicAuth: basicAuth)
+        case .failure(let problem): throw Problem(description: "the --ids file '\(path)' \(problem)")
         }
-        return try parse(text, file: path, basicAuth: basicAuth)
     }
 
     /// Why `identity` cannot name a station of the fleet, shown whole where it can be.

@@ -76,13 +76,15 @@ struct FleetLauncher {
         let output = HeadlessOutput.standardOutput()
         defer { output.close() }
         let stream = FleetStream(output: output, identities: identities)
+        if let notice = setup.seedNotice { stream.publish([.notice(notice)]) }
         let members = try prepare(
             identities, setup: setup, behaviour: behaviour,
             events: { index in { events in stream.publish(events, station: index) } },
-            failure: { stream.publish([.error($0)]) })
+            failure: { stream.publish([.error($0)]) }, progress: { stream.publish([.notice($0)]) })
         let runners = members.map(\.runner)
         stream.runners = runners
         try start(members, on: hub)
+        stream.beginWindow()
         hub.repeating(everyMilliseconds: FleetStream.summaryPeriod) { stream.summarize() }
         let all = FleetTarget(
             stations: members.map { ($0.identity, $0.runner) }, publish: { stream.publish($0) },
@@ -118,8 +120,8 @@ struct FleetLauncher {
         }
     }
 
-    /// `--ids` or `--fleet` numbering, then `--shard`'s slice.
-    /// The fleet's identities, this shard's only; none when the shard is empty.
+    /// The fleet's identities — `--ids` or `--fleet` numbering — then `--shard`'s slice:
+    /// this shard's only; none when the shard is empty.
     private func identities(prefix: String, basicAuth: Bool) throws -> [String] {
         var identities: [String]
         if let file = options.idsFile {
@@ -161,15 +163,23 @@ struct FleetLauncher {
     /// cannot be used refuses the whole fleet, naming the station's directory).
     /// `events`: where station number `index`'s events go; `failure`: where a station
     /// that stopped says so; `behaviour`: what each station does on its own, if anything.
+    /// `progress` hears how far the opening is every `progressPeriod` s (thousands of
+    /// databases take a while, more the first time).
     func prepare(
         _ identities: [String], setup: StationSetup, behaviour: FleetBehaviour?,
-        events: (Int) -> @Sendable ([StationEvent]) -> Void, failure: @escaping @Sendable (String) -> Void
+        events: (Int) -> @Sendable ([StationEvent]) -> Void, failure: @escaping @Sendable (String) -> Void,
+        progress: (String) -> Void
     ) throws(Refusal) -> [Member] {
         let root = options.dataDirectory ?? StationSetup.dataRoot(environment: environment)
         SQLiteStore.useSmallPageCaches()
         var members: [Member] = []
         members.reserveCapacity(identities.count)
+        var told = Date()
         for (index, identity) in identities.enumerated() {
+            if -told.timeIntervalSinceNow >= Self.progressPeriod {
+                told = Date()
+                progress("opening the stations' data directories: \(index) of \(identities.count)")
+            }
             let directory = root + "/" + StationSetup.safeFileName(identity)
             do {
                 let lock = try DataDirectoryLock.acquire(directory)
@@ -180,6 +190,7 @@ struct FleetLauncher {
                 var configuration = try setup.runnerConfiguration(
                     url: options.url ?? "", identity: identity, databasePath: databasePath)
                 configuration.historyFrames = StationRunner.Configuration.fleetStationHistory
+                configuration.profile.identity = Self.serials(setup.profile.identity, station: identity)
                 configuration.behaviour = behaviour
                 let runner = try StationRunner(
                     configuration: configuration, store: store,
@@ -193,6 +204,23 @@ struct FleetLauncher {
             }
         }
         return members
+    }
+
+    /// How often `prepare` says how far it is, s.
+    static let progressPeriod = 2.0
+
+    /// A station's BootNotification serial numbers in a fleet: the charge point's is its
+    /// identity, the box's and the meter's `CB-` and `M-` before it (where the profile has
+    /// them), so that a central system that keys devices by serial sees one device a
+    /// station, and a SignCertificate's CN, the serial, names the station (whitepaper
+    /// A00.FR.405). A CiString25 keeps the last 25 characters: the station's number.
+    static func serials(_ profile: StationIdentity, station identity: String) -> StationIdentity {
+        func serial(_ text: String) -> CiString25 { CiString25(truncating: String(text.suffix(25))) }
+        var serials = profile
+        serials.chargePointSerialNumber = serial(identity)
+        serials.chargeBoxSerialNumber = profile.chargeBoxSerialNumber.map { _ in serial("CB-" + identity) }
+        serials.meterSerialNumber = profile.meterSerialNumber.map { _ in serial("M-" + identity) }
+        return serials
     }
 
     /// `quit`: every station saves and asks its link to close, then all close together

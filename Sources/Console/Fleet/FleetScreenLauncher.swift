@@ -18,9 +18,11 @@ struct FleetScreenLauncher {
         if let why = CursesTerminal.notATerminal { throw .init(line: why.line, status: why.status) }
         let inbox = EventInbox()
         let board = FleetBoard(identities: identities, connectors: setup.profile.connectors.count, inbox: inbox)
+        if let notice = setup.seedNotice { board.publish([.notice(notice)]) }
+        // Before the screen opens: the opening's progress on standard error.
         let members = try launcher.prepare(
             identities, setup: setup, behaviour: behaviour, events: { index in { events in board.publish(events, station: index) } },
-            failure: { board.publish([.error($0)]) })
+            failure: { board.publish([.error($0)]) }, progress: { StandardError.write("ocpp-console: \($0)") })
         let runners = members.map(\.runner)
         board.runners = runners
         let terminal: CursesTerminal
@@ -34,6 +36,7 @@ struct FleetScreenLauncher {
             terminal.stop()
             throw error
         }
+        board.beginWindow()
         hub.repeating(everyMilliseconds: 1000) { board.refresh() }
         let fleet = FleetScreen(
             board: board, runners: runners, directories: members.map(\.directory), cards: setup.cards,

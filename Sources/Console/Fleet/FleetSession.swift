@@ -64,6 +64,8 @@ struct FleetSession {
         switch command {
         case .station, .session(.powercut), .session(.waitOnline):
             return executor.execute(command, line, at: place)
+        case .centralSystem:
+            return refuse(line, FleetAddress.centralSystemRefusal, at: place, fleet: fleet)
         default:
             return refuse(line, "'\(address.command)' is for the whole fleet: give it without 'on'", at: place, fleet: fleet)
         }
@@ -87,6 +89,8 @@ struct FleetSession {
         case .session(.help):
             all.report(.notice(Self.help))
             return fleet.execute(command, line, at: place)
+        case .centralSystem:
+            return refuse(line, FleetAddress.centralSystemRefusal, at: place, fleet: fleet)
         default:
             return fleet.execute(command, line, at: place)
         }

@@ -74,6 +74,13 @@ struct FleetStatistics {
         stations[index] = station
     }
 
+    /// A new window from `now` (monotonic), the counts of the last one dropped.
+    mutating func restartWindow(at now: Timestamp) {
+        callsSent = 0
+        latencies.removeAll(keepingCapacity: true)
+        windowStart = now
+    }
+
     /// The summary at `now` (monotonic), and a new window from there.
     mutating func summary(at now: Timestamp, queuedMessages: Int) -> FleetSummary {
         let seconds = Double(windowStart.milliseconds(until: now)) / 1000
@@ -87,9 +94,7 @@ struct FleetStatistics {
             callsPerSecond: seconds > 0 ? (Double(callsSent) / seconds * 10).rounded() / 10 : 0,
             latencyP50: Self.percentile(50, of: sorted),
             latencyP99: Self.percentile(99, of: sorted))
-        callsSent = 0
-        latencies.removeAll(keepingCapacity: true)
-        windowStart = now
+        restartWindow(at: now)
         return summary
     }
 

@@ -35,6 +35,11 @@ final class FleetStream: @unchecked Sendable {
         output.write(contentsOf: events.map { EventEncoder.line($0) })
     }
 
+    /// The first window begins as the stations start (not while their databases opened).
+    func beginWindow() {
+        statistics.restartWindow(at: .monotonicNow())
+    }
+
     /// The `fleet` summary, and a new window.
     func summarize() {
         let queued = runners.reduce(0) { $0 + $1.queuedTransactionMessages }

@@ -19,6 +19,8 @@ struct StationSetup {
     let script: CommandScript?
     /// HTTP Basic auth (`PasswordSource`).
     let password: String?
+    /// `--seed`, or one drawn at random: every station's randomness comes from it.
+    let seed: UInt64
 
     struct SetupError: Error, CustomStringConvertible {
         let description: String
@@ -26,6 +28,7 @@ struct StationSetup {
 
     init(options: ConsoleOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         self.options = options
+        seed = options.seed ?? UInt64.random(in: 0...UInt64.max)
         assets = AssetLocator.locate(environment: environment)
         do {
             profile = try StationProfileLoader.load(options.station, assets: assets)
@@ -61,6 +64,11 @@ struct StationSetup {
         if password != nil, !options.isFleet, let problem = ChargePointIdentity.basicAuthProblem(stationId) {
             throw SetupError(description: "the identity '\(stationId)' \(problem): choose another --id")
         }
+    }
+
+    /// Without `--seed`, the seed drawn, so that a run that went wrong can be repeated.
+    var seedNotice: String? {
+        options.seed == nil ? "seed \(seed): --seed \(seed) repeats this run's randomness" : nil
     }
 
     /// `--frame-log` and `--trace`, opened for appending: once the data directory exists
@@ -118,7 +126,7 @@ struct StationSetup {
             password: password, caFile: options.link.caFile, insecure: options.link.insecure,
             transferTimeout: options.transferTimeout, clientCertificateFile: options.link.clientCertificate,
             clientKeyFile: options.link.clientKey)
-        configuration.seed = options.seed.map { FleetSeed.station($0, identity: stationId) }
+        configuration.seed = FleetSeed.station(seed, identity: stationId)
         return configuration
     }
 }

@@ -43,6 +43,8 @@ enum FleetCommandLine {
                 notice: station == nil ? "\(address.command): sent to \(whom)" : nil)
         case .session(.powercut):
             return .effects([.powerCut(station: station)], notice: "power cut: \(whom)")
+        case .centralSystem:
+            return .refused(FleetAddress.centralSystemRefusal)
         default:
             return .refused("'\(address.command)' is not for a station: give it without 'on'")
         }
@@ -75,6 +77,8 @@ enum FleetCommandLine {
         case .session(.help): return .help
         case .station, .session(.powercut):
             return .refused("a station command names its station: on <station|all> \(text) (or Enter on its line)")
+        case .centralSystem:
+            return .refused(FleetAddress.centralSystemRefusal)
         default:
             return .refused("'\(text)' is not for the fleet view: open a station (Enter), or use on <station|all>")
         }

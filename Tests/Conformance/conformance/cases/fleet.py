@@ -163,6 +163,11 @@ async def fleet_identities_and_addressing(ctx):
         mine = {"RDAM 3", "RDAM 4", "UTR-5"}
         await csms.wait_until(lambda: {name for name, _ in csms.calls("BootNotification")} == mine, 20,
                               "the boots of the second shard")
+        # Each station its own serial numbers: its identity's.
+        for name, boot in csms.calls("BootNotification"):
+            payload = boot.json[3]
+            assert payload["chargePointSerialNumber"] == name, payload
+            assert payload["meterSerialNumber"] == "M-" + name, payload
         mark = station.mark()
         station.command("@a on AMS-1 plug 1")
         station.command("@b plug 1")
