@@ -37,6 +37,9 @@ public final class StationRunner: @unchecked Sendable {
         /// `--fleet-behaviour`: what the station's world does on its own (EVs, faults,
         /// offline periods); nil: the station idles.
         public var behaviour: FleetBehaviour?
+        /// Whether the station says its start warnings (`StartWarnings`): in a fleet, the
+        /// first station alone, as every station has the same settings.
+        public var saysStartWarnings = true
         public static let oneStationHistory = 20_000
         public static let fleetStationHistory = 1_000
 
@@ -153,7 +156,7 @@ public final class StationRunner: @unchecked Sendable {
             let warnings = StartWarnings.lines(
                 endpoint: configuration.endpoint, insecure: configuration.insecure,
                 basicAuth: driver.linkPlan.password != nil, clientCertificate: provisionedClientCertificate)
-            if !warnings.isEmpty { onEvents(warnings.map { .error($0) }) }
+            if !warnings.isEmpty, configuration.saysStartWarnings { onEvents(warnings.map { .error($0) }) }
             if let plan = configuration.behaviour {
                 behaviour = StationBehaviour(
                     plan: plan, profile: configuration.profile,

@@ -191,6 +191,7 @@ struct FleetLauncher {
                     url: options.url ?? "", identity: identity, databasePath: databasePath)
                 configuration.historyFrames = StationRunner.Configuration.fleetStationHistory
                 configuration.profile.identity = Self.serials(setup.profile.identity, station: identity)
+                configuration.saysStartWarnings = index == 0
                 configuration.behaviour = behaviour
                 let runner = try StationRunner(
                     configuration: configuration, store: store,

@@ -477,7 +477,8 @@ async def fleet_ramp_and_shards(ctx):
     await csms.start()
     try:
         station = Station(ctx.binary, profile=ctx.profile, url=csms.url, station_id="RAMP", data_dir=ctx.workdir,
-                          extra_args=("--fleet", "4", "--ramp", "4", "--fleet-journal", "rollback"))
+                          extra_args=("--fleet", "4", "--ramp", "4", "--fleet-journal", "rollback",
+                                      "--password", "fleet-password-0123"))
         ctx.station = station
         ctx.stations.append(station)
         await station.start()
@@ -492,6 +493,9 @@ async def fleet_ramp_and_shards(ctx):
         assert states["RAMP-0001"] == ["connecting", "connected"], states
         for name in names[1:]:
             assert states[name] == ["connecting", "waiting", "connecting", "connected"], states
+        # The same settings, one warning: not one a station.
+        warnings = [e for e in station.events if e["type"] == "error" and "plain ws://" in e.get("message", "")]
+        assert len(warnings) == 1, warnings
         waiting = next(e for e in station.events if e["type"] == "connection" and e["state"] == "waiting")
         assert waiting["reason"] == "waiting for its turn to connect (4 new connections a second)", waiting
     finally:
