@@ -127,6 +127,22 @@ struct FleetViewTests {
         #expect(fleet.rows[station].sessionWh(at: hourLater) == nil)
     }
 
+    /// Issue 15 review: a session the station resumed from its store (no `started`
+    /// event) shows its energy so far on the line from the start.
+    @Test func aResumedSession_showsItsEnergy() throws {
+        var station = try ScriptedStation()
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "04A1B2C3D4E5F6", connector: 1))
+        station.advance(seconds: 600)
+        let snapshot = station.snapshot
+        let session = try #require(snapshot.connectors.first { $0.id == 1 }?.session)
+        #expect(session.energyWh > 0)
+        var row = FleetRow(identity: "R-1", connectors: 2)
+        row.resume(snapshot, at: Self.now)
+        #expect(abs((row.sessionWh(at: Self.now) ?? 0) - session.energyWh) < 0.001)
+        #expect(row.connectors[1].sessionWh(at: Self.now) == nil)
+    }
+
     /// Issue 15 §3: a station held back by `--ramp` is `waiting`, not `connecting`, on its
     /// line and for `/`.
     @Test mutating func waitingForTheRamp_isALinkStateOfItsOwn() throws {

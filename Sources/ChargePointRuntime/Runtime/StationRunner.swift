@@ -260,6 +260,10 @@ public final class StationRunner: @unchecked Sendable {
     /// with `StationSnapshot.projected(to:)`) and the configuration. Snapshots are made
     /// only once someone asked for one (the screen, the demo loop): a headless station
     /// spends nothing on them.
+    /// The snapshot last published, without asking for snapshots from now on (as `view`
+    /// does): before `start`, the station as its store left it.
+    public var lastSnapshot: StationSnapshot { condition.withLock { published.snapshot } }
+
     public var view: StationView {
         condition.lock()
         defer { condition.unlock() }

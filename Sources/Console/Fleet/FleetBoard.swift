@@ -83,6 +83,16 @@ final class FleetBoard: @unchecked Sendable {
         }
     }
 
+    /// Before the stations start: the sessions they resume from their stores.
+    func resumeSessions() {
+        let snapshots = runners.map(\.lastSnapshot)
+        lock.withLock {
+            for (index, snapshot) in snapshots.enumerated() {
+                rows.resume(snapshot, station: index, at: .monotonicNow())
+            }
+        }
+    }
+
     /// The first window of the rates begins as the stations start.
     func beginWindow() {
         lock.withLock { statistics.restartWindow(at: .monotonicNow()) }

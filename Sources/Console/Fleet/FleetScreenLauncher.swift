@@ -25,6 +25,7 @@ struct FleetScreenLauncher {
             failure: { board.publish([.error($0)]) }, progress: { StandardError.write("ocpp-console: \($0)") })
         let runners = members.map(\.runner)
         board.runners = runners
+        board.resumeSessions()
         let terminal: CursesTerminal
         switch CursesTerminal.open(launcher.options) {
         case .success(let opened): terminal = opened

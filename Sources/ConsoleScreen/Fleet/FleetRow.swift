@@ -123,6 +123,19 @@ public struct FleetRow: Sendable, Equatable {
         return searchable
     }
 
+    /// The sessions the station had running when it started (resumed from its store, no
+    /// `started` event): their energy so far, so that the line shows it from the start.
+    public mutating func resume(_ snapshot: StationSnapshot, at time: Timestamp) {
+        for connector in snapshot.connectors where connector.id > 0 {
+            guard let session = connector.session else { continue }
+            update(connector.id) {
+                $0.meterWh = connector.meterWh
+                $0.meterAt = time
+                $0.sessionStartWh = connector.meterWh - session.energyWh
+            }
+        }
+    }
+
     private mutating func update(_ id: Int, _ change: (inout Connector) -> Void) {
         if let index = connectors.firstIndex(where: { $0.id == id }) {
             change(&connectors[index])

@@ -23,6 +23,11 @@ public struct FleetRows: Sendable {
         if rows[index].record(events, at: time) { revision += 1 }
     }
 
+    /// Station number `index`'s sessions resumed at its start (`FleetRow.resume`).
+    public mutating func resume(_ snapshot: StationSnapshot, station index: Int, at time: Timestamp) {
+        rows[index].resume(snapshot, at: time)
+    }
+
     /// Station number `index`'s queued messages not yet answered (`FleetRow.queued`).
     public mutating func setQueued(_ queued: Int, station index: Int) {
         rows[index].queued = queued
