@@ -11,7 +11,7 @@ struct OfflineAndDeliveryTests {
         station.command(.swipe(idTag: "TAG1", connector: 1))
         station.command(.swipe(idTag: "TAG1", connector: 1))
         station.command(.offline)
-        #expect(station.linkRequests.last == .disconnect(reason: "operator: offline"))
+        #expect(station.linkRequests.last == .disconnect(reason: "held offline (until 'online')"))
         station.plugAndSwipe(idTag: "TAG1", connector: 1)
         #expect(station.status(1) == .charging)
         station.advance(seconds: 600)

@@ -161,7 +161,7 @@ struct OwnedPartsTests {
         var link = Link(seed: 1)
         _ = link.requestConnection(rebooting: false)
         link.up()
-        #expect(link.goOffline() == .disconnect(reason: "operator: offline"))
+        #expect(link.goOffline() == .disconnect(reason: "held offline (until 'online')"))
         #expect(!link.isOpen)
         #expect(link.nextAttempt(wasConnected: link.down(), rebooting: false) == nil)
         #expect(link.requestConnection(rebooting: false) == nil)

@@ -113,7 +113,7 @@ struct Link: Sendable {
     /// `offline`: close the link at once and keep it closed.
     mutating func goOffline() -> Action? {
         heldOffline = true
-        return close(reason: "operator: offline")
+        return close(reason: "held offline (until 'online')")
     }
 
     /// `online`: the back-off starts afresh.
