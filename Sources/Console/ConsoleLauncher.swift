@@ -201,6 +201,7 @@ struct ConsoleLauncher {
             insecure: configuration.insecure, cards: setup.cards,
             demo: demo != nil)
         info.followsSessions = options.demoLoop
+        info.kiosk = options.kiosk
         let session = ScreenSession(
             terminal: terminal, info: info, inbox: inbox, dataDirectory: setup.dataDirectory, script: setup.script,
             kiosk: options.kiosk ? KioskGuard() : nil, demo: demo)

@@ -22,19 +22,29 @@ extension ScreenController {
             return [.quit]
         }
         stoppingToQuit = StopAndQuit(since: time, connectors: running)
+        // In a kiosk the stops wait for `y`: said when they go (`restartStopAndQuit`).
+        if !info.kiosk { sayStopping(running, at: time) }
+        return running.map { .submit(.stop(connector: $0)) }
+    }
+
+    private mutating func sayStopping(_ running: [Int], at time: Timestamp) {
         let list = running.map(String.init).joined(separator: ", ")
         say(
             .notice,
             "stopping \(running.count == 1 ? "the session" : "\(running.count) sessions") (connector \(list), "
                 + "reason Local); quitting once the central system has the StopTransaction", at: time)
-        return running.map { .submit(.stop(connector: $0)) }
     }
 
     /// A kiosk's `Q` not confirmed: no session was touched, nothing waits to quit.
     public mutating func cancelStopAndQuit() { stoppingToQuit = nil }
 
-    /// A kiosk's `Q` confirmed at `time`: the sessions' time to stop counts from now.
-    public mutating func restartStopAndQuit(at time: Timestamp) { stoppingToQuit?.since = time }
+    /// A kiosk's `Q` confirmed at `time`: the sessions' time to stop counts from now, and
+    /// the stops are said.
+    public mutating func restartStopAndQuit(at time: Timestamp) {
+        guard let stopping = stoppingToQuit, stopping.since != time else { return }
+        stoppingToQuit?.since = time
+        sayStopping(stopping.connectors, at: time)
+    }
 
     /// After `Q`, with the station as it is now: `.quit` once every session has stopped
     /// and its StopTransaction is answered or queued durably; nothing otherwise. Call

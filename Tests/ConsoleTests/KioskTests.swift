@@ -51,6 +51,24 @@ struct KioskTests {
         #expect(other.filter([.submit(.stop(connector: 1))], heldOffline: false).now == [.submit(.stop(connector: 1))])
     }
 
+    /// Second review of issue 12: in a kiosk the screen says it stops the sessions once
+    /// `y` let them go, never before (a cancelled `Q` left "stopping the session" in the
+    /// history though nothing stopped).
+    @Test func stopAndQuit_inAKiosk_saysTheStopsWhenTheyGo() throws {
+        var station = try ScriptedStation()
+        station.command(.plug(connector: 1))
+        station.command(.swipe(idTag: "04A1B2C3D4E5F6", connector: 1))
+        var info = StationInfo(url: "ws://h/ocpp/CP", stationId: "CP")
+        info.kiosk = true
+        var controller = ScreenController(info: info)
+        let effects = controller.handle(.character("Q"), snapshot: station.snapshot, configuration: [], at: station.now)
+        #expect(effects == [.submit(.stop(connector: 1))])
+        #expect(!controller.feedback.contains { $0.text.hasPrefix("stopping") }, "\(controller.feedback)")
+        let later = station.now.adding(milliseconds: 2000)
+        controller.restartStopAndQuit(at: later)
+        #expect(controller.feedback.last?.text.hasPrefix("stopping the session (connector 1") == true)
+    }
+
     @Test func anyOtherKey_cancels_andIsNotPassedOn() {
         var guardian = KioskGuard()
         _ = guardian.filter([.powerCut], heldOffline: false)

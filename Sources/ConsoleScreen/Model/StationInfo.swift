@@ -15,6 +15,9 @@ public struct StationInfo: Sendable {
     public var followsSessions = false
     /// One station of a fleet (`--fleet N` on the screen): `F` goes back to the fleet view.
     public var inFleet = false
+    /// `--kiosk`: `Q` stops nothing before a `y` (the session's guard asks), so it says
+    /// what it stops once confirmed, not before.
+    public var kiosk = false
 
     public init(url: String, stationId: String, insecure: Bool = false, cards: [DemoCard] = [], demo: Bool = false) {
         self.url = url

@@ -240,12 +240,13 @@ async def tls_files_checked(ctx):
 
 
 def readme_blocks(after):
-    """The ```sh blocks of the README after the line that starts with `after`."""
+    """The ```bash (or ```sh) blocks of the README after the line that starts with `after`."""
+    import re
     root = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..")
     with open(os.path.join(root, "README.md"), encoding="utf-8") as file:
         text = file.read()
     section = text[text.index(after):]
-    blocks = section.split("```sh\n")[1:]
+    blocks = re.split(r"```(?:bash|sh)\n", section)[1:]
     return root, [block.split("```")[0] for block in blocks]
 
 
@@ -270,7 +271,7 @@ async def readme_profile_3(ctx):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = str(probe.getsockname()[1])
-    script = run_lines[0].rstrip(" &").split()
+    script = run_lines[0].rstrip(" &").split(" > ")[0].split()
     assert script[:2] == [".venv/bin/python", "scripts/wss-central-system"], script
     csms = await asyncio.create_subprocess_exec(
         sys.executable, os.path.join(root, script[1]), *script[2:], "--port", port, cwd=work,
