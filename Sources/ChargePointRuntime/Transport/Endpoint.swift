@@ -23,6 +23,10 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
         }
         // Substituted before parsing: `{` and `}` are not allowed in a URL.
         let url = template.replacingOccurrences(of: Self.identityPlaceholder, with: Self.percentEncode(stationId))
+        let bare = template.replacingOccurrences(of: Self.identityPlaceholder, with: "")
+        guard !bare.contains("{"), !bare.contains("}") else {
+            throw EndpointError("'\(template)' has a brace that is no {id}: the identity's place is written {id}")
+        }
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
             scheme == "ws" || scheme == "wss"
         else { throw EndpointError("'\(url)' is not a ws:// or wss:// URL") }

@@ -29,6 +29,10 @@ struct EndpointTests {
 
     @Test func anIdentityPlaceholderTwice_isRefused() {
         #expect(throws: EndpointError.self) { try Endpoint(url: "ws://h/{id}/{id}", stationId: "CP") }
+        // Second review of issue 12: an unclosed or misspelt placeholder is refused, not sent.
+        for template in ["ws://h/ocpp/{id", "ws://h/ocpp/{ID}/", "ws://h/ocpp/id}"] {
+            #expect(throws: EndpointError.self, "\(template)") { try Endpoint(url: template, stationId: "CP") }
+        }
     }
 
     @Test func defaultPorts() throws {
