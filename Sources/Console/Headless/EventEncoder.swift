@@ -152,6 +152,7 @@ enum EventEncoder {
         object["attempt"] = .number(JSONNumber(transfer.attempt))
         object["attempts"] = .number(JSONNumber(transfer.attempts))
         if let detail = transfer.detail { object["detail"] = .string(detail) }
+        if let requestId = transfer.requestId { object["requestId"] = .number(JSONNumber(requestId)) }
         return object
     }
 

@@ -117,4 +117,24 @@ struct LogUploadTests {
         }
         #expect(Self.logStatuses(station) == ["BadMessage 1", "NotSupportedOperation 2"])
     }
+
+    /// Second review of issue 11: a GetLog with an unusable location after one under way
+    /// — the station's `log` events name each request's own file and requestId, the
+    /// canceled one's and the refused one's.
+    @Test("N01.FR.07, .11: each upload's events carry its own file and requestId")
+    func eachUploadsEvents_nameItsFileAndRequestId() throws {
+        var station = try FirmwareUpdateTests.station()
+        let first = try #require(station.csmsRequest(Self.request(.securityLog, id: 42))?.filename?.value)
+        let second = try #require(
+            station.csmsRequest(
+                GetLogRequest(
+                    log: LogParameters(remoteLocation: "notaurl"), logType: .diagnosticsLog, requestId: 43))?.filename?
+                .value)
+        let transfers = station.events.compactMap { event -> TransferState? in
+            if case .transfer(let state) = event, state.purpose == .log { state } else { nil }
+        }
+        let last = try #require(transfers.last)
+        #expect(last.fileName == second && last.requestId == 43 && last.status == "UploadFailure", "\(transfers)")
+        #expect(transfers.contains { $0.fileName == first && $0.requestId == 42 && $0.status == "UploadFailure" })
+    }
 }

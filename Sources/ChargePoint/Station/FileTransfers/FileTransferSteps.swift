@@ -287,7 +287,7 @@ extension StationCore {
             job.purpose == .firmware ? FirmwareStatus.downloading.rawValue : DiagnosticsStatus.uploading.rawValue
         transfers.shown[job.purpose] = TransferState(
             purpose: job.purpose, status: status, fileName: job.fileName, attempt: attempts.made,
-            attempts: attempts.limit, since: wallClock)
+            attempts: attempts.limit, since: wallClock, requestId: transfers.uploads[job.purpose]?.log?.requestId)
         emit(.transfer(transfers.shown[job.purpose]!))
     }
 
@@ -331,11 +331,13 @@ extension StationCore {
             purpose == .firmware
             ? firmware.map { ($0.fileName, $0.attempts) }
             : transfers.uploads[purpose].map { ($0.fileName, $0.attempts) }
-        if transfers.shown[purpose] == nil, let name = name ?? record?.0 {
+        // A new file (a GetLog after a canceled one) gets a line of its own.
+        if let name = name ?? record?.0, transfers.shown[purpose]?.fileName != name {
             let attempts = attempts ?? record?.1
             transfers.shown[purpose] = TransferState(
                 purpose: purpose, status: status, fileName: name, attempt: attempts?.made ?? 0,
-                attempts: attempts?.limit ?? 0)
+                attempts: attempts?.limit ?? 0,
+                requestId: purpose == .firmware ? nil : transfers.uploads[purpose]?.log?.requestId)
         }
         updateShown(purpose) {
             $0.status = status

@@ -15,4 +15,6 @@ public struct TransferState: Sendable, Equatable {
     public var since: Timestamp?
     /// Why the last try failed, or what the station waits for.
     public var detail: String?
+    /// A GetLog's requestId (whitepaper N01), so that two uploads can be told apart.
+    public var requestId: Int?
 }

@@ -49,9 +49,9 @@ extension StationCore {
     private mutating func endUnsent(
         _ purpose: TransferPurpose, _ upload: FileUpload, reason: String, logStatus: UploadLogStatus = .uploadFailure
     ) {
-        setUpload(purpose, nil)
         showStatus(
             purpose, Self.status(upload, .failed), detail: reason, name: upload.fileName, attempts: upload.attempts)
+        setUpload(purpose, nil)
         notifyUpload(upload, .failed, logStatus: logStatus)
     }
 
