@@ -116,6 +116,8 @@ struct ConsoleOptionsTests {
         #expect(ChargePointIdentity.problem("RDAM 123") == nil)
         #expect(ChargePointIdentity.problem("CP/B") == nil)
         #expect(ChargePointIdentity.problem("") == "is empty")
+        #expect(ChargePointIdentity.problem("..") != nil && ChargePointIdentity.problem(".") != nil)
+        #expect(ChargePointIdentity.problem("...") == nil)
         #expect(ChargePointIdentity.problem("CP\u{7}") == "contains a control character")
         #expect(ChargePointIdentity.problem(String(repeating: "a", count: 255)) == nil)
         #expect(ChargePointIdentity.problem(String(repeating: "/", count: 86))?.hasPrefix("is too long") == true)

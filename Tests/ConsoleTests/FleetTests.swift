@@ -186,15 +186,27 @@ struct FleetTargetTests {
     /// A station that carries out every command at once, refusing it when told to.
     final class Station: CommandTarget, @unchecked Sendable {
         let refusal: String?
+        let online: Bool
         var published: [StationEvent] = []
-        init(refusal: String? = nil) { self.refusal = refusal }
+        init(refusal: String? = nil, online: Bool = true) { (self.refusal, self.online) = (refusal, online) }
         func submit(_ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> [StationEvent]) {
             published += acknowledge(refusal.map { [.error($0)] } ?? [.notice("done")])
         }
         func report(_ event: StationEvent) { published.append(event) }
         func powerCut() {}
-        func waitUntilOnline(milliseconds: Int64) -> Bool { true }
-        func waitUntilDelivered(milliseconds: Int64) -> Bool { true }
+        func waitUntilOnline(milliseconds: Int64) -> Bool { online }
+        func waitUntilDelivered(milliseconds: Int64) -> Bool { online }
+    }
+
+    /// Second review of issue 15: `wait online` and `quit --stop` in a fleet name the
+    /// stations that kept them waiting.
+    @Test func waitOnline_namesTheStationsNotOnline() {
+        let target = FleetTarget(
+            stations: [("CP-1", Station()), ("CP-2", Station(online: false)), ("CP-3", Station(online: false))],
+            publish: { _ in }, inOrder: { $0() })
+        #expect(!target.waitUntilOnline(milliseconds: 0))
+        #expect(target.offlinePlaces() == ": CP-2, CP-3")
+        #expect(target.undeliveredPlaces() == " at CP-2, CP-3")
     }
 
     final class Published: @unchecked Sendable {

@@ -426,6 +426,8 @@ public final class StationRunner: @unchecked Sendable {
         }
         handling = true
         defer { handling = false }
+        // `quit --stop`: the fleet's behaviour brings no new EV while its sessions stop.
+        if case .command(.stopAllTransactions) = input { behaviour = nil }
         var link = link
         var agent = transfers!
         let events = driver.handle(

@@ -27,16 +27,18 @@ struct FleetTarget: CommandTarget {
 
     func submit(_ command: StationCommand, acknowledge: @escaping @Sendable ([StationEvent]) -> [StationEvent]) {
         let gathered = Gathered(remaining: stations.count)
-        let publish = publish
+        let (publish, inOrder) = (publish, inOrder)
         for (identity, station) in stations {
             station.submit(command) { events in
                 gathered.errors += events.compactMap(\.errorText).map { .error("\(identity): \($0)") }
                 gathered.answer = gathered.answer ?? events.first { $0.answersACommand }
                 gathered.remaining -= 1
                 if gathered.remaining == 0 {
-                    // The result alone: each refusal is in its station's stream already.
+                    // The result alone: each refusal is in its station's stream already —
+                    // the last station's too, once its events (these) are out: after them.
                     let acknowledged = acknowledge(gathered.errors + [gathered.answer].compactMap { $0 })
-                    publish(acknowledged.filter { if case .result = $0 { true } else { false } })
+                    let result = acknowledged.filter { if case .result = $0 { true } else { false } }
+                    inOrder { publish(result) }
                 }
                 return events
             }
@@ -63,10 +65,19 @@ struct FleetTarget: CommandTarget {
 
     /// The stations whose queues are not empty now, the first five by name.
     func undeliveredPlaces() -> String {
-        let names = stations.filter { !$0.station.waitUntilDelivered(milliseconds: 0) }.map(\.identity)
+        Self.named(stations.filter { !$0.station.waitUntilDelivered(milliseconds: 0) }.map(\.identity), after: " at ")
+    }
+
+    /// The stations not online now, the first five by name.
+    func offlinePlaces() -> String {
+        Self.named(stations.filter { !$0.station.waitUntilOnline(milliseconds: 0) }.map(\.identity), after: ": ")
+    }
+
+    /// `lead` and "CP-0001, CP-0002 and 3 more"; "" for none.
+    private static func named(_ names: [String], after lead: String) -> String {
         guard !names.isEmpty else { return "" }
         let more = names.count > 5 ? " and \(names.count - 5) more" : ""
-        return " at " + names.prefix(5).joined(separator: ", ") + more
+        return lead + names.prefix(5).joined(separator: ", ") + more
     }
 
     private func waitForEach(_ milliseconds: Int64, _ wait: (any CommandTarget, Int64) -> Bool) -> Bool {

@@ -155,7 +155,7 @@ struct CommandLineExecutor: Sendable {
             sleep(milliseconds)
         case .session(.waitOnline(let timeout)):
             if !target.waitUntilOnline(milliseconds: timeout) {
-                result.error = "not online after \(Double(timeout) / 1000) s"
+                result.error = "not online after \(Double(timeout) / 1000) s" + target.offlinePlaces()
                 target.report(.error("\(place): wait online: \(result.error ?? "")"))
                 acknowledge(result, onlineTimeout: true)
                 return strict ? .failed(status: 4) : .next

@@ -19,6 +19,9 @@ protocol CommandTarget: Sendable {
     /// Where messages stay queued once `waitUntilDelivered` said false, for its notice:
     /// "" for one station, " at CP-0003, CP-0007" in a fleet.
     func undeliveredPlaces() -> String
+    /// Which stations are not online, for `wait online`'s failure: "" for one station,
+    /// ": CP-0003, CP-0007" in a fleet.
+    func offlinePlaces() -> String
     /// `save-log [file]`: only the screen keeps a log to save. Why not, when it cannot.
     func saveLog(path: String?) -> String?
     /// `csms …` (issue 14): the embedded central system sends the CALL; its answer, once
@@ -28,6 +31,7 @@ protocol CommandTarget: Sendable {
 
 extension CommandTarget {
     func undeliveredPlaces() -> String { "" }
+    func offlinePlaces() -> String { "" }
 
     func saveLog(path: String?) -> String? {
         "save-log saves the screen's log; here the frames are the frame events"

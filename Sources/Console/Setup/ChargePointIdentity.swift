@@ -12,6 +12,9 @@ enum ChargePointIdentity {
     /// control character, or is too long to name its data directory.
     static func problem(_ identity: String) -> String? {
         if identity.isEmpty { return "is empty" }
+        // RFC 3986 §5.2.4: a path segment `.` or `..` is removed on the way (a proxy, the
+        // central system's server): the central system would never see it.
+        if identity == "." || identity == ".." { return "'\(identity)' is a dot segment that URLs drop" }
         if identity.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             return "contains a control character"
         }

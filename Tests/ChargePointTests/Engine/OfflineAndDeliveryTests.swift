@@ -190,4 +190,33 @@ struct OfflineAndDeliveryTests {
         station.expectSent(.startTransaction, count: 2, afterAdvancing: 10)
         #expect(station.snapshot.connectors[0].session?.transactionId == 1)
     }
+
+    /// §3.7 "try the same message again": a StartTransaction whose answer the lost link
+    /// took goes again on the next connection with the same message id (OCPP-J §4.1.3
+    /// forbids an id twice on one connection only), so that the central system can tell
+    /// the resend from a second transaction (issue 15 review). A retry after a CALLERROR,
+    /// on the same connection, takes a new id.
+    @Test func aTransactionMessageInFlightAtALinkLoss_goesAgainWithItsMessageId() throws {
+        var station = try StationHarness.booted()
+        station.csms.behaviour[.startTransaction] = .hold
+        station.plugAndSwipe(idTag: "TAG1", connector: 1)
+        let first = try #require(station.csms.received.last { $0.action == .startTransaction })
+        station.csms.held.removeAll()
+        station.dropLink()
+        station.restoreNetwork()
+        station.advance(seconds: 30)
+        let starts = station.csms.received.filter { $0.action == .startTransaction }
+        #expect(starts.count == 2)
+        #expect(starts.last?.messageId == first.messageId)
+        #expect(starts.last?.text == first.text)
+        station.csms.behaviour[.startTransaction] = .callError(.internalError)
+        station.releaseHeld(.startTransaction)
+        station.dropLink()
+        station.restoreNetwork()
+        station.advance(seconds: 30)
+        station.csms.behaviour[.startTransaction] = .answer
+        station.advance(seconds: 120)
+        let ids = station.csms.received.filter { $0.action == .startTransaction }.map(\.messageId)
+        #expect(Set(ids.dropFirst(2)).count == ids.count - 2 && !ids.dropFirst(2).contains(first.messageId), "\(ids)")
+    }
 }

@@ -44,8 +44,10 @@ extension StationCore {
         return transactions.contains { $0.connector == connector && ($0.transactionId == nil || $0.stop != nil) }
     }
 
-    mutating func send(_ call: Outbox.Call) {
-        let messageId = ids.next()
+    /// `messageId`: the id it went with before, for a transaction message sent again
+    /// after a lost link (`Outbox.resendIds`); else a new one.
+    mutating func send(_ call: Outbox.Call, messageId given: String? = nil) {
+        let messageId = given ?? ids.next()
         // The frame around an already encoded payload (message ids and action names
         // need no escaping).
         let text = "[2,\"" + messageId + "\",\"" + call.action.rawValue + "\"," + call.payload + "]"

@@ -64,6 +64,12 @@ struct Outbox: Sendable {
     /// The `made` order of transaction messages queued while online, by queue sequence.
     /// Offline and restored backlog has none: waiting calls may overtake it.
     private var queuedOnline: [Int64: Int64] = [:]
+    /// The message id a transaction message went with, by queue sequence, while no
+    /// answer settled it: sent again after a lost link, it is the same message (OCPP 1.6
+    /// §3.7 "try the same message again"), so a central system can tell a resend from a
+    /// new transaction. OCPP-J §4.1.3 forbids an id twice on one connection only; a
+    /// retry after a CALLERROR or a timeout, on the same connection, takes a new one.
+    private(set) var resendIds: [Int64: String] = [:]
 
     /// An outbox with the transaction messages that were queued before.
     init(transactionMessages: [QueuedMessage]) {
@@ -140,6 +146,7 @@ struct Outbox: Sendable {
     /// `call` left as `messageId` at `now`.
     mutating func sent(_ call: Call, messageId: String, at now: Timestamp) {
         inFlight = InFlight(messageId: messageId, call: call, sentAt: now)
+        if case .transactionMessage(let sequence) = call.purpose { resendIds[sequence] = messageId }
     }
 
     /// The call in flight is settled (answered, timed out, link lost): nil when
@@ -179,6 +186,7 @@ extension Outbox {
         }
         var failed = transactionMessages[position]
         failed.attempts += 1
+        resendIds[sequence] = nil
         if failed.attempts >= allowedAttempts { return .exhausted(failed) }
         let wait = retryIntervalSeconds * failed.attempts
         failed.notBefore = now.adding(seconds: wait)
@@ -195,5 +203,6 @@ extension Outbox {
             transactionMessages.removeAll { $0.sequence == sequence }
         }
         queuedOnline[sequence] = nil
+        resendIds[sequence] = nil
     }
 }

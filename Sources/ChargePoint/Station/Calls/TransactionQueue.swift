@@ -43,7 +43,8 @@ extension StationCore {
         }
         send(
             Outbox.Call(
-                action: message.action, payload: payload, purpose: .transactionMessage(sequence: message.sequence)))
+                action: message.action, payload: payload, purpose: .transactionMessage(sequence: message.sequence)),
+            messageId: outbox.resendIds[message.sequence])
     }
 
     mutating func transactionMessageAnswered(sequence: Int64, action: Action, _ outcome: CallOutcome) {

@@ -193,7 +193,18 @@ async def fleet_identities_and_addressing(ctx):
                                   and p["status"] == "Preparing")
         await csms.wait_call_from("RDAM 4", "StatusNotification", lambda p: p["connectorId"] == 2
                                   and p["status"] == "Preparing")
-        ctx.exit_status = 3  # lines a, b and c failed
+        # An `on all` result comes after every station's refusal of the line (a script that
+        # reads up to the result has them all).
+        mark = station.mark()
+        station.command("@g on all plug 9")
+        result = await station.wait_event(lambda e: e["type"] == "result" and e["id"] == "g", mark,
+                                          what="the result of on all plug 9")
+        assert not result["ok"], result
+        await asyncio.sleep(0.5)
+        refusals = [i for i, e in enumerate(station.events[mark:]) if e["type"] == "error" and "chargePointId" in e]
+        position = next(i for i, e in enumerate(station.events[mark:]) if e.get("id") == "g" and e["type"] == "result")
+        assert len(refusals) == 3 and max(refusals) < position, (refusals, position, station.events[mark:])
+        ctx.exit_status = 3  # lines a, b, c and g failed
     finally:
         await csms.stop()
 
