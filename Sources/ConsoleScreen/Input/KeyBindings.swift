@@ -10,8 +10,14 @@ public enum KeyBindings {
             [.enter], .openStation, .fleet, "open the selected station: its dashboard, keys and : line",
             hint: "open"),
         .init(
-            [.character("i")], .jumpToStation, .fleet, "open a station by its identity (or its end: 0003)",
+            [.character("i")], .jumpToStation, .fleet, "open a station by its identity or its end (Tab completes)",
             hint: "station"),
+        .init(
+            [.character("/")], .filter, .fleet,
+            "filter by identity, link, boot, status or error code"),
+        .init(
+            [.character(":")], .commandLine, .fleet,
+            "on <station|all> <command>; quit; help"),
         .init(
             [.character("F")], .backToFleet, .dashboard,
             "back to the fleet view (Esc too, without a log filter)", hint: "fleet",
