@@ -249,6 +249,17 @@ struct FleetViewTests {
         }
     }
 
+    /// Second review of issue 15: `:quit --stop` in the fleet view stops every session
+    /// and quits once the central system has them, as headless `quit --stop` does.
+    @Test func quitStop_stopsEverySessionThenQuits() {
+        guard case .effects(let effects, let notice) = FleetCommandLine.read("quit --stop", rows: rows) else {
+            Issue.record("quit --stop was refused")
+            return
+        }
+        #expect(effects == [.stopAllAndQuit])
+        #expect(notice?.hasPrefix("stopping every session") == true)
+    }
+
     /// Tab in `i`'s prompt completes an identity.
     @Test mutating func tab_inTheStationPrompt_completesTheIdentity() {
         _ = press(.character("i"))

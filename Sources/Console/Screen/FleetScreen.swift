@@ -1,6 +1,7 @@
 import ChargePoint
 import ChargePointRuntime
 import ConsoleScreen
+import Synchronization
 
 /// `--fleet N` on the screen (issue 15 §4): the fleet view, and which station the
 /// single-station view shows. The screen's loop (`ScreenSession`) asks it for the fleet
@@ -57,6 +58,41 @@ final class FleetScreen {
         if let opened { runners[opened].releaseView() }
         opened = nil
         board.view(nil)
+    }
+
+    /// Until when `:quit --stop` waits for the StopTransactions (monotonic); nil: it was
+    /// not asked for.
+    private(set) var stoppingUntil: Timestamp?
+
+    /// The stations that have not yet carried out `:quit --stop`'s stops.
+    private final class Pending: Sendable {
+        let count = Mutex(0)
+    }
+    private let stopsPending = Pending()
+
+    /// `:quit --stop`: every station stops its sessions (its behaviour first).
+    func stopAllTransactions(at now: Timestamp) {
+        stopsPending.count.withLock { $0 = runners.count }
+        for runner in runners {
+            runner.submit(.stopAllTransactions) { [stopsPending] events in
+                stopsPending.count.withLock { $0 -= 1 }
+                return events
+            }
+        }
+        stoppingUntil = now.adding(milliseconds: CommandLineExecutor.deliveryLimit)
+    }
+
+    /// After `:quit --stop`: whether to quit now — every StopTransaction answered or queued
+    /// (a station offline keeps it for its next start), or the time is up (said, naming
+    /// the stations still waiting).
+    func stoppedToQuit(at now: Timestamp) -> Bool {
+        guard let until = stoppingUntil else { return false }
+        let carriedOut = stopsPending.count.withLock { $0 == 0 }
+        if now < until, !carriedOut || runners.contains(where: { !$0.waitUntilDelivered(milliseconds: 0) }) {
+            return false
+        }
+        stoppingUntil = nil
+        return true
     }
 
     /// `on <station|all> <command>`.

@@ -15,6 +15,7 @@ extension ScreenSession {
             case .submit(let command, let station): fleet.submit(command, to: station)
             case .powerCut(let station): fleet.powerCut(station)
             case .quit: quit = true
+            case .stopAllAndQuit: fleet.stopAllTransactions(at: now)
             case .repaintAll:
                 terminal.updateSize()
                 terminal.repaintAll()

@@ -105,6 +105,7 @@ final class ScreenSession {
                 dirty = true
                 keyPressed = true
             }
+            if let fleet, fleet.stoppedToQuit(at: now) { break }
             if controller.stoppingToQuit != nil, !showsFleet, kiosk?.heldStopAndQuit != true {
                 // `Q`: quits once the StopTransactions are answered or queued.
                 let snapshot = runner.view.snapshot.projected(to: now)

@@ -13,7 +13,7 @@ enum FleetCommandLine {
 
     /// What `help` says first in the fleet view.
     static let help =
-        "In the fleet view: on <station|all> <command> for station commands and powercut; quit; "
+        "In the fleet view: on <station|all> <command> for station commands and powercut; quit; quit --stop; "
         + "Enter opens a station, where plain commands go to it."
 
     static func read(_ text: String, rows: FleetRows) -> Outcome {
@@ -74,6 +74,11 @@ enum FleetCommandLine {
         }
         switch command {
         case .session(.quit): return .effects([.quit], notice: nil)
+        case .session(.quitStopping):
+            return .effects(
+                [.stopAllAndQuit],
+                notice: "stopping every session (reason Local); quitting once the central system has the "
+                    + "StopTransactions (15 s at most)")
         case .session(.help): return .help
         case .station, .session(.powercut):
             return .refused("a station command names its station: on <station|all> \(text) (or Enter on its line)")

@@ -9,6 +9,9 @@ public enum FleetEffect: Sendable, Equatable {
     /// `on <station|all> powercut`.
     case powerCut(station: Int?)
     case quit
+    /// `:quit --stop`: every station's sessions stopped (reason Local), then quit once
+    /// the central system has the StopTransactions (or they are queued), 15 s at most.
+    case stopAllAndQuit
     case repaintAll
 }
 

@@ -17,7 +17,7 @@ public enum KeyBindings {
             "filter by identity, link, boot, status or error code"),
         .init(
             [.character(":")], .commandLine, .fleet,
-            "on <station|all> <command>; quit; help"),
+            "on <station|all> <command>; quit; quit --stop; help"),
         .init(
             [.character("F")], .backToFleet, .dashboard,
             "back to the fleet view (Esc too, without a log filter)", hint: "fleet",
