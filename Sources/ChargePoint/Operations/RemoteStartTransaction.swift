@@ -12,6 +12,10 @@ extension StationCore {
     mutating func remoteStartTransaction(_ request: RemoteStartTransactionRequest) -> RemoteStartTransactionResponse {
         let rejected = RemoteStartTransactionResponse(status: .rejected)
         guard registration.isAccepted else { return rejected }
+        guard !closingForQuit else {
+            notice("RemoteStartTransaction refused: the station is quitting (quit --stop)")
+            return rejected
+        }
         var remoteProfile: ChargingProfile?
         if let chargingProfile = request.chargingProfile, profile.supports(.smartCharging) {
             guard chargingProfile.chargingProfilePurpose == .txProfile, chargingProfile.transactionId == nil,

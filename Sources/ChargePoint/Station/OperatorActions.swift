@@ -28,6 +28,7 @@ extension StationCore {
             sendDataTransfer(vendorId: vendorId, messageId: messageId, data: data)
         case .probe(let probe): send(probe)
         case .stopAllTransactions:
+            closingForQuit = true
             let running = transactions.running.map(\.connector)
             for id in running { stopTransaction(connector: id, reason: .local, idTag: nil) }
             if running.isEmpty { notice("no transaction to stop") }

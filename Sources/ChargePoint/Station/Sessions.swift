@@ -91,6 +91,10 @@ extension StationCore {
     mutating func startTransaction(_ index: Int) {
         let id = connectors[index].id
         guard let preparing = connectors[index].preparing, let idTag = preparing.idTag, isUsable(index) else { return }
+        guard !closingForQuit else {
+            notice("connector \(id): no new transaction: the station is quitting (quit --stop)")
+            return
+        }
         if connectors[index].record.finishing {
             // F2: a new session from Finishing passes through Preparing.
             connectors[index].leaveFinishing()

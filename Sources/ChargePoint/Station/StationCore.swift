@@ -70,6 +70,9 @@ public struct StationCore: Sendable {
     var effects = StationEffects()
     /// The reset pending and the reboot under way (`Reset/ResetMachine.swift`).
     var resets = ResetMachine()
+    /// `quit --stop` stopped every session: the station is closing, and starts no new one
+    /// (a card, a remote start) before it is gone.
+    var closingForQuit = false
     var lastHeartbeatResponse: Timestamp?
     /// The central system's CALL ids on this connection (`Security/ReplayedCalls.swift`).
     var receivedCallIds = ReceivedCallIds()

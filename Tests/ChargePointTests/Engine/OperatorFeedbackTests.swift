@@ -39,6 +39,20 @@ struct OperatorFeedbackTests {
         #expect(station.notices.last == "online: connecting", "\(station.notices)")
     }
 
+    /// Second review of issue 15: after `quit --stop` stopped every session, the station
+    /// starts no new one before it is gone — a remote start is Rejected, a card starts
+    /// nothing — so that quitting leaves no transaction open.
+    @Test func afterQuitStop_noNewTransactionStarts() throws {
+        var station = try Self.charging()
+        station.command(.stopAllTransactions)
+        let remote = station.csmsRequest(RemoteStartTransactionRequest(connectorId: 2, idTag: "TAG1"))
+        #expect(remote?.status == .rejected)
+        station.plugAndSwipe(idTag: "TAG2", connector: 2)
+        station.advance(seconds: 5)
+        #expect(station.csms.calls(.startTransaction).count == 1, "\(station.notices)")
+        #expect(station.notices.contains { $0.contains("the station is quitting (quit --stop)") })
+    }
+
     @Test func theStopButton_saysTheTransactionStopped_andTheEnergy() throws {
         var station = try Self.charging()
         station.command(.stop(connector: 1))
