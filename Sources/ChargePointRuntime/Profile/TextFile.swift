@@ -7,7 +7,7 @@ public enum TextFile {
     public static func read(_ path: String) -> Result<String, TextFileProblem> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(TextFileProblem(reason: "no such file"))
+            return .failure(TextFileProblem(reason: "does not exist"))
         }
         if isDirectory.boolValue { return .failure(TextFileProblem(reason: "is a directory, not a file")) }
         guard let handle = FileHandle(forReadingAtPath: path) else {

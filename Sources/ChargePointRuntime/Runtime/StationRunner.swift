@@ -401,13 +401,19 @@ public final class StationRunner: @unchecked Sendable {
     /// Publishes events of the runtime's own (no input to the core), after the input
     /// being carried out, if any.
     private func announce(_ events: [StationEvent]) {
-        guard !handling else {
-            client.perform { [self] in
-                if !isFailed { announce(events) }
-            }
-            return
-        }
+        guard !deferredWhileHandling({ [self] in announce(events) }) else { return }
         finish(events)
+    }
+
+    /// One input at a time: while one is being carried out, `work` is handed to the
+    /// link's thread to run after it, in order (unless the station failed meanwhile).
+    /// Whether it was deferred.
+    private func deferredWhileHandling(_ work: @escaping @Sendable () -> Void) -> Bool {
+        guard handling else { return false }
+        client.perform { [self] in
+            if !isFailed { work() }
+        }
+        return true
     }
 
     /// Carries out `input`; its events are published as `publishing` makes them.
@@ -418,12 +424,7 @@ public final class StationRunner: @unchecked Sendable {
     private func handle(
         _ input: StationInput, publishing: (@Sendable ([StationEvent]) -> [StationEvent])? = nil
     ) {
-        guard !handling else {
-            client.perform { [self] in
-                if !isFailed { handle(input, publishing: publishing) }
-            }
-            return
-        }
+        guard !deferredWhileHandling({ [self] in handle(input, publishing: publishing) }) else { return }
         handling = true
         defer { handling = false }
         // `quit --stop`: the fleet's behaviour brings no new EV while its sessions stop.

@@ -34,8 +34,10 @@ struct TraceReplay {
 
     /// The records of a trace file; a line that is not a trace record is an error naming it.
     static func load(_ path: String) throws(CommandLineError) -> TraceReplay {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CommandLineError("cannot read the trace '\(path)'")
+        let text: String
+        switch TextFile.read(path) {
+        case .success(let read): text = read
+        case .failure(let problem): throw CommandLineError("cannot read the trace '\(path)': it \(problem)")
         }
         var records: [Record] = []
         var chargePointId = ""

@@ -1,4 +1,5 @@
 import ChargePoint
+import ChargePointRuntime
 import Foundation
 
 /// A `--script` file (README "Command line"): operator command lines, run in order
@@ -16,8 +17,10 @@ struct CommandScript: Sendable {
     }
 
     static func load(_ path: String) throws(LoadError) -> CommandScript {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw LoadError(description: "cannot read the script '\(path)'")
+        let text: String
+        switch TextFile.read(path) {
+        case .success(let read): text = read
+        case .failure(let problem): throw LoadError(description: "cannot read the script '\(path)': it \(problem)")
         }
         // `isNewline`: "\r\n" (one Character) ends a line as "\n" does.
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)

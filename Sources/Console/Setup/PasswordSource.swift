@@ -1,3 +1,4 @@
+import ChargePointRuntime
 import Foundation
 
 /// Where the HTTP Basic auth password comes from (README "Command line"): `--password`,
@@ -22,8 +23,13 @@ enum PasswordSource {
             throw Refusal(description: "give the password one way, not \(given.joined(separator: " and "))")
         }
         if let file {
-            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
-            else { throw Refusal(description: "cannot read the --password-file '\(file)'") }
+            // A pipe too: `--password-file <(pass show csms)` keeps it off the disk.
+            let text: String
+            switch TextFile.read(file) {
+            case .success(let read): text = read
+            case .failure(let problem):
+                throw Refusal(description: "cannot read the --password-file '\(file)': it \(problem)")
+            }
             // "\r\n" is one Character: `isNewline` ends the line at either.
             let password = String(text.prefix { !$0.isNewline })
             guard !password.isEmpty else {
